@@ -23,3 +23,15 @@ await build({
   logLevel: 'warning',
 });
 chmodSync(outfile, 0o755);
+
+// The compiler as a library, for the benchmark to call in-process.
+await build({
+  entryPoints: ['src/compile/index.ts'],
+  outfile: 'dist/compile.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  minify: true,
+  logLevel: 'warning',
+});

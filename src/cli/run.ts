@@ -1,0 +1,290 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError, Option } from 'commander';
+import type { Deck } from '../deck/index.js';
+import { checkSources, compileTalk, fixSources } from '../compile/index.js';
+import { exportJson } from '../export/index.js';
+import { formatDiagnostic, loadDeck } from '../parse/index.js';
+import { findOverflows, printDeck } from '../render/index.js';
+import { applyColorLevel, builtinThemeNames, detectColorLevel, loadTheme, type Theme } from '../theme/index.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { EXIT, InputError, UsageError } from './errors.js';
+
+/** What a command may touch of the outside world; tests pass their own. */
+export interface CliIo {
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WritableStream;
+  stdin: NodeJS.ReadStream;
+  env: Record<string, string | undefined>;
+  cwd: string;
+}
+
+const VERSION = '0.1.0';
+
+/** The folder holding package.json: built-in themes live in its `themes/`. */
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'themes'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+}
+
+function parseSize(text: string): { columns: number; rows: number } {
+  const match = /^(\d+)x(\d+)$/u.exec(text.trim());
+  if (!match) throw new UsageError(`--size wants COLUMNSxROWS, like 80x24, not "${text}"`);
+  return { columns: Number(match[1]), rows: Number(match[2]) };
+}
+
+function parsePositive(name: string) {
+  return (text: string): number => {
+    const value = Number(text);
+    if (!Number.isFinite(value) || value <= 0) throw new UsageError(`${name} wants a positive number, not "${text}"`);
+    return value;
+  };
+}
+
+/** Errors of every stage carry `file` (and `line`, `column` where known): print them the same way. */
+function locatedMessage(error: unknown): string | null {
+  if (error instanceof InputError) return error.format();
+  if (error instanceof Error && typeof (error as { file?: unknown }).file === 'string') {
+    const { file, line, column } = error as Error & { file: string; line?: number; column?: number };
+    const where = line ? `${file}:${line}:${column ?? 1}` : file;
+    return error.message.startsWith(file) ? error.message : `${where}: ${error.message}`;
+  }
+  return null;
+}
+
+/** Reads a text file the user named, with errors that say which file and what is wrong with it. */
+function readUserFile(path: string, shown: string): string {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    throw new InputError(shown, 'no such file');
+  }
+  if (stat.isDirectory()) throw new InputError(shown, 'is a directory, not a file');
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new InputError(shown, `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+/** Runs the talkdeck command line; resolves with the exit code instead of exiting. */
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const root = packageRoot();
+  const themesDir = join(root, 'themes');
+  const debug = argv.includes('--debug');
+  const out = (text: string) => io.stdout.write(text);
+  const err = (text: string) => io.stderr.write(text);
+  let exitCode: number = EXIT.ok;
+
+  const resolveTheme = (spec: string | undefined, deck: Deck | null): Theme =>
+    loadTheme(spec || deck?.meta.theme || 'dark', { themesDir, cwd: io.cwd });
+
+  const readDeck = (path: string, allowOutside = false): Deck => loadDeck(resolve(io.cwd, path), { allowOutside });
+
+  /** Prints a deck's diagnostics; true when any is an error. */
+  const reportDiagnostics = (deck: Deck): boolean => {
+    for (const diagnostic of deck.diagnostics) err(`${formatDiagnostic(diagnostic)}\n`);
+    return deck.diagnostics.some((d) => d.severity === 'error');
+  };
+
+  const program = new Command('talkdeck')
+    .description('Compile articles into talks and present them in the terminal.')
+    .version(VERSION)
+    .option('--debug', 'print stack traces of internal errors')
+    .configureOutput({ writeOut: out, writeErr: err })
+    .exitOverride()
+    .showSuggestionAfterError(true);
+
+  program
+    .command('present', { isDefault: true })
+    .description('present a deck full-screen in this terminal')
+    .argument('<deck>', 'the deck, a Markdown file')
+    .option('-t, --theme <name|path>', `theme: ${builtinThemeNames(themesDir).join(', ')}, or a theme file`)
+    .option('--allow-outside', 'let includes and sources reach outside the deck folder')
+    .action(async (deckPath: string, options: { theme?: string; allowOutside?: boolean }) => {
+      if (!io.stdout.isTTY || !io.stdin.isTTY) {
+        err('talkdeck present: needs a terminal (stdout and stdin must be a TTY); use `talkdeck print DECK` for plain text\n');
+        exitCode = EXIT.usage;
+        return;
+      }
+      const deck = readDeck(deckPath, options.allowOutside);
+      if (reportDiagnostics(deck)) {
+        exitCode = EXIT.input;
+        return;
+      }
+      if (deck.slides.length === 0) throw new InputError(deckPath, 'the deck has no slides');
+      const theme = resolveTheme(options.theme, deck);
+      applyColorLevel(detectColorLevel(io.env, true));
+      const { default: supportsHyperlinks } = await import('supports-hyperlinks');
+      const { presentDeck } = await import('../present/run.js');
+      exitCode = await presentDeck({
+        deckPath: resolve(io.cwd, deckPath),
+        deck,
+        theme,
+        hyperlinks: supportsHyperlinks.stdout !== false && io.env.TALKDECK_HYPERLINKS !== '0',
+        stdin: io.stdin,
+        stdout: io.stdout,
+        loadDeck: (path) => {
+          try {
+            const next = loadDeck(path, { allowOutside: options.allowOutside });
+            const problem = next.diagnostics.find((d) => d.severity === 'error');
+            if (problem) return `deck not reloaded: ${formatDiagnostic(problem)}`;
+            if (next.slides.length === 0) return 'deck not reloaded: it has no slides';
+            return next;
+          } catch (error) {
+            return `deck not reloaded: ${locatedMessage(error) ?? String(error)}`;
+          }
+        },
+      });
+    });
+
+  program
+    .command('print')
+    .description('write every slide as plain text (for screen readers, pipes and review)')
+    .argument('<deck>', 'the deck, a Markdown file')
+    .option('-w, --width <columns>', 'wrap width', parsePositive('--width'), 80)
+    .action((deckPath: string, options: { width: number }) => {
+      const deck = readDeck(deckPath);
+      if (reportDiagnostics(deck)) exitCode = EXIT.input;
+      out(printDeck(deck, { width: Math.floor(options.width) }));
+    });
+
+  program
+    .command('check')
+    .description('report deck problems: diagnostics, overflowing slides, stale source citations')
+    .argument('<deck>', 'the deck, a Markdown file')
+    .option('-s, --size <COLSxROWS>', 'terminal size to check overflow at', '80x24')
+    .option('-t, --theme <name|path>', 'theme to lay out with')
+    .option('--fix', 'move citation line ranges whose passage only moved')
+    .action((deckPath: string, options: { size: string; theme?: string; fix?: boolean }) => {
+      const size = parseSize(options.size);
+      const absolute = resolve(io.cwd, deckPath);
+      const deck = readDeck(deckPath);
+      let problems = reportDiagnostics(deck);
+      const theme = resolveTheme(options.theme, deck);
+      for (const overflow of findOverflows(deck, theme, size)) {
+        const slide = deck.slides[overflow.slide - 1];
+        err(
+          `${deckPath}:${slide?.location.line ?? 1}:1: slide ${overflow.slide} ("${slide?.title ?? ''}") overflows ${size.columns}x${size.rows} by ${overflow.hiddenLines} line(s)\n`,
+        );
+        problems = true;
+      }
+      const deckDir = dirname(absolute);
+      const sourceProblems = checkSources(deck, (path) => {
+        try {
+          return readFileSync(resolve(deckDir, path), 'utf8');
+        } catch {
+          return null;
+        }
+      });
+      if (options.fix && sourceProblems.some((p) => p.kind === 'moved')) {
+        writeFileAtomic(absolute, fixSources(readFileSync(absolute, 'utf8'), sourceProblems));
+      }
+      for (const problem of sourceProblems) {
+        if (options.fix && problem.kind === 'moved') {
+          err(`${deckPath}:${problem.ref.line}:1: slide ${problem.slide}: fixed: ${problem.message}\n`);
+          continue;
+        }
+        err(`${deckPath}:${problem.ref.line}:1: slide ${problem.slide}: ${problem.message}\n`);
+        problems = true;
+      }
+      if (problems) exitCode = EXIT.input;
+      else out(`${deckPath}: ${deck.slides.length} slides, no problems at ${size.columns}x${size.rows}\n`);
+    });
+
+  program
+    .command('build')
+    .description('compile articles into a talk')
+    .argument('<articles...>', 'Markdown or text articles; the first leads the talk')
+    .requiredOption('-o, --output <deck>', 'the deck file to write')
+    .option('-m, --minutes <n>', 'length of the talk', parsePositive('--minutes'), 20)
+    .option('--title <title>', 'title of the talk (default: the first article\'s)')
+    .action((articles: string[], options: { output: string; minutes: number; title?: string }) => {
+      const output = resolve(io.cwd, options.output);
+      const outDir = dirname(output);
+      const inputs = articles.map((article) => {
+        const absolute = resolve(io.cwd, article);
+        if (absolute === output) throw new UsageError(`-o ${options.output} would overwrite the article ${article}`);
+        return { path: relative(outDir, absolute).split(sep).join('/'), text: readUserFile(absolute, article), shown: article };
+      });
+      if (existsSync(output) && statSync(output).isDirectory()) throw new InputError(options.output, 'is a directory');
+      let markdown: string;
+      try {
+        markdown = compileTalk(
+          inputs.map(({ path, text }) => ({ path, text })),
+          { minutes: options.minutes, title: options.title },
+        );
+      } catch (error) {
+        // Compile errors name the article by its path relative to the deck; show the user's name for it.
+        const file = (error as { file?: string }).file;
+        const input = inputs.find((i) => i.path === file);
+        if (input && error instanceof Error) throw new InputError(input.shown, error.message);
+        throw error;
+      }
+      writeFileAtomic(output, markdown);
+      out(`${options.output}: written from ${articles.length} article(s)\n`);
+    });
+
+  program
+    .command('export')
+    .description('export a deck to another format')
+    .argument('<deck>', 'the deck, a Markdown file')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['json']).makeOptionMandatory())
+    .requiredOption('-o, --output <file>', 'file to write, or - for standard output')
+    .action((deckPath: string, options: { format: 'json'; output: string }) => {
+      const deck = readDeck(deckPath);
+      if (reportDiagnostics(deck)) {
+        exitCode = EXIT.input;
+        return;
+      }
+      const text = exportJson(deck);
+      if (options.output === '-') {
+        out(text);
+        return;
+      }
+      const target = resolve(io.cwd, options.output);
+      if (target === resolve(io.cwd, deckPath)) throw new UsageError('the export would overwrite the deck itself');
+      writeFileAtomic(target, text);
+    });
+
+  program
+    .command('themes')
+    .description('list the built-in themes')
+    .action(() => {
+      out(`${builtinThemeNames(themesDir).join('\n')}\n`);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
+      if (error instanceof UsageError) {
+        err(`talkdeck: ${error.message}\n`);
+      }
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof UsageError) {
+      err(`talkdeck: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    const located = locatedMessage(error);
+    if (located) {
+      err(`${located}\n`);
+      if (debug && error instanceof Error && error.stack) err(`${error.stack}\n`);
+      return EXIT.input;
+    }
+    err(`talkdeck: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (debug && error instanceof Error && error.stack) err(`${error.stack}\n`);
+    else err('(run with --debug for details)\n');
+    return EXIT.internal;
+  }
+}

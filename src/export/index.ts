@@ -1,0 +1,1 @@
+export { deckToJson, exportJson, type JsonDeck, type JsonSlide } from './json.js';

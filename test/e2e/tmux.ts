@@ -1,0 +1,81 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+
+/** A private tmux server so tests never touch the user's sessions. */
+const SOCKET = `talkdeck-test-${process.pid}`;
+
+function tmux(...args: string[]): string {
+  return execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+}
+
+export interface Pane {
+  name: string;
+  /** The visible screen as plain text, one string per row. */
+  capture(options?: { escapes?: boolean }): string;
+  /** Sends tmux key names (`Right`, `PageDown`, `C-c`) or literal text with `literal`. */
+  send(...keys: string[]): void;
+  type(text: string): void;
+  /** A tmux format value for the pane, e.g. `#{alternate_on}`. */
+  format(spec: string): string;
+  resize(columns: number, rows: number): void;
+  waitFor(expected: string | RegExp | ((screen: string) => boolean), timeoutMs?: number): Promise<string>;
+  kill(): void;
+}
+
+/** Starts `command` in a detached tmux session of a fixed size. */
+export function startPane(command: string, size: { columns: number; rows: number }, env: Record<string, string> = {}): Pane {
+  const name = `t${randomBytes(4).toString('hex')}`;
+  const envArgs = Object.entries({ TERM: 'xterm-256color', ...env }).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
+  tmux('new-session', '-d', '-s', name, '-x', String(size.columns), '-y', String(size.rows), ...envArgs, command);
+  // Keep the pane after the command ends so its last screen can be read.
+  tmux('set-option', '-t', name, 'remain-on-exit', 'on');
+  const pane: Pane = {
+    name,
+    capture: (options = {}) => tmux('capture-pane', '-p', ...(options.escapes ? ['-e'] : []), '-t', name),
+    send: (...keys) => {
+      tmux('send-keys', '-t', name, ...keys);
+    },
+    type: (text) => {
+      tmux('send-keys', '-t', name, '-l', text);
+    },
+    format: (spec) => tmux('display-message', '-p', '-t', name, spec).trim(),
+    resize: (columns, rows) => {
+      tmux('resize-window', '-t', name, '-x', String(columns), '-y', String(rows));
+    },
+    waitFor: async (expected, timeoutMs = 10000) => {
+      const test =
+        typeof expected === 'function'
+          ? expected
+          : typeof expected === 'string'
+            ? (screen: string) => screen.includes(expected)
+            : (screen: string) => expected.test(screen);
+      const deadline = Date.now() + timeoutMs;
+      let screen = '';
+      for (;;) {
+        screen = pane.capture();
+        if (test(screen)) return screen;
+        if (Date.now() > deadline) {
+          throw new Error(`timed out after ${timeoutMs} ms waiting for ${String(expected)}; screen:\n${screen}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+    kill: () => {
+      try {
+        tmux('kill-session', '-t', name);
+      } catch {
+        // Already gone.
+      }
+    },
+  };
+  return pane;
+}
+
+/** Stops the private tmux server; call in afterAll. */
+export function stopServer(): void {
+  try {
+    tmux('kill-server');
+  } catch {
+    // No server was started.
+  }
+}

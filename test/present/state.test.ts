@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import type { Deck, Slide } from '../../src/deck/index.js';
+import { keyToCommand, type KeyPress } from '../../src/present/keymap.js';
+import { findMatches, initialState, reduce, type Command, type PresentState } from '../../src/present/state.js';
+
+function slide(index: number, title: string, steps = 1, text = ''): Slide {
+  return {
+    index,
+    title,
+    blocks: text ? [{ kind: 'paragraph', step: 0, align: 'left', line: 1, children: [{ kind: 'text', text }] }] : [],
+    steps,
+    notes: '',
+    notesBlocks: [],
+    sources: [],
+    layout: { footer: true },
+    timeMs: null,
+    location: { file: 'deck.md', line: index, column: 1 },
+  };
+}
+
+function deckOf(...slides: Slide[]): Deck {
+  return {
+    file: 'deck.md',
+    meta: { title: 'T', subtitle: '', author: '', date: '', event: '', theme: '', durationMs: null, incrementalLists: false, extra: {} },
+    slides,
+    diagnostics: [],
+  };
+}
+
+const deck = deckOf(
+  slide(1, 'Intro'),
+  slide(2, 'Reveal', 3),
+  slide(3, 'Debugging', 1, 'DTrace and mdb'),
+  slide(4, 'Security', 1, 'the hypervisor boundary'),
+  slide(5, 'Debugging again', 1, 'no processes, no ps'),
+);
+
+function run(commands: Command[], state: PresentState = initialState(deck)): PresentState {
+  return commands.reduce(reduce, state);
+}
+
+function press(state: PresentState, input: string, key: KeyPress = {}): PresentState {
+  const command = keyToCommand(input, key, state);
+  return command ? reduce(state, command) : state;
+}
+
+function keys(state: PresentState, ...presses: Array<string | KeyPress>): PresentState {
+  return presses.reduce<PresentState>(
+    (current, p) => (typeof p === 'string' ? press(current, p) : press(current, '', p)),
+    state,
+  );
+}
+
+describe('keymap: every documented key does its job', () => {
+  const onReveal = initialState(deck, { slide: 1, step: 0 });
+  it.each<[string, string, KeyPress]>([
+    ['Right', '', { rightArrow: true }],
+    ['Down', '', { downArrow: true }],
+    ['Space', ' ', {}],
+    ['l', 'l', {}],
+    ['j', 'j', {}],
+    ['n', 'n', {}],
+    ['PageDown', '', { pageDown: true }],
+    ['Enter', '', { return: true }],
+  ])('%s reveals the next step first', (_name, input, key) => {
+    expect(press(onReveal, input, key).position).toEqual({ slide: 1, step: 1 });
+  });
+
+  const onThird = initialState(deck, { slide: 2, step: 0 });
+  it.each<[string, string, KeyPress]>([
+    ['Left', '', { leftArrow: true }],
+    ['Up', '', { upArrow: true }],
+    ['h', 'h', {}],
+    ['k', 'k', {}],
+    ['p', 'p', {}],
+    ['PageUp', '', { pageUp: true }],
+    ['Backspace', '', { backspace: true }],
+    ['Backspace sent as DEL', '', { delete: true }],
+  ])('%s goes back to the previous slide, fully revealed', (_name, input, key) => {
+    expect(press(onThird, input, key).position).toEqual({ slide: 1, step: 2 });
+  });
+
+  it.each<[string, Array<string | KeyPress>, { slide: number; step: number }]>([
+    ['g', ['g'], { slide: 0, step: 0 }],
+    ['gg', ['g', 'g'], { slide: 0, step: 0 }],
+    ['Home', [{ home: true }], { slide: 0, step: 0 }],
+    ['G', ['G'], { slide: 4, step: 0 }],
+    ['End', [{ end: true }], { slide: 4, step: 0 }],
+    ['4 Enter', ['4', { return: true }], { slide: 3, step: 0 }],
+    ['4G', ['4', 'G'], { slide: 3, step: 0 }],
+    ['99G clamps to the last slide', ['9', '9', 'G'], { slide: 4, step: 0 }],
+  ])('%s', (_name, presses, expected) => {
+    expect(keys(onThird, ...presses).position).toEqual(expected);
+  });
+
+  it('q and Ctrl-C quit', () => {
+    expect(press(onThird, 'q').quit).toBe(true);
+    expect(press(onThird, 'c', { ctrl: true }).quit).toBe(true);
+  });
+
+  it('? toggles help and any key closes it without moving', () => {
+    const help = press(onThird, '?');
+    expect(help.overlay).toEqual({ kind: 'help' });
+    const closed = press(help, 'j');
+    expect(closed.overlay).toEqual({ kind: 'none' });
+    expect(closed.position).toEqual(onThird.position);
+  });
+
+  it('o opens the overview on the current slide; moving and Enter jumps', () => {
+    const overview = press(onThird, 'o');
+    expect(overview.overlay).toEqual({ kind: 'overview', selected: 2 });
+    const picked = keys(overview, 'j', 'j', { return: true });
+    expect(picked.overlay).toEqual({ kind: 'none' });
+    expect(picked.position).toEqual({ slide: 4, step: 0 });
+    expect(keys(overview, { escape: true }).position).toEqual(onThird.position);
+    expect(keys(overview, 'G').overlay).toEqual({ kind: 'overview', selected: 4 });
+    expect(keys(overview, 'g').overlay).toEqual({ kind: 'overview', selected: 0 });
+  });
+
+  it('/ searches across slides; n and N step through matches', () => {
+    const start = initialState(deck);
+    const typed = keys(start, '/', 'd', 'e', 'b', 'u', 'g', { return: true });
+    expect(typed.search).toEqual({ query: 'debug', matches: [2, 4] });
+    expect(typed.position.slide).toBe(2);
+    expect(press(typed, 'n').position.slide).toBe(4);
+    expect(keys(typed, 'n', 'n').position.slide).toBe(2);
+    expect(press(typed, 'N').position.slide).toBe(4);
+    const cleared = press(typed, '', { escape: true });
+    expect(cleared.search).toBeNull();
+    expect(press(cleared, 'n').position).toEqual({ slide: 3, step: 0 });
+  });
+
+  it('search erases with Backspace and reports no match without moving', () => {
+    const state = keys(initialState(deck), '/', 'x', 'y', { backspace: true }, { return: true });
+    expect(state.search).toEqual({ query: 'x', matches: [] });
+    expect(state.position).toEqual({ slide: 0, step: 0 });
+    expect(state.banner).toEqual({ kind: 'info', text: 'no slide contains "x"' });
+  });
+
+  it('r asks for a reload', () => {
+    expect(keyToCommand('r', {}, onThird)).toEqual({ kind: 'reload' });
+  });
+});
+
+describe('live reload', () => {
+  it('keeps the current slide when the deck changes', () => {
+    const state = initialState(deck, { slide: 3, step: 0 });
+    const changed = deckOf(slide(1, 'A'), slide(2, 'B'), slide(3, 'C'), slide(4, 'D2'), slide(5, 'E'), slide(6, 'F'));
+    expect(reduce(state, { kind: 'deck-loaded', deck: changed }).position).toEqual({ slide: 3, step: 0 });
+  });
+
+  it('clamps when the deck shrinks', () => {
+    const state = initialState(deck, { slide: 4, step: 0 });
+    expect(reduce(state, { kind: 'deck-loaded', deck: deckOf(slide(1, 'A')) }).position).toEqual({ slide: 0, step: 0 });
+  });
+
+  it('keeps the last good deck and shows why when a reload fails', () => {
+    const state = run([{ kind: 'next' }, { kind: 'deck-failed', message: 'deck.md:3:1: error: unknown directive' }]);
+    expect(state.deck).toBe(deck);
+    expect(state.position).toEqual({ slide: 1, step: 0 });
+    expect(state.banner).toEqual({ kind: 'error', text: 'deck.md:3:1: error: unknown directive' });
+    expect(reduce(state, { kind: 'deck-loaded', deck }).banner).toBeNull();
+  });
+});
+
+describe('findMatches', () => {
+  it('matches titles and text without regard to case', () => {
+    expect(findMatches(deck, 'HYPERVISOR')).toEqual([3]);
+    expect(findMatches(deck, 'intro')).toEqual([0]);
+    expect(findMatches(deck, '')).toEqual([]);
+  });
+});
