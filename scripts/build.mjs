@@ -1,11 +1,26 @@
-// Bundles the CLI into one minified ESM file so start-up reads one file instead of hundreds.
+// Bundles the CLI into minified ESM: an entry file plus chunks loaded on demand.
 import { build } from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { chmodSync, rmSync } from 'node:fs';
+
+rmSync('dist', { recursive: true, force: true });
 
 const outfile = 'dist/talkdeck.js';
+
+/** Replaces Ink's devtools module (which needs react-devtools-core) with an empty one. */
+const stubDevtools = {
+  name: 'stub-devtools',
+  setup(b) {
+    b.onResolve({ filter: /(^react-devtools-core$|\/devtools\.js$)/ }, (args) => ({ path: args.path, namespace: 'stub' }));
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default {};', loader: 'js' }));
+  },
+};
+// Each command imports the stages it needs on demand; splitting keeps those in chunks of their
+// own, so presenting never loads the compiler or the exporters, and start-up reads little.
 await build({
-  entryPoints: ['src/cli/main.ts'],
-  outfile,
+  entryPoints: { talkdeck: 'src/cli/main.ts' },
+  outdir: 'dist',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -15,8 +30,8 @@ await build({
   legalComments: 'none',
   jsx: 'automatic',
   define: { 'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"' },
-  // Ink optionally imports react-devtools-core; it is never used at run time.
-  external: ['react-devtools-core'],
+  // Ink reaches its devtools only when DEV=true, which the define above rules out: leave them out.
+  plugins: [stubDevtools],
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   },

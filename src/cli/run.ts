@@ -1,13 +1,9 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import type { Deck } from '../deck/index.js';
-import { checkSources, compileTalk, fixSources } from '../compile/index.js';
-import { exportJson } from '../export/index.js';
-import { formatDiagnostic, loadDeck } from '../parse/index.js';
-import { findOverflows, printDeck } from '../render/index.js';
-import { applyColorLevel, builtinThemeNames, detectColorLevel, loadTheme, type Theme } from '../theme/index.js';
+import type { Theme } from '../theme/index.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { EXIT, InputError, UsageError } from './errors.js';
 
@@ -74,6 +70,11 @@ function readUserFile(path: string, shown: string): string {
   }
 }
 
+/** A trace sink for the benchmark: one `event time` line per event. */
+function traceTo(path: string): (event: string, atMs: number) => void {
+  return (event, atMs) => appendFileSync(path, `${event} ${atMs.toFixed(3)}\n`);
+}
+
 /** Runs the talkdeck command line; resolves with the exit code instead of exiting. */
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const root = packageRoot();
@@ -83,15 +84,66 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const err = (text: string) => io.stderr.write(text);
   let exitCode: number = EXIT.ok;
 
-  const resolveTheme = (spec: string | undefined, deck: Deck | null): Theme =>
-    loadTheme(spec || deck?.meta.theme || 'dark', { themesDir, cwd: io.cwd });
+  // Each command loads only the stages it needs, so start-up reads little.
+  const parse = () => import('../parse/index.js');
+  const themes = () => import('../theme/index.js');
+  const render = () => import('../render/index.js');
 
-  const readDeck = (path: string, allowOutside = false): Deck => loadDeck(resolve(io.cwd, path), { allowOutside });
+  const resolveTheme = async (spec: string | undefined, deck: Deck | null): Promise<Theme> =>
+    (await themes()).loadTheme(spec || deck?.meta.theme || 'dark', { themesDir, cwd: io.cwd });
+
+  // Paths stay as the user wrote them, so messages name files the way the user knows them.
+  const userPath = (path: string) => (io.cwd === process.cwd() ? path : resolve(io.cwd, path));
+  const readDeck = async (path: string, allowOutside = false): Promise<Deck> =>
+    (await parse()).loadDeck(userPath(path), { allowOutside });
 
   /** Prints a deck's diagnostics; true when any is an error. */
-  const reportDiagnostics = (deck: Deck): boolean => {
+  const reportDiagnostics = async (deck: Deck): Promise<boolean> => {
+    const { formatDiagnostic } = await parse();
     for (const diagnostic of deck.diagnostics) err(`${formatDiagnostic(diagnostic)}\n`);
     return deck.diagnostics.some((d) => d.severity === 'error');
+  };
+
+  /** Reads an article a deck cites, by its path relative to the deck. */
+  const sourceReader = (deckPath: string) => {
+    const deckDir = dirname(resolve(io.cwd, deckPath));
+    return (path: string): string | null => {
+      try {
+        return readFileSync(resolve(deckDir, path), 'utf8');
+      } catch {
+        return null;
+      }
+    };
+  };
+
+  /** Loads a deck for live reload: the deck, or why it could not be used. */
+  const reloadDeck = (allowOutside: boolean | undefined) => async (path: string): Promise<Deck | string> => {
+    const { loadDeck, formatDiagnostic } = await parse();
+    try {
+      const next = loadDeck(path, { allowOutside });
+      const problem = next.diagnostics.find((d) => d.severity === 'error');
+      if (problem) return `deck not reloaded: ${formatDiagnostic(problem)}`;
+      if (next.slides.length === 0) return 'deck not reloaded: it has no slides';
+      return next;
+    } catch (error) {
+      return `deck not reloaded: ${locatedMessage(error) ?? String(error)}`;
+    }
+  };
+
+  /** Loads a deck for a full-screen command; null (with the reason printed) when it cannot be shown. */
+  const deckForScreen = async (deckPath: string, allowOutside?: boolean): Promise<Deck | null> => {
+    if (!io.stdout.isTTY || !io.stdin.isTTY) {
+      err(`talkdeck: needs a terminal (stdout and stdin must be a TTY); use \`talkdeck print ${deckPath}\` for plain text\n`);
+      exitCode = EXIT.usage;
+      return null;
+    }
+    const deck = await readDeck(deckPath, allowOutside);
+    if (await reportDiagnostics(deck)) {
+      exitCode = EXIT.input;
+      return null;
+    }
+    if (deck.slides.length === 0) throw new InputError(deckPath, 'the deck has no slides');
+    return deck;
   };
 
   const program = new Command('talkdeck')
@@ -106,24 +158,20 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     .command('present', { isDefault: true })
     .description('present a deck full-screen in this terminal')
     .argument('<deck>', 'the deck, a Markdown file')
-    .option('-t, --theme <name|path>', `theme: ${builtinThemeNames(themesDir).join(', ')}, or a theme file`)
+    .option('-t, --theme <name|path>', 'theme: a built-in name (see `talkdeck themes`) or a theme file')
     .option('--allow-outside', 'let includes and sources reach outside the deck folder')
-    .action(async (deckPath: string, options: { theme?: string; allowOutside?: boolean }) => {
-      if (!io.stdout.isTTY || !io.stdin.isTTY) {
-        err('talkdeck present: needs a terminal (stdout and stdin must be a TTY); use `talkdeck print DECK` for plain text\n');
-        exitCode = EXIT.usage;
-        return;
-      }
-      const deck = readDeck(deckPath, options.allowOutside);
-      if (reportDiagnostics(deck)) {
-        exitCode = EXIT.input;
-        return;
-      }
-      if (deck.slides.length === 0) throw new InputError(deckPath, 'the deck has no slides');
-      const theme = resolveTheme(options.theme, deck);
+    .option('--presenter', 'slide and speaker notes side by side (for one wide terminal)')
+    .option('--publish-speaker-notes', "also publish in presenterm's speaker-notes protocol")
+    .action(async (deckPath: string, options: { theme?: string; allowOutside?: boolean; presenter?: boolean; publishSpeakerNotes?: boolean }) => {
+      const deck = await deckForScreen(deckPath, options.allowOutside);
+      if (!deck) return;
+      const theme = await resolveTheme(options.theme, deck);
+      const { applyColorLevel, detectColorLevel } = await themes();
       applyColorLevel(detectColorLevel(io.env, true));
-      const { default: supportsHyperlinks } = await import('supports-hyperlinks');
-      const { presentDeck } = await import('../present/run.js');
+      const [{ default: supportsHyperlinks }, { presentDeck }] = await Promise.all([
+        import('supports-hyperlinks'),
+        import('../present/index.js'),
+      ]);
       exitCode = await presentDeck({
         deckPath: resolve(io.cwd, deckPath),
         deck,
@@ -131,17 +179,34 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         hyperlinks: supportsHyperlinks.stdout !== false && io.env.TALKDECK_HYPERLINKS !== '0',
         stdin: io.stdin,
         stdout: io.stdout,
-        loadDeck: (path) => {
-          try {
-            const next = loadDeck(path, { allowOutside: options.allowOutside });
-            const problem = next.diagnostics.find((d) => d.severity === 'error');
-            if (problem) return `deck not reloaded: ${formatDiagnostic(problem)}`;
-            if (next.slides.length === 0) return 'deck not reloaded: it has no slides';
-            return next;
-          } catch (error) {
-            return `deck not reloaded: ${locatedMessage(error) ?? String(error)}`;
-          }
-        },
+        readSource: sourceReader(deckPath),
+        presenterView: options.presenter,
+        publish: { presenterm: Boolean(options.publishSpeakerNotes) },
+        trace: io.env.TALKDECK_TRACE ? traceTo(io.env.TALKDECK_TRACE) : undefined,
+        loadDeck: reloadDeck(options.allowOutside),
+      });
+    });
+
+  program
+    .command('notes')
+    .description('follow a presenting talkdeck (or presenterm) in a second terminal: notes, sources, next slide, time')
+    .argument('<deck>', 'the deck being presented')
+    .option('-t, --theme <name|path>', 'theme')
+    .action(async (deckPath: string, options: { theme?: string }) => {
+      const deck = await deckForScreen(deckPath);
+      if (!deck) return;
+      const theme = await resolveTheme(options.theme, deck);
+      const { applyColorLevel, detectColorLevel } = await themes();
+      applyColorLevel(detectColorLevel(io.env, true));
+      const { followNotes } = await import('../present/index.js');
+      exitCode = await followNotes({
+        deckPath: resolve(io.cwd, deckPath),
+        deck,
+        theme,
+        read: sourceReader(deckPath),
+        loadDeck: reloadDeck(false),
+        stdin: io.stdin,
+        stdout: io.stdout,
       });
     });
 
@@ -150,9 +215,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     .description('write every slide as plain text (for screen readers, pipes and review)')
     .argument('<deck>', 'the deck, a Markdown file')
     .option('-w, --width <columns>', 'wrap width', parsePositive('--width'), 80)
-    .action((deckPath: string, options: { width: number }) => {
-      const deck = readDeck(deckPath);
-      if (reportDiagnostics(deck)) exitCode = EXIT.input;
+    .action(async (deckPath: string, options: { width: number }) => {
+      const deck = await readDeck(deckPath);
+      if (await reportDiagnostics(deck)) exitCode = EXIT.input;
+      const { printDeck } = await render();
       out(printDeck(deck, { width: Math.floor(options.width) }));
     });
 
@@ -163,12 +229,13 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     .option('-s, --size <COLSxROWS>', 'terminal size to check overflow at', '80x24')
     .option('-t, --theme <name|path>', 'theme to lay out with')
     .option('--fix', 'move citation line ranges whose passage only moved')
-    .action((deckPath: string, options: { size: string; theme?: string; fix?: boolean }) => {
+    .action(async (deckPath: string, options: { size: string; theme?: string; fix?: boolean }) => {
       const size = parseSize(options.size);
       const absolute = resolve(io.cwd, deckPath);
-      const deck = readDeck(deckPath);
-      let problems = reportDiagnostics(deck);
-      const theme = resolveTheme(options.theme, deck);
+      const deck = await readDeck(deckPath);
+      let problems = await reportDiagnostics(deck);
+      const theme = await resolveTheme(options.theme, deck);
+      const [{ findOverflows }, { checkSources, fixSources }] = await Promise.all([render(), import('../compile/index.js')]);
       for (const overflow of findOverflows(deck, theme, size)) {
         const slide = deck.slides[overflow.slide - 1];
         err(
@@ -176,14 +243,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         );
         problems = true;
       }
-      const deckDir = dirname(absolute);
-      const sourceProblems = checkSources(deck, (path) => {
-        try {
-          return readFileSync(resolve(deckDir, path), 'utf8');
-        } catch {
-          return null;
-        }
-      });
+      const sourceProblems = checkSources(deck, sourceReader(deckPath));
       if (options.fix && sourceProblems.some((p) => p.kind === 'moved')) {
         writeFileAtomic(absolute, fixSources(readFileSync(absolute, 'utf8'), sourceProblems));
       }
@@ -206,7 +266,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     .requiredOption('-o, --output <deck>', 'the deck file to write')
     .option('-m, --minutes <n>', 'length of the talk', parsePositive('--minutes'), 20)
     .option('--title <title>', 'title of the talk (default: the first article\'s)')
-    .action((articles: string[], options: { output: string; minutes: number; title?: string }) => {
+    .action(async (articles: string[], options: { output: string; minutes: number; title?: string }) => {
+      const { compileTalk } = await import('../compile/index.js');
       const output = resolve(io.cwd, options.output);
       const outDir = dirname(output);
       const inputs = articles.map((article) => {
@@ -238,12 +299,13 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     .argument('<deck>', 'the deck, a Markdown file')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json']).makeOptionMandatory())
     .requiredOption('-o, --output <file>', 'file to write, or - for standard output')
-    .action((deckPath: string, options: { format: 'json'; output: string }) => {
-      const deck = readDeck(deckPath);
-      if (reportDiagnostics(deck)) {
+    .action(async (deckPath: string, options: { format: 'json'; output: string }) => {
+      const deck = await readDeck(deckPath);
+      if (await reportDiagnostics(deck)) {
         exitCode = EXIT.input;
         return;
       }
+      const { exportJson } = await import('../export/index.js');
       const text = exportJson(deck);
       if (options.output === '-') {
         out(text);
@@ -257,7 +319,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   program
     .command('themes')
     .description('list the built-in themes')
-    .action(() => {
+    .action(async () => {
+      const { builtinThemeNames } = await themes();
       out(`${builtinThemeNames(themesDir).join('\n')}\n`);
     });
 

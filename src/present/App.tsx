@@ -1,8 +1,9 @@
 import { useApp, useInput, useStdout } from 'ink';
-import { useEffect, useReducer, useState } from 'react';
-import { Lines, SlideScreen } from '../render/index.js';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Lines, SlideScreen, layoutScreen, padLine, truncateLine, type StyledLine } from '../render/index.js';
 import type { Theme } from '../theme/index.js';
-import { keyToCommand } from './keymap.js';
+import { keyToCommand, splitKeys } from './keymap.js';
+import { layoutNotesView, layoutSources, type SourceReader } from './notes-view.js';
 import { helpLines, overviewLines } from './overlays.js';
 import { reduce, type Banner, type Command, type PresentState } from './state.js';
 
@@ -22,6 +23,47 @@ export interface AppProps {
   onReload: () => void;
   /** Called after every change of position, e.g. to tell followers. */
   onPosition?: (state: PresentState) => void;
+  /** Called when a key arrives, for latency measurements. */
+  onKey?: () => void;
+  /** Reads cited articles for the `s` overlay and the presenter view. */
+  readSource: SourceReader;
+  /** Slide and notes side by side (`--presenter`). */
+  presenterView?: boolean;
+  /** A line drawn over the footer, e.g. the rehearsal bar; null for none. */
+  statusLine?: (state: PresentState, elapsedMs: number, columns: number) => StyledLine | null;
+}
+
+/** The `s` overlay: the slide's citations in context, scrolled. */
+function sourcesLines(state: PresentState, scroll: number, theme: Theme, columns: number, rows: number, read: SourceReader): StyledLine[] {
+  const slide = state.deck.slides[state.position.slide];
+  const width = Math.max(1, columns - theme.margin.horizontal * 2);
+  const left = { text: ' '.repeat(theme.margin.horizontal), style: {} };
+  const body = slide ? layoutSources(slide, read, theme, width) : [];
+  const visible = Math.max(1, rows - 2);
+  const top = Math.min(scroll, Math.max(0, body.length - visible));
+  const title = `Sources of slide ${state.position.slide + 1}: ${slide?.title ?? ''}`;
+  const more = body.length > visible ? `  (${top + 1}-${Math.min(body.length, top + visible)} of ${body.length}; j/k scroll, Esc closes)` : '  (Esc closes)';
+  const lines: StyledLine[] = [
+    [left, ...truncateLine([{ text: title, style: theme.headings.h2 }, { text: more, style: { ...theme.text, dim: true } }], width)],
+    [],
+    ...body.slice(top, top + visible).map((line) => [left, ...line]),
+  ];
+  while (lines.length < rows) lines.push([]);
+  return lines;
+}
+
+/** Slide on the left, the speaker's notes view on the right. */
+function presenterLines(props: { state: PresentState; theme: Theme; columns: number; rows: number; elapsedMs: number; hyperlinks: boolean; banner: Banner | null; read: SourceReader }): StyledLine[] {
+  const { state, theme, columns, rows } = props;
+  const slideColumns = Math.max(20, Math.floor(columns * 0.58));
+  const notesColumns = Math.max(1, columns - slideColumns - 1);
+  const slide = layoutScreen({ deck: state.deck, position: state.position, theme, columns: slideColumns, rows, elapsedMs: props.elapsedMs, hyperlinks: props.hyperlinks, banner: props.banner });
+  const notes = layoutNotesView({ deck: state.deck, slide: state.position.slide, step: state.position.step, elapsedMs: props.elapsedMs, theme, columns: notesColumns, rows, read: props.read });
+  return slide.map((line, i) => [
+    ...padLine(truncateLine(line, slideColumns), slideColumns),
+    { text: '│', style: theme.rule },
+    ...truncateLine(notes[i] ?? [], notesColumns),
+  ]);
 }
 
 function useTerminalSize(): { columns: number; rows: number } {
@@ -55,13 +97,21 @@ function bannerFor(state: PresentState): Banner | null {
 }
 
 /** The presenter: one slide on the full screen, keys to move, overlays for help, overview and search. */
-export function App({ initial, theme, hyperlinks, elapsedMs, events, onReload, onPosition }: AppProps) {
-  const [state, dispatch] = useReducer(reduce, initial);
+export function App(props: AppProps) {
+  const { initial, theme, hyperlinks, elapsedMs, events, onReload, onPosition, onKey, readSource } = props;
+  // Keys can arrive faster than React re-renders; each must see the state the previous one left,
+  // so the latest state lives in a ref and React's copy only drives painting.
+  const latest = useRef(initial);
+  const [state, setState] = useState(initial);
+  const apply = useCallback((command: Command) => {
+    latest.current = reduce(latest.current, command);
+    setState(latest.current);
+  }, []);
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
   const elapsed = useElapsed(elapsedMs);
 
-  useEffect(() => events.subscribe(dispatch), [events]);
+  useEffect(() => events.subscribe(apply), [events, apply]);
   useEffect(() => {
     if (state.quit) exit();
   }, [state.quit, exit]);
@@ -70,12 +120,28 @@ export function App({ initial, theme, hyperlinks, elapsedMs, events, onReload, o
   }, [state.position, state.deck]);
 
   useInput((input, key) => {
-    const command = keyToCommand(input, key, state);
-    if (!command) return;
-    dispatch(command);
-    if (command.kind === 'reload') onReload();
+    onKey?.();
+    for (const [char, press] of splitKeys(input, key)) {
+      const command = keyToCommand(char, press, latest.current);
+      if (!command) continue;
+      apply(command);
+      if (command.kind === 'reload') onReload();
+    }
   });
 
+  const banner = bannerFor(state);
+  if (state.overlay.kind === 'sources') {
+    return <Lines lines={sourcesLines(state, state.overlay.scroll, theme, columns, rows, readSource)} theme={theme} columns={columns} />;
+  }
+  if (props.presenterView && state.overlay.kind === 'none') {
+    const lines = presenterLines({ state, theme, columns, rows, elapsedMs: elapsed, hyperlinks, banner, read: readSource });
+    return <Lines lines={lines} theme={theme} columns={columns} />;
+  }
+  const status = props.statusLine?.(state, elapsed, columns) ?? null;
+  if (status && state.overlay.kind === 'none') {
+    const screen = layoutScreen({ deck: state.deck, position: state.position, theme, columns, rows: rows - 1, elapsedMs: elapsed, hyperlinks, banner });
+    return <Lines lines={[...screen, padLine(truncateLine(status, columns), columns)]} theme={theme} columns={columns} />;
+  }
   if (state.overlay.kind === 'help') return <Lines lines={helpLines(theme, columns, rows)} theme={theme} columns={columns} />;
   if (state.overlay.kind === 'overview') {
     return <Lines lines={overviewLines(state.deck, state.overlay.selected, theme, columns, rows)} theme={theme} columns={columns} />;
@@ -89,7 +155,7 @@ export function App({ initial, theme, hyperlinks, elapsedMs, events, onReload, o
       rows={rows}
       elapsedMs={elapsed}
       hyperlinks={hyperlinks}
-      banner={bannerFor(state)}
+      banner={banner}
     />
   );
 }

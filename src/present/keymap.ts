@@ -27,6 +27,7 @@ export const KEY_HELP: ReadonlyArray<readonly [keys: string, action: string]> = 
   ['12 Enter  or  12G', 'go to slide 12'],
   ['o', 'overview of slides'],
   ['/', 'search; then n / N for next / previous match'],
+  ['s', "the slide's source passages"],
   ['r', 'reload the deck'],
   ['?', 'this help'],
   ['Esc', 'close overlay, clear search'],
@@ -53,6 +54,16 @@ function mapSearchInput(input: string, key: KeyPress): Command | null {
   return { kind: 'search-type', text: input };
 }
 
+function mapSources(input: string, key: KeyPress): Command | null {
+  if (key.escape || input === 's' || input === 'q') return { kind: 'close' };
+  if (key.downArrow || input === 'j') return { kind: 'scroll', delta: 1 };
+  if (key.upArrow || input === 'k') return { kind: 'scroll', delta: -1 };
+  if (key.pageDown || input === ' ') return { kind: 'scroll', delta: 10 };
+  if (key.pageUp) return { kind: 'scroll', delta: -10 };
+  if (key.home || input === 'g') return { kind: 'scroll', delta: -Infinity };
+  return null;
+}
+
 /** Maps a key press to a command, given what is on screen. Returns null for keys with no meaning. */
 export function keyToCommand(input: string, key: KeyPress, state: PresentState): Command | null {
   if (key.ctrl && input === 'c') return { kind: 'quit' };
@@ -61,6 +72,8 @@ export function keyToCommand(input: string, key: KeyPress, state: PresentState):
       return mapOverview(input, key);
     case 'search-input':
       return mapSearchInput(input, key);
+    case 'sources':
+      return mapSources(input, key);
     case 'help':
       if (input === 'q') return { kind: 'quit' };
       return { kind: 'close' };
@@ -89,9 +102,25 @@ export function keyToCommand(input: string, key: KeyPress, state: PresentState):
       return { kind: 'help' };
     case 'r':
       return { kind: 'reload' };
+    case 's':
+      return { kind: 'sources' };
     case 'q':
       return { kind: 'quit' };
     default:
       return null;
   }
+}
+
+/**
+ * Splits what the terminal sent in one read into single key presses: keys typed quickly (or sent
+ * by a script) can arrive together, like `3` and Enter as "3\r".
+ */
+export function splitKeys(input: string, key: KeyPress): Array<[string, KeyPress]> {
+  const chars = [...input];
+  if (chars.length <= 1 || key.ctrl || key.escape) return [[input, key]];
+  return chars.map((char): [string, KeyPress] => {
+    if (char === '\r' || char === '\n') return ['', { return: true }];
+    if (char === '\x7f' || char === '\b') return ['', { backspace: true }];
+    return [char, {}];
+  });
 }

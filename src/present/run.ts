@@ -1,10 +1,12 @@
-import { watch, type FSWatcher } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
-import { createElement } from 'react';
-import { render } from 'ink';
+import { resolve } from 'node:path';
+import { createElement, type ReactElement } from 'react';
+import { render, type RenderOptions } from 'ink';
 import type { Deck } from '../deck/index.js';
 import type { Theme } from '../theme/index.js';
-import { App, type CommandSource } from './App.js';
+import { App, type AppProps, type CommandSource } from './App.js';
+import { openPublisher, type Publisher } from './channel.js';
+import type { SourceReader } from './notes-view.js';
+import { watchDeck } from './watch.js';
 import { initialState, type Command, type PresentState } from './state.js';
 
 /** Escape sequences for the alternate screen and the cursor. */
@@ -21,11 +23,21 @@ export interface PresentOptions {
   stdin: NodeJS.ReadStream;
   stdout: NodeJS.WriteStream;
   /** Re-reads the deck; returns the deck or a message saying why it could not be used. */
-  loadDeck: (path: string) => Deck | string;
+  loadDeck: (path: string) => Promise<Deck | string>;
   /** Files the deck reads besides itself (includes), watched for changes too. */
   watchFiles?: (deck: Deck) => string[];
   onPosition?: (state: PresentState) => void;
   now?: () => number;
+  /** Reads cited articles (paths relative to the deck). */
+  readSource: SourceReader;
+  /** Slide and notes side by side. */
+  presenterView?: boolean;
+  /** A line over the footer, e.g. the rehearsal bar. */
+  statusLine?: AppProps['statusLine'];
+  /** Tell followers (`talkdeck notes`) where the talk is; with `presenterm`, in its protocol too. */
+  publish?: { presenterm: boolean } | null;
+  /** Receives `key` and `frame` events with a monotonic time in ms, for the benchmark. */
+  trace?: (event: 'key' | 'frame', atMs: number) => void;
 }
 
 /** A tiny event hub: reload results reach the App through it. */
@@ -42,71 +54,21 @@ function createCommandSource(): CommandSource & { emit(command: Command): void }
   };
 }
 
-/**
- * Watches the deck's folder (editors often save by writing a new file and renaming it over the
- * old one, which a watch on the file itself would miss) and calls back, debounced, when one of
- * the named files changes.
- */
-function watchDeck(files: () => string[], onChange: () => void): { refresh(): void; close(): void } {
-  const watchers = new Map<string, FSWatcher>();
-  let timer: NodeJS.Timeout | undefined;
-  let wanted = new Map<string, Set<string>>();
-  const schedule = () => {
-    clearTimeout(timer);
-    timer = setTimeout(onChange, 60);
-  };
-  const refresh = () => {
-    wanted = new Map<string, Set<string>>();
-    for (const file of files()) {
-      const dir = dirname(resolve(file));
-      if (!wanted.has(dir)) wanted.set(dir, new Set());
-      wanted.get(dir)!.add(basename(file));
-    }
-    for (const [dir, watcher] of watchers) {
-      if (!wanted.has(dir)) {
-        watcher.close();
-        watchers.delete(dir);
-      }
-    }
-    for (const dir of wanted.keys()) {
-      if (watchers.has(dir)) continue;
-      try {
-        const watcher = watch(dir, { persistent: false }, (_event, name) => {
-          if (!name || wanted.get(dir)?.has(name.toString())) schedule();
-        });
-        watcher.on('error', () => {
-          watcher.close();
-          watchers.delete(dir);
-        });
-        watchers.set(dir, watcher);
-      } catch {
-        // The folder may be gone for a moment (deleted and re-created); the next reload retries.
-      }
-    }
-  };
-  refresh();
-  return {
-    refresh,
-    close() {
-      clearTimeout(timer);
-      for (const watcher of watchers.values()) watcher.close();
-      watchers.clear();
-    },
-  };
-}
+/** Options of Ink's render that the full-screen runner passes through. */
+type InkOptions = Pick<RenderOptions, 'onRender'>;
 
 /**
- * Presents a deck full-screen until the user quits. Whatever happens (quit, a signal, a crash),
- * the terminal is given back as it was: main screen, cursor shown, raw mode off.
- * Resolves with the exit code.
+ * Shows an Ink element full-screen on the alternate screen until it exits. Whatever happens
+ * (quit, SIGINT, SIGTERM, SIGHUP, an uncaught exception or rejection), the terminal is given back
+ * as it was: main screen, cursor shown, raw mode off. Resolves with the exit code.
  */
-export async function presentDeck(options: PresentOptions): Promise<number> {
-  const { stdout, stdin } = options;
-  const now = options.now ?? Date.now;
-  const startedAt = now();
-  const events = createCommandSource();
-  let current = options.deck;
-
+export async function runFullScreen(
+  element: ReactElement,
+  io: { stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream },
+  inkOptions: InkOptions = {},
+): Promise<number> {
+  const { stdin, stdout } = io;
+  let instance: ReturnType<typeof render> | undefined;
   let restored = false;
   const restore = () => {
     if (restored) return;
@@ -133,7 +95,6 @@ export async function presentDeck(options: PresentOptions): Promise<number> {
       resolveFinished(code);
     };
   });
-
   const signals: Array<[NodeJS.Signals, number]> = [
     ['SIGINT', 130],
     ['SIGTERM', 143],
@@ -155,8 +116,48 @@ export async function presentDeck(options: PresentOptions): Promise<number> {
   // Last resort: a process.exit from anywhere still leaves the terminal usable.
   process.on('exit', restore);
 
-  const reload = () => {
-    const result = options.loadDeck(options.deckPath);
+  stdout.write(ENTER_ALT_SCREEN + HIDE_CURSOR);
+  try {
+    instance = render(element, { stdout, stdin, exitOnCtrlC: false, patchConsole: false, maxFps: 120, ...inkOptions });
+    instance.waitUntilExit().then(
+      () => finish(0),
+      (error: unknown) => onCrash(error),
+    );
+  } catch (error) {
+    onCrash(error);
+  }
+  const code = await finished;
+  for (const [signal, handler] of onSignal) process.off(signal, handler);
+  process.off('uncaughtException', onCrash);
+  process.off('unhandledRejection', onCrash);
+  process.off('exit', restore);
+  return code;
+}
+
+/**
+ * Presents a deck full-screen until the user quits. Whatever happens (quit, a signal, a crash),
+ * the terminal is given back as it was: main screen, cursor shown, raw mode off.
+ * Resolves with the exit code.
+ */
+export async function presentDeck(options: PresentOptions): Promise<number> {
+  const { stdout, stdin } = options;
+  const now = options.now ?? Date.now;
+  const startedAt = now();
+  const events = createCommandSource();
+  let current = options.deck;
+  let position = { slide: 0, step: 0 };
+  const status = () => ({ ...position, elapsedMs: now() - startedAt });
+  let publisher: Publisher | null = null;
+  if (options.publish) {
+    try {
+      publisher = await openPublisher(resolve(options.deckPath), { presenterm: options.publish.presenterm, status });
+    } catch {
+      // Followers are a convenience: the talk goes on without them.
+    }
+  }
+
+  const reload = async () => {
+    const result = await options.loadDeck(options.deckPath);
     if (typeof result === 'string') {
       events.emit({ kind: 'deck-failed', message: result });
       return;
@@ -165,36 +166,30 @@ export async function presentDeck(options: PresentOptions): Promise<number> {
     watcher.refresh();
     events.emit({ kind: 'deck-loaded', deck: result });
   };
-  const watcher = watchDeck(() => [options.deckPath, ...(options.watchFiles?.(current) ?? [])], reload);
+  const watcher = watchDeck(() => [options.deckPath, ...(options.watchFiles?.(current) ?? [])], () => void reload());
 
-  stdout.write(ENTER_ALT_SCREEN + HIDE_CURSOR);
-  let instance: ReturnType<typeof render> | undefined;
-  try {
-    instance = render(
-      createElement(App, {
-        initial: initialState(options.deck),
-        theme: options.theme,
-        hyperlinks: options.hyperlinks,
-        elapsedMs: () => now() - startedAt,
-        events,
-        onReload: reload,
-        onPosition: options.onPosition,
-      }),
-      { stdout, stdin, exitOnCtrlC: false, patchConsole: false, maxFps: 120 },
-    );
-    instance.waitUntilExit().then(
-      () => finish(0),
-      (error: unknown) => onCrash(error),
-    );
-  } catch (error) {
-    onCrash(error);
-  }
-
-  const code = await finished;
+  const code = await runFullScreen(
+    createElement(App, {
+      initial: initialState(options.deck),
+      theme: options.theme,
+      hyperlinks: options.hyperlinks,
+      elapsedMs: () => now() - startedAt,
+      events,
+      onReload: () => void reload(),
+      onPosition: (state: PresentState) => {
+        position = state.position;
+        publisher?.publish(status());
+        options.onPosition?.(state);
+      },
+      readSource: options.readSource,
+      presenterView: options.presenterView,
+      statusLine: options.statusLine,
+      onKey: options.trace && (() => options.trace?.('key', performance.now())),
+    }),
+    { stdin, stdout },
+    { onRender: options.trace && (() => options.trace?.('frame', performance.now())) },
+  );
   watcher.close();
-  for (const [signal, handler] of onSignal) process.off(signal, handler);
-  process.off('uncaughtException', onCrash);
-  process.off('unhandledRejection', onCrash);
-  process.off('exit', restore);
+  await publisher?.close();
   return code;
 }

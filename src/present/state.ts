@@ -15,7 +15,9 @@ export type Overlay =
   | { kind: 'none' }
   | { kind: 'help' }
   | { kind: 'overview'; selected: number }
-  | { kind: 'search-input'; query: string };
+  | { kind: 'search-input'; query: string }
+  /** The current slide's source passages in context, scrolled by `scroll` lines. */
+  | { kind: 'sources'; scroll: number };
 
 export interface SearchState {
   query: string;
@@ -52,6 +54,8 @@ export type Command =
   | { kind: 'overview-move'; delta: number }
   | { kind: 'overview-pick' }
   | { kind: 'close' }
+  | { kind: 'sources' }
+  | { kind: 'scroll'; delta: number }
   | { kind: 'search-start' }
   | { kind: 'search-type'; text: string }
   | { kind: 'search-erase' }
@@ -138,6 +142,15 @@ export function reduce(state: PresentState, command: Command): PresentState {
     case 'overview-pick':
       if (state.overlay.kind !== 'overview') return state;
       return { ...moveTo(state, { slide: state.overlay.selected, step: 0 }), overlay: { kind: 'none' } };
+    case 'sources':
+      return {
+        ...state,
+        overlay: state.overlay.kind === 'sources' ? { kind: 'none' } : { kind: 'sources', scroll: 0 },
+        pendingNumber: '',
+      };
+    case 'scroll':
+      if (state.overlay.kind !== 'sources') return state;
+      return { ...state, overlay: { kind: 'sources', scroll: Math.max(0, state.overlay.scroll + command.delta) } };
     case 'close':
       if (state.overlay.kind !== 'none') return { ...state, overlay: { kind: 'none' } };
       return { ...state, search: null, banner: null, pendingNumber: '' };

@@ -1,0 +1,147 @@
+// talkdeck benchmarks: `npm run bench`. Measures and prints Markdown tables; asserts nothing.
+// Terminal figures are taken in a real terminal (a private tmux server), several runs, medians.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const SOCKET = `talkdeck-bench-${process.pid}`;
+const DECK = 'decks/unikernels/talk.md';
+const tmux = (...args) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+
+/** Polls the pane until `test` passes; returns the time it passed (ms, performance.now()). */
+async function waitFor(pane, test, timeoutMs = 15000) {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const screen = tmux('capture-pane', '-p', '-t', pane);
+    const now = performance.now();
+    if (test(screen)) return now;
+    if (now > deadline) throw new Error(`bench: timed out waiting; screen:\n${screen}`);
+  }
+}
+
+function newPane(columns = 80, rows = 24) {
+  const name = `b${Math.random().toString(16).slice(2, 8)}`;
+  tmux('new-session', '-d', '-s', name, '-x', String(columns), '-y', String(rows), '-e', 'TERM=xterm-256color', 'sh');
+  return name;
+}
+
+/** Time from typing a command at a shell prompt to `marker` appearing on screen. */
+async function timeToScreen(command, marker, { quit } = {}) {
+  const pane = newPane();
+  await waitFor(pane, (s) => s.includes('$') || s.includes('#'));
+  tmux('send-keys', '-t', pane, 'clear', 'Enter');
+  await waitFor(pane, (s) => !s.includes('clear'));
+  const start = performance.now();
+  tmux('send-keys', '-t', pane, command, 'Enter');
+  const seen = await waitFor(pane, (s) => marker(s));
+  let rssMb = NaN;
+  if (quit) {
+    const pid = tmux('display-message', '-p', '-t', pane, '#{pane_pid}').trim();
+    const child = execFileSync('pgrep', ['-P', pid], { encoding: 'utf8' }).trim().split('\n')[0];
+    const status = readFileSync(`/proc/${child}/status`, 'utf8');
+    rssMb = Number(/VmHWM:\s+(\d+)/.exec(status)[1]) / 1024;
+  }
+  const result = { ms: seen - start, rssMb, pane };
+  if (!quit) tmux('kill-session', '-t', pane);
+  return result;
+}
+
+async function benchPresenter() {
+  const deck = JSON.parse(execFileSync('node', ['dist/talkdeck.js', 'export', DECK, '--format', 'json', '-o', '-'], { encoding: 'utf8' }));
+  const total = deck.slides.length;
+  const titles = deck.slides.map((s) => s.title);
+  const bare = [];
+  const first = [];
+  const keyExternal = [];
+  const keyInternal = [];
+  const rss = [];
+  const trace = `${process.cwd()}/bench/.work/trace.log`;
+  for (let run = 0; run < RUNS; run++) {
+    bare.push((await timeToScreen(`node -e "console.log('bare-'+'ready')"`, (s) => s.includes('bare-ready'))).ms);
+    rmSync(trace, { force: true });
+    const started = await timeToScreen(
+      `TALKDECK_TRACE=${trace} node dist/talkdeck.js present ${DECK}`,
+      (s) => s.includes(`1 / ${total}`) && s.includes(titles[0].slice(0, 20)),
+      { quit: true },
+    );
+    first.push(started.ms);
+    // Step through the next slides; time each key to the new slide's footer number.
+    for (let slide = 2; slide <= Math.min(total, 8); slide++) {
+      const t0 = performance.now();
+      tmux('send-keys', '-t', started.pane, 'Right');
+      const seen = await waitFor(started.pane, (s) => s.includes(`${slide} / ${total}`));
+      keyExternal.push(seen - t0);
+    }
+    tmux('send-keys', '-t', started.pane, 'q');
+    await waitFor(started.pane, (s) => !s.includes(`/ ${total}`));
+    rss.push(started.rssMb);
+    tmux('kill-session', '-t', started.pane);
+    if (existsSync(trace)) {
+      let pressed = null;
+      for (const line of readFileSync(trace, 'utf8').split('\n')) {
+        const [event, at] = line.split(' ');
+        if (event === 'key') pressed = Number(at);
+        if (event === 'frame' && pressed !== null) {
+          keyInternal.push(Number(at) - pressed);
+          pressed = null;
+        }
+      }
+    }
+    await sleep(50);
+  }
+  const bareMs = median(bare);
+  return [
+    ['bare `node -e` prints a line', fmt(bareMs), '1.00x', 'reference'],
+    ['talkdeck: launch → first full slide', fmt(median(first)), `${fmt(median(first) / bareMs, 2)}x`, '≤ 2x bare'],
+    ['talkdeck: key → next slide on screen (tmux, polled)', fmt(median(keyExternal)), '', 'includes capture-pane polling'],
+    ['talkdeck: key → frame written (in-process)', fmt(median(keyInternal), 2), '', '≤ 8 ms'],
+    ['talkdeck: peak RSS (MB)', fmt(median(rss)), '', '≤ 110 MB'],
+  ];
+}
+
+function table(title, head, rows) {
+  const lines = [`### ${title}`, '', `| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
+  for (const row of rows) lines.push(`| ${row.join(' | ')} |`);
+  return `${lines.join('\n')}\n`;
+}
+
+try {
+  execFileSync('tmux', ['-V']);
+} catch {
+  console.error('bench: tmux is needed (apt-get install tmux)');
+  process.exit(1);
+}
+
+const out = [];
+out.push(`Runs per figure: ${RUNS} (medians). Node ${process.version}, ${execFileSync('nproc', { encoding: 'utf8' }).trim()} cores.\n`);
+try {
+  out.push(table('Presenter (bundled talk, 80x24 tmux)', ['measure', 'ms', 'vs bare', 'target'], await benchPresenter()));
+} finally {
+  try {
+    tmux('kill-server');
+  } catch {}
+}
+if (existsSync('bench/compile.mjs') && existsSync('dist/compile.js')) {
+  const { benchCompile } = await import('./compile.mjs');
+  const rows = await benchCompile();
+  out.push(table('Compiler', Object.keys(rows[0]), rows.map((r) => Object.values(r))));
+}
+const buildRuns = [];
+for (let run = 0; run < RUNS; run++) {
+  const t0 = performance.now();
+  execFileSync('node', ['dist/talkdeck.js', 'build', ...['unikernels-are-unfit-for-production.md', 'unikernels-undebuggable-tns.zh.md'].map((f) => `decks/unikernels/sources/${f}`), '-o', 'bench/.work/talk.md']);
+  buildRuns.push(performance.now() - t0);
+}
+out.push(
+  table('`talkdeck build` on the two bundled articles (wall time, with Node start-up)', ['measure', 'ms', 'target'], [
+    ['build, median', fmt(median(buildRuns)), '< 400 ms'],
+  ]),
+);
+console.log(out.join('\n'));

@@ -1,0 +1,128 @@
+import { useApp, useInput, useStdout } from 'ink';
+import { useEffect, useState } from 'react';
+import { resolve } from 'node:path';
+import type { Deck } from '../deck/index.js';
+import { Lines, type StyledLine } from '../render/index.js';
+import type { Theme } from '../theme/index.js';
+import { openFollower, type PresenterStatus } from './channel.js';
+import { layoutNotesView, type SourceReader } from './notes-view.js';
+import { runFullScreen } from './run.js';
+import { watchDeck } from './watch.js';
+import { createElement } from 'react';
+
+interface NotesAppProps {
+  deck: Deck;
+  theme: Theme;
+  read: SourceReader;
+  /** Subscribes to presenter news; returns an unsubscribe function. */
+  subscribe(listener: (event: NotesEvent) => void): () => void;
+  now: () => number;
+}
+
+export type NotesEvent =
+  | { kind: 'status'; status: PresenterStatus }
+  | { kind: 'exit' }
+  | { kind: 'deck'; deck: Deck };
+
+interface Following {
+  status: PresenterStatus | null;
+  /** Local time the status arrived, to keep the clock running between messages. */
+  receivedAt: number;
+  ended: boolean;
+}
+
+/** The follower's screen: the presenting instance's current slide as the speaker needs it. */
+function NotesApp({ deck: initialDeck, theme, read, subscribe, now }: NotesAppProps) {
+  const { exit } = useApp();
+  const { stdout } = useStdout();
+  const [deck, setDeck] = useState(initialDeck);
+  const [following, setFollowing] = useState<Following>({ status: null, receivedAt: now(), ended: false });
+  const [size, setSize] = useState({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
+  const [, setTick] = useState(0);
+
+  useEffect(
+    () =>
+      subscribe((event) => {
+        if (event.kind === 'deck') setDeck(event.deck);
+        else if (event.kind === 'exit') setFollowing((f) => ({ ...f, ended: true }));
+        else setFollowing({ status: event.status, receivedAt: now(), ended: false });
+      }),
+    [subscribe],
+  );
+  useEffect(() => {
+    const onResize = () => setSize({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
+    stdout.on('resize', onResize);
+    const timer = setInterval(() => setTick((t) => t + 1), 1000);
+    timer.unref();
+    return () => {
+      stdout.off('resize', onResize);
+      clearInterval(timer);
+    };
+  }, [stdout]);
+  useInput((input, key) => {
+    if (input === 'q' || (key.ctrl && input === 'c')) exit();
+  });
+
+  const { status } = following;
+  let line: StyledLine | null = null;
+  if (!status) line = [{ text: 'waiting for the presenter (talkdeck present with --publish, or presenterm --publish-speaker-notes)…', style: theme.banner.info }];
+  else if (following.ended) line = [{ text: 'the presenter has ended the talk', style: theme.banner.info }];
+  const elapsedMs = status && status.elapsedMs >= 0 ? status.elapsedMs + (following.ended ? 0 : now() - following.receivedAt) : null;
+  const lines = layoutNotesView({
+    deck,
+    slide: status?.slide ?? 0,
+    step: status?.step ?? 0,
+    elapsedMs,
+    theme,
+    columns: size.columns,
+    rows: size.rows,
+    read,
+    status: line,
+  });
+  return <Lines lines={lines} theme={theme} columns={size.columns} />;
+}
+
+export interface FollowOptions {
+  deckPath: string;
+  deck: Deck;
+  theme: Theme;
+  read: SourceReader;
+  loadDeck: (path: string) => Promise<Deck | string>;
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  now?: () => number;
+}
+
+/** `talkdeck notes DECK`: follows the presenting instance of the same deck until `q`. */
+export async function followNotes(options: FollowOptions): Promise<number> {
+  const listeners = new Set<(event: NotesEvent) => void>();
+  const emit = (event: NotesEvent) => listeners.forEach((listener) => listener(event));
+  const follower = await openFollower(resolve(options.deckPath), {
+    status: (status) => emit({ kind: 'status', status }),
+    exit: () => emit({ kind: 'exit' }),
+  });
+  const watcher = watchDeck(
+    () => [options.deckPath],
+    () => {
+      void options.loadDeck(options.deckPath).then((result) => {
+        if (typeof result !== 'string') emit({ kind: 'deck', deck: result });
+      });
+    },
+  );
+  const code = await runFullScreen(
+    createElement(NotesApp, {
+      deck: options.deck,
+      theme: options.theme,
+      read: options.read,
+      now: options.now ?? Date.now,
+      subscribe: (listener: (event: NotesEvent) => void) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    }),
+    options,
+  );
+  watcher.close();
+  follower.close();
+  return code;
+}

@@ -1,0 +1,132 @@
+import type { Deck, Slide, SourceRef } from '../deck/index.js';
+import {
+  displayWidth,
+  formatElapsed,
+  layoutSlide,
+  padLine,
+  sanitizeText,
+  truncateLine,
+  wrapSegments,
+  type StyledLine,
+} from '../render/index.js';
+import type { TextStyle, Theme } from '../theme/index.js';
+
+/** Reads a cited article (path relative to the deck); null when it cannot be read. */
+export type SourceReader = (path: string) => string | null;
+
+const CONTEXT_LINES = 2;
+
+function text(value: string, style: TextStyle): StyledLine {
+  return [{ text: sanitizeText(value), style }];
+}
+
+function dim(style: TextStyle): TextStyle {
+  return { ...style, dim: true };
+}
+
+/**
+ * One citation shown in its context: a heading line, then the cited lines (highlighted) with a
+ * few lines around them, each numbered; what no longer matches the quote is said plainly.
+ */
+export function layoutCitation(ref: SourceRef, number: number, read: SourceReader, theme: Theme, columns: number): StyledLine[] {
+  const range = ref.startLine === ref.endLine ? `${ref.startLine}` : `${ref.startLine}-${ref.endLine}`;
+  const out: StyledLine[] = [truncateLine(text(`[${number}] ${ref.path}:${range}`, theme.strong), columns)];
+  const source = read(ref.path);
+  if (source === null) {
+    out.push(truncateLine(text(`    (cannot read ${ref.path})`, theme.banner.error), columns));
+    out.push(...wrapSegments(text(`“${ref.quote}”`, theme.quote), columns - 4).map((l) => [{ text: '    ', style: {} }, ...l]));
+    return out;
+  }
+  const lines = source.replace(/\r\n?/gu, '\n').split('\n');
+  const first = Math.max(1, ref.startLine - CONTEXT_LINES);
+  const last = Math.min(lines.length, ref.endLine + CONTEXT_LINES);
+  const numberWidth = String(last).length;
+  const gutter = numberWidth + 4;
+  for (let n = first; n <= last; n++) {
+    const cited = n >= ref.startLine && n <= ref.endLine;
+    const style = cited ? theme.code.highlightLine : dim(theme.text);
+    const marker = cited ? '▶' : ' ';
+    const prefix = `${marker} ${String(n).padStart(numberWidth)} │`;
+    const body = wrapSegments(text(lines[n - 1] ?? '', cited ? { ...theme.text, ...style } : style), Math.max(8, columns - gutter));
+    body.forEach((line, i) => {
+      const head = i === 0 ? prefix : `${' '.repeat(numberWidth + 2)} │`;
+      out.push(truncateLine([{ text: head, style: cited ? theme.strong : dim(theme.text) }, ...line], columns));
+    });
+  }
+  if (ref.endLine > lines.length) out.push(text(`    (the article has only ${lines.length} lines)`, theme.banner.error));
+  return out;
+}
+
+/** Every citation of a slide in context, for the notes view and the `s` overlay. */
+export function layoutSources(slide: Slide, read: SourceReader, theme: Theme, columns: number): StyledLine[] {
+  if (slide.sources.length === 0) return [text('This slide cites no source passages.', dim(theme.text))];
+  const out: StyledLine[] = [];
+  slide.sources.forEach((ref, i) => {
+    if (i > 0) out.push([]);
+    out.push(...layoutCitation(ref, i + 1, read, theme, columns));
+  });
+  return out;
+}
+
+/** Markdown notes laid out like slide content, at any length. */
+function layoutNoteBlocks(slide: Slide, theme: Theme, columns: number): StyledLine[] {
+  if (slide.notesBlocks.length === 0) return [text('(no notes for this slide)', dim(theme.text))];
+  const asSlide: Slide = { ...slide, blocks: slide.notesBlocks, steps: 1, layout: { footer: false } };
+  const flat: Theme = { ...theme, margin: { horizontal: 0, vertical: 0 } };
+  const { lines } = layoutSlide(asSlide, 0, flat, { columns, rows: 10_000 }, { hyperlinks: false });
+  while (lines.length > 0 && lines.at(-1)!.length === 0) lines.pop();
+  return lines;
+}
+
+export interface NotesViewInput {
+  deck: Deck;
+  slide: number;
+  step: number;
+  /** Milliseconds since the talk started, or null when not known yet. */
+  elapsedMs: number | null;
+  theme: Theme;
+  columns: number;
+  rows: number;
+  read: SourceReader;
+  /** Shown under the header, e.g. pacing from a rehearsal or "waiting for the presenter". */
+  status?: StyledLine | null;
+}
+
+/**
+ * The speaker's view of one slide: where the talk is, the notes, each citation in its context,
+ * and what comes next. Exactly `rows` lines.
+ */
+export function layoutNotesView(input: NotesViewInput): StyledLine[] {
+  const { deck, theme, columns, rows } = input;
+  const width = Math.max(1, columns - theme.margin.horizontal * 2);
+  const left = ' '.repeat(Math.min(theme.margin.horizontal, Math.max(0, columns - 1)));
+  const slide = deck.slides[input.slide];
+  const body: StyledLine[] = [];
+  if (!slide) {
+    body.push(text(`slide ${input.slide + 1} is not in this deck (${deck.slides.length} slides)`, theme.banner.error));
+  } else {
+    const elapsed = input.elapsedMs === null ? '--:--' : formatElapsed(input.elapsedMs);
+    const steps = slide.steps > 1 ? ` · step ${input.step + 1}/${slide.steps}` : '';
+    const head = `Slide ${input.slide + 1} / ${deck.slides.length}${steps} · ${slide.title || '(untitled)'}`;
+    const clock = `⏱ ${elapsed}`;
+    const clockWidth = displayWidth(clock);
+    const title = truncateLine(text(head, theme.headings.h2), Math.max(1, width - clockWidth - 1));
+    body.push([...padLine(title, width - clockWidth), ...text(clock, theme.strong)]);
+    if (input.status) body.push(truncateLine(input.status, width));
+    body.push(text(theme.rule.char.repeat(width), theme.rule));
+    body.push(...layoutNoteBlocks(slide, theme, width));
+    body.push([], text('Sources', theme.headings.h3), ...layoutSources(slide, input.read, theme, width));
+    const next = deck.slides[input.slide + 1];
+    body.push([]);
+    if (next) {
+      body.push(truncateLine(text(`Next: ${input.slide + 2} · ${next.title || '(untitled)'}`, theme.strong), width));
+      const firstLines = layoutSlide({ ...next, layout: { footer: false } }, next.steps - 1, { ...theme, margin: { horizontal: 0, vertical: 0 } }, { columns: width, rows: 4 }, { hyperlinks: false }).lines;
+      for (const line of firstLines.filter((l) => l.length > 0).slice(1, 3)) body.push(truncateLine(line.map((s) => ({ ...s, style: dim(s.style) })), width));
+    } else {
+      body.push(text('Next: (end of the deck)', dim(theme.text)));
+    }
+  }
+  const out = body.slice(0, rows).map((line) => [{ text: left, style: {} }, ...line]);
+  while (out.length < rows) out.push([]);
+  return out;
+}

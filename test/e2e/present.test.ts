@@ -1,0 +1,200 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startPane, stopServer, type Pane } from './tmux.js';
+
+const CLI = resolve(process.env.TALKDECK_CLI ?? 'dist/talkdeck.js');
+const FOUR = resolve('test/fixtures/e2e/four.md');
+
+let workDir = '';
+const panes: Pane[] = [];
+
+beforeAll(() => {
+  workDir = mkdtempSync(join(tmpdir(), 'talkdeck-e2e-'));
+});
+afterEach(() => {
+  while (panes.length) panes.pop()?.kill();
+});
+afterAll(() => {
+  stopServer();
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+/**
+ * Runs the presenter inside a shell that prints a marker before, and the exit code and the
+ * terminal modes after, so the test can see the terminal it leaves behind.
+ */
+function present(deck: string, size = { columns: 80, rows: 24 }, args = ''): Pane {
+  const script = join(workDir, `run-${panes.length}-${Date.now()}.sh`);
+  writeFileSync(
+    script,
+    [
+      "printf 'BEFORE-MARK\\n'",
+      `node ${CLI} present ${deck} ${args}`,
+      'echo "EXIT=$?"',
+      // The terminal modes left behind, on one line: "icanon echo" when cooked.
+      "stty -a | tr ' ;' '\\n\\n' | grep -Ex -- '-?(icanon|echo)' | tr '\\n' ' '",
+      'echo',
+      'exec cat',
+    ].join('\n'),
+  );
+  const pane = startPane(`sh ${script}`, size);
+  panes.push(pane);
+  return pane;
+}
+
+/** The terminal after the presenter ended: main screen, cursor visible, cooked mode with echo. */
+async function expectRestored(pane: Pane, exitCode: number): Promise<void> {
+  const screen = await pane.waitFor(/EXIT=\d+[\s\S]*echo/u);
+  expect(screen).toContain(`EXIT=${exitCode}`);
+  expect(screen).toContain('BEFORE-MARK');
+  expect(pane.format('#{alternate_on}')).toBe('0');
+  expect(pane.format('#{cursor_flag}')).toBe('1');
+  const modes = screen.split('\n').find((line) => /icanon/u.test(line)) ?? '';
+  expect(modes.split(/\s+/u)).toContain('icanon');
+  expect(modes.split(/\s+/u)).toContain('echo');
+}
+
+describe('talkdeck present in a real terminal', () => {
+  it('shows the first slide full-screen on the alternate screen, with a footer', async () => {
+    const pane = present(FOUR);
+    const screen = await pane.waitFor('1 / 4');
+    expect(screen).toContain('Alpha One');
+    expect(screen).toContain('Four Slides');
+    expect(screen).not.toContain('BEFORE-MARK');
+    expect(pane.format('#{alternate_on}')).toBe('1');
+    pane.send('q');
+    await expectRestored(pane, 0);
+  });
+
+  it('navigates: steps first, then slides; back; last; first; jump by number', async () => {
+    const pane = present(FOUR);
+    await pane.waitFor('1 / 4');
+    pane.send('Right');
+    await pane.waitFor((s) => s.includes('2 / 4') && s.includes('Shown at once.') && !s.includes('Revealed later.'));
+    pane.send('Space');
+    await pane.waitFor((s) => s.includes('2 / 4') && s.includes('Revealed later.'));
+    pane.send('j');
+    await pane.waitFor('3 / 4');
+    pane.send('Left');
+    await pane.waitFor((s) => s.includes('2 / 4') && s.includes('Revealed later.'));
+    pane.send('End');
+    await pane.waitFor('4 / 4');
+    pane.send('Home');
+    await pane.waitFor('1 / 4');
+    pane.send('3', 'Enter');
+    await pane.waitFor((s) => s.includes('3 / 4') && s.includes('Gamma Three'));
+    pane.send('G');
+    await pane.waitFor('4 / 4');
+    pane.send('g', 'g');
+    await pane.waitFor('1 / 4');
+    pane.send('q');
+    await expectRestored(pane, 0);
+  });
+
+  it('opens the overview, help and search', async () => {
+    const pane = present(FOUR);
+    await pane.waitFor('1 / 4');
+    pane.send('o');
+    await pane.waitFor((s) => s.includes('Gamma Three') && s.includes('Delta Four') && s.includes('Beta Two'));
+    pane.send('Down', 'Down', 'Enter');
+    await pane.waitFor((s) => s.includes('3 / 4') && s.includes('debugging with DTrace'));
+    pane.send('?');
+    await pane.waitFor('overview of slides');
+    pane.send('Escape');
+    await pane.waitFor('3 / 4');
+    pane.send('g');
+    await pane.waitFor('1 / 4');
+    pane.send('/');
+    pane.type('end');
+    pane.send('Enter');
+    await pane.waitFor((s) => s.includes('4 / 4') && s.includes('The end.'));
+    pane.send('C-c');
+    await expectRestored(pane, 0);
+  });
+
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+    ['SIGHUP', 129],
+  ])('restores the terminal on %s', async (signal, code) => {
+    const pane = present(FOUR);
+    await pane.waitFor('1 / 4');
+    const shell = pane.format('#{pane_pid}');
+    const node = execFileSync('pgrep', ['-P', shell], { encoding: 'utf8' }).trim().split('\n')[0];
+    process.kill(Number(node), signal as NodeJS.Signals);
+    await expectRestored(pane, code);
+  });
+
+  it('re-lays out on resize, and says when the terminal is too small', async () => {
+    const pane = present(FOUR, { columns: 80, rows: 24 });
+    await pane.waitFor('1 / 4');
+    pane.resize(50, 14);
+    await pane.waitFor((s) => s.includes('1 / 4') && s.split('\n').every((line) => line.length <= 50));
+    pane.resize(16, 5);
+    await pane.waitFor((s) => s.replace(/\s+/gu, ' ').includes('too small'));
+    pane.resize(80, 24);
+    await pane.waitFor((s) => s.includes('Alpha One') && s.includes('1 / 4'));
+    pane.send('q');
+    await expectRestored(pane, 0);
+  });
+
+  it('reloads a changed deck on the same slide, and keeps the last good deck when it breaks', async () => {
+    const deck = join(workDir, 'live.md');
+    copyFileSync(FOUR, deck);
+    const pane = present(deck);
+    await pane.waitFor('1 / 4');
+    pane.send('3', 'Enter');
+    await pane.waitFor('Gamma Three');
+    // An editor's save: write a new file and rename it over the old one.
+    writeFileSync(`${deck}.new`, readFileSync(FOUR, 'utf8').replace('Gamma Three', 'Gamma Edited'));
+    renameSync(`${deck}.new`, deck);
+    await pane.waitFor((s) => s.includes('Gamma Edited') && s.includes('3 / 4'));
+    writeFileSync(deck, `${readFileSync(deck, 'utf8')}\n<!-- bogus_directive -->\n`);
+    await pane.waitFor((s) => s.includes('not reloaded') && s.includes('Gamma Edited'));
+    pane.send('q');
+    await expectRestored(pane, 0);
+  });
+});
+
+describe('talkdeck present without a terminal', () => {
+  it('exits 2 with a clear message when stdout is not a terminal', () => {
+    const result = spawnSync('node', [CLI, 'present', FOUR], { encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('needs a terminal');
+    expect(result.stderr).toContain('talkdeck print');
+  });
+});
+
+describe('talkdeck print and check', () => {
+  it('prints every slide as plain text without escape sequences', () => {
+    const result = spawnSync('node', [CLI, 'print', FOUR], { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    for (const title of ['Alpha One', 'Beta Two', 'Gamma Three', 'Delta Four', 'Revealed later.', 'Say hello.']) {
+      expect(result.stdout).toContain(title);
+    }
+    expect(result.stdout).not.toMatch(/\x1b/u);
+  });
+
+  it('lists overflowing slides by number and exits 1', () => {
+    const result = spawnSync('node', [CLI, 'check', 'test/fixtures/e2e/overflow.md', '--size', '80x24'], { encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/slide 2 \("Too Long"\) overflows 80x24/u);
+    expect(result.stderr).not.toMatch(/slide 1 /u);
+  });
+
+  it('passes a deck that fits', () => {
+    const result = spawnSync('node', [CLI, 'check', FOUR, '--size', '80x24'], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  it('names the missing file without a stack trace', () => {
+    const result = spawnSync('node', [CLI, 'print', 'nope.md'], { encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/nope\.md/u);
+    expect(result.stderr).not.toMatch(/\n\s+at /u);
+  });
+});
