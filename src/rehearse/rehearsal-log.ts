@@ -1,0 +1,109 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/** Version of the log record format, written as `v` on every line. */
+export const REHEARSAL_LOG_VERSION = 1;
+
+/** One slide of a rehearsal run, in the deck's order at the time. */
+export interface RehearsedSlide {
+  /** The slide's title then, to match it again after the deck is edited. */
+  title: string;
+  /** Time spent on the slide over all its visits, to a tenth of a second. */
+  seconds: number;
+  /** How many times the slide was entered. */
+  visits: number;
+}
+
+/** One rehearsal run as recorded: a line of `.talkdeck/rehearsals.jsonl`. */
+export interface RehearsalRun {
+  v: typeof REHEARSAL_LOG_VERSION;
+  runId: string;
+  /** true on the line written when the run finished; false on checkpoints. */
+  final: boolean;
+  /** When the run started, ISO 8601. */
+  date: string;
+  /** When this line was written, ISO 8601. */
+  savedAt: string;
+  /** The deck's title. */
+  deck: string;
+  /** The deck file's name, without its folder. */
+  deckFile: string;
+  /** Target length of the talk for this run, or null when none was set. */
+  minutes: number | null;
+  slides: RehearsedSlide[];
+  /** Sum of the slides' seconds. */
+  totalSeconds: number;
+  /** Slide (0-based) shown when the line was written; its current visit is not yet counted. */
+  current: number | null;
+}
+
+/** Where a deck's rehearsals are logged: `.talkdeck/rehearsals.jsonl` beside the deck file. */
+export function rehearsalLogPath(deckFile: string): string {
+  return join(dirname(deckFile), '.talkdeck', 'rehearsals.jsonl');
+}
+
+/**
+ * Reads a rehearsal log: the last line of each run (its final record, or its last checkpoint if it
+ * never finished), in the order the runs started. Lines that do not parse or are not records, such
+ * as a line torn by a crash, are skipped. A missing file has no runs.
+ */
+export function readRehearsals(path: string): RehearsalRun[] {
+  if (!existsSync(path)) return [];
+  return parseRehearsals(readFileSync(path, 'utf8'));
+}
+
+/** The runs in the text of a rehearsal log; see readRehearsals. */
+export function parseRehearsals(text: string): RehearsalRun[] {
+  const runs = new Map<string, RehearsalRun>();
+  for (const line of text.split('\n')) {
+    const run = parseRehearsalLine(line);
+    if (run === null) continue;
+    // Re-setting a key keeps its first position: runs stay in the order they started.
+    runs.set(run.runId, run);
+  }
+  return [...runs.values()];
+}
+
+/** One log line as a run, or null when it is not a valid record. */
+export function parseRehearsalLine(line: string): RehearsalRun | null {
+  if (line.trim() === '') return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return null;
+  }
+  return isRun(value) ? value : null;
+}
+
+/** A run as its log line, without the newline. */
+export function formatRehearsalLine(run: RehearsalRun): string {
+  return JSON.stringify(run);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+}
+
+function isRun(value: unknown): value is RehearsalRun {
+  if (!isRecord(value)) return false;
+  return (
+    value.v === REHEARSAL_LOG_VERSION &&
+    typeof value.runId === 'string' &&
+    value.runId !== '' &&
+    typeof value.final === 'boolean' &&
+    typeof value.date === 'string' &&
+    typeof value.savedAt === 'string' &&
+    typeof value.deck === 'string' &&
+    typeof value.deckFile === 'string' &&
+    (value.minutes === null || isCount(value.minutes)) &&
+    isCount(value.totalSeconds) &&
+    (value.current === null || (Number.isInteger(value.current) && isCount(value.current))) &&
+    Array.isArray(value.slides) &&
+    value.slides.every((s) => isRecord(s) && typeof s.title === 'string' && isCount(s.seconds) && Number.isInteger(s.visits) && isCount(s.visits))
+  );
+}
