@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
@@ -208,6 +208,89 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         stdin: io.stdin,
         stdout: io.stdout,
       });
+    });
+
+  program
+    .command('rehearse')
+    .description('present with a rehearsal bar (time against budget, pacing) and log the run')
+    .argument('<deck>', 'the deck, a Markdown file')
+    .option('-m, --minutes <n>', 'target length of the talk (default: the deck\'s duration)', parsePositive('--minutes'))
+    .option('-t, --theme <name|path>', 'theme')
+    .option('--apply', 'write the rehearsed times back into the deck as per-slide budgets')
+    .action(async (deckPath: string, options: { minutes?: number; theme?: string; apply?: boolean }) => {
+      const deck = await deckForScreen(deckPath);
+      if (!deck) return;
+      const theme = await resolveTheme(options.theme, deck);
+      const { applyColorLevel, detectColorLevel } = await themes();
+      applyColorLevel(detectColorLevel(io.env, true));
+      const rehearse = await import('../rehearse/index.js');
+      const { presentDeck } = await import('../present/index.js');
+      const budgets = rehearse.computeBudgets(deck, { minutes: options.minutes });
+      const logPath = rehearse.rehearsalLogPath(resolve(io.cwd, deckPath));
+      mkdirSync(dirname(logPath), { recursive: true });
+      const recorder = new rehearse.RehearsalRecorder({ logPath, deck, now: Date.now, minutes: options.minutes ?? null });
+      let logProblem: string | null = null;
+      const record = <T,>(step: () => T): T | null => {
+        try {
+          return step();
+        } catch (error) {
+          // A full disk must not end the rehearsal; say so afterwards.
+          logProblem = error instanceof Error ? error.message : String(error);
+          return null;
+        }
+      };
+      record(() => recorder.enter(0));
+      exitCode = await presentDeck({
+        deckPath: resolve(io.cwd, deckPath),
+        deck,
+        theme,
+        hyperlinks: false,
+        stdin: io.stdin,
+        stdout: io.stdout,
+        readSource: sourceReader(deckPath),
+        publish: { presenterm: false },
+        loadDeck: reloadDeck(false),
+        onPosition: (state) => record(() => recorder.enter(state.position.slide)),
+        statusLine: (state, elapsedMs, columns) =>
+          rehearse.layoutRehearsalBar({
+            pace: rehearse.pace({
+              budgets,
+              slide: state.position.slide,
+              elapsedMs: recorder.elapsedMs(),
+              slideElapsedMs: recorder.slideElapsedMs(),
+            }),
+            elapsedMs,
+            columns,
+            theme,
+          }),
+      });
+      const finished = record(() => recorder.finish());
+      if (logProblem) err(`talkdeck: the rehearsal log could not be written: ${logProblem}\n`);
+      if (!finished) return;
+      out(`rehearsal of ${deck.slides.length} slides: ${rehearse.formatClock(finished.totalSeconds * 1000)} (logged to ${relative(io.cwd, logPath)})\n`);
+      if (options.apply) {
+        const absolute = resolve(io.cwd, deckPath);
+        writeFileAtomic(absolute, rehearse.applyTimes(readFileSync(absolute, 'utf8'), deck, rehearse.rehearsedSeconds(deck, finished)));
+        out(`${deckPath}: per-slide times written from this rehearsal\n`);
+      }
+    });
+
+  program
+    .command('report')
+    .description('rehearsal report: per-slide time against budget, last run and median, trend')
+    .argument('<deck>', 'the deck, a Markdown file')
+    .option('-m, --minutes <n>', 'target length of the talk', parsePositive('--minutes'))
+    .option('--json', 'machine-readable output')
+    .action(async (deckPath: string, options: { minutes?: number; json?: boolean }) => {
+      const deck = await readDeck(deckPath);
+      if (await reportDiagnostics(deck)) {
+        exitCode = EXIT.input;
+        return;
+      }
+      const rehearse = await import('../rehearse/index.js');
+      const runs = rehearse.readRehearsals(rehearse.rehearsalLogPath(resolve(io.cwd, deckPath)));
+      const report = rehearse.buildReport(deck, runs, rehearse.computeBudgets(deck, { minutes: options.minutes }));
+      out(options.json ? rehearse.reportToJson(report) : rehearse.formatReport(report, { columns: io.stdout.columns || 80, color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR }));
     });
 
   program
