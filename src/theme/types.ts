@@ -15,6 +15,8 @@ export interface TextStyle {
   underline?: boolean;
   dim?: boolean;
   strikethrough?: boolean;
+  /** Swap foreground and background (Ink's `inverse`): visible on any palette, used for highlights. */
+  inverse?: boolean;
 }
 
 export interface HeadingStyle extends TextStyle {
