@@ -1,0 +1,7 @@
+import { renderToString } from 'ink';
+import { SlideScreen, type SlideScreenProps } from './slide-screen.js';
+
+/** The frame the presenter would show, as a string (ANSI per chalk's level): the seam for golden tests and exports. */
+export function renderFrame(props: SlideScreenProps): string {
+  return renderToString(<SlideScreen {...props} />, { columns: Math.max(1, Math.floor(props.columns)) });
+}
