@@ -6,12 +6,19 @@ rmSync('dist', { recursive: true, force: true });
 
 const outfile = 'dist/talkdeck.js';
 
-/** Replaces Ink's devtools module (which needs react-devtools-core) with an empty one. */
-const stubDevtools = {
-  name: 'stub-devtools',
+/**
+ * Two of Ink's modules are replaced. Its devtools (which need react-devtools-core) are reached
+ * only when DEV=true, which the define below rules out. And `is-in-ci`: where the CI variable is
+ * set, Ink paints nothing until it exits — but talkdeck draws only on a real terminal, where a
+ * speaker is looking, CI or not.
+ */
+const stubInkModules = {
+  name: 'stub-ink-modules',
   setup(b) {
     b.onResolve({ filter: /(^react-devtools-core$|\/devtools\.js$)/ }, (args) => ({ path: args.path, namespace: 'stub' }));
+    b.onResolve({ filter: /^is-in-ci$/ }, (args) => ({ path: args.path, namespace: 'not-ci' }));
     b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default {};', loader: 'js' }));
+    b.onLoad({ filter: /.*/, namespace: 'not-ci' }, () => ({ contents: 'export default false;', loader: 'js' }));
   },
 };
 // Each command imports the stages it needs on demand; splitting keeps those in chunks of their
@@ -31,7 +38,9 @@ await build({
   jsx: 'automatic',
   define: { 'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"' },
   // Ink reaches its devtools only when DEV=true, which the define above rules out: leave them out.
-  plugins: [stubDevtools],
+  plugins: [stubInkModules],
+  // Loaded from node_modules when a PDF is asked for: it finds its own files at run time.
+  external: ['playwright-core'],
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   },

@@ -1,11 +1,12 @@
 import { useApp, useInput, useStdout } from 'ink';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Lines, SlideScreen, layoutScreen, padLine, truncateLine, type StyledLine } from '../render/index.js';
+import { layoutScreen, padLine, truncateLine, type Banner, type StyledLine } from '../render/index.js';
+import { Lines, SlideScreen } from '../render/ink.js';
 import type { Theme } from '../theme/index.js';
 import { keyToCommand, splitKeys } from './keymap.js';
 import { layoutNotesView, layoutSources, type SourceReader } from './notes-view.js';
 import { helpLines, overviewLines } from './overlays.js';
-import { reduce, type Banner, type Command, type PresentState } from './state.js';
+import { reduce, type Command, type PresentState } from './state.js';
 
 /** Commands that arrive from outside the key handler: live reload results. */
 export interface CommandSource {

@@ -1,6 +1,8 @@
-export { presentDeck, runFullScreen, type PresentOptions } from './run.js';
-export { followNotes, type FollowOptions } from './NotesApp.js';
+// The presenter's public face. It loads no Ink by itself: the Ink parts are imported on demand.
+export { presentDeck, followNotes } from './start.js';
+export type { PresentOptions } from './run.js';
+export type { FollowOptions } from './NotesApp.js';
 export { initialState, reduce, findMatches, type PresentState, type Command } from './state.js';
-export { keyToCommand, KEY_HELP } from './keymap.js';
+export { keyToCommand, splitKeys, KEY_HELP } from './keymap.js';
 export { layoutNotesView, layoutSources, layoutCitation, type SourceReader } from './notes-view.js';
 export { openPublisher, openFollower, decodeMessage, TALKDECK_PORT, PRESENTERM_PORT } from './channel.js';

@@ -9,11 +9,7 @@ import type { SourceReader } from './notes-view.js';
 import { watchDeck } from './watch.js';
 import { initialState, type Command, type PresentState } from './state.js';
 
-/** Escape sequences for the alternate screen and the cursor. */
-const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H\x1b[2J';
-const LEAVE_ALT_SCREEN = '\x1b[?1049l';
-const SHOW_CURSOR = '\x1b[?25h';
-const HIDE_CURSOR = '\x1b[?25l';
+import { ENTER_SCREEN, LEAVE_SCREEN } from './terminal.js';
 
 export interface PresentOptions {
   deckPath: string;
@@ -36,6 +32,8 @@ export interface PresentOptions {
   statusLine?: AppProps['statusLine'];
   /** Tell followers (`talkdeck notes`) where the talk is; with `presenterm`, in its protocol too. */
   publish?: { presenterm: boolean } | null;
+  /** The alternate screen is entered and the first frame painted already. */
+  entered?: boolean;
   /** Receives `key` and `frame` events with a monotonic time in ms, for the benchmark. */
   trace?: (event: 'key' | 'frame', atMs: number) => void;
 }
@@ -66,6 +64,8 @@ export async function runFullScreen(
   element: ReactElement,
   io: { stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream },
   inkOptions: InkOptions = {},
+  /** The screen is already entered and painted (the first frame, drawn before Ink loaded). */
+  entered = false,
 ): Promise<number> {
   const { stdin, stdout } = io;
   let instance: ReturnType<typeof render> | undefined;
@@ -85,7 +85,7 @@ export async function runFullScreen(
         // stdin may already be closed.
       }
     }
-    stdout.write(SHOW_CURSOR + LEAVE_ALT_SCREEN);
+    stdout.write(LEAVE_SCREEN);
   };
 
   let finish: (code: number) => void = () => {};
@@ -116,7 +116,8 @@ export async function runFullScreen(
   // Last resort: a process.exit from anywhere still leaves the terminal usable.
   process.on('exit', restore);
 
-  stdout.write(ENTER_ALT_SCREEN + HIDE_CURSOR);
+  // Ink paints from the cursor: put it home, over the first frame when one was drawn.
+  stdout.write(entered ? '\x1b[H' : ENTER_SCREEN);
   try {
     instance = render(element, { stdout, stdin, exitOnCtrlC: false, patchConsole: false, maxFps: 120, ...inkOptions });
     instance.waitUntilExit().then(
@@ -139,7 +140,7 @@ export async function runFullScreen(
  * the terminal is given back as it was: main screen, cursor shown, raw mode off.
  * Resolves with the exit code.
  */
-export async function presentDeck(options: PresentOptions): Promise<number> {
+export async function runPresenter(options: PresentOptions): Promise<number> {
   const { stdout, stdin } = options;
   const now = options.now ?? Date.now;
   const startedAt = now();
@@ -188,6 +189,7 @@ export async function presentDeck(options: PresentOptions): Promise<number> {
     }),
     { stdin, stdout },
     { onRender: options.trace && (() => options.trace?.('frame', performance.now())) },
+    options.entered,
   );
   watcher.close();
   await publisher?.close();

@@ -1,3 +1,4 @@
+/** The renderer's pure side: layout by display width, plain text, ANSI painting. Ink lives in ./ink.ts. */
 export type { Segment, StyledLine, LayoutSize, LayoutOptions, SlideLayout } from './types.js';
 export { sanitizeText, hyperlinkTarget } from './sanitize.js';
 export { displayWidth } from './width.js';
@@ -6,8 +7,7 @@ export { lineWidth, truncateLine, padLine } from './line.js';
 export { layoutSlide, overflowMarker } from './layout-slide.js';
 export { layoutFooter, formatElapsed, type FooterInput } from './footer.js';
 export { MIN_COLUMNS, MIN_ROWS, isTooSmall, layoutTooSmall } from './too-small.js';
-export { Lines, osc8, type LinesProps } from './lines.js';
-export { SlideScreen, layoutScreen, type SlideScreenProps, type Banner } from './slide-screen.js';
-export { renderFrame } from './render-frame.js';
+export { layoutScreen, type SlideScreenProps, type Banner } from './screen.js';
+export { paintLines, osc8 } from './paint.js';
 export { findOverflows, type SlideOverflow } from './find-overflows.js';
 export { printDeck, type PrintOptions } from './print.js';

@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { Color, TextStyle, Theme } from '../theme/types.js';
 import { padLine } from './line.js';
+import { osc8 } from './paint.js';
 import type { Segment, StyledLine } from './types.js';
 
 export interface LinesProps {
@@ -14,10 +15,6 @@ export interface LinesProps {
   theme?: Theme;
 }
 
-/** Wraps text in an OSC 8 hyperlink. The URL is already restricted to printable ASCII. */
-export function osc8(href: string, text: string): string {
-  return `\u001b]8;;${href}\u001b\\${text}\u001b]8;;\u001b\\`;
-}
 
 function colorProp(color: Color | undefined): Color | undefined {
   return color === undefined || color === 'default' ? undefined : color;

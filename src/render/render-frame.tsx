@@ -1,5 +1,6 @@
 import { renderToString } from 'ink';
-import { SlideScreen, type SlideScreenProps } from './slide-screen.js';
+import type { SlideScreenProps } from './screen.js';
+import { SlideScreen } from './slide-screen.js';
 
 /** The frame the presenter would show, as a string (ANSI per chalk's level): the seam for golden tests and exports. */
 export function renderFrame(props: SlideScreenProps): string {

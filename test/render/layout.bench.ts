@@ -6,7 +6,8 @@ import { createElement } from 'react';
 import { bench, describe } from 'vitest';
 import type { Slide } from '../../src/deck/index.js';
 import { loadDeck } from '../../src/parse/index.js';
-import { layoutScreen, layoutSlide, renderFrame, SlideScreen } from '../../src/render/index.js';
+import { layoutScreen, layoutSlide } from '../../src/render/index.js';
+import { renderFrame, SlideScreen } from '../../src/render/ink.js';
 import { loadTheme } from '../../src/theme/index.js';
 
 // Run with `NODE_ENV=production npx vitest bench --run test/render` (React's production build, as

@@ -3,7 +3,8 @@ import { renderToString } from 'ink';
 import stringWidth from 'string-width';
 import stripAnsi from 'strip-ansi';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Lines, layoutScreen, renderFrame, type SlideScreenProps } from '../../src/render/index.js';
+import { layoutScreen, type SlideScreenProps } from '../../src/render/index.js';
+import { Lines, renderFrame } from '../../src/render/ink.js';
 import { code, deck, heading, item, list, paragraph, plain, slide, text } from '../fixtures/render/slides.js';
 import { testTheme } from '../fixtures/render/theme.js';
 
