@@ -1,0 +1,13 @@
+/**
+ * parse/: deck Markdown → Deck. The only user of `marked`; its tokens never leave this folder.
+ */
+export { parseDeck, normalizeText, type ParseDeckOptions, type IncludeReader, type SourceReader } from './parse-deck.js';
+export { loadDeck, type LoadDeckOptions } from './load.js';
+export { ParseError } from './parse-error.js';
+export { parseMarkdownBlocks } from './markdown.js';
+export { formatDiagnostic } from './diagnostic.js';
+export { parseDuration, type BareDurationUnit } from './duration.js';
+export { parseDirective, DIRECTIVE_NAMES, type Directive, type DirectiveResult } from './directives.js';
+export { parseCodeInfo, type CodeInfo } from './code-info.js';
+export { FRONT_MATTER_KEYS } from './front-matter.js';
+export * from './source-ref.js';

@@ -1,0 +1,93 @@
+import type { Deck, Diagnostic, Slide } from '../deck/index.js';
+import { emptyMeta, readFrontMatter } from './front-matter.js';
+import { collectLinkDefinitions, type LinkDefinitions } from './markdown.js';
+import { Scanner, frontMatterEnd, type IncludeReader } from './scan.js';
+import { buildSlide } from './slide-builder.js';
+import { SourceChecker, type SourceReader } from './source-check.js';
+import { DiagnosticSink } from './source-line.js';
+
+export type { IncludeReader } from './scan.js';
+export type { SourceReader } from './source-check.js';
+
+export interface ParseDeckOptions {
+  /** The deck's file name, used in diagnostics and slide locations. */
+  file: string;
+  /**
+   * Reads `<!-- include: path -->` targets, `path` as written and relative to `fromFile`. Without
+   * it, includes are diagnostics.
+   */
+  readInclude?: IncludeReader;
+  /** Overrides the front matter's `incremental_lists` default. */
+  incrementalLists?: boolean;
+  /**
+   * Reads cited articles (paths relative to the deck file) so that `<!-- source: -->` lines and
+   * quotes are checked against them. Without it only the fingerprint is checked.
+   */
+  readSource?: SourceReader;
+}
+
+/** Text as the parser reads it: without a byte-order mark, with `\n` line ends. */
+export function normalizeText(text: string): string {
+  return text.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n');
+}
+
+function sortDiagnostics(diagnostics: Diagnostic[], mainFile: string): Diagnostic[] {
+  const fileOrder = (d: Diagnostic) => (d.file === mainFile ? 0 : 1);
+  return diagnostics
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => fileOrder(a.d) - fileOrder(b.d) || (a.d.file < b.d.file ? -1 : a.d.file > b.d.file ? 1 : 0) || a.d.line - b.d.line || a.d.column - b.d.column || a.i - b.i)
+    .map(({ d }) => d);
+}
+
+function parse(text: string, options: ParseDeckOptions, sink: DiagnosticSink): Deck {
+  const { file } = options;
+  const lines = normalizeText(text).split('\n');
+  let start = 0;
+  let meta = emptyMeta();
+  const end = frontMatterEnd(lines);
+  if (end !== null) {
+    meta = readFrontMatter(lines.slice(1, end).join('\n'), file, 2, sink);
+    start = end + 1;
+  } else if (/^---[ \t]*$/u.test(lines[0] ?? '') && lines.length > 1) {
+    sink.error({ file, line: 1, column: 1 }, 'front matter is never closed: add a `---` line after it');
+    start = 1;
+  }
+  meta.incrementalLists = options.incrementalLists ?? meta.incrementalLists;
+
+  const scanner = new Scanner(sink, options.readInclude);
+  scanner.scanFile(lines, file, start, []);
+  const raws = scanner.finish();
+
+  // Link reference definitions hold for the whole deck, as in one Markdown document.
+  const links: LinkDefinitions = {};
+  for (const raw of raws) {
+    for (const item of raw.items) if (item.kind === 'markdown') collectLinkDefinitions(item.lines.map((l) => l.text).join('\n'), links);
+  }
+
+  const slides: Slide[] = [];
+  const sourceChecker = new SourceChecker(sink, options.readSource);
+  for (const raw of raws) {
+    const built = buildSlide(raw, sink, links, sourceChecker, meta.incrementalLists);
+    if (!built.skip) slides.push({ ...built.slide, index: slides.length + 1 });
+  }
+  if (slides.length === 0) sink.warning({ file, line: 1, column: 1 }, 'the deck has no slides');
+  return { file, meta, slides, diagnostics: [] };
+}
+
+/**
+ * Parses deck Markdown into a Deck. Pure: files are read only through `readInclude`. Never
+ * throws: every problem is a located diagnostic on the result.
+ */
+export function parseDeck(text: string, options: ParseDeckOptions): Deck {
+  const sink = new DiagnosticSink();
+  const file = typeof options?.file === 'string' ? options.file : '<deck>';
+  let deck: Deck;
+  try {
+    deck = parse(typeof text === 'string' ? text : String(text ?? ''), { ...options, file }, sink);
+  } catch (error) {
+    // A bug, not a problem with the deck; still a diagnostic, so callers never see a throw.
+    sink.error({ file, line: 1, column: 1 }, `internal error while parsing: ${(error as Error)?.message ?? String(error)}`);
+    deck = { file, meta: emptyMeta(), slides: [], diagnostics: [] };
+  }
+  return { ...deck, diagnostics: sortDiagnostics(sink.diagnostics, file) };
+}
