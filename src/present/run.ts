@@ -148,13 +148,17 @@ export async function runPresenter(options: PresentOptions): Promise<number> {
   let current = options.deck;
   let position = { slide: 0, step: 0 };
   const status = () => ({ ...position, elapsedMs: now() - startedAt });
-  let publisher: Publisher | null = null;
+  const channel: { publisher: Publisher | null; closed: boolean } = { publisher: null, closed: false };
   if (options.publish) {
-    try {
-      publisher = await openPublisher(resolve(options.deckPath), { presenterm: options.publish.presenterm, status });
-    } catch {
-      // Followers are a convenience: the talk goes on without them.
-    }
+    // Opened in the background: runFullScreen must own the terminal (and its signals) at once,
+    // and followers are a convenience the talk never waits for.
+    openPublisher(resolve(options.deckPath), { presenterm: options.publish.presenterm, status }).then(
+      (opened) => {
+        if (channel.closed) void opened.close();
+        else channel.publisher = opened;
+      },
+      () => {},
+    );
   }
 
   const reload = async () => {
@@ -179,7 +183,7 @@ export async function runPresenter(options: PresentOptions): Promise<number> {
       onReload: () => void reload(),
       onPosition: (state: PresentState) => {
         position = state.position;
-        publisher?.publish(status());
+        channel.publisher?.publish(status());
         options.onPosition?.(state);
       },
       readSource: options.readSource,
@@ -191,7 +195,8 @@ export async function runPresenter(options: PresentOptions): Promise<number> {
     { onRender: options.trace && (() => options.trace?.('frame', performance.now())) },
     options.entered,
   );
+  channel.closed = true;
   watcher.close();
-  await publisher?.close();
+  await channel.publisher?.close();
   return code;
 }

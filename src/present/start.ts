@@ -21,6 +21,20 @@ export async function presentDeck(options: PresentOptions): Promise<number> {
     stdout.write(LEAVE_SCREEN);
   };
   process.once('exit', restore);
+  // A signal during start-up is answered once the presenter has loaded, with the terminal restored.
+  let interrupted: number | null = null;
+  const signals: Array<[NodeJS.Signals, number]> = [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ];
+  const handlers = signals.map(([signal, code]) => {
+    const handler = () => {
+      interrupted ??= code;
+    };
+    process.on(signal, handler);
+    return [signal, handler] as const;
+  });
   try {
     if (stdin.isTTY) stdin.setRawMode(true);
     const columns = stdout.columns || 80;
@@ -36,6 +50,13 @@ export async function presentDeck(options: PresentOptions): Promise<number> {
     });
     stdout.write(ENTER_SCREEN + paintLines(lines, columns, options.theme.background) + CURSOR_HOME);
     const { runPresenter } = await import('./run.js');
+    // The start-up handlers stay until the end: removing one while a signal that arrived during
+    // the import still waits in the event loop would drop that signal.
+    if (interrupted !== null) {
+      restore();
+      handedOver = true;
+      return interrupted;
+    }
     handedOver = true;
     return await runPresenter({ ...options, entered: true });
   } catch (error) {
@@ -44,6 +65,7 @@ export async function presentDeck(options: PresentOptions): Promise<number> {
     throw error;
   } finally {
     process.off('exit', restore);
+    for (const [signal, handler] of handlers) process.off(signal, handler);
   }
 }
 
