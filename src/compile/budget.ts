@@ -1,0 +1,76 @@
+/** How a talk of a given length is laid out: how many slides of each kind, and how long each takes. */
+export interface Budget {
+  minutes: number;
+  totalSeconds: number;
+  /** Slides the talk aims for in all, about one a minute. */
+  slidesTarget: number;
+  agenda: boolean;
+  /** Whether sections get a divider slide (talks of ten minutes and more). */
+  dividers: boolean;
+  /** Bullets a content slide aims for (2–5). */
+  bulletsPerSlide: number;
+  titleSeconds: number;
+  agendaSeconds: number;
+  dividerSeconds: number;
+  takeawaysSeconds: number;
+  questionsSeconds: number;
+}
+
+/** Rounds to whole multiples of five seconds. */
+export function round5(seconds: number): number {
+  return Math.max(5, Math.round(seconds / 5) * 5);
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}
+
+/** The layout of a talk of `minutes`. */
+export function planBudget(minutes: number): Budget {
+  const totalSeconds = Math.round(minutes * 60);
+  const long = minutes >= 15;
+  const budget: Budget = {
+    minutes,
+    totalSeconds,
+    slidesTarget: Math.max(4, Math.round(minutes * 1.1)),
+    agenda: minutes >= 8,
+    dividers: minutes >= 10,
+    bulletsPerSlide: 4,
+    titleSeconds: long ? 30 : 15,
+    agendaSeconds: long ? 30 : 20,
+    dividerSeconds: 10,
+    takeawaysSeconds: clamp(round5(totalSeconds * 0.05), 30, 120),
+    questionsSeconds: clamp(round5(totalSeconds * 0.08), 30, 300),
+  };
+  if (totalSeconds < 240) {
+    // A very short talk: the structure slides go quickly so that content keeps most of the time.
+    budget.titleSeconds = 10;
+    budget.takeawaysSeconds = round5(totalSeconds * 0.1);
+    budget.questionsSeconds = round5(totalSeconds * 0.1);
+  }
+  return budget;
+}
+
+/** Bullets for a content slide of `seconds`: about one per quarter minute, 2 to 5. */
+export function bulletsFor(seconds: number): number {
+  return clamp(Math.round(seconds / 16), 2, 5);
+}
+
+/**
+ * Splits `total` seconds over items in proportion to `weights`, in multiples of five seconds
+ * (at least `min` each), summing exactly to `total` when `total` is a multiple of five.
+ */
+export function apportion(total: number, weights: readonly number[], min = 30): number[] {
+  const n = weights.length;
+  if (n === 0) return [];
+  const units = Math.floor(total / 5);
+  const minUnits = Math.min(Math.floor(min / 5), Math.floor(units / n));
+  const free = units - minUnits * n;
+  const sum = weights.reduce((a, b) => a + b, 0) || n;
+  const exact = weights.map((w) => ((sum === n && weights.every((x) => x === 0) ? 1 : w) / sum) * free);
+  const out = exact.map((x) => Math.floor(x));
+  let left = free - out.reduce((a, b) => a + b, 0);
+  const order = exact.map((x, i) => ({ r: x - Math.floor(x), i })).sort((a, b) => b.r - a.r || a.i - b.i);
+  for (let k = 0; left > 0 && n > 0; k = (k + 1) % n, left--) out[order[k]?.i ?? 0] = (out[order[k]?.i ?? 0] ?? 0) + 1;
+  return out.map((u) => (u + minUnits) * 5);
+}

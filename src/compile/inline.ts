@@ -1,0 +1,303 @@
+/**
+ * Inline Markdown of article text: what to mask before sentence splitting (link targets, code,
+ * URLs, tags) and how to turn a passage into plain text. Plain text is made only by deleting
+ * markup; every deletion leaves a SENTINEL so that later steps know where words were cut apart.
+ */
+
+/** Marks where something was deleted; resolved to a space or nothing by `resolveSentinels`. */
+export const SENTINEL = '\u0000';
+
+/** Link reference definitions of an article: lower-cased label → URL. */
+export type LinkDefinitions = ReadonlyMap<string, string>;
+
+interface LinkMatch {
+  /** Offsets of the link text inside the brackets. */
+  textStart: number;
+  textEnd: number;
+  /** Offset just past the whole link. */
+  end: number;
+  url: string;
+}
+
+/** How far to look for a closing bracket: keeps stray brackets in huge paragraphs linear. */
+const MAX_LINK_TEXT = 1000;
+const MAX_LINK_DEST = 2000;
+
+function closingBracket(raw: string, open: number): number {
+  let depth = 0;
+  const limit = Math.min(raw.length, open + MAX_LINK_TEXT);
+  for (let i = open; i < limit; i++) {
+    const c = raw[i];
+    if (c === '\\') i++;
+    else if (c === '[') depth++;
+    else if (c === ']' && --depth === 0) return i;
+    else if (c === '\n' && raw[i + 1] === '\n') return -1;
+  }
+  return -1;
+}
+
+function closingParen(raw: string, open: number): number {
+  let depth = 0;
+  const limit = Math.min(raw.length, open + MAX_LINK_DEST);
+  for (let i = open; i < limit; i++) {
+    const c = raw[i];
+    if (c === '\\') i++;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+    else if (c === '\n' && raw[i + 1] === '\n') return -1;
+  }
+  return -1;
+}
+
+/** A link `[text](url)`, `[text][ref]` or `[ref]` (when defined) starting at `at`, or null. */
+function linkAt(raw: string, at: number, defs: LinkDefinitions): LinkMatch | null {
+  const close = closingBracket(raw, at);
+  if (close < 0) return null;
+  const text = raw.slice(at + 1, close);
+  if (raw[close + 1] === '(') {
+    const end = closingParen(raw, close + 1);
+    if (end < 0) return null;
+    const dest = raw.slice(close + 2, end).trim();
+    const url = (dest.startsWith('<') ? dest.slice(1, dest.indexOf('>') >= 0 ? dest.indexOf('>') : undefined) : dest.split(/\s+/u)[0]) ?? '';
+    return { textStart: at + 1, textEnd: close, end: end + 1, url };
+  }
+  if (raw[close + 1] === '[') {
+    const refClose = raw.indexOf(']', close + 2);
+    if (refClose < 0 || refClose - close > 200) return null;
+    const label = raw.slice(close + 2, refClose).trim().toLowerCase() || text.trim().toLowerCase();
+    return { textStart: at + 1, textEnd: close, end: refClose + 1, url: defs.get(label) ?? '' };
+  }
+  const url = defs.get(text.trim().toLowerCase());
+  return url === undefined ? null : { textStart: at + 1, textEnd: close, end: close + 1, url };
+}
+
+const AUTOLINK = /<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s@<>]+@[^\s@<>]+)>/y;
+const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|<!--[\s\S]*?-->/y;
+const BARE_URL = /(?:https?:\/\/|www\.)[^\s<>()[\]"“”'‘’]+/y;
+const ENTITY = /&(amp|lt|gt|quot|apos|nbsp);/y;
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+const FOOTNOTE_REF = /\[\^[^\]\s]{1,40}\]/y;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+function matchAt(pattern: RegExp, raw: string, at: number): string | null {
+  pattern.lastIndex = at;
+  const match = pattern.exec(raw);
+  return match ? match[0] : null;
+}
+
+/** A bare URL without the punctuation that ends the sentence around it. */
+function bareUrl(raw: string, at: number): string | null {
+  const prev = at > 0 ? raw[at - 1] : ' ';
+  if (WORD_CHAR.test(prev ?? ' ')) return null;
+  const url = matchAt(BARE_URL, raw, at);
+  return url ? url.replace(/[.,;:!?]+$/u, '') : null;
+}
+
+function codeSpanEnd(raw: string, at: number): number {
+  let ticks = 0;
+  while (raw[at + ticks] === '`') ticks++;
+  const fence = '`'.repeat(ticks);
+  let from = at + ticks;
+  for (;;) {
+    const close = raw.indexOf(fence, from);
+    if (close < 0 || close - at > MAX_LINK_DEST) return -1;
+    let after = close + ticks;
+    if (raw[after] !== '`') return after;
+    while (raw[after] === '`') after++;
+    from = after;
+  }
+}
+
+/**
+ * Ranges of raw text a sentence may not end inside: link targets, images, code spans, autolinks,
+ * HTML tags and bare URLs. Offsets into `raw`, sorted, end exclusive.
+ */
+export function protectedRanges(raw: string, defs: LinkDefinitions): [number, number][] {
+  const ranges: [number, number][] = [];
+  const special = /[\\`[!<]|https?:\/\/|www\./gu;
+  for (let m = special.exec(raw); m; m = special.exec(raw)) {
+    const i = m.index;
+    const c = m[0];
+    let next = i + 1;
+    if (c === '\\') {
+      next = i + 2;
+    } else if (c === '`') {
+      const end = codeSpanEnd(raw, i);
+      if (end > 0) {
+        ranges.push([i, end]);
+        next = end;
+      } else {
+        while (raw[next] === '`') next++;
+      }
+    } else if (c === '[' || (c === '!' && raw[i + 1] === '[')) {
+      const image = c === '!';
+      const link = linkAt(raw, image ? i + 1 : i, defs);
+      if (link) {
+        ranges.push(image ? [i, link.end] : [link.textEnd, link.end]);
+        if (image) next = link.end;
+      } else if (image) next = i + 2;
+    } else if (c === '<') {
+      const tag = matchAt(AUTOLINK, raw, i) ?? matchAt(HTML_TAG, raw, i);
+      if (tag) {
+        ranges.push([i, i + tag.length]);
+        next = i + tag.length;
+      }
+    } else if (c !== '!') {
+      const url = bareUrl(raw, i);
+      if (url) {
+        ranges.push([i, i + url.length]);
+        next = i + url.length;
+      }
+    }
+    special.lastIndex = next;
+  }
+  return ranges;
+}
+
+/** Plain text of a passage with markup deleted, and the link targets it held. */
+export interface Stripped {
+  /** Text with SENTINEL where markup was deleted; link text, code spans and words kept. */
+  text: string;
+  urls: string[];
+}
+
+/**
+ * Deletes inline Markdown from a passage: images, link targets (keeping the link text), autolinks,
+ * bare URLs, HTML tags, footnote references, emphasis markers and backslashes of escapes.
+ */
+export function stripMarkup(raw: string, defs: LinkDefinitions): Stripped {
+  const urls: string[] = [];
+  const out: string[] = [];
+  let plainFrom = 0;
+  const cut = (from: number, to: number, replacement: string) => {
+    if (from > plainFrom) out.push(raw.slice(plainFrom, from));
+    out.push(replacement);
+    plainFrom = to;
+  };
+  // Jump from one character that may start markup to the next; plain text in between is kept whole.
+  const special = /[\\`![<&*_~]|https?:\/\/|www\./gu;
+  for (let m = special.exec(raw); m; m = special.exec(raw)) {
+    const i = m.index;
+    const c = m[0];
+    let next = i + 1;
+    switch (c) {
+      case '\\':
+        if (i + 1 < raw.length && /[!-/:-@[-`{-~]/u.test(raw[i + 1] ?? '')) {
+          cut(i, i + 1, '');
+          next = i + 2;
+        }
+        break;
+      case '`': {
+        const end = codeSpanEnd(raw, i);
+        if (end > 0) next = end;
+        else while (raw[next] === '`') next++;
+        break;
+      }
+      case '!':
+      case '[': {
+        if (c === '[' && raw[i + 1] === '^') {
+          const ref = matchAt(FOOTNOTE_REF, raw, i);
+          if (ref) {
+            cut(i, i + ref.length, SENTINEL);
+            next = i + ref.length;
+            break;
+          }
+        }
+        const image = c === '!';
+        if (image && raw[i + 1] !== '[') break;
+        const link = linkAt(raw, image ? i + 1 : i, defs);
+        if (!link) break;
+        if (link.url) urls.push(link.url);
+        if (image) {
+          cut(i, link.end, SENTINEL);
+        } else {
+          const inner = stripMarkup(raw.slice(link.textStart, link.textEnd), defs);
+          urls.push(...inner.urls);
+          cut(i, link.end, `${SENTINEL}${inner.text}${SENTINEL}`);
+        }
+        next = link.end;
+        break;
+      }
+      case '<': {
+        const auto = matchAt(AUTOLINK, raw, i);
+        const tag = auto ?? matchAt(HTML_TAG, raw, i);
+        if (tag) {
+          if (auto) urls.push(auto.slice(1, -1));
+          cut(i, i + tag.length, SENTINEL);
+          next = i + tag.length;
+        }
+        break;
+      }
+      case '&': {
+        const entity = matchAt(ENTITY, raw, i);
+        if (entity) {
+          cut(i, i + entity.length, ENTITIES[entity.slice(1, -1)] ?? '');
+          next = i + entity.length;
+        }
+        break;
+      }
+      case '*':
+      case '_':
+      case '~': {
+        let j = i;
+        while (raw[j] === c) j++;
+        const before = i > 0 ? (raw[i - 1] ?? ' ') : ' ';
+        const after = raw[j] ?? ' ';
+        const spaced = /\s/u.test(before) && /\s/u.test(after);
+        const intraword = WORD_CHAR.test(before) && WORD_CHAR.test(after);
+        const marker = c === '~' ? j - i === 2 : !spaced && !(c === '_' && intraword);
+        if (marker) cut(i, j, SENTINEL);
+        next = j;
+        break;
+      }
+      default: {
+        const url = bareUrl(raw, i);
+        if (url) {
+          urls.push(url);
+          cut(i, i + url.length, SENTINEL);
+          next = i + url.length;
+        }
+      }
+    }
+    special.lastIndex = next;
+  }
+  if (plainFrom < raw.length) out.push(raw.slice(plainFrom));
+  return { text: out.length === 1 ? (out[0] ?? '') : out.join(''), urls };
+}
+
+const LATIN_WORDISH = /[\p{L}\p{N}]/u;
+const CJK_OR_SPACE = /[\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/**
+ * Turns sentinels into a space where deleting markup would otherwise glue two words (or a colon
+ * and a word) together, and into nothing elsewhere; then collapses whitespace.
+ */
+export function resolveSentinels(text: string): string {
+  let out = text;
+  if (text.includes(SENTINEL)) {
+    const parts: string[] = [];
+    let from = 0;
+    for (let at = text.indexOf(SENTINEL); at >= 0; at = text.indexOf(SENTINEL, from)) {
+      let end = at;
+      while (text[end] === SENTINEL) end++;
+      const before = text[at - 1] ?? ' ';
+      const after = text[end] ?? ' ';
+      parts.push(text.slice(from, at));
+      if (!CJK_OR_SPACE.test(before) && !CJK_OR_SPACE.test(after) && LATIN_WORDISH.test(after) && (LATIN_WORDISH.test(before) || /[:;,!?.)\]”"]/u.test(before))) {
+        parts.push(' ');
+      }
+      from = end;
+    }
+    parts.push(text.slice(from));
+    out = parts.join('');
+  }
+  return NEEDS_COLLAPSE.test(out) ? out.replace(/\s+/gu, ' ').trim() : out;
+}
+
+/** Whitespace other than single spaces between words. */
+const NEEDS_COLLAPSE = /\s\s|[^\S ]|^\s|\s$/u;
+
+/** Plain text of inline Markdown: markup deleted, whitespace collapsed. */
+export function plainText(raw: string, defs: LinkDefinitions): string {
+  return resolveSentinels(stripMarkup(raw, defs).text);
+}

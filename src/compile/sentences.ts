@@ -1,0 +1,127 @@
+import { protectedRanges, type LinkDefinitions } from './inline.js';
+import { hasCjk } from './tokens.js';
+
+/** A sentence as offsets into the text it was split from; `end` exclusive, both trimmed. */
+export interface SentenceSpan {
+  start: number;
+  end: number;
+}
+
+/** Abbreviations (lower-case, without their last period) that never end a sentence. */
+const ABBREVIATIONS = new Set([
+  'e.g', 'i.e', 'etc', 'vs', 'v', 'cf', 'viz', 'al', 'approx', 'ca', 'dr', 'mr', 'mrs', 'ms', 'messrs', 'prof',
+  'sr', 'jr', 'st', 'mt', 'rev', 'gen', 'sgt', 'capt', 'lt', 'col', 'gov', 'hon', 'fr', 'esp', 'incl', 'resp',
+]);
+/** Abbreviations that do not end a sentence when a number follows ("No. 5", "Fig. 3", "Jan. 27"). */
+const BEFORE_NUMBER = new Set([
+  'no', 'nos', 'nr', 'vol', 'fig', 'figs', 'eq', 'p', 'pp', 'ch', 'sec', 'art', 'ver', 'jan', 'feb', 'mar', 'apr',
+  'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+]);
+
+const TERMINATOR = /[.!?…。！？]+|\.{3}/gu;
+const CLOSER = /["'”’)\]*_»」』）】》]/u;
+const CJK_TERMINATOR = /[。！？]/u;
+const LOWER = /\p{Ll}/u;
+const SPACE = /\s/u;
+
+const sentenceSegmenter = new Intl.Segmenter('zh', { granularity: 'sentence' });
+
+/** The word just before a period at `dot`: letters and inner periods, e.g. "e.g" or "Dr". */
+function wordBefore(text: string, dot: number): string {
+  let i = dot;
+  while (i > 0 && /[\p{L}.]/u.test(text[i - 1] ?? '')) i--;
+  return text.slice(i, dot);
+}
+
+/**
+ * Whether a sentence may end after the terminator run text[from, to) given the next visible
+ * character: abbreviations, initials and a lower-case continuation keep the sentence going.
+ */
+function mayEnd(text: string, from: number, to: number, next: string): boolean {
+  const run = text.slice(from, to);
+  if (CJK_TERMINATOR.test(run)) return true;
+  if (LOWER.test(next)) return false;
+  if (run !== '.') return true;
+  const word = wordBefore(text, from).toLowerCase();
+  if (ABBREVIATIONS.has(word)) return false;
+  if (BEFORE_NUMBER.has(word) && /\d/u.test(next)) return false;
+  // An initial ("J. Smith"): one capital letter after a space.
+  if (/^\p{Lu}$/u.test(wordBefore(text, from)) && (from < 2 || SPACE.test(text[from - 2] ?? ' ')) && /\p{Lu}/u.test(next)) return false;
+  return true;
+}
+
+function inRanges(ranges: [number, number][], offset: number, cursor: { i: number }): boolean {
+  while (cursor.i < ranges.length && (ranges[cursor.i]?.[1] ?? 0) <= offset) cursor.i++;
+  const range = ranges[cursor.i];
+  return range !== undefined && range[0] < offset && offset < range[1];
+}
+
+/** Candidate boundaries found by scanning for terminators (any script). */
+function scanBoundaries(text: string, ranges: [number, number][]): number[] {
+  const out: number[] = [];
+  const cursor = { i: 0 };
+  for (const match of text.matchAll(TERMINATOR)) {
+    const from = match.index ?? 0;
+    let to = from + match[0].length;
+    if (inRanges(ranges, from, cursor)) continue;
+    while (to < text.length && CLOSER.test(text[to] ?? '')) to++;
+    let next = to;
+    while (next < text.length && SPACE.test(text[next] ?? '')) next++;
+    if (next >= text.length) continue;
+    const cjk = CJK_TERMINATOR.test(match[0]);
+    if (next === to && !cjk && !hasCjk(text[next] ?? '')) continue;
+    if (!mayEnd(text, from, match.index === undefined ? from : from + match[0].length, text[next] ?? '')) continue;
+    out.push(next);
+  }
+  return out;
+}
+
+/** Candidate boundaries from ICU's sentence segmenter, for text with CJK characters. */
+function icuBoundaries(text: string, ranges: [number, number][]): number[] {
+  // Mask what may not be cut (link targets, URLs) so that ICU does not see periods inside it.
+  let masked = text;
+  if (ranges.length > 0) {
+    const parts: string[] = [];
+    let from = 0;
+    for (const [start, end] of ranges) {
+      parts.push(text.slice(from, start), 'x'.repeat(end - start));
+      from = end;
+    }
+    parts.push(text.slice(from));
+    masked = parts.join('');
+  }
+  const out: number[] = [];
+  for (const segment of sentenceSegmenter.segment(masked)) {
+    const at = segment.index;
+    if (at === 0) continue;
+    // ICU ends sentences after "Dr." and "vs." too; apply the same abbreviation rules as the scanner.
+    let end = at;
+    while (end > 0 && SPACE.test(text[end - 1] ?? '')) end--;
+    let dot = end;
+    while (dot > 0 && CLOSER.test(text[dot - 1] ?? '')) dot--;
+    if (text[dot - 1] === '.' && text[dot - 2] !== '.' && !mayEnd(text, dot - 1, dot, text[at] ?? '')) continue;
+    out.push(at);
+  }
+  return out;
+}
+
+/**
+ * Splits a paragraph into sentences. Latin abbreviations ("e.g.", "Dr.", "vs.", "etc."), decimals,
+ * initials, URLs and link targets do not end a sentence; Chinese and Japanese text is split with
+ * ICU's sentence segmenter (`Intl.Segmenter`), under the same rules.
+ */
+export function splitSentences(text: string, defs: LinkDefinitions = new Map()): SentenceSpan[] {
+  const ranges = protectedRanges(text, defs);
+  const cuts = hasCjk(text) ? icuBoundaries(text, ranges) : scanBoundaries(text, ranges);
+  const spans: SentenceSpan[] = [];
+  let from = 0;
+  for (const cut of [...cuts, text.length]) {
+    let start = from;
+    let end = cut;
+    while (start < end && SPACE.test(text[start] ?? '')) start++;
+    while (end > start && SPACE.test(text[end - 1] ?? '')) end--;
+    if (end > start) spans.push({ start, end });
+    from = cut;
+  }
+  return spans;
+}

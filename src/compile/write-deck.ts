@@ -1,0 +1,126 @@
+// source-ref.js is imported directly rather than through parse/index.js: the index pulls in marked
+// and yaml (CommonJS), which the compiler bundle (dist/compile.js) neither needs nor can load.
+import { fingerprintOf, formatSourceDirective } from '../parse/source-ref.js';
+import type { Citation, NotesParagraph, Talk, TalkSlide } from './talk.js';
+
+/**
+ * Writes a planned talk as deck Markdown: YAML front matter, slides separated by `---` lines with
+ * blank lines around, ATX headings, `- ` bullets, and directives as HTML comments on their own
+ * lines (`time`, `source`, multi-line `notes`, `jump_to_middle`, `alignment`). No raw HTML.
+ */
+
+/** Bare URLs and code spans are written as they are; everything else is escaped. */
+const VERBATIM = /`[^`\n]+`|(?:https?:\/\/|www\.)[^\s<>]+/gu;
+
+function escapePlain(text: string): string {
+  return text
+    .replace(/[\\`*_[\]<>~|]/gu, '\\$&')
+    .replace(/&(?=#?\w+;)/gu, '\\&');
+}
+
+/** Escapes text so that Markdown shows it as it is (code spans and URLs kept as they are). */
+export function escapeMarkdown(text: string): string {
+  let out = '';
+  let from = 0;
+  for (const match of text.matchAll(VERBATIM)) {
+    const at = match.index ?? 0;
+    out += escapePlain(text.slice(from, at)) + match[0];
+    from = at + match[0].length;
+  }
+  out += escapePlain(text.slice(from));
+  // Nothing at the start may open a block: a heading, a list item, a quote, a rule.
+  return out.replace(/^(#{1,6}(?=\s|$)|[-+](?=\s|$)|\d{1,9}(?=[.)](?:\s|$))|=+$)/u, (m) => (/^\d/u.test(m) ? m.replace(/(\d+)$/u, '$1\\') : `\\${m}`));
+}
+
+/** Keeps notes from closing (or opening) the comment they live in. */
+function notesSafe(text: string): string {
+  return text.replace(/<!--/gu, '<!-').replace(/--+>/gu, '->');
+}
+
+/** A YAML scalar: plain when unambiguous, else double-quoted (JSON strings are valid YAML). */
+function yamlScalar(value: string): string {
+  const plain =
+    value !== '' &&
+    /^[\p{L}\p{N}(“‘]/u.test(value) &&
+    !/[:#]\s|\s#|[:#,[\]{}&*!|>'"%@`]$|^(?:true|false|yes|no|null|on|off|~)$/iu.test(value) &&
+    !/[\n\t"\\]/u.test(value) &&
+    !/^[-?:,[\]{}#&*!|>'"%@`]/u.test(value) &&
+    !/^\d[\d.:eE+-]*$/u.test(value);
+  return plain ? value : JSON.stringify(value);
+}
+
+function frontMatter(talk: Talk): string[] {
+  const lines = ['---', `title: ${yamlScalar(talk.title)}`];
+  if (talk.subtitle) lines.push(`subtitle: ${yamlScalar(talk.subtitle)}`);
+  if (talk.author) lines.push(`author: ${yamlScalar(talk.author)}`);
+  lines.push(`duration: ${formatMinutes(talk.minutes)}`);
+  lines.push('sources:');
+  for (const source of talk.sources) {
+    lines.push(`  - path: ${yamlScalar(source.path)}`);
+    if (source.title) lines.push(`    title: ${yamlScalar(source.title)}`);
+    if (source.author) lines.push(`    author: ${yamlScalar(source.author)}`);
+    if (source.url) lines.push(`    url: ${yamlScalar(source.url)}`);
+  }
+  lines.push('---');
+  return lines;
+}
+
+function formatMinutes(minutes: number): string {
+  const seconds = Math.round(minutes * 60);
+  return seconds % 60 === 0 ? `${seconds / 60}m` : `${Math.floor(seconds / 60)}m${seconds % 60}s`;
+}
+
+function directive(citation: Citation): string {
+  return formatSourceDirective({ ...citation, fingerprint: fingerprintOf(citation.quote) });
+}
+
+function notesBlock(notes: readonly NotesParagraph[]): string[] {
+  if (notes.length === 0) return [];
+  const paragraphs = notes.map((n) => {
+    const refs = n.cites.map((i) => `[${i + 1}]`).join('');
+    const lead = n.lead ? `${escapeMarkdown(n.lead)} ` : '';
+    return notesSafe(`${lead}${escapeMarkdown(n.text)}${refs ? ` ${refs}` : ''}`);
+  });
+  return ['<!-- notes:', paragraphs.join('\n\n'), '-->'];
+}
+
+function bulletLines(slide: TalkSlide): string[] {
+  const lines: string[] = [];
+  for (const bullet of slide.bullets) {
+    lines.push(`- ${escapeMarkdown(bullet.text)}`);
+    for (const child of bullet.children) lines.push(`  - ${escapeMarkdown(child)}`);
+  }
+  return lines;
+}
+
+function slideLines(slide: TalkSlide): string[] {
+  const body: string[][] = [];
+  switch (slide.kind) {
+    case 'title':
+      body.push([`# ${escapeMarkdown(slide.title)}`]);
+      if (slide.subtitle) body.push([escapeMarkdown(slide.subtitle)]);
+      if (slide.bullets.length > 0) body.push(bulletLines(slide));
+      break;
+    case 'section':
+      body.push(['<!-- jump_to_middle -->', '<!-- alignment: center -->'], [`# ${escapeMarkdown(slide.title)}`]);
+      break;
+    case 'questions':
+      body.push(['<!-- jump_to_middle -->', '<!-- alignment: center -->'], [`# ${escapeMarkdown(slide.title)}`]);
+      for (const bullet of slide.bullets) body.push([escapeMarkdown(bullet.text)]);
+      break;
+    case 'agenda':
+    case 'content':
+    case 'takeaways':
+      body.push([`## ${escapeMarkdown(slide.title)}`]);
+      if (slide.bullets.length > 0) body.push(bulletLines(slide));
+      break;
+  }
+  body.push([`<!-- time: ${slide.timeSeconds}s -->`, ...slide.sources.map(directive), ...notesBlock(slide.notes)]);
+  return body.flatMap((group, i) => (i === 0 ? group : ['', ...group]));
+}
+
+/** The deck Markdown of a talk, ending with a newline. */
+export function writeDeck(talk: Talk): string {
+  const slides = talk.slides.map((s) => slideLines(s).join('\n'));
+  return `${frontMatter(talk).join('\n')}\n\n${slides.join('\n\n---\n\n')}\n`;
+}
