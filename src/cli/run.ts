@@ -71,8 +71,8 @@ function readUserFile(path: string, shown: string): string {
 }
 
 /** A trace sink for the benchmark: one `event time` line per event. */
-function traceTo(path: string): (event: string, atMs: number) => void {
-  return (event, atMs) => appendFileSync(path, `${event} ${atMs.toFixed(3)}\n`);
+function traceTo(path: string): (event: string, atMs: number, label?: string) => void {
+  return (event, atMs, label) => appendFileSync(path, `${event} ${atMs.toFixed(3)}${label ? ` ${label}` : ''}\n`);
 }
 
 /** Runs the talkdeck command line; resolves with the exit code instead of exiting. */
@@ -163,15 +163,20 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     .option('--presenter', 'slide and speaker notes side by side (for one wide terminal)')
     .option('--publish-speaker-notes', "also publish in presenterm's speaker-notes protocol")
     .action(async (deckPath: string, options: { theme?: string; allowOutside?: boolean; presenter?: boolean; publishSpeakerNotes?: boolean }) => {
+      const trace = io.env.TALKDECK_TRACE ? traceTo(io.env.TALKDECK_TRACE) : undefined;
+      trace?.('mark', performance.now(), 'cli');
       const deck = await deckForScreen(deckPath, options.allowOutside);
       if (!deck) return;
+      trace?.('mark', performance.now(), 'deck');
       const theme = await resolveTheme(options.theme, deck);
+      trace?.('mark', performance.now(), 'theme');
       const { applyColorLevel, detectColorLevel } = await themes();
       applyColorLevel(detectColorLevel(io.env, true));
       const [{ default: supportsHyperlinks }, { presentDeck }] = await Promise.all([
         import('supports-hyperlinks'),
         import('../present/index.js'),
       ]);
+      trace?.('mark', performance.now(), 'modules');
       exitCode = await presentDeck({
         deckPath: resolve(io.cwd, deckPath),
         deck,
@@ -182,7 +187,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         readSource: sourceReader(deckPath),
         presenterView: options.presenter,
         publish: { presenterm: Boolean(options.publishSpeakerNotes) },
-        trace: io.env.TALKDECK_TRACE ? traceTo(io.env.TALKDECK_TRACE) : undefined,
+        trace,
         loadDeck: reloadDeck(options.allowOutside),
       });
     });

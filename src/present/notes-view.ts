@@ -47,7 +47,10 @@ export function layoutCitation(ref: SourceRef, number: number, read: SourceReade
     const style = cited ? theme.code.highlightLine : dim(theme.text);
     const marker = cited ? '▶' : ' ';
     const prefix = `${marker} ${String(n).padStart(numberWidth)} │`;
-    const body = wrapSegments(text(lines[n - 1] ?? '', cited ? { ...theme.text, ...style } : style), Math.max(8, columns - gutter));
+    // Context lines show their start only (an article line is often a whole paragraph); cited
+    // lines are shown in full.
+    const wrapped = wrapSegments(text(lines[n - 1] ?? '', cited ? { ...theme.text, ...style } : style), Math.max(8, columns - gutter));
+    const body = cited ? wrapped : wrapped.slice(0, 1).map((l) => (wrapped.length > 1 ? [...l, { text: '…', style }] : l));
     body.forEach((line, i) => {
       const head = i === 0 ? prefix : `${' '.repeat(numberWidth + 2)} │`;
       out.push(truncateLine([{ text: head, style: cited ? theme.strong : dim(theme.text) }, ...line], columns));

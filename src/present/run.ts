@@ -35,7 +35,7 @@ export interface PresentOptions {
   /** The alternate screen is entered and the first frame painted already. */
   entered?: boolean;
   /** Receives `key` and `frame` events with a monotonic time in ms, for the benchmark. */
-  trace?: (event: 'key' | 'frame', atMs: number) => void;
+  trace?: (event: 'key' | 'frame' | 'first-frame' | 'mark', atMs: number, label?: string) => void;
 }
 
 /** A tiny event hub: reload results reach the App through it. */
@@ -105,12 +105,20 @@ export async function runFullScreen(
     process.on(signal, handler);
     return [signal, handler] as const;
   });
+  let crashed = false;
   const onCrash = (error: unknown) => {
+    // Once is enough: when the terminal itself is gone, every write fails again.
+    if (crashed) return;
+    crashed = true;
     restore();
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`talkdeck: internal error: ${message}\n`);
     finish(70);
   };
+  // A terminal that closed under us (EIO, EPIPE) ends the show; it is no crash to report.
+  const onStreamError = () => finish(129);
+  stdout.on('error', onStreamError);
+  process.stderr.on('error', onStreamError);
   process.on('uncaughtException', onCrash);
   process.on('unhandledRejection', onCrash);
   // Last resort: a process.exit from anywhere still leaves the terminal usable.
@@ -132,6 +140,8 @@ export async function runFullScreen(
   process.off('uncaughtException', onCrash);
   process.off('unhandledRejection', onCrash);
   process.off('exit', restore);
+  stdout.off('error', onStreamError);
+  process.stderr.off('error', onStreamError);
   return code;
 }
 

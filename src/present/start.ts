@@ -48,7 +48,9 @@ export async function presentDeck(options: PresentOptions): Promise<number> {
       elapsedMs: 0,
       hyperlinks: options.hyperlinks,
     });
+    options.trace?.('mark', performance.now(), 'layout');
     stdout.write(ENTER_SCREEN + paintLines(lines, columns, options.theme.background) + CURSOR_HOME);
+    options.trace?.('first-frame', performance.now());
     const { runPresenter } = await import('./run.js');
     // The start-up handlers stay until the end: removing one while a signal that arrived during
     // the import still waits in the event loop would drop that signal.

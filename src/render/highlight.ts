@@ -11,7 +11,12 @@ export interface CodeToken {
   scopes: string[];
 }
 
-const lowlight = createLowlight(common);
+// Registering the grammars runs each of them; decks without code never pay for it.
+let instance: ReturnType<typeof createLowlight> | null = null;
+function lowlight(): ReturnType<typeof createLowlight> {
+  instance ??= createLowlight(common);
+  return instance;
+}
 const tokenCache = new Map<string, CodeToken[][]>();
 const TOKEN_CACHE_LIMIT = 500;
 
@@ -39,7 +44,7 @@ function collect(nodes: readonly (RootContent | ElementContent)[], scopes: strin
 
 /** Whether lowlight's common grammars know a language name or alias. */
 export function isKnownLanguage(lang: string): boolean {
-  return lang !== '' && lowlight.registered(lang);
+  return lang !== '' && lowlight().registered(lang);
 }
 
 /**
@@ -56,7 +61,7 @@ export function codeTokens(lang: string, text: string): CodeToken[][] {
   if (isKnownLanguage(name)) {
     let tree: Root | null = null;
     try {
-      tree = lowlight.highlight(name, text);
+      tree = lowlight().highlight(name, text);
     } catch {
       tree = null;
     }

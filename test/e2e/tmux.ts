@@ -22,8 +22,15 @@ export interface Pane {
   kill(): void;
 }
 
+let keeper = false;
+
 /** Starts `command` in a detached tmux session of a fixed size. */
 export function startPane(command: string, size: { columns: number; rows: number }, env: Record<string, string> = {}): Pane {
+  if (!keeper) {
+    // A session that outlives the others keeps the server up between tests.
+    tmux('new-session', '-d', '-s', 'keeper', 'cat');
+    keeper = true;
+  }
   const name = `t${randomBytes(4).toString('hex')}`;
   const envArgs = Object.entries({ TERM: 'xterm-256color', ...env }).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
   tmux('new-session', '-d', '-s', name, '-x', String(size.columns), '-y', String(size.rows), ...envArgs, command);
@@ -73,6 +80,7 @@ export function startPane(command: string, size: { columns: number; rows: number
 
 /** Stops the private tmux server; call in afterAll. */
 export function stopServer(): void {
+  keeper = false;
   try {
     tmux('kill-server');
   } catch {

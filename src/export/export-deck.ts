@@ -1,0 +1,59 @@
+import type { Deck } from '../deck/index.js';
+import type { Theme } from '../theme/index.js';
+import { ExportError } from './export-error.js';
+import { exportHtml } from './html.js';
+import { exportJson } from './json.js';
+import { exportMarkdown } from './markdown.js';
+import { exportPdf } from './pdf.js';
+import { exportPptx } from './pptx.js';
+import { exportText } from './text.js';
+
+export const EXPORT_FORMATS = ['html', 'pdf', 'pptx', 'md', 'txt', 'json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** The file extension for each format. */
+export const EXPORT_EXTENSIONS: Record<ExportFormat, string> = {
+  html: '.html',
+  pdf: '.pdf',
+  pptx: '.pptx',
+  md: '.md',
+  txt: '.txt',
+  json: '.json',
+};
+
+export interface ExportOptions {
+  format: ExportFormat;
+  theme: Theme;
+  /** PDF: an A4 page per slide with its notes and citations. HTML: the same layout, for printing. */
+  handout?: boolean;
+  /** PDF and PPTX: one page/slide per reveal step. */
+  steps?: boolean;
+  /** PDF: the Chromium binary (default /usr/bin/chromium). */
+  chromiumPath?: string;
+}
+
+/**
+ * Turns a deck into one of the export formats. Text formats (html, md, txt, json) come back as a
+ * string, binary ones (pdf, pptx) as bytes; nothing is written.
+ */
+export async function exportDeck(deck: Deck, options: ExportOptions): Promise<string | Uint8Array> {
+  const { format, theme } = options;
+  switch (format) {
+    case 'html':
+      return exportHtml(deck, { theme, layout: options.handout ? 'handout' : 'present' });
+    case 'pdf':
+      return exportPdf(deck, { theme, handout: options.handout, steps: options.steps, chromiumPath: options.chromiumPath });
+    case 'pptx':
+      return exportPptx(deck, { theme, steps: options.steps });
+    case 'md':
+      return exportMarkdown(deck);
+    case 'txt':
+      return exportText(deck);
+    case 'json':
+      return exportJson(deck);
+    default: {
+      const unknown: never = format;
+      throw new ExportError(`unknown export format ${JSON.stringify(unknown)}; use one of ${EXPORT_FORMATS.join(', ')}`);
+    }
+  }
+}

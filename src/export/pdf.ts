@@ -1,0 +1,92 @@
+import { accessSync, constants } from 'node:fs';
+import type { Deck } from '../deck/index.js';
+import type { Theme } from '../theme/index.js';
+import { ExportError } from './export-error.js';
+import { exportHtml } from './html.js';
+
+export interface PdfOptions {
+  theme: Theme;
+  /** An A4 portrait page per slide: the slide, its notes and its citations. */
+  handout?: boolean;
+  /** One page per reveal step instead of one per slide. */
+  steps?: boolean;
+  /** The Chromium (or Chrome) binary; default /usr/bin/chromium. */
+  chromiumPath?: string;
+  /** Gives up on the browser after this long (default 120 s). */
+  timeoutMs?: number;
+}
+
+export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
+
+/** Flags for a quiet, offline, throw-away headless browser (playwright adds a fresh profile dir). */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+  '--font-render-hinting=none',
+];
+
+const INSTALL_HINT =
+  'Install it with `apt-get install chromium` (Debian/Ubuntu; plus `fonts-noto-cjk` for Chinese, Japanese and Korean), or give the path of a Chrome/Chromium binary.';
+
+function checkExecutable(path: string): void {
+  try {
+    accessSync(path, constants.X_OK);
+  } catch {
+    throw new ExportError(`PDF export needs Chromium, but none was found at ${path}. ${INSTALL_HINT}`);
+  }
+}
+
+/**
+ * Prints the deck's HTML export with headless Chromium: one 16:9 page per slide (or per reveal
+ * step), or an A4 handout page per slide. Text stays selectable, headings make the document
+ * outline, and printing waits for fonts and images so no page comes out blank.
+ */
+export async function exportPdf(deck: Deck, options: PdfOptions): Promise<Uint8Array> {
+  const executablePath = options.chromiumPath ?? DEFAULT_CHROMIUM;
+  checkExecutable(executablePath);
+  const timeout = options.timeoutMs ?? 120_000;
+  const html = await exportHtml(deck, {
+    theme: options.theme,
+    layout: options.handout ? 'handout' : 'print',
+    steps: options.steps === true && !options.handout,
+  });
+
+  const { chromium } = await import('playwright-core');
+  let browser: Awaited<ReturnType<typeof chromium.launch>>;
+  try {
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true, timeout });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new ExportError(`Could not start Chromium at ${executablePath} (${reason}). ${INSTALL_HINT}`, { cause: error });
+  }
+  try {
+    const context = await browser.newContext({ javaScriptEnabled: true, offline: true });
+    const page = await context.newPage();
+    page.setDefaultTimeout(timeout);
+    await page.setContent(html, { waitUntil: 'load' });
+    // The page's script sets data-ready once fonts and images are loaded and every slide fits.
+    await page.waitForSelector('body[data-ready="1"]', { state: 'attached' });
+    await page.evaluate('document.fonts.ready.then(() => document.fonts.size)');
+    const pdf = await page.pdf({
+      preferCSSPageSize: true,
+      printBackground: true,
+      outline: true,
+      tagged: true,
+      margin: { top: '0', right: '0', bottom: '0', left: '0' },
+    });
+    return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+  } catch (error) {
+    if (error instanceof ExportError) throw error;
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new ExportError(`Chromium could not print the deck to PDF: ${reason}`, { cause: error });
+  } finally {
+    await browser.close().catch(() => undefined);
+  }
+}
