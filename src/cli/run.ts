@@ -18,6 +18,8 @@ export interface CliIo {
 
 const VERSION = '0.1.0';
 
+type ExportFormatName = 'html' | 'pdf' | 'pptx' | 'md' | 'txt' | 'json';
+
 /** The folder holding package.json: built-in themes live in its `themes/`. */
 function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -383,25 +385,45 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 
   program
     .command('export')
-    .description('export a deck to another format')
+    .description('export a deck: html (with speaker view), pdf, pptx, md handout, txt, json')
     .argument('<deck>', 'the deck, a Markdown file')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['json']).makeOptionMandatory())
-    .requiredOption('-o, --output <file>', 'file to write, or - for standard output')
-    .action(async (deckPath: string, options: { format: 'json'; output: string }) => {
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['html', 'pdf', 'pptx', 'md', 'txt', 'json']).makeOptionMandatory())
+    .option('-o, --output <file>', 'file to write, or - for standard output (default: the deck name with the format\'s extension)')
+    .option('-t, --theme <name|path>', 'theme (default: the deck\'s, else dark)')
+    .option('--handout', 'PDF/HTML: slide, notes and citations on one page')
+    .option('--steps', 'PDF/PPTX: one page per reveal step')
+    .action(async (deckPath: string, options: { format: ExportFormatName; output?: string; theme?: string; handout?: boolean; steps?: boolean }) => {
       const deck = await readDeck(deckPath);
       if (await reportDiagnostics(deck)) {
         exitCode = EXIT.input;
         return;
       }
-      const { exportJson } = await import('../export/index.js');
-      const text = exportJson(deck);
-      if (options.output === '-') {
-        out(text);
+      const exporter = await import('../export/index.js');
+      const output = options.output ?? deckPath.replace(/\.(md|markdown|txt)$/iu, '') + exporter.EXPORT_EXTENSIONS[options.format];
+      const binary = options.format === 'pdf' || options.format === 'pptx';
+      if (output === '-' && binary) throw new UsageError(`-o - streams text formats only; write ${options.format} to a file`);
+      const target = output === '-' ? null : resolve(io.cwd, output);
+      if (target === resolve(io.cwd, deckPath)) throw new UsageError('the export would overwrite the deck itself; choose another -o');
+      const theme = await resolveTheme(options.theme, deck);
+      let data: string | Uint8Array;
+      try {
+        data = await exporter.exportDeck(deck, {
+          format: options.format,
+          theme,
+          handout: options.handout,
+          steps: options.steps,
+          chromiumPath: io.env.TALKDECK_CHROMIUM || undefined,
+        });
+      } catch (error) {
+        if (error instanceof exporter.ExportError) throw new InputError(deckPath, error.message);
+        throw error;
+      }
+      if (target === null) {
+        out(typeof data === 'string' ? data : Buffer.from(data).toString('utf8'));
         return;
       }
-      const target = resolve(io.cwd, options.output);
-      if (target === resolve(io.cwd, deckPath)) throw new UsageError('the export would overwrite the deck itself');
-      writeFileAtomic(target, text);
+      writeFileAtomic(target, data);
+      err(`${output}: ${options.format} written (${deck.slides.length} slides)\n`);
     });
 
   program
