@@ -79,7 +79,8 @@ export type Block = BlockBase &
     | { kind: 'list'; ordered: boolean; start: number; items: ListItem[] }
     | { kind: 'quote'; blocks: Block[] }
     | { kind: 'alert'; alert: AlertKind; blocks: Block[] }
-    | { kind: 'table'; align: CellAlign[]; header: Inline[][]; rows: Inline[][][] }
+    /** `cellAlign` aligns each column's cells; the block's own `align` places the whole table. */
+    | { kind: 'table'; cellAlign: CellAlign[]; header: Inline[][]; rows: Inline[][][] }
     | {
         kind: 'code';
         lang: string;

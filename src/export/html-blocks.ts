@@ -139,7 +139,7 @@ function codeHtml(block: Extract<Block, { kind: 'code' }>, ctx: HtmlContext): st
 
 function tableHtml(block: Extract<Block, { kind: 'table' }>, ctx: HtmlContext): string {
   const cell = (tag: 'th' | 'td', content: Inline[], i: number) => {
-    const align = block.align[i];
+    const align = block.cellAlign[i];
     return `<${tag}${classAttr(align && `ta-${align}`)}>${inlineHtml(content, ctx)}</${tag}>`;
   };
   const head = `<thead><tr>${block.header.map((c, i) => cell('th', c, i)).join('')}</tr></thead>`;

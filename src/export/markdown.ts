@@ -105,7 +105,7 @@ export function blockMarkdown(block: Block, demote = 0): string {
       return indent(`[!${block.alert.toUpperCase()}]\n${blocksMarkdown(block.blocks, demote)}`, '> ').replace(/^$/gmu, '>');
     case 'table': {
       const cell = (c: Inline[]) => inlineMarkdown(c).replace(/\n/gu, ' ') || ' ';
-      const rule = block.align.map((a) => (a === 'center' ? ':---:' : a === 'right' ? '---:' : a === 'left' ? ':---' : '---'));
+      const rule = block.cellAlign.map((a) => (a === 'center' ? ':---:' : a === 'right' ? '---:' : a === 'left' ? ':---' : '---'));
       return [
         `| ${block.header.map(cell).join(' | ')} |`,
         `| ${rule.join(' | ')} |`,

@@ -326,7 +326,7 @@ function layoutBlocks(blocks: readonly Block[], area: Area, ctx: Ctx, pptx: Pptx
           const runs = inlineRuns(cell, base, ctx);
           return runs.length ? runs : [{ text: '', options: base }];
         };
-        const align = (i: number) => block.align[i] ?? 'left';
+        const align = (i: number) => block.cellAlign[i] ?? 'left';
         const rows: PptxGenJS.TableRow[] = [
           block.header.map((cell, i) => ({ text: cellText(cell, header), options: { ...header, align: align(i) } })),
           ...block.rows.map((row) =>

@@ -190,7 +190,7 @@ class Converter {
     const rows = token.rows.map((row, r) => row.map((cell) => trimInlines(this.inlines(cell.tokens, index + 2 + r))));
     // types.ts gives a table's `align` to its columns (CellAlign[]), which clashes with the
     // block-level `align: Alignment` of BlockBase; the table keeps its column alignments.
-    return { kind: 'table', align, header, rows, step: 0, line: this.lineOf(index) } as unknown as Block;
+    return { kind: 'table', cellAlign: align, header, rows, step: 0, align: 'left', line: this.lineOf(index) };
   }
 
   private code(token: Tokens.Code, index: number): Block {

@@ -124,7 +124,7 @@ class SlideBuilder {
   private stamp(block: Block, topLevel: boolean): void {
     block.step = this.step;
     // A table's `align` holds its column alignments (see types.ts), so it is left alone.
-    if (block.kind !== 'table') block.align = this.align;
+    block.align = this.align;
     switch (block.kind) {
       case 'list':
         this.stampItems(block, topLevel, false);

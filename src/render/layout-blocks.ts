@@ -1,4 +1,4 @@
-import { assertNever, type Alignment, type Block, type CellAlign, type ListItem } from '../deck/index.js';
+import { assertNever, type Block, type ListItem } from '../deck/index.js';
 import type { TextStyle, Theme } from '../theme/types.js';
 import { codeTokens, styleCodeLines } from './highlight.js';
 import { inlineSegments, type InlineContext } from './inline.js';
@@ -102,17 +102,16 @@ export function layoutBlock(block: Block, width: number, ctx: BlockContext): Sty
     }
     case 'table': {
       const header = mergeStyle(ctx.text, theme.table.header);
-      const aligns = tableAlignments(block.align);
       const lines = layoutTable(
         {
-          align: aligns.cells,
+          align: block.cellAlign,
           header: block.header.map((cell) => inlineSegments(cell, header, ctx)),
           rows: block.rows.map((row) => row.map((cell) => inlineSegments(cell, ctx.text, ctx))),
           border: theme.table.border,
         },
         width,
       );
-      return alignLines(lines, aligns.block, width, false);
+      return alignLines(lines, block.align, width, false);
     }
     case 'code':
       return alignLines(layoutCode(block, width, ctx), block.align, width, false);
@@ -139,16 +138,6 @@ export function layoutBlock(block: Block, width: number, ctx: BlockContext): Sty
     default:
       return assertNever(block);
   }
-}
-
-/**
- * A table's `align` field is claimed twice in the model (block alignment and per-column cell
- * alignment share the name), so either may arrive: an array is the cells', a string the block's.
- */
-function tableAlignments(align: unknown): { cells: CellAlign[]; block: Alignment } {
-  if (Array.isArray(align)) return { cells: align as CellAlign[], block: 'left' };
-  if (align === 'center' || align === 'right') return { cells: [], block: align };
-  return { cells: [], block: 'left' };
 }
 
 /** Blocks drawn behind a bar (quotes, alerts), with optional lines (the alert's title) first. */

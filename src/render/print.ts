@@ -64,7 +64,7 @@ function tableText(block: Extract<Block, { kind: 'table' }>, width: number): str
         .map((w, i) => {
           const cell = row[i] ?? '';
           const pad = ' '.repeat(w - displayWidth(cell));
-          return block.align[i] === 'right' ? pad + cell : cell + pad;
+          return block.cellAlign[i] === 'right' ? pad + cell : cell + pad;
         })
         .join('  ')
         .trimEnd(),

@@ -110,11 +110,11 @@ describe('Markdown elements', () => {
   });
 
   test('GFM tables with column alignment and inline cells', () => {
-    // A table's `align` holds its column alignments (see the note in types.ts).
     expect(blocksOf('table-alignment.md')).toEqual([
       {
         kind: 'table',
-        align: ['left', 'center', 'right', null],
+        align: 'left',
+        cellAlign: ['left', 'center', 'right', null],
         header: [[text('Left')], [text('Center')], [text('Right')], [text('None')]],
         rows: [
           [[text('a')], [{ kind: 'strong', children: [text('b')] }], [{ kind: 'code', text: 'c' }], [text('d')]],
