@@ -133,6 +133,11 @@ if (existsSync('bench/compile.mjs') && existsSync('dist/compile.js')) {
   const rows = await benchCompile();
   out.push(table('Compiler', Object.keys(rows[0]), rows.map((r) => Object.values(r))));
 }
+if (existsSync('bench/export.mjs')) {
+  const { benchExport } = await import('./export.mjs');
+  const rows = await benchExport({ runs: RUNS });
+  out.push(table('Export of the bundled talk, beside Marp CLI in the same run', Object.keys(rows[0]), rows.map((r) => Object.values(r))));
+}
 const buildRuns = [];
 for (let run = 0; run < RUNS; run++) {
   const t0 = performance.now();
