@@ -1,0 +1,143 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/** The built CLI, run as a user would. */
+const CLI = resolve(process.env.TALKDECK_CLI ?? 'dist/talkdeck.js');
+const SOURCES = resolve('decks/unikernels/sources');
+const EN = 'unikernels-are-unfit-for-production.md';
+const ZH = 'unikernels-undebuggable-tns.zh.md';
+
+let dir = '';
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'talkdeck-cli-'));
+  mkdirSync(join(dir, 'sources'));
+  copyFileSync(join(SOURCES, EN), join(dir, 'sources', EN));
+  copyFileSync(join(SOURCES, ZH), join(dir, 'sources', ZH));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function talkdeck(...args: string[]) {
+  const result = spawnSync('node', [CLI, ...args], { cwd: dir, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** No stack trace, no temporary file left beside the target. */
+function expectCleanFailure(result: { code: number | null; stderr: string }, code = 1) {
+  expect(result.code).toBe(code);
+  expect(result.stderr).not.toMatch(/\n\s+at /u);
+  expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+}
+
+describe('talkdeck build', () => {
+  it('compiles the two articles into the bundled talk, byte for byte', () => {
+    const result = talkdeck('build', `sources/${EN}`, `sources/${ZH}`, '-o', 'talk.md');
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(dir, 'talk.md'), 'utf8')).toBe(readFileSync('decks/unikernels/talk.md', 'utf8'));
+  });
+
+  it.each([
+    ['a missing file', 'missing.md', /missing\.md: no such file/u],
+    ['a directory', 'sources', /sources: is a directory/u],
+  ])('names %s and writes nothing', (_what, input, message) => {
+    const result = talkdeck('build', input, '-o', 'out-bad.md');
+    expect(result.stderr).toMatch(message);
+    expectCleanFailure(result);
+    expect(existsSync(join(dir, 'out-bad.md'))).toBe(false);
+  });
+
+  it.each([
+    ['an empty file', 'empty.md', ''],
+    ['a binary file', 'binary.md', 'PK\u0003\u0004\u0000\u0000\u0001binary'],
+    ['only code', 'code.md', '```js\nconsole.log(1);\n```\n'],
+  ])('rejects %s with a message naming it, keeping the previous deck intact', (_what, name, content) => {
+    writeFileSync(join(dir, name), content);
+    writeFileSync(join(dir, 'previous.md'), 'PREVIOUS');
+    const result = talkdeck('build', name, '-o', 'previous.md');
+    expect(result.stderr).toContain(name);
+    expectCleanFailure(result);
+    expect(readFileSync(join(dir, 'previous.md'), 'utf8')).toBe('PREVIOUS');
+  });
+
+  it('refuses to overwrite an article with its own talk', () => {
+    const result = talkdeck('build', `sources/${EN}`, '-o', `sources/${EN}`);
+    expect(result.stderr).toMatch(/would overwrite the article/u);
+    expectCleanFailure(result, 2);
+  });
+});
+
+describe('talkdeck check', () => {
+  it('passes the fresh talk, then reports a moved passage and --fix moves its lines', () => {
+    talkdeck('build', `sources/${EN}`, `sources/${ZH}`, '-o', 'check.md');
+    expect(talkdeck('check', 'check.md').code).toBe(0);
+    const article = join(dir, 'sources', EN);
+    const original = readFileSync(article, 'utf8');
+    writeFileSync(article, `An added first line.\n\n${original}`);
+    try {
+      const stale = talkdeck('check', 'check.md');
+      expect(stale.code).toBe(1);
+      expect(stale.stderr).toMatch(/slide \d+: .*moved/u);
+      const fixed = talkdeck('check', 'check.md', '--fix');
+      expect(fixed.stderr).toMatch(/fixed/u);
+      expect(talkdeck('check', 'check.md').code).toBe(0);
+    } finally {
+      writeFileSync(article, original);
+    }
+  });
+
+  it('reports a changed passage with its slide number and exits 1', () => {
+    talkdeck('build', `sources/${EN}`, '-o', 'changed.md');
+    // A passage the talk cites on a content slide, rewritten by one word in the article.
+    const deck = readFileSync(join(dir, 'changed.md'), 'utf8');
+    const quoted = [...deck.matchAll(/<!-- source: \S+ #\w+ "([^"]{40,})" -->/gu)].map((m) => m[1]!)[3]!;
+    const word = quoted.split(' ').find((w) => /^[a-z]{6,}$/u.test(w))!;
+    const article = join(dir, 'sources', EN);
+    const original = readFileSync(article, 'utf8');
+    expect(original).toContain(quoted);
+    writeFileSync(article, original.replace(quoted, quoted.replace(word, 'underwhelming')));
+    try {
+      const result = talkdeck('check', 'changed.md');
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/changed\.md:\d+:1: slide \d+: /u);
+      expect(result.stderr).toMatch(/underwhelming/u);
+    } finally {
+      writeFileSync(article, original);
+    }
+  });
+});
+
+describe('talkdeck export', () => {
+  it('streams the JSON contract to stdout with -o -', () => {
+    const json = JSON.parse(talkdeck('export', resolve('decks/unikernels/talk.md'), '-f', 'json', '-o', '-').stdout);
+    expect(Object.keys(json)).toEqual(expect.arrayContaining(['title', 'meta', 'slides']));
+    const slide = json.slides[3];
+    expect(Object.keys(slide)).toEqual(expect.arrayContaining(['index', 'title', 'text', 'notes', 'sources']));
+    expect(slide.index).toBe(4);
+    for (const source of json.slides.flatMap((s: { sources: unknown[] }) => s.sources)) {
+      const { path, startLine, endLine, quote } = source as { path: string; startLine: number; endLine: number; quote: string };
+      const lines = readFileSync(resolve('decks/unikernels', path), 'utf8').split('\n').slice(startLine - 1, endLine).join(' ');
+      expect(lines.replace(/\s+/gu, ' ')).toContain(quote.replace(/\s+/gu, ' '));
+    }
+  });
+
+  it('writes a file atomically and never over the deck itself', () => {
+    copyFileSync('test/fixtures/e2e/four.md', join(dir, 'four.md'));
+    expect(talkdeck('export', 'four.md', '-f', 'md', '-o', 'four.md').stderr).toMatch(/overwrite the deck/u);
+    expect(readFileSync(join(dir, 'four.md'), 'utf8')).toBe(readFileSync('test/fixtures/e2e/four.md', 'utf8'));
+    const result = talkdeck('export', 'four.md', '-f', 'txt');
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(dir, 'four.txt'), 'utf8')).toContain('Gamma Three');
+    expect(talkdeck('export', 'four.md', '-f', 'pdf', '-o', '-').code).toBe(2);
+  });
+});
+
+describe('talkdeck report', () => {
+  it('reads the rehearsal log beside the deck and prints JSON for scripts', () => {
+    copyFileSync('test/fixtures/e2e/four.md', join(dir, 'report.md'));
+    const empty = talkdeck('report', 'report.md', '--json');
+    expect(empty.code).toBe(0);
+    expect(JSON.parse(empty.stdout)).toMatchObject({ slides: expect.any(Array) });
+  });
+});
