@@ -72,6 +72,23 @@ function readUserFile(path: string, shown: string): string {
   }
 }
 
+/** Speaking-rate options shared by the commands that budget time. */
+function addRateOptions(command: Command): Command {
+  return command
+    .option('--wpm <n>', 'speaking rate in words a minute (default 130)', parsePositive('--wpm'))
+    .option('--cjk-cpm <n>', 'speaking rate in CJK characters a minute (default 200)', parsePositive('--cjk-cpm'));
+}
+
+interface RateOptions {
+  minutes?: number;
+  wpm?: number;
+  cjkCpm?: number;
+}
+
+function budgetOptions(options: RateOptions) {
+  return { minutes: options.minutes, wordsPerMinute: options.wpm, cjkCharsPerMinute: options.cjkCpm };
+}
+
 /** A trace sink for the benchmark: one `event time` line per event. */
 function traceTo(path: string): (event: string, atMs: number, label?: string) => void {
   return (event, atMs, label) => appendFileSync(path, `${event} ${atMs.toFixed(3)}${label ? ` ${label}` : ''}\n`);
@@ -194,12 +211,14 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       });
     });
 
-  program
-    .command('notes')
-    .description('follow a presenting talkdeck (or presenterm) in a second terminal: notes, sources, next slide, time')
-    .argument('<deck>', 'the deck being presented')
-    .option('-t, --theme <name|path>', 'theme')
-    .action(async (deckPath: string, options: { theme?: string }) => {
+  addRateOptions(
+    program
+      .command('notes')
+      .description('follow a presenting talkdeck (or presenterm) in a second terminal: notes, sources, next slide, time')
+      .argument('<deck>', 'the deck being presented')
+      .option('-t, --theme <name|path>', 'theme')
+      .option('-m, --minutes <n>', 'target length of the talk, for pacing', parsePositive('--minutes')),
+  ).action(async (deckPath: string, options: { theme?: string } & RateOptions) => {
       const deck = await deckForScreen(deckPath);
       if (!deck) return;
       const theme = await resolveTheme(options.theme, deck);
@@ -207,6 +226,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       applyColorLevel(detectColorLevel(io.env, true));
       const { followNotes } = await import('../present/index.js');
       exitCode = await followNotes({
+        budget: budgetOptions(options),
         deckPath: resolve(io.cwd, deckPath),
         deck,
         theme,
@@ -217,14 +237,15 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       });
     });
 
-  program
-    .command('rehearse')
-    .description('present with a rehearsal bar (time against budget, pacing) and log the run')
-    .argument('<deck>', 'the deck, a Markdown file')
-    .option('-m, --minutes <n>', 'target length of the talk (default: the deck\'s duration)', parsePositive('--minutes'))
-    .option('-t, --theme <name|path>', 'theme')
-    .option('--apply', 'write the rehearsed times back into the deck as per-slide budgets')
-    .action(async (deckPath: string, options: { minutes?: number; theme?: string; apply?: boolean }) => {
+  addRateOptions(
+    program
+      .command('rehearse')
+      .description('present with a rehearsal bar (time against budget, pacing) and log the run')
+      .argument('<deck>', 'the deck, a Markdown file')
+      .option('-m, --minutes <n>', 'target length of the talk (default: the deck\'s duration)', parsePositive('--minutes'))
+      .option('-t, --theme <name|path>', 'theme')
+      .option('--apply', 'write the rehearsed times back into the deck as per-slide budgets'),
+  ).action(async (deckPath: string, options: { theme?: string; apply?: boolean } & RateOptions) => {
       const deck = await deckForScreen(deckPath);
       if (!deck) return;
       const theme = await resolveTheme(options.theme, deck);
@@ -232,7 +253,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       applyColorLevel(detectColorLevel(io.env, true));
       const rehearse = await import('../rehearse/index.js');
       const { presentDeck } = await import('../present/index.js');
-      const budgets = rehearse.computeBudgets(deck, { minutes: options.minutes });
+      const budgets = rehearse.computeBudgets(deck, budgetOptions(options));
       const logPath = rehearse.rehearsalLogPath(resolve(io.cwd, deckPath));
       mkdirSync(dirname(logPath), { recursive: true });
       const recorder = new rehearse.RehearsalRecorder({ logPath, deck, now: Date.now, minutes: options.minutes ?? null });
@@ -282,13 +303,14 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       }
     });
 
-  program
-    .command('report')
-    .description('rehearsal report: per-slide time against budget, last run and median, trend')
-    .argument('<deck>', 'the deck, a Markdown file')
-    .option('-m, --minutes <n>', 'target length of the talk', parsePositive('--minutes'))
-    .option('--json', 'machine-readable output')
-    .action(async (deckPath: string, options: { minutes?: number; json?: boolean }) => {
+  addRateOptions(
+    program
+      .command('report')
+      .description('rehearsal report: per-slide time against budget, last run and median, trend')
+      .argument('<deck>', 'the deck, a Markdown file')
+      .option('-m, --minutes <n>', 'target length of the talk', parsePositive('--minutes'))
+      .option('--json', 'machine-readable output'),
+  ).action(async (deckPath: string, options: { json?: boolean } & RateOptions) => {
       const deck = await readDeck(deckPath);
       if (await reportDiagnostics(deck)) {
         exitCode = EXIT.input;
@@ -296,7 +318,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       }
       const rehearse = await import('../rehearse/index.js');
       const runs = rehearse.readRehearsals(rehearse.rehearsalLogPath(resolve(io.cwd, deckPath)));
-      const report = rehearse.buildReport(deck, runs, rehearse.computeBudgets(deck, { minutes: options.minutes }));
+      const report = rehearse.buildReport(deck, runs, rehearse.computeBudgets(deck, budgetOptions(options)));
       out(options.json ? rehearse.reportToJson(report) : rehearse.formatReport(report, { columns: io.stdout.columns || 80, color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR }));
     });
 

@@ -1,5 +1,5 @@
 import { useApp, useInput, useStdout } from 'ink';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { resolve } from 'node:path';
 import type { Deck } from '../deck/index.js';
 import type { StyledLine } from '../render/index.js';
@@ -7,6 +7,7 @@ import { Lines } from '../render/ink.js';
 import type { Theme } from '../theme/index.js';
 import { openFollower, type PresenterStatus } from './channel.js';
 import { layoutNotesView, type SourceReader } from './notes-view.js';
+import { computeBudgets, layoutRehearsalBar, pace, type BudgetOptions } from '../rehearse/index.js';
 import { runFullScreen } from './run.js';
 import { watchDeck } from './watch.js';
 import { createElement } from 'react';
@@ -18,6 +19,8 @@ interface NotesAppProps {
   /** Subscribes to presenter news; returns an unsubscribe function. */
   subscribe(listener: (event: NotesEvent) => void): () => void;
   now: () => number;
+  /** Speaking rates and length for the pacing line. */
+  budget: BudgetOptions;
 }
 
 export type NotesEvent =
@@ -29,15 +32,18 @@ interface Following {
   status: PresenterStatus | null;
   /** Local time the status arrived, to keep the clock running between messages. */
   receivedAt: number;
+  /** Local time the presenter was first seen on its current slide. */
+  slideSince: number;
   ended: boolean;
 }
 
 /** The follower's screen: the presenting instance's current slide as the speaker needs it. */
-function NotesApp({ deck: initialDeck, theme, read, subscribe, now }: NotesAppProps) {
+function NotesApp({ deck: initialDeck, theme, read, subscribe, now, budget }: NotesAppProps) {
   const { exit } = useApp();
   const { stdout } = useStdout();
   const [deck, setDeck] = useState(initialDeck);
-  const [following, setFollowing] = useState<Following>({ status: null, receivedAt: now(), ended: false });
+  const [following, setFollowing] = useState<Following>({ status: null, receivedAt: now(), slideSince: now(), ended: false });
+  const budgets = useMemo(() => computeBudgets(deck, budget), [deck, budget]);
   const [size, setSize] = useState({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
   const [, setTick] = useState(0);
 
@@ -46,7 +52,14 @@ function NotesApp({ deck: initialDeck, theme, read, subscribe, now }: NotesAppPr
       subscribe((event) => {
         if (event.kind === 'deck') setDeck(event.deck);
         else if (event.kind === 'exit') setFollowing((f) => ({ ...f, ended: true }));
-        else setFollowing({ status: event.status, receivedAt: now(), ended: false });
+        else {
+          setFollowing((f) => ({
+            status: event.status,
+            receivedAt: now(),
+            slideSince: f.status?.slide === event.status.slide ? f.slideSince : now(),
+            ended: false,
+          }));
+        }
       }),
     [subscribe],
   );
@@ -69,6 +82,11 @@ function NotesApp({ deck: initialDeck, theme, read, subscribe, now }: NotesAppPr
   if (!status) line = [{ text: 'waiting for the presenter (talkdeck present with --publish, or presenterm --publish-speaker-notes)…', style: theme.banner.info }];
   else if (following.ended) line = [{ text: 'the presenter has ended the talk', style: theme.banner.info }];
   const elapsedMs = status && status.elapsedMs >= 0 ? status.elapsedMs + (following.ended ? 0 : now() - following.receivedAt) : null;
+  if (!line && status && elapsedMs !== null) {
+    // Pacing as in the rehearsal bar: this slide's time against its budget, the talk against the plan.
+    const paced = pace({ budgets, slide: status.slide, elapsedMs, slideElapsedMs: now() - following.slideSince });
+    line = layoutRehearsalBar({ pace: paced, elapsedMs, columns: size.columns, theme });
+  }
   const lines = layoutNotesView({
     deck,
     slide: status?.slide ?? 0,
@@ -84,6 +102,7 @@ function NotesApp({ deck: initialDeck, theme, read, subscribe, now }: NotesAppPr
 }
 
 export interface FollowOptions {
+  budget?: BudgetOptions;
   deckPath: string;
   deck: Deck;
   theme: Theme;
@@ -116,6 +135,7 @@ export async function followNotes(options: FollowOptions): Promise<number> {
       theme: options.theme,
       read: options.read,
       now: options.now ?? Date.now,
+      budget: options.budget ?? {},
       subscribe: (listener: (event: NotesEvent) => void) => {
         listeners.add(listener);
         return () => listeners.delete(listener);

@@ -27,7 +27,9 @@ describe('speaker notes in a second terminal', () => {
 
     const follower = run(`notes ${TOUR}`);
     // Caught up at once: the presenter answers the follower's hello.
-    await follower.waitFor((s) => s.includes('Slide 3 / 20') && s.includes('Text styles'));
+    const caughtUp = await follower.waitFor((s) => s.includes('Slide 3 / 20') && s.includes('Text styles'));
+    // Pacing against the deck's budgets, in words as well as colour.
+    expect(caughtUp).toMatch(/slide \d+:\d\d \/ \d+:\d\d +[▲●▼] (on track|\d+:\d\d (ahead|behind))/u);
 
     presenter.send('Right');
     // Within 200 ms of the presenter's own frame, as seen through two terminals and polling.

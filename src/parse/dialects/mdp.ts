@@ -1,0 +1,43 @@
+import { Rewrite } from './lines.js';
+import type { Normalized } from './types.js';
+
+/**
+ * mdp → talkdeck: the `%title:`/`%author:`/`%date:` header becomes the deck's meta, a line of
+ * `^` or `<br>` alone pauses, `-> text <-` centres its line, comments are author's comments.
+ */
+export function normalizeMdp(source: readonly string[]): Normalized {
+  const r = new Rewrite(source);
+  let i = 0;
+  for (; i < r.lines.length; i++) {
+    const header = /^%([a-z]+):[ \t]*(.*)$/iu.exec(r.lines[i] ?? '');
+    if (!header) break;
+    const key = (header[1] ?? '').toLowerCase();
+    const value = (header[2] ?? '').trim();
+    if (key === 'title' || key === 'author' || key === 'date') r.meta[key] = value;
+    else r.note(i, 'info', `ignored mdp header %${key}`);
+    r.lines[i] = '';
+  }
+  for (const comment of r.comments()) r.commentToComment(comment.first, comment.body);
+  let centred = false;
+  for (; i < r.lines.length; i++) {
+    if (!r.isText(i)) continue;
+    const line = r.lines[i] ?? '';
+    if (/^---[ \t]*$/u.test(line)) {
+      centred = false;
+      continue;
+    }
+    if (/^[ \t]*(?:\^|<br\s*\/?>)[ \t]*$/iu.test(line)) {
+      r.lines[i] = '<!-- pause -->';
+      continue;
+    }
+    const centre = /^[ \t]*->[ \t]*(.*?)[ \t]*<-[ \t]*$/u.exec(line);
+    if (centre) {
+      r.lines[i] = `${centred ? '' : '<!-- alignment: center --> '}${centre[1] ?? ''}`;
+      centred = true;
+    } else if (centred && line.trim() !== '') {
+      r.lines[i] = `<!-- alignment: left --> ${line}`;
+      centred = false;
+    }
+  }
+  return r.result();
+}
