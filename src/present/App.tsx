@@ -2,6 +2,7 @@ import { useApp, useInput, useStdout } from 'ink';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { layoutScreen, padLine, truncateLine, type Banner, type StyledLine } from '../render/index.js';
 import { Lines, SlideScreen } from '../render/ink.js';
+import { next, previous } from '../deck/index.js';
 import type { Theme } from '../theme/index.js';
 import { keyToCommand, splitKeys } from './keymap.js';
 import { layoutNotesView, layoutSources, type SourceReader } from './notes-view.js';
@@ -119,6 +120,15 @@ export function App(props: AppProps) {
   useEffect(() => {
     onPosition?.(state);
   }, [state.position, state.deck]);
+  // Lay out the neighbouring positions while the speaker talks, so the next key only paints.
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      for (const position of [next(state.deck, state.position), previous(state.deck, state.position)]) {
+        layoutScreen({ deck: state.deck, position, theme, columns, rows, elapsedMs: 0, hyperlinks });
+      }
+    }, 30);
+    return () => clearTimeout(timer);
+  }, [state.deck, state.position, theme, columns, rows, hyperlinks]);
 
   useInput((input, key) => {
     onKey?.();
