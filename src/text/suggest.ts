@@ -1,3 +1,5 @@
+/** Typo suggestions ("did you mean …?") shared by the parser and the theme loader. */
+
 /** Edit distance between two strings (insertions, deletions, substitutions and swaps of neighbours). */
 export function editDistance(a: string, b: string): number {
   const rows = a.length + 1;
@@ -32,5 +34,25 @@ export function closestName(name: string, candidates: readonly string[]): string
     }
   }
   const limit = Math.min(3, Math.max(1, Math.floor(wanted.length / 3)));
+  return bestDistance <= limit ? best : null;
+}
+
+/**
+ * Finds the candidate closest to a misspelt word, or null when none is close enough to be a
+ * plausible typo. Comparison ignores case, so 'Blue' and 'blackbright' find their spellings.
+ */
+export function closestMatch(word: string, candidates: Iterable<string>): string | null {
+  const needle = word.toLowerCase();
+  // Short words tolerate one edit, longer ones roughly one edit in three characters.
+  const limit = Math.max(1, Math.floor(needle.length / 3));
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(needle, candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
   return bestDistance <= limit ? best : null;
 }
