@@ -1,5 +1,5 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import type { Deck } from '../deck/index.js';
@@ -123,12 +123,19 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return deck.diagnostics.some((d) => d.severity === 'error');
   };
 
-  /** Reads an article a deck cites, by its path relative to the deck. */
-  const sourceReader = (deckPath: string) => {
+  /**
+   * Reads an article a deck cites, by its path relative to the deck. A path that leads out of the
+   * deck's folder reads as missing unless the user allowed it: a deck from elsewhere must not be
+   * able to show any file of the machine in its source view.
+   */
+  const sourceReader = (deckPath: string, allowOutside = false) => {
     const deckDir = dirname(resolve(io.cwd, deckPath));
     return (path: string): string | null => {
+      const target = resolve(deckDir, path);
+      const inside = relative(deckDir, target);
+      if (!allowOutside && (inside.startsWith('..') || isAbsolute(inside))) return null;
       try {
-        return readFileSync(resolve(deckDir, path), 'utf8');
+        return readFileSync(target, 'utf8');
       } catch {
         return null;
       }
@@ -203,7 +210,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         hyperlinks: supportsHyperlinks.stdout !== false && io.env.TALKDECK_HYPERLINKS !== '0',
         stdin: io.stdin,
         stdout: io.stdout,
-        readSource: sourceReader(deckPath),
+        readSource: sourceReader(deckPath, options.allowOutside),
         presenterView: options.presenter,
         publish: { presenterm: Boolean(options.publishSpeakerNotes) },
         trace,
@@ -341,10 +348,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     .option('-s, --size <COLSxROWS>', 'terminal size to check overflow at', '80x24')
     .option('-t, --theme <name|path>', 'theme to lay out with')
     .option('--fix', 'move citation line ranges whose passage only moved')
-    .action(async (deckPath: string, options: { size: string; theme?: string; fix?: boolean }) => {
+    .option('--allow-outside', 'let includes and sources reach outside the deck folder')
+    .action(async (deckPath: string, options: { size: string; theme?: string; fix?: boolean; allowOutside?: boolean }) => {
       const size = parseSize(options.size);
       const absolute = resolve(io.cwd, deckPath);
-      const deck = await readDeck(deckPath);
+      const deck = await readDeck(deckPath, options.allowOutside);
       let problems = await reportDiagnostics(deck);
       const theme = await resolveTheme(options.theme, deck);
       const [{ findOverflows }, { checkSources, fixSources }] = await Promise.all([render(), import('../compile/index.js')]);
@@ -355,7 +363,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         );
         problems = true;
       }
-      const sourceProblems = checkSources(deck, sourceReader(deckPath));
+      const sourceProblems = checkSources(deck, sourceReader(deckPath, options.allowOutside));
       if (options.fix && sourceProblems.some((p) => p.kind === 'moved')) {
         writeFileAtomic(absolute, fixSources(readFileSync(absolute, 'utf8'), sourceProblems));
       }

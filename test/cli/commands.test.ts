@@ -141,3 +141,20 @@ describe('talkdeck report', () => {
     expect(JSON.parse(empty.stdout)).toMatchObject({ slides: expect.any(Array) });
   });
 });
+
+describe('paths that leave the deck folder', () => {
+  it('a citation outside the deck folder reads as missing unless --allow-outside', () => {
+    mkdirSync(join(dir, 'inner'), { recursive: true });
+    writeFileSync(join(dir, 'secret.txt'), 'top secret line\n');
+    writeFileSync(
+      join(dir, 'inner', 'escape.md'),
+      '# Escape\n\n<!-- source: ../secret.txt:1 #5b1e8a9f3c2d "top secret line" -->\n',
+    );
+    const blocked = talkdeck('check', 'inner/escape.md');
+    expect(blocked.code).toBe(1);
+    expect(blocked.stderr).toMatch(/secret\.txt/u);
+    expect(blocked.stderr).not.toMatch(/no problems/u);
+    const allowed = talkdeck('check', 'inner/escape.md', '--allow-outside');
+    expect(allowed.stderr).not.toMatch(/cannot|missing|vanished/iu);
+  });
+});
