@@ -1,8 +1,9 @@
 /**
  * parse/: deck Markdown → Deck. The only user of `marked`; its tokens never leave this folder.
  */
-export { parseDeck, normalizeText, type ParseDeckOptions, type IncludeReader, type SourceReader } from './parse-deck.js';
-export { loadDeck, type LoadDeckOptions } from './load.js';
+export { parseDeck, parseDeckWithDialect, normalizeText, type ParseDeckOptions, type DialectDeck, type IncludeReader, type SourceReader } from './parse-deck.js';
+export { loadDeck, loadDeckWithDialect, type LoadDeckOptions } from './load.js';
+export { detectDialect, normalizeDialect, DIALECT_NAMES, type DialectName, type DialectGuess } from './dialects/index.js';
 export { ParseError } from './parse-error.js';
 export { parseMarkdownBlocks } from './markdown.js';
 export { formatDiagnostic } from './diagnostic.js';

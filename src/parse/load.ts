@@ -1,7 +1,8 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import type { Deck } from '../deck/index.js';
-import { parseDeck, type IncludeReader, type ParseDeckOptions, type SourceReader } from './parse-deck.js';
+import type { DialectName } from './dialects/index.js';
+import { parseDeckWithDialect, type DialectDeck, type IncludeReader, type ParseDeckOptions, type SourceReader } from './parse-deck.js';
 import { ParseError } from './parse-error.js';
 
 export interface LoadDeckOptions {
@@ -14,6 +15,8 @@ export interface LoadDeckOptions {
    * `check` command has its own, richer check). The fingerprint is always checked.
    */
   checkSources?: boolean;
+  /** The presenter the deck was written for; `auto` (the default) detects it. */
+  dialect?: DialectName | 'auto';
 }
 
 function errorCode(error: unknown): string {
@@ -71,6 +74,11 @@ function isInside(root: string, path: string): boolean {
  * Throws ParseError only when the deck file itself cannot be read.
  */
 export function loadDeck(path: string, options: LoadDeckOptions = {}): Deck {
+  return loadDeckWithDialect(path, options).deck;
+}
+
+/** Reads and parses a deck file like `loadDeck`, and reports the dialect it was read as. */
+export function loadDeckWithDialect(path: string, options: LoadDeckOptions = {}): DialectDeck {
   let text: string;
   try {
     text = readText(path);
@@ -100,5 +108,6 @@ export function loadDeck(path: string, options: LoadDeckOptions = {}): Deck {
   const deckOptions: ParseDeckOptions = { file: path, readInclude };
   if (options.checkSources === true) deckOptions.readSource = readSource;
   if (options.incrementalLists !== undefined) deckOptions.incrementalLists = options.incrementalLists;
-  return parseDeck(text, deckOptions);
+  if (options.dialect !== undefined) deckOptions.dialect = options.dialect;
+  return parseDeckWithDialect(text, deckOptions);
 }

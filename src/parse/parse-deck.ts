@@ -5,6 +5,7 @@ import { Scanner, frontMatterEnd, type IncludeReader } from './scan.js';
 import { buildSlide } from './slide-builder.js';
 import { SourceChecker, type SourceReader } from './source-check.js';
 import { DiagnosticSink } from './source-line.js';
+import { DIALECT_NAMES, detectDialect, normalizeDialect, type DialectName, type Normalized } from './dialects/index.js';
 
 export type { IncludeReader } from './scan.js';
 export type { SourceReader } from './source-check.js';
@@ -24,6 +25,18 @@ export interface ParseDeckOptions {
    * quotes are checked against them. Without it only the fingerprint is checked.
    */
   readSource?: SourceReader;
+  /**
+   * The presenter the deck was written for; `auto` (the default) detects it. Other dialects are
+   * rewritten line for line into talkdeck's format before parsing. Included files are talkdeck's.
+   */
+  dialect?: DialectName | 'auto';
+}
+
+/** A parsed deck with the dialect it was read as and why that one was picked. */
+export interface DialectDeck {
+  deck: Deck;
+  dialect: DialectName;
+  reason: string;
 }
 
 /** Text as the parser reads it: without a byte-order mark, with `\n` line ends. */
@@ -76,9 +89,59 @@ function parse(text: string, options: ParseDeckOptions, sink: DiagnosticSink): D
 
 /**
  * Parses deck Markdown into a Deck. Pure: files are read only through `readInclude`. Never
- * throws: every problem is a located diagnostic on the result.
+ * throws: every problem is a located diagnostic on the result. Decks of other presenters are
+ * read too (see `dialect`); `parseDeckWithDialect` also says which dialect was picked.
  */
 export function parseDeck(text: string, options: ParseDeckOptions): Deck {
+  return parseDeckWithDialect(text, options).deck;
+}
+
+/** Parses a deck like `parseDeck` and reports the dialect it was read as, and why. */
+export function parseDeckWithDialect(text: string, options: ParseDeckOptions): DialectDeck {
+  const source = typeof text === 'string' ? text : String(text ?? '');
+  const wanted: unknown = options?.dialect ?? 'auto';
+  if (wanted === 'auto') {
+    const guess = detectDialect(source);
+    return { ...guess, deck: parseAs(guess.dialect, source, options) };
+  }
+  if (typeof wanted === 'string' && (DIALECT_NAMES as readonly string[]).includes(wanted)) {
+    const dialect = wanted as DialectName;
+    return { dialect, reason: 'asked for by the caller', deck: parseAs(dialect, source, options) };
+  }
+  const deck = parseTalkdeck(source, options);
+  const file = deck.file;
+  const message = `unknown dialect ${JSON.stringify(wanted)}; read as talkdeck (known: ${DIALECT_NAMES.join(', ')})`;
+  return { dialect: 'talkdeck', reason: message, deck: { ...deck, diagnostics: sortDiagnostics([{ file, line: 1, column: 1, severity: 'error', message }, ...deck.diagnostics], file) } };
+}
+
+/** Rewrites a dialect deck into talkdeck's format, parses it, and adds the rewrite's notes. */
+function parseAs(dialect: DialectName, source: string, options: ParseDeckOptions): Deck {
+  if (dialect === 'talkdeck') return parseTalkdeck(source, options);
+  const file = typeof options?.file === 'string' ? options.file : '<deck>';
+  const lines = normalizeText(source).split('\n');
+  let normalized: Normalized;
+  try {
+    normalized = normalizeDialect(dialect, lines);
+    if (normalized.lines.length !== lines.length) throw new Error(`the ${dialect} rewrite changed the number of lines`);
+  } catch (error) {
+    const deck = parseTalkdeck(source, options);
+    const message = `internal error while reading the ${dialect} dialect: ${(error as Error)?.message ?? String(error)}; read as talkdeck`;
+    return { ...deck, diagnostics: sortDiagnostics([{ file, line: 1, column: 1, severity: 'error', message }, ...deck.diagnostics], file) };
+  }
+  const deckOptions: ParseDeckOptions = { ...options, file };
+  if (options?.incrementalLists === undefined && normalized.incrementalLists !== undefined) deckOptions.incrementalLists = normalized.incrementalLists;
+  const deck = parseTalkdeck(normalized.lines.join('\n'), deckOptions);
+  const meta = { ...deck.meta };
+  for (const key of ['title', 'author', 'date'] as const) {
+    const value = normalized.meta[key];
+    if (value !== undefined && meta[key] === '') meta[key] = value;
+  }
+  const notes: Diagnostic[] = normalized.notes.map((n) => ({ file, line: n.line, column: n.column, severity: n.severity, message: n.message }));
+  return { ...deck, meta, diagnostics: sortDiagnostics([...deck.diagnostics, ...notes], file) };
+}
+
+/** talkdeck's own format, exactly as before dialects existed. */
+function parseTalkdeck(text: string, options: ParseDeckOptions): Deck {
   const sink = new DiagnosticSink();
   const file = typeof options?.file === 'string' ? options.file : '<deck>';
   let deck: Deck;

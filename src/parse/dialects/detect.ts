@@ -35,11 +35,10 @@ export function detectDialect(text: string): DialectGuess {
   if ('paging' in front) return { dialect: 'slides', reason: 'front matter has `paging:` (slides)' };
   if ('styles' in front || 'extensions' in front) return { dialect: 'lookatme', reason: 'front matter has lookatme `styles:`/`extensions:`' };
   if ('options' in front && typeof front.options === 'object') return { dialect: 'presenterm', reason: 'front matter has presenterm `options:`' };
-  const text_ = (i: number) => r.isText(i);
-  const talkdeckAt = lines.findIndex((l, i) => text_(i) && TALKDECK_ONLY.test(l));
+  const talkdeckAt = lines.findIndex((l, i) => r.isText(i) && TALKDECK_ONLY.test(l));
   if (talkdeckAt >= 0) return { dialect: 'talkdeck', reason: `line ${talkdeckAt + 1} has a talkdeck directive` };
   for (const marker of MARKERS) {
-    const at = lines.findIndex((l, i) => text_(i) && marker.pattern.test(l));
+    const at = lines.findIndex((l, i) => r.isText(i) && marker.pattern.test(l));
     if (at >= 0) return { dialect: marker.dialect, reason: `line ${at + 1}: ${marker.reason}` };
   }
   return { dialect: 'talkdeck', reason: 'no other presenter\'s markers found' };

@@ -95,10 +95,11 @@ export class Rewrite {
     for (let i = first; i <= last; i++) this.lines[i] = '';
   }
 
-  /** Turns the comment starting on line `index` into speaker notes (or a `//` comment when empty). */
+  /** Turns the comment starting on line `index` into speaker notes; empty, `//` and notes comments stay. */
   commentToNotes(index: number, body: string): void {
-    const kind = body.trim() === '' || body.trim().startsWith('//') ? null : body.trim().startsWith('notes:') || body.trim().startsWith('speaker_note:') ? null : 'notes:';
-    if (kind !== null) this.lines[index] = (this.lines[index] ?? '').replace('<!--', `<!-- ${kind}`);
+    const text = body.trim();
+    if (text === '' || /^(?:\/\/|notes:|speaker_note:)/u.test(text)) return;
+    this.lines[index] = (this.lines[index] ?? '').replace('<!--', '<!-- notes:');
   }
 
   /** Turns the comment starting on line `index` into an author's comment that talkdeck ignores. */

@@ -15,8 +15,9 @@ export function normalizePresenterm(source: readonly string[]): Normalized {
   const options = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
   const optionsLine = Math.max(0, r.lines.findIndex((l, i) => i > 0 && i < r.frontEnd && /^options[ \t]*:/u.test(l)));
   for (const key of Object.keys(options)) {
-    if (key === 'implicit_slide_ends') continue;
-    r.note(optionsLine, 'info', key === 'end_slide_shorthand' ? 'presenterm option end_slide_shorthand: talkdeck always ends slides at ---' : `ignored presenterm option ${key}`);
+    // talkdeck always ends slides at `---`, which is what end_slide_shorthand asks for.
+    if (key === 'implicit_slide_ends' || key === 'end_slide_shorthand') continue;
+    r.note(optionsLine, 'info', `ignored presenterm option ${key}`);
   }
   for (const comment of r.comments()) {
     const name = /^[ \t]*([a-z_]+)/u.exec(comment.body)?.[1] ?? '';

@@ -12,7 +12,10 @@ export function normalizeSlides(source: readonly string[]): Normalized {
   for (const comment of r.comments()) r.commentToComment(comment.first, comment.body);
   for (let i = r.frontEnd + 1; i < r.lines.length; i++) {
     // slides runs `~~~command args` blocks through the command before showing them.
-    if (r.code[i] === true && r.code[i - 1] !== true && /^~~~[ \t]*\S+[ \t]+\S/u.test(r.lines[i] ?? '')) {
+    const command = r.code[i] === true && r.code[i - 1] !== true ? /^(~~~[ \t]*\S+)[ \t]+\S/u.exec(r.lines[i] ?? '') : null;
+    if (command) {
+      // The command's arguments are no code attributes; the command's name stays as the language.
+      r.lines[i] = command[1] ?? '~~~';
       r.note(i, 'info', 'slides pre-processing blocks (~~~command) are shown as code, not run');
     }
   }
