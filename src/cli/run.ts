@@ -17,6 +17,7 @@ export interface CliIo {
 }
 
 const VERSION = '0.1.0';
+const DIALECT_HELP = 'read the deck as talkdeck, presenterm, marp, slides, patat, lookatme, mdp, reveal-md or remark (default: detected)';
 
 type ExportFormatName = 'html' | 'pdf' | 'pptx' | 'md' | 'txt' | 'json';
 
@@ -113,8 +114,17 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 
   // Paths stay as the user wrote them, so messages name files the way the user knows them.
   const userPath = (path: string) => (io.cwd === process.cwd() ? path : resolve(io.cwd, path));
-  const readDeck = async (path: string, allowOutside = false): Promise<Deck> =>
-    (await parse()).loadDeck(userPath(path), { allowOutside });
+  /** The dialect each deck was read as, for `check` to report. */
+  const dialects = new Map<string, { dialect: string; reason: string }>();
+  const readDeck = async (path: string, allowOutside = false, dialect = 'auto'): Promise<Deck> => {
+    const { loadDeckWithDialect, DIALECT_NAMES } = await parse();
+    if (dialect !== 'auto' && !(DIALECT_NAMES as readonly string[]).includes(dialect)) {
+      throw new UsageError(`--dialect must be auto or one of ${DIALECT_NAMES.join(', ')}, not "${dialect}"`);
+    }
+    const read = loadDeckWithDialect(userPath(path), { allowOutside, dialect: dialect as 'auto' });
+    dialects.set(path, { dialect: read.dialect, reason: read.reason });
+    return read.deck;
+  };
 
   /** Prints a deck's diagnostics; true when any is an error. */
   const reportDiagnostics = async (deck: Deck): Promise<boolean> => {
@@ -143,10 +153,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   };
 
   /** Loads a deck for live reload: the deck, or why it could not be used. */
-  const reloadDeck = (allowOutside: boolean | undefined) => async (path: string): Promise<Deck | string> => {
+  const reloadDeck = (allowOutside: boolean | undefined, dialect = 'auto') => async (path: string): Promise<Deck | string> => {
     const { loadDeck, formatDiagnostic } = await parse();
     try {
-      const next = loadDeck(path, { allowOutside });
+      const next = loadDeck(path, { allowOutside, dialect: dialect as 'auto' });
       const problem = next.diagnostics.find((d) => d.severity === 'error');
       if (problem) return `deck not reloaded: ${formatDiagnostic(problem)}`;
       if (next.slides.length === 0) return 'deck not reloaded: it has no slides';
@@ -157,13 +167,13 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   };
 
   /** Loads a deck for a full-screen command; null (with the reason printed) when it cannot be shown. */
-  const deckForScreen = async (deckPath: string, allowOutside?: boolean): Promise<Deck | null> => {
+  const deckForScreen = async (deckPath: string, allowOutside?: boolean, dialect?: string): Promise<Deck | null> => {
     if (!io.stdout.isTTY || !io.stdin.isTTY) {
       err(`talkdeck: needs a terminal (stdout and stdin must be a TTY); use \`talkdeck print ${deckPath}\` for plain text\n`);
       exitCode = EXIT.usage;
       return null;
     }
-    const deck = await readDeck(deckPath, allowOutside);
+    const deck = await readDeck(deckPath, allowOutside, dialect);
     if (await reportDiagnostics(deck)) {
       exitCode = EXIT.input;
       return null;
@@ -184,14 +194,15 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     .command('present', { isDefault: true })
     .description('present a deck full-screen in this terminal')
     .argument('<deck>', 'the deck, a Markdown file')
+    .option('--dialect <name>', DIALECT_HELP)
     .option('-t, --theme <name|path>', 'theme: a built-in name (see `talkdeck themes`) or a theme file')
     .option('--allow-outside', 'let includes and sources reach outside the deck folder')
     .option('--presenter', 'slide and speaker notes side by side (for one wide terminal)')
     .option('--publish-speaker-notes', "also publish in presenterm's speaker-notes protocol")
-    .action(async (deckPath: string, options: { theme?: string; allowOutside?: boolean; presenter?: boolean; publishSpeakerNotes?: boolean }) => {
+    .action(async (deckPath: string, options: { theme?: string; allowOutside?: boolean; presenter?: boolean; publishSpeakerNotes?: boolean; dialect?: string }) => {
       const trace = io.env.TALKDECK_TRACE ? traceTo(io.env.TALKDECK_TRACE) : undefined;
       trace?.('mark', performance.now(), 'cli');
-      const deck = await deckForScreen(deckPath, options.allowOutside);
+      const deck = await deckForScreen(deckPath, options.allowOutside, options.dialect);
       if (!deck) return;
       trace?.('mark', performance.now(), 'deck');
       const theme = await resolveTheme(options.theme, deck);
@@ -214,7 +225,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         presenterView: options.presenter,
         publish: { presenterm: Boolean(options.publishSpeakerNotes) },
         trace,
-        loadDeck: reloadDeck(options.allowOutside),
+        loadDeck: reloadDeck(options.allowOutside, options.dialect),
       });
     });
 
@@ -223,10 +234,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       .command('notes')
       .description('follow a presenting talkdeck (or presenterm) in a second terminal: notes, sources, next slide, time')
       .argument('<deck>', 'the deck being presented')
+      .option('--dialect <name>', DIALECT_HELP)
       .option('-t, --theme <name|path>', 'theme')
       .option('-m, --minutes <n>', 'target length of the talk, for pacing', parsePositive('--minutes')),
-  ).action(async (deckPath: string, options: { theme?: string } & RateOptions) => {
-      const deck = await deckForScreen(deckPath);
+  ).action(async (deckPath: string, options: { theme?: string; dialect?: string } & RateOptions) => {
+      const deck = await deckForScreen(deckPath, false, options.dialect);
       if (!deck) return;
       const theme = await resolveTheme(options.theme, deck);
       const { applyColorLevel, detectColorLevel } = await themes();
@@ -238,7 +250,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         deck,
         theme,
         read: sourceReader(deckPath),
-        loadDeck: reloadDeck(false),
+        loadDeck: reloadDeck(false, options.dialect),
         stdin: io.stdin,
         stdout: io.stdout,
       });
@@ -249,11 +261,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       .command('rehearse')
       .description('present with a rehearsal bar (time against budget, pacing) and log the run')
       .argument('<deck>', 'the deck, a Markdown file')
+      .option('--dialect <name>', DIALECT_HELP)
       .option('-m, --minutes <n>', 'target length of the talk (default: the deck\'s duration)', parsePositive('--minutes'))
       .option('-t, --theme <name|path>', 'theme')
       .option('--apply', 'write the rehearsed times back into the deck as per-slide budgets'),
-  ).action(async (deckPath: string, options: { theme?: string; apply?: boolean } & RateOptions) => {
-      const deck = await deckForScreen(deckPath);
+  ).action(async (deckPath: string, options: { theme?: string; apply?: boolean; dialect?: string } & RateOptions) => {
+      const deck = await deckForScreen(deckPath, false, options.dialect);
       if (!deck) return;
       const theme = await resolveTheme(options.theme, deck);
       const { applyColorLevel, detectColorLevel } = await themes();
@@ -284,7 +297,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         stdout: io.stdout,
         readSource: sourceReader(deckPath),
         publish: { presenterm: false },
-        loadDeck: reloadDeck(false),
+        loadDeck: reloadDeck(false, options.dialect),
         onPosition: (state) => record(() => recorder.enter(state.position.slide)),
         statusLine: (state, elapsedMs, columns) =>
           rehearse.layoutRehearsalBar({
@@ -315,10 +328,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       .command('report')
       .description('rehearsal report: per-slide time against budget, last run and median, trend')
       .argument('<deck>', 'the deck, a Markdown file')
+      .option('--dialect <name>', DIALECT_HELP)
       .option('-m, --minutes <n>', 'target length of the talk', parsePositive('--minutes'))
       .option('--json', 'machine-readable output'),
-  ).action(async (deckPath: string, options: { json?: boolean } & RateOptions) => {
-      const deck = await readDeck(deckPath);
+  ).action(async (deckPath: string, options: { json?: boolean; dialect?: string } & RateOptions) => {
+      const deck = await readDeck(deckPath, false, options.dialect);
       if (await reportDiagnostics(deck)) {
         exitCode = EXIT.input;
         return;
@@ -333,9 +347,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     .command('print')
     .description('write every slide as plain text (for screen readers, pipes and review)')
     .argument('<deck>', 'the deck, a Markdown file')
+    .option('--dialect <name>', DIALECT_HELP)
     .option('-w, --width <columns>', 'wrap width', parsePositive('--width'), 80)
-    .action(async (deckPath: string, options: { width: number }) => {
-      const deck = await readDeck(deckPath);
+    .action(async (deckPath: string, options: { width: number; dialect?: string }) => {
+      const deck = await readDeck(deckPath, false, options.dialect);
       if (await reportDiagnostics(deck)) exitCode = EXIT.input;
       const { printDeck } = await render();
       out(printDeck(deck, { width: Math.floor(options.width) }));
@@ -345,14 +360,17 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     .command('check')
     .description('report deck problems: diagnostics, overflowing slides, stale source citations')
     .argument('<deck>', 'the deck, a Markdown file')
+    .option('--dialect <name>', DIALECT_HELP)
     .option('-s, --size <COLSxROWS>', 'terminal size to check overflow at', '80x24')
     .option('-t, --theme <name|path>', 'theme to lay out with')
     .option('--fix', 'move citation line ranges whose passage only moved')
     .option('--allow-outside', 'let includes and sources reach outside the deck folder')
-    .action(async (deckPath: string, options: { size: string; theme?: string; fix?: boolean; allowOutside?: boolean }) => {
+    .action(async (deckPath: string, options: { size: string; theme?: string; fix?: boolean; allowOutside?: boolean; dialect?: string }) => {
       const size = parseSize(options.size);
       const absolute = resolve(io.cwd, deckPath);
-      const deck = await readDeck(deckPath, options.allowOutside);
+      const deck = await readDeck(deckPath, options.allowOutside, options.dialect);
+      const read = dialects.get(deckPath);
+      if (read) out(`${deckPath}: read as ${read.dialect} (${read.reason})\n`);
       let problems = await reportDiagnostics(deck);
       const theme = await resolveTheme(options.theme, deck);
       const [{ findOverflows }, { checkSources, fixSources }] = await Promise.all([render(), import('../compile/index.js')]);
@@ -417,13 +435,14 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     .command('export')
     .description('export a deck: html (with speaker view), pdf, pptx, md handout, txt, json')
     .argument('<deck>', 'the deck, a Markdown file')
+    .option('--dialect <name>', DIALECT_HELP)
     .addOption(new Option('-f, --format <format>', 'output format').choices(['html', 'pdf', 'pptx', 'md', 'txt', 'json']).makeOptionMandatory())
     .option('-o, --output <file>', 'file to write, or - for standard output (default: the deck name with the format\'s extension)')
     .option('-t, --theme <name|path>', 'theme (default: the deck\'s, else dark)')
     .option('--handout', 'PDF/HTML: slide, notes and citations on one page')
     .option('--steps', 'PDF/PPTX: one page per reveal step')
-    .action(async (deckPath: string, options: { format: ExportFormatName; output?: string; theme?: string; handout?: boolean; steps?: boolean }) => {
-      const deck = await readDeck(deckPath);
+    .action(async (deckPath: string, options: { format: ExportFormatName; output?: string; theme?: string; handout?: boolean; steps?: boolean; dialect?: string }) => {
+      const deck = await readDeck(deckPath, false, options.dialect);
       if (await reportDiagnostics(deck)) {
         exitCode = EXIT.input;
         return;

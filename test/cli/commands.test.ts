@@ -158,3 +158,16 @@ describe('paths that leave the deck folder', () => {
     expect(allowed.stderr).not.toMatch(/cannot|missing|vanished/iu);
   });
 });
+
+describe('decks written for other tools', () => {
+  it('check says which dialect was picked and why; --dialect forces one', () => {
+    const marp = talkdeck('check', resolve('test/fixtures/dialects/marp.md'));
+    expect(marp.stdout).toMatch(/read as marp \(front matter has `marp: true`\)/u);
+    expect(marp.stderr).toMatch(/ignored Marp directive paginate/u);
+    const forced = talkdeck('check', resolve('test/fixtures/dialects/remark.md'), '--dialect', 'remark');
+    expect(forced.stdout).toMatch(/read as remark/u);
+    const bad = talkdeck('print', resolve('test/fixtures/dialects/remark.md'), '--dialect', 'bogus');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--dialect must be auto or one of talkdeck, presenterm, marp/u);
+  });
+});
