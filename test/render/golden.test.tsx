@@ -1,10 +1,11 @@
 import chalk from 'chalk';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import stringWidth from 'string-width';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deck } from '../../src/deck/index.js';
+import { loadDeck, loadDeckWithDialect } from '../../src/parse/index.js';
 import { printDeck } from '../../src/render/index.js';
+import { loadTheme } from '../../src/theme/index.js';
 import { renderFrame } from '../../src/render/ink.js';
 import type { Theme } from '../../src/theme/types.js';
 import { goldenCases } from '../fixtures/render/cases.js';
@@ -60,27 +61,40 @@ describe('golden frames: hand-made slides', () => {
 });
 
 const root = new URL('../../', import.meta.url);
-const tourPath = ['decks/tour.md', 'decks/tour/tour.md'].map((p) => fileURLToPath(new URL(p, root))).find((p) => existsSync(p));
 const themesDir = fileURLToPath(new URL('themes/', root));
-const ready = tourPath !== undefined && existsSync(new URL('src/parse/index.ts', root)) && existsSync(new URL('src/theme/index.ts', root)) && existsSync(new URL('themes/dark.yaml', root));
+const dark = () => loadTheme('dark', { themesDir, cwd: fileURLToPath(root) });
 
-describe.runIf(ready)('golden frames: the tour deck, dark theme', async () => {
+describe('golden frames: the tour deck, dark theme', () => {
   const produced = new Set<string>();
-  if (ready && tourPath) {
-    const { loadDeck } = await import('../../src/parse/index.js');
-    const { loadTheme } = await import('../../src/theme/index.js');
-    const deck = loadDeck(tourPath);
-    const theme = loadTheme('dark', { themesDir, cwd: fileURLToPath(root) });
-    it('parses', () => {
-      expect(deck.slides.length).toBeGreaterThan(0);
-    });
-    frameCases('tour', deck, theme, produced);
-    produced.add('tour.print.60');
-    it('tour.print.60', () => {
-      expectGolden('tour.print.60', printDeck(deck, { width: 60 }));
+  const deck = loadDeck(fileURLToPath(new URL('decks/tour.md', root)));
+  it('parses without diagnostics', () => {
+    expect(deck.diagnostics).toEqual([]);
+    expect(deck.slides.length).toBe(20);
+  });
+  frameCases('tour', deck, dark(), produced);
+  produced.add('tour.print.60');
+  it('tour.print.60', () => {
+    expectGolden('tour.print.60', printDeck(deck, { width: 60 }));
+  });
+  it('has no stale golden files', () => {
+    expect(orphanGoldens(produced, 'tour')).toEqual([]);
+  });
+});
+
+describe('golden frames: one slide of each dialect, as its tool would show it', () => {
+  const produced = new Set<string>();
+  for (const dialect of ['presenterm', 'marp', 'slides', 'patat', 'lookatme', 'mdp', 'reveal-md', 'remark']) {
+    const name = `dialect-${dialect}.40x12`;
+    produced.add(name);
+    it(name, () => {
+      const { deck, dialect: picked } = loadDeckWithDialect(fileURLToPath(new URL(`test/fixtures/dialects/${dialect}.md`, root)));
+      expect(picked).toBe(dialect);
+      const slide = Math.min(1, deck.slides.length - 1);
+      const frame = renderFrame({ deck, position: { slide, step: deck.slides[slide].steps - 1 }, theme: dark(), columns: 40, rows: 12, elapsedMs: ELAPSED_MS, hyperlinks: false });
+      expectGolden(name, boxed(frame, 40, name));
     });
   }
   it('has no stale golden files', () => {
-    expect(orphanGoldens(produced, 'tour')).toEqual([]);
+    expect(orphanGoldens(produced, 'dialect-')).toEqual([]);
   });
 });
