@@ -40,7 +40,13 @@ export function normalizeMarp(source: readonly string[]): Normalized {
       continue;
     }
     r.blank(comment.first, comment.last);
-    r.note(comment.first, 'info', `ignored Marp directive ${keys.join(', ')}`);
+    // `_paginate: false` hides this slide's page number: the one with a meaning in a terminal.
+    const ignored = keys.filter((key) => key !== '_paginate');
+    if (keys.includes('_paginate') && /(^|\n)[ \t]*_paginate[ \t]*:[ \t]*false\b/u.test(comment.body)) {
+      r.lines[comment.first] = '<!-- no_footer -->';
+      r.note(comment.first, 'info', 'Marp directive _paginate: false hides this slide\'s footer');
+    } else if (keys.includes('_paginate')) ignored.push('_paginate');
+    if (ignored.length > 0) r.note(comment.first, 'info', `ignored Marp directive ${ignored.join(', ')}`);
   }
   for (let i = r.frontEnd + 1; i < r.lines.length; i++) {
     if (r.isText(i) && /!\[[^\]]*\bbg\b[^\]]*\]\(/u.test(r.lines[i] ?? '')) r.note(i, 'info', 'Marp background images (![bg]) are shown as ordinary images');

@@ -115,6 +115,15 @@ describe('Marp', () => {
     expect(d.slides.map((s) => s.title)).toEqual(['A']);
   });
 
+  test('_paginate: false hides that slide\'s footer, and only that one', () => {
+    const d = parseDeck('---\nmarp: true\n---\n\n# A\n\n---\n\n<!-- _paginate: false -->\n\n# B\n', { file: 'm.md' });
+    expect(d.slides.map((s) => [s.title, s.layout.footer])).toEqual([
+      ['A', true],
+      ['B', false],
+    ]);
+    expect(infos(d)).toEqual(["9: info: Marp directive _paginate: false hides this slide's footer"]);
+  });
+
   test('printed', () => {
     expect(firstSlide(deck)).toBe('Slide 1 of 1: Hello Marp\n\nWelcome\n\nNotes:\nSay hello to everyone.\n');
   });
