@@ -54,6 +54,27 @@ describe('the loopback channel', () => {
     await publisher.close();
   });
 
+  it('several followers attach at once, and each follows', async () => {
+    let current: PresenterStatus = { slide: 1, step: 0, elapsedMs: 0 };
+    const publisher = await openPublisher(`${DECK}-many`, { status: () => current });
+    const waiters = [nextStatus(), nextStatus(), nextStatus()];
+    const followers = await Promise.all(
+      waiters.map((waiter) =>
+        openFollower(`${DECK}-many`, {
+          status: (status) => {
+            if (status.slide === 7) waiter.push(status);
+          },
+          exit: () => {},
+        }),
+      ),
+    );
+    current = { slide: 7, step: 0, elapsedMs: 10 };
+    publisher.publish(current);
+    expect(await Promise.all(waiters.map((w) => w.promise))).toEqual([current, current, current]);
+    for (const follower of followers) follower.close();
+    await publisher.close();
+  });
+
   it('moves a follower on a presenterm datagram', async () => {
     const waiter = nextStatus();
     const follower = await openFollower(`${DECK}-pm`, { status: waiter.push, exit: () => {} });
