@@ -1,4 +1,4 @@
 export type * from './types.js';
 export { assertNever } from './assert-never.js';
 export * from './navigation.js';
-export { inlineText, blocksText, slideText } from './text.js';
+export { inlineText, blocksText, slideText, type InlineTextOptions } from './text.js';

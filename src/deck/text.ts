@@ -1,8 +1,21 @@
 import { assertNever } from './assert-never.js';
 import type { Block, Inline, Slide } from './types.js';
 
-/** Plain text of inline content, links as their text. */
-export function inlineText(inlines: readonly Inline[]): string {
+/** How inline content reads as plain text. */
+export interface InlineTextOptions {
+  /** Follow a link's text with its URL in parentheses (unless the text is the URL). */
+  linkUrls?: boolean;
+  /** Show an image as `[image: alt]` instead of its bare alt text. */
+  imageLabels?: boolean;
+}
+
+/** The URL a link's text names, compared loosely: `mailto:` and a trailing slash aside. */
+function bareUrl(url: string): string {
+  return url.trim().replace(/^mailto:/iu, '').replace(/\/$/u, '');
+}
+
+/** Plain text of inline content; by default links read as their text and images as their alt text. */
+export function inlineText(inlines: readonly Inline[], options: InlineTextOptions = {}): string {
   let out = '';
   for (const node of inlines) {
     switch (node.kind) {
@@ -13,11 +26,16 @@ export function inlineText(inlines: readonly Inline[]): string {
       case 'strong':
       case 'emphasis':
       case 'strike':
-      case 'link':
-        out += inlineText(node.children);
+        out += inlineText(node.children, options);
         break;
+      case 'link': {
+        const text = inlineText(node.children, options);
+        if (!options.linkUrls) out += text;
+        else out += text.trim() === '' ? node.href : bareUrl(text) === bareUrl(node.href) ? text : `${text} (${node.href})`;
+        break;
+      }
       case 'image':
-        out += node.alt;
+        out += options.imageLabels ? `[image: ${node.alt || node.src}]` : node.alt;
         break;
       case 'break':
         out += '\n';
@@ -50,8 +68,8 @@ export function blocksText(blocks: readonly Block[]): string[] {
         lines.push(...blocksText(block.blocks));
         break;
       case 'table':
-        lines.push(block.header.map(inlineText).join(' | '));
-        for (const row of block.rows) lines.push(row.map(inlineText).join(' | '));
+        lines.push(block.header.map((cell) => inlineText(cell)).join(' | '));
+        for (const row of block.rows) lines.push(row.map((cell) => inlineText(cell)).join(' | '));
         break;
       case 'code':
         lines.push(...block.text.split('\n'));

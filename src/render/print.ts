@@ -1,4 +1,4 @@
-import { assertNever, type Block, type Deck, type Inline, type Slide } from '../deck/index.js';
+import { assertNever, inlineText, type Block, type Deck, type Inline, type Slide } from '../deck/index.js';
 import { sanitizeText } from './sanitize.js';
 import { displayWidth } from './width.js';
 import { hardWrap, wrapSegments } from './wrap.js';
@@ -10,37 +10,9 @@ export interface PrintOptions {
 
 const ALERT_LABELS = { note: 'Note', tip: 'Tip', important: 'Important', warning: 'Warning', caution: 'Caution' } as const;
 
-/** Inline content as plain text: links as `text (url)` unless the text is the URL. */
+/** Inline content as printed: links as `text (url)` unless the text is the URL, images labelled. */
 function plainInline(inlines: readonly Inline[]): string {
-  let out = '';
-  for (const node of inlines) {
-    switch (node.kind) {
-      case 'text':
-      case 'code':
-        out += node.text;
-        break;
-      case 'strong':
-      case 'emphasis':
-      case 'strike':
-        out += plainInline(node.children);
-        break;
-      case 'link': {
-        const text = plainInline(node.children);
-        const bare = (url: string): string => url.trim().replace(/^mailto:/iu, '').replace(/\/$/u, '');
-        out += text.trim() === '' ? node.href : bare(text) === bare(node.href) ? text : `${text} (${node.href})`;
-        break;
-      }
-      case 'image':
-        out += `[image: ${node.alt || node.src}]`;
-        break;
-      case 'break':
-        out += '\n';
-        break;
-      default:
-        assertNever(node);
-    }
-  }
-  return out;
+  return inlineText(inlines, { linkUrls: true, imageLabels: true });
 }
 
 function wrap(text: string, width: number): string[] {
