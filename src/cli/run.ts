@@ -129,7 +129,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   /** Prints a deck's diagnostics; true when any is an error. */
   const reportDiagnostics = async (deck: Deck): Promise<boolean> => {
     const { formatDiagnostic } = await parse();
-    for (const diagnostic of deck.diagnostics) err(`${formatDiagnostic(diagnostic)}\n`);
+    // File names and quoted text come from the user: shown, never obeyed by the terminal.
+    const { sanitizeText } = await render();
+    for (const diagnostic of deck.diagnostics) err(`${sanitizeText(formatDiagnostic(diagnostic))}\n`);
     return deck.diagnostics.some((d) => d.severity === 'error');
   };
 
@@ -500,7 +502,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     }
     const located = locatedMessage(error);
     if (located) {
-      err(`${located}\n`);
+      err(`${(await render()).sanitizeText(located)}\n`);
       if (debug && error instanceof Error && error.stack) err(`${error.stack}\n`);
       return EXIT.input;
     }

@@ -171,3 +171,17 @@ describe('decks written for other tools', () => {
     expect(bad.stderr).toMatch(/--dialect must be auto or one of talkdeck, presenterm, marp/u);
   });
 });
+
+describe('messages never carry control sequences', () => {
+  it('a deck whose name and text hold escape sequences is reported with visible placeholders', () => {
+    const name = 'evil\u001b[2J.md';
+    writeFileSync(join(dir, name), '# T\n\n<!-- \u001b]0;pwned\u0007 -->\n');
+    const result = talkdeck('check', name);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('evil␛[2J.md');
+    expect(result.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/u);
+    const missing = talkdeck('print', 'missing\u001b]0;x\u0007.md');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/u);
+  });
+});
