@@ -185,3 +185,30 @@ describe('messages never carry control sequences', () => {
     expect(missing.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/u);
   });
 });
+
+describe('a build killed mid-write', () => {
+  it('leaves the previous deck whole, whenever SIGKILL lands', async () => {
+    const { spawn } = await import('node:child_process');
+    const paragraph = readFileSync(join(SOURCES, EN), 'utf8').split('\n\n').slice(2, 12).join('\n\n');
+    writeFileSync(join(dir, 'big.md'), `# Big\n\n${Array.from({ length: 150 }, (_, i) => `## Part ${i}\n\n${paragraph}`).join('\n\n')}`);
+    const previous = '# Previous deck\n';
+    const outcomes = new Set<string>();
+    for (const delayMs of [30, 80, 150, 250, 400, 700]) {
+      writeFileSync(join(dir, 'killed.md'), previous);
+      const child = spawn('node', [CLI, 'build', 'big.md', '-o', 'killed.md'], { cwd: dir, stdio: 'ignore' });
+      const closed = new Promise((done) => child.on('close', done));
+      await new Promise((done) => setTimeout(done, delayMs));
+      child.kill('SIGKILL');
+      await closed;
+      const now = readFileSync(join(dir, 'killed.md'), 'utf8');
+      // Either untouched, or the complete new deck: never a part of one.
+      if (now === previous) outcomes.add('previous');
+      else {
+        expect(now.trimEnd().endsWith('-->') || now.includes('Questions?')).toBe(true);
+        expect(talkdeck('check', 'killed.md').stderr).not.toMatch(/error/u);
+        outcomes.add('new');
+      }
+    }
+    expect(outcomes.has('previous')).toBe(true);
+  }, 60_000);
+});

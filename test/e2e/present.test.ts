@@ -159,6 +159,26 @@ describe('talkdeck present in a real terminal', () => {
   });
 });
 
+describe('live reload under stress', () => {
+  it('survives rapid saves, a deleted and re-created file, and keeps the last good deck meanwhile', async () => {
+    const deck = join(workDir, 'stress.md');
+    copyFileSync(FOUR, deck);
+    const pane = present(deck);
+    await pane.waitFor('1 / 4');
+    pane.send('2', 'Enter');
+    await pane.waitFor('Beta Two');
+    const original = readFileSync(FOUR, 'utf8');
+    for (let i = 0; i < 25; i++) writeFileSync(deck, original.replace('Beta Two', `Beta Save ${i}`));
+    await pane.waitFor((s) => s.includes('Beta Save 24') && s.includes('2 / 4'));
+    rmSync(deck);
+    await pane.waitFor((s) => s.includes('not reloaded') && s.includes('Beta Save 24'));
+    writeFileSync(deck, original.replace('Beta Two', 'Beta Reborn'));
+    await pane.waitFor((s) => s.includes('Beta Reborn') && !s.includes('not reloaded'));
+    pane.send('q');
+    await expectRestored(pane, 0);
+  });
+});
+
 describe('talkdeck present without a terminal', () => {
   it('exits 2 with a clear message when stdout is not a terminal', () => {
     const result = spawnSync('node', [CLI, 'present', FOUR], { encoding: 'utf8' });
