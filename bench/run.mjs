@@ -1,7 +1,7 @@
 // talkdeck benchmarks: `npm run bench`. Measures and prints Markdown tables; asserts nothing.
 // Terminal figures are taken in a real terminal (a private tmux server), several runs, medians.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -69,25 +69,22 @@ async function timeToScreen(command, marker, { quit } = {}) {
   return result;
 }
 
-async function benchPresenter() {
-  const deck = JSON.parse(execFileSync('node', ['dist/talkdeck.js', 'export', DECK, '--format', 'json', '-o', '-'], { encoding: 'utf8' }));
+/** Launches the presenter on `deckPath` RUNS times: first frame, key to frame, peak RSS. */
+async function measurePresenter(deckPath, { withBare = false } = {}) {
+  const deck = JSON.parse(execFileSync('node', ['dist/talkdeck.js', 'export', deckPath, '--format', 'json', '-o', '-'], { encoding: 'utf8', maxBuffer: 1 << 28 }));
   const total = deck.slides.length;
   const titles = deck.slides.map((s) => s.title);
-  const bare = [];
-  const first = [];
-  const keyExternal = [];
-  const keyInternal = [];
-  const rss = [];
+  const m = { bare: [], first: [], keyExternal: [], keyInternal: [], rss: [] };
   const trace = `${process.cwd()}/bench/.work/trace.log`;
   for (let run = 0; run < RUNS; run++) {
-    bare.push((await timeToScreen(`node -e "console.log('bare-'+'ready')"`, (s) => s.includes('bare-ready'))).ms);
+    if (withBare) m.bare.push((await timeToScreen(`node -e "console.log('bare-'+'ready')"`, (s) => s.includes('bare-ready'))).ms);
     rmSync(trace, { force: true });
     const started = await timeToScreen(
-      `TALKDECK_TRACE=${trace} node dist/talkdeck.js present ${DECK}`,
+      `TALKDECK_TRACE=${trace} node dist/talkdeck.js present ${deckPath}`,
       (s) => s.includes(`1 / ${total}`) && s.includes(titles[0].slice(0, 20)),
       { quit: true },
     );
-    first.push(started.ms);
+    m.first.push(started.ms);
     // Let Ink take over from the first frame, then step through the next slides: the presenter
     // traces each key and the frame it caused; the screen is checked after each.
     await waitForFrames(trace, 0);
@@ -98,12 +95,12 @@ async function benchPresenter() {
       tmux('send-keys', '-t', started.pane, 'Right');
       await waitForFrames(trace, before);
       const seen = await waitFor(started.pane, (s) => s.includes(`${slide} / ${total}`));
-      keyExternal.push(seen - t0);
+      m.keyExternal.push(seen - t0);
       await sleep(150);
     }
     tmux('send-keys', '-t', started.pane, 'q');
     await waitFor(started.pane, (s) => !s.includes(`/ ${total}`));
-    rss.push(started.rssMb);
+    m.rss.push(started.rssMb);
     tmux('kill-session', '-t', started.pane);
     if (existsSync(trace)) {
       let pressed = null;
@@ -111,20 +108,41 @@ async function benchPresenter() {
         const [event, at] = line.split(' ');
         if (event === 'key') pressed = Number(at);
         if (event === 'frame' && pressed !== null) {
-          keyInternal.push(Number(at) - pressed);
+          m.keyInternal.push(Number(at) - pressed);
           pressed = null;
         }
       }
     }
     await sleep(50);
   }
-  const bareMs = median(bare);
+  return m;
+}
+
+async function benchPresenter() {
+  const m = await measurePresenter(DECK, { withBare: true });
+  const bareMs = median(m.bare);
   return [
     ['bare `node -e` prints a line', fmt(bareMs), '1.00x', 'reference'],
-    ['talkdeck: launch → first full slide', fmt(median(first)), `${fmt(median(first) / bareMs, 2)}x`, '≤ 2x bare'],
-    ['talkdeck: key → next slide on screen (tmux, polled)', fmt(median(keyExternal)), '', 'includes capture-pane polling'],
-    ['talkdeck: key → frame written (in-process)', fmt(median(keyInternal), 2), '', '≤ 8 ms'],
-    ['talkdeck: peak RSS (MB)', fmt(median(rss)), '', '≤ 110 MB'],
+    ['talkdeck: launch → first full slide', fmt(median(m.first)), `${fmt(median(m.first) / bareMs, 2)}x`, '≤ 2x bare'],
+    ['talkdeck: key → next slide on screen (tmux, polled)', fmt(median(m.keyExternal)), '', 'includes capture-pane polling'],
+    ['talkdeck: key → frame written (in-process)', fmt(median(m.keyInternal), 2), '', '≤ 8 ms'],
+    ['talkdeck: peak RSS (MB)', fmt(median(m.rss)), '', '≤ 110 MB'],
+  ];
+}
+
+/** A 5,000-slide deck against the bundled talk, measured the same way. */
+async function benchScale() {
+  mkdirSync('bench/.work', { recursive: true });
+  const big = 'bench/.work/5000-slides.md';
+  const slides = Array.from({ length: 5000 }, (_, i) => `# Slide ${i + 1}\n\n- point one of slide ${i + 1}\n- point two, with **bold** and \`code\`\n\n<!-- notes: Say something about slide ${i + 1}. -->`);
+  writeFileSync(big, `---\ntitle: Five thousand slides\n---\n\n${slides.join('\n\n---\n\n')}\n`);
+  const bundled = await measurePresenter(DECK);
+  const large = await measurePresenter(big);
+  const ratio = (a, b) => `${fmt(median(a) / median(b), 2)}x`;
+  return [
+    ['launch → first full slide', fmt(median(bundled.first)), fmt(median(large.first)), ratio(large.first, bundled.first), '≤ 2x'],
+    ['key → frame written (in-process)', fmt(median(bundled.keyInternal), 2), fmt(median(large.keyInternal), 2), ratio(large.keyInternal, bundled.keyInternal), '≤ 2x'],
+    ['peak RSS (MB)', fmt(median(bundled.rss)), fmt(median(large.rss)), ratio(large.rss, bundled.rss), ''],
   ];
 }
 
@@ -141,13 +159,22 @@ try {
   process.exit(1);
 }
 
-// BENCH_ONLY=presenter,compile,export,build picks parts; all by default.
-const only = new Set((process.env.BENCH_ONLY ?? 'presenter,compile,export,build').split(','));
+// BENCH_ONLY=presenter,scale,compile,export,build picks parts; all by default.
+const only = new Set((process.env.BENCH_ONLY ?? 'presenter,scale,compile,export,build').split(','));
 const out = [];
 out.push(`Runs per figure: ${RUNS} (medians). Node ${process.version}, ${execFileSync('nproc', { encoding: 'utf8' }).trim()} cores.\n`);
 if (only.has('presenter')) {
   try {
     out.push(table('Presenter (bundled talk, 80x24 tmux)', ['measure', 'ms', 'vs bare', 'target'], await benchPresenter()));
+  } finally {
+    try {
+      tmux('kill-server');
+    } catch {}
+  }
+}
+if (only.has('scale')) {
+  try {
+    out.push(table('Scale: a 5,000-slide deck beside the bundled talk', ['measure', 'bundled (ms)', '5,000 slides (ms)', 'ratio', 'target'], await benchScale()));
   } finally {
     try {
       tmux('kill-server');

@@ -212,3 +212,14 @@ describe('a build killed mid-write', () => {
     expect(outcomes.has('previous')).toBe(true);
   }, 60_000);
 });
+
+describe('long output through a pipe', () => {
+  it('is written out in full before the process exits', () => {
+    const slides = Array.from({ length: 800 }, (_, i) => `# Slide ${i + 1}\n\n- a point about slide ${i + 1}, long enough to add up`);
+    writeFileSync(join(dir, 'long.md'), slides.join('\n\n---\n\n'));
+    const result = talkdeck('export', 'long.md', '-f', 'json', '-o', '-');
+    expect(result.stdout.length).toBeGreaterThan(65_536);
+    expect(JSON.parse(result.stdout).slides).toHaveLength(800);
+    expect(talkdeck('print', 'long.md').stdout).toContain('Slide 800 of 800');
+  });
+});
