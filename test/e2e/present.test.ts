@@ -26,7 +26,7 @@ afterAll(() => {
  * Runs the presenter inside a shell that prints a marker before, and the exit code and the
  * terminal modes after, so the test can see the terminal it leaves behind.
  */
-function present(deck: string, size = { columns: 80, rows: 24 }, args = ''): Pane {
+function present(deck: string, size = { columns: 80, rows: 24 }, args = '', env: Record<string, string> = {}): Pane {
   const script = join(workDir, `run-${panes.length}-${Date.now()}.sh`);
   writeFileSync(
     script,
@@ -40,7 +40,7 @@ function present(deck: string, size = { columns: 80, rows: 24 }, args = ''): Pan
       'exec cat',
     ].join('\n'),
   );
-  const pane = startPane(`sh ${script}`, size);
+  const pane = startPane(`sh ${script}`, size, env);
   panes.push(pane);
   return pane;
 }
@@ -126,6 +126,19 @@ describe('talkdeck present in a real terminal', () => {
     const node = execFileSync('pgrep', ['-P', shell], { encoding: 'utf8' }).trim().split('\n')[0];
     process.kill(Number(node), signal as NodeJS.Signals);
     await expectRestored(pane, code);
+  });
+
+  it.each([
+    ['an uncaught exception', 'throw new Error("boom")'],
+    ['an unhandled rejection', 'Promise.reject(new Error("boom"))'],
+  ])('restores the terminal after %s', async (_what, fault) => {
+    // The fault is injected into the real presenter process from outside, after it is on screen.
+    const preload = join(workDir, `fault-${panes.length}.cjs`);
+    writeFileSync(preload, `setTimeout(() => { ${fault}; }, 1500);\n`);
+    const pane = present(FOUR, { columns: 80, rows: 24 }, '', { NODE_OPTIONS: `--require ${preload}` });
+    await pane.waitFor('1 / 4');
+    await expectRestored(pane, 70);
+    expect(pane.capture()).toContain('internal error: boom');
   });
 
   it('re-lays out on resize, and says when the terminal is too small', async () => {
