@@ -110,7 +110,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const render = () => import('../render/index.js');
 
   const resolveTheme = async (spec: string | undefined, deck: Deck | null): Promise<Theme> =>
-    (await themes()).loadTheme(spec || deck?.meta.theme || 'dark', { themesDir, cwd: io.cwd });
+    (await themes()).loadTheme(spec || deck?.meta.theme || 'dark', { themesDir, cwd: io.cwd, compiledDir: join(root, 'dist', 'themes') });
 
   // Paths stay as the user wrote them, so messages name files the way the user knows them.
   const userPath = (path: string) => (io.cwd === process.cwd() ? path : resolve(io.cwd, path));

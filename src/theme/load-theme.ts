@@ -13,6 +13,8 @@ export interface LoadThemeOptions {
   themesDir: string;
   /** Folder that relative theme paths given on the command line are resolved against. */
   cwd: string;
+  /** Built-in themes compiled to JSON by the build (`<name>.json`), read instead of their YAML. */
+  compiledDir?: string;
 }
 
 const EXTENSIONS = ['.yaml', '.yml', '.json'];
@@ -53,7 +55,11 @@ export function loadTheme(spec: string, options: LoadThemeOptions): Theme {
       const names = [...chain.slice(cycleStart).map((link) => link.source.shown), target.shown];
       throw problemAt(last.source, ['extends'], `cycle: ${names.join(' → ')}${implicitNote(last.raw)}`);
     }
-    const source = readThemeSource(target.path, target.shown);
+    const compiled =
+      options.compiledDir && resolve(dirname(target.path)) === resolve(options.themesDir)
+        ? join(options.compiledDir, `${basename(target.path, extname(target.path))}.json`)
+        : undefined;
+    const source = readThemeSource(target.path, target.shown, compiled);
     const data = source.data ?? {};
     const isBase = isRecord(data) && data.extends === NO_PARENT;
     const raw = validate(source, data, isBase ? completeThemeSchema() : rawThemeSchema());

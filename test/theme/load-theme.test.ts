@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -372,5 +372,27 @@ describe('located errors', () => {
 describe('builtinThemeNames', () => {
   it('is empty for a missing folder', () => {
     expect(builtinThemeNames(join(FIXTURES, 'no-such-folder'))).toEqual([]);
+  });
+});
+
+describe('built-in themes compiled to JSON by the build', () => {
+  const compiledDir = mkdtempSync(join(tmpdir(), 'talkdeck-themes-'));
+  for (const name of builtinThemeNames(THEMES)) {
+    writeFileSync(join(compiledDir, `${name}.json`), JSON.stringify(parseYaml(readFileSync(join(THEMES, `${name}.yaml`), 'utf8'))));
+  }
+
+  it('give the same themes as their YAML', () => {
+    for (const name of builtinThemeNames(THEMES)) {
+      expect(loadTheme(name, { themesDir: THEMES, cwd: tmpdir(), compiledDir })).toEqual(loadTheme(name, { themesDir: THEMES, cwd: tmpdir() }));
+    }
+  });
+
+  it('are not used when older than their YAML', () => {
+    const stale = join(compiledDir, 'light.json');
+    writeFileSync(stale, JSON.stringify({ ...parseYaml(readFileSync(join(THEMES, 'light.yaml'), 'utf8')), background: '#123456' }));
+    utimesSync(stale, new Date(0), new Date(0));
+    expect(loadTheme('light', { themesDir: THEMES, cwd: tmpdir(), compiledDir }).background).not.toBe('#123456');
+    utimesSync(stale, new Date(), new Date());
+    expect(loadTheme('light', { themesDir: THEMES, cwd: tmpdir(), compiledDir }).background).toBe('#123456');
   });
 });
