@@ -142,12 +142,20 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
    */
   const sourceReader = (deckPath: string, allowOutside = false) => {
     const deckDir = dirname(resolve(io.cwd, deckPath));
+    // The notes view asks on every repaint (its clock ticks each second): read a file again only
+    // when it has changed.
+    const cache = new Map<string, { mtimeMs: number; text: string }>();
     return (path: string): string | null => {
       const target = resolve(deckDir, path);
       const inside = relative(deckDir, target);
       if (!allowOutside && (inside.startsWith('..') || isAbsolute(inside))) return null;
       try {
-        return readFileSync(target, 'utf8');
+        const { mtimeMs } = statSync(target);
+        const cached = cache.get(target);
+        if (cached && cached.mtimeMs === mtimeMs) return cached.text;
+        const text = readFileSync(target, 'utf8');
+        cache.set(target, { mtimeMs, text });
+        return text;
       } catch {
         return null;
       }

@@ -23,31 +23,25 @@ interface LinkMatch {
 const MAX_LINK_TEXT = 1000;
 const MAX_LINK_DEST = 2000;
 
-function closingBracket(raw: string, open: number): number {
+/**
+ * Offset of the `close` that balances the `open` at `at`, skipping escapes; -1 when there is none
+ * within `limit` characters or a blank line (a paragraph break) comes first.
+ */
+function closing(raw: string, at: number, open: string, close: string, limit: number): number {
   let depth = 0;
-  const limit = Math.min(raw.length, open + MAX_LINK_TEXT);
-  for (let i = open; i < limit; i++) {
+  const end = Math.min(raw.length, at + limit);
+  for (let i = at; i < end; i++) {
     const c = raw[i];
     if (c === '\\') i++;
-    else if (c === '[') depth++;
-    else if (c === ']' && --depth === 0) return i;
+    else if (c === open) depth++;
+    else if (c === close && --depth === 0) return i;
     else if (c === '\n' && raw[i + 1] === '\n') return -1;
   }
   return -1;
 }
 
-function closingParen(raw: string, open: number): number {
-  let depth = 0;
-  const limit = Math.min(raw.length, open + MAX_LINK_DEST);
-  for (let i = open; i < limit; i++) {
-    const c = raw[i];
-    if (c === '\\') i++;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i;
-    else if (c === '\n' && raw[i + 1] === '\n') return -1;
-  }
-  return -1;
-}
+const closingBracket = (raw: string, open: number): number => closing(raw, open, '[', ']', MAX_LINK_TEXT);
+const closingParen = (raw: string, open: number): number => closing(raw, open, '(', ')', MAX_LINK_DEST);
 
 /** A link `[text](url)`, `[text][ref]` or `[ref]` (when defined) starting at `at`, or null. */
 function linkAt(raw: string, at: number, defs: LinkDefinitions): LinkMatch | null {

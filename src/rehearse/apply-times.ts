@@ -100,33 +100,11 @@ export function formatSeconds(seconds: number): string {
   return rest === 0 ? `${minutes}m` : `${minutes}m${rest}s`;
 }
 
-/** Index just past the slide's own lines: its break (`---`, `<!-- end_slide -->`), the next slide, or the end. */
-function slideEnd(lines: readonly string[], start: number, limit: number): number {
-  let fence: string | null = null;
-  let inComment = false;
-  for (let k = start; k < limit; k++) {
-    const line = lines[k];
-    if (fence !== null) {
-      if (closesFence(line, fence)) fence = null;
-      continue;
-    }
-    if (inComment) {
-      if (line.includes('-->')) inComment = false;
-      continue;
-    }
-    if (k > start && (SLIDE_BREAK.test(line) || END_SLIDE.test(line))) return k;
-    if (COMMENT_START.test(line)) {
-      inComment = !line.slice(line.indexOf('<!--') + 4).includes('-->');
-      continue;
-    }
-    fence = FENCE.exec(line)?.[1] ?? null;
-  }
-  return limit;
-}
-
-/** Lines in [start, end) that hold a `time` directive, outside code fences and other comments. */
-function timeDirectiveLines(lines: readonly string[], start: number, end: number): number[] {
-  const found: number[] = [];
+/**
+ * Indices in [start, end) of lines that begin outside fenced code and outside a multi-line
+ * comment's continuation: the lines where a slide break or a directive can stand.
+ */
+function* directiveLines(lines: readonly string[], start: number, end: number): Generator<number> {
   let fence: string | null = null;
   let inComment = false;
   for (let k = start; k < end; k++) {
@@ -139,17 +117,26 @@ function timeDirectiveLines(lines: readonly string[], start: number, end: number
       if (line.includes('-->')) inComment = false;
       continue;
     }
-    if (TIME_DIRECTIVE.test(line)) {
-      found.push(k);
-      continue;
-    }
+    yield k;
     if (COMMENT_START.test(line)) {
       inComment = !line.slice(line.indexOf('<!--') + 4).includes('-->');
       continue;
     }
     fence = FENCE.exec(line)?.[1] ?? null;
   }
-  return found;
+}
+
+/** Index just past the slide's own lines: its break (`---`, `<!-- end_slide -->`), the next slide, or the end. */
+function slideEnd(lines: readonly string[], start: number, limit: number): number {
+  for (const k of directiveLines(lines, start, limit)) {
+    if (k > start && (SLIDE_BREAK.test(lines[k]) || END_SLIDE.test(lines[k]))) return k;
+  }
+  return limit;
+}
+
+/** Lines in [start, end) that hold a `time` directive, outside code fences and other comments. */
+function timeDirectiveLines(lines: readonly string[], start: number, end: number): number[] {
+  return [...directiveLines(lines, start, end)].filter((k) => TIME_DIRECTIVE.test(lines[k]));
 }
 
 function closesFence(line: string, fence: string): boolean {

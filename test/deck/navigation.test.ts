@@ -1,27 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { clampPosition, first, goTo, last, next, previous, type Deck, type Slide } from '../../src/deck/index.js';
+import { clampPosition, first, goTo, last, next, previous } from '../../src/deck/index.js';
+import { deckOf, slideOf } from '../fixtures/deck.js';
 
-function slide(index: number, steps: number): Slide {
-  return {
-    index,
-    title: `Slide ${index}`,
-    blocks: [],
-    steps,
-    notes: '',
-    notesBlocks: [],
-    sources: [],
-    layout: { footer: true },
-    timeMs: null,
-    location: { file: 'deck.md', line: 1, column: 1 },
-  };
-}
-
-const deck: Deck = {
-  file: 'deck.md',
-  meta: { title: '', subtitle: '', author: '', date: '', event: '', theme: '', durationMs: null, incrementalLists: false, extra: {} },
-  slides: [slide(1, 1), slide(2, 3), slide(3, 1)],
-  diagnostics: [],
-};
+const deck = deckOf(slideOf(1, 'Slide 1'), slideOf(2, 'Slide 2', 3), slideOf(3, 'Slide 3'));
 
 describe('navigation', () => {
   it.each([

@@ -1,31 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Deck, Slide } from '../../src/deck/index.js';
+import { deckOf, slideOf } from '../fixtures/deck.js';
 import { keyToCommand, type KeyPress } from '../../src/present/keymap.js';
 import { findMatches, initialState, reduce, type Command, type PresentState } from '../../src/present/state.js';
 
-function slide(index: number, title: string, steps = 1, text = ''): Slide {
-  return {
-    index,
-    title,
-    blocks: text ? [{ kind: 'paragraph', step: 0, align: 'left', line: 1, children: [{ kind: 'text', text }] }] : [],
-    steps,
-    notes: '',
-    notesBlocks: [],
-    sources: [],
-    layout: { footer: true },
-    timeMs: null,
-    location: { file: 'deck.md', line: index, column: 1 },
-  };
-}
-
-function deckOf(...slides: Slide[]): Deck {
-  return {
-    file: 'deck.md',
-    meta: { title: 'T', subtitle: '', author: '', date: '', event: '', theme: '', durationMs: null, incrementalLists: false, extra: {} },
-    slides,
-    diagnostics: [],
-  };
-}
+const slide = slideOf;
 
 const deck = deckOf(
   slide(1, 'Intro'),
