@@ -1,11 +1,33 @@
 // Bundles the CLI into minified ESM: an entry file plus chunks loaded on demand.
 import { build } from 'esbuild';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 
 rmSync('dist', { recursive: true, force: true });
 
 const outfile = 'dist/talkdeck.js';
+
+/**
+ * An id of this build: a hash of everything that shapes what talkdeck draws (its sources, built-in
+ * themes, locked dependencies and this script). The frame cache files frames under it, so a frame
+ * painted by one build is never shown by another.
+ */
+function buildId() {
+  const hash = createHash('sha256');
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else hash.update(path).update(readFileSync(path));
+    }
+  };
+  walk('src');
+  walk('themes');
+  for (const file of ['package-lock.json', 'scripts/build.mjs']) hash.update(file).update(readFileSync(file));
+  return hash.digest('hex').slice(0, 16);
+}
 
 /**
  * Two of Ink's modules are replaced. Its devtools (which need react-devtools-core) are reached
@@ -37,7 +59,7 @@ await build({
   sourcemap: false,
   legalComments: 'none',
   jsx: 'automatic',
-  define: { 'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"' },
+  define: { 'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"', __TALKDECK_BUILD__: JSON.stringify(buildId()) },
   // Ink reaches its devtools only when DEV=true, which the define above rules out: leave them out.
   plugins: [stubInkModules],
   // Loaded from node_modules when a PDF is asked for: it finds its own files at run time.

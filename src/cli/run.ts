@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import type { Deck } from '../deck/index.js';
 import type { Theme } from '../theme/index.js';
+import type { EarlyScreen } from '../present/early-screen.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { frameCacheDir, readCachedFrame, writeCachedFrame, type FrameKey } from './frame-cache.js';
 import { EXIT, InputError, UsageError } from './errors.js';
 
 /** What a command may touch of the outside world; tests pass their own. */
@@ -109,13 +111,15 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const themes = () => import('../theme/index.js');
   const render = () => import('../render/index.js');
 
-  const resolveTheme = async (spec: string | undefined, deck: Deck | null): Promise<Theme> =>
-    (await themes()).loadTheme(spec || deck?.meta.theme || 'dark', { themesDir, cwd: io.cwd, compiledDir: join(root, 'dist', 'themes') });
+  const resolveTheme = async (spec: string | undefined, deck: Deck | null, onRead?: (path: string) => void): Promise<Theme> =>
+    (await themes()).loadTheme(spec || deck?.meta.theme || 'dark', { themesDir, cwd: io.cwd, compiledDir: join(root, 'dist', 'themes'), onRead });
 
   // Paths stay as the user wrote them, so messages name files the way the user knows them.
   const userPath = (path: string) => (io.cwd === process.cwd() ? path : resolve(io.cwd, path));
   /** The dialect each deck was read as, for `check` to report. */
   const dialects = new Map<string, { dialect: string; reason: string }>();
+  /** The files each deck was made from (itself and its includes), for the frame cache. */
+  const deckFiles = new Map<string, string[]>();
   const readDeck = async (path: string, allowOutside = false, dialect = 'auto'): Promise<Deck> => {
     const { loadDeckWithDialect, DIALECT_NAMES } = await parse();
     if (dialect !== 'auto' && !(DIALECT_NAMES as readonly string[]).includes(dialect)) {
@@ -123,6 +127,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     }
     const read = loadDeckWithDialect(userPath(path), { allowOutside, dialect: dialect as 'auto' });
     dialects.set(path, { dialect: read.dialect, reason: read.reason });
+    deckFiles.set(path, read.files);
     return read.deck;
   };
 
@@ -176,14 +181,18 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     }
   };
 
-  /** Loads a deck for a full-screen command; null (with the reason printed) when it cannot be shown. */
-  const deckForScreen = async (deckPath: string, allowOutside?: boolean, dialect?: string): Promise<Deck | null> => {
+  /**
+   * Loads a deck for a full-screen command; null (with the reason printed) when it cannot be shown.
+   * `beforeOutput` runs before anything is printed: a screen painted early must be left first.
+   */
+  const deckForScreen = async (deckPath: string, allowOutside?: boolean, dialect?: string, beforeOutput?: () => void): Promise<Deck | null> => {
     if (!io.stdout.isTTY || !io.stdin.isTTY) {
       err(`talkdeck: needs a terminal (stdout and stdin must be a TTY); use \`talkdeck print ${deckPath}\` for plain text\n`);
       exitCode = EXIT.usage;
       return null;
     }
     const deck = await readDeck(deckPath, allowOutside, dialect);
+    if (deck.diagnostics.length > 0) beforeOutput?.();
     if (await reportDiagnostics(deck)) {
       exitCode = EXIT.input;
       return null;
@@ -212,31 +221,73 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     .action(async (deckPath: string, options: { theme?: string; allowOutside?: boolean; presenter?: boolean; publishSpeakerNotes?: boolean; dialect?: string }) => {
       const trace = io.env.TALKDECK_TRACE ? traceTo(io.env.TALKDECK_TRACE) : undefined;
       trace?.('mark', performance.now(), 'cli');
-      const deck = await deckForScreen(deckPath, options.allowOutside, options.dialect);
-      if (!deck) return;
-      trace?.('mark', performance.now(), 'deck');
-      const theme = await resolveTheme(options.theme, deck);
-      trace?.('mark', performance.now(), 'theme');
-      const { applyColorLevel, detectColorLevel } = await themes();
-      applyColorLevel(detectColorLevel(io.env, true));
-      const [{ default: supportsHyperlinks }, { presentDeck }] = await Promise.all([
+      const [{ default: supportsHyperlinks }, { detectColorLevel, applyColorLevel }] = await Promise.all([
         import('supports-hyperlinks'),
-        import('../present/index.js'),
+        import('../theme/color-level.js'),
       ]);
-      trace?.('mark', performance.now(), 'modules');
-      exitCode = await presentDeck({
+      const colorLevel = detectColorLevel(io.env, true);
+      const hyperlinks = supportsHyperlinks.stdout !== false && io.env.TALKDECK_HYPERLINKS !== '0';
+      // The first frame of the last launch, when nothing it was made from has changed since.
+      const cacheDir = io.stdout.isTTY && io.stdin.isTTY ? frameCacheDir(io.env) : null;
+      const frameKey: FrameKey = {
         deckPath: resolve(io.cwd, deckPath),
-        deck,
-        theme,
-        hyperlinks: supportsHyperlinks.stdout !== false && io.env.TALKDECK_HYPERLINKS !== '0',
-        stdin: io.stdin,
-        stdout: io.stdout,
-        readSource: sourceReader(deckPath, options.allowOutside),
-        presenterView: options.presenter,
-        publish: { presenterm: Boolean(options.publishSpeakerNotes) },
-        trace,
-        loadDeck: reloadDeck(options.allowOutside, options.dialect),
-      });
+        command: 'present',
+        options: { theme: options.theme ?? null, dialect: options.dialect ?? null, allowOutside: Boolean(options.allowOutside), presenter: Boolean(options.presenter) },
+        cwd: io.cwd,
+        columns: io.stdout.columns || 80,
+        rows: io.stdout.rows || 24,
+        colorLevel,
+        hyperlinks,
+      };
+      const cached = cacheDir ? readCachedFrame(cacheDir, frameKey) : null;
+      let early: EarlyScreen | undefined;
+      if (cached !== null) {
+        const { enterEarlyScreen } = await import('../present/early-screen.js');
+        early = enterEarlyScreen(io.stdin, io.stdout, cached);
+        trace?.('first-frame', performance.now(), 'cached');
+      }
+      let handedToPresenter = false;
+      try {
+        const deck = await deckForScreen(deckPath, options.allowOutside, options.dialect, () => early?.restore());
+        if (!deck) return;
+        trace?.('mark', performance.now(), 'deck');
+        const themeFiles: string[] = [];
+        const theme = await resolveTheme(options.theme, deck, (path) => themeFiles.push(path));
+        trace?.('mark', performance.now(), 'theme');
+        applyColorLevel(colorLevel);
+        const { presentDeck } = await import('../present/index.js');
+        trace?.('mark', performance.now(), 'modules');
+        const keep =
+          cacheDir && deck.diagnostics.length === 0
+            ? (frame: string) => {
+                // A terminal resized since the key was taken would file the frame under the wrong size.
+                if ((io.stdout.columns || 80) !== frameKey.columns || (io.stdout.rows || 24) !== frameKey.rows) return;
+                writeCachedFrame(cacheDir, frameKey, frame, [...(deckFiles.get(deckPath) ?? []), ...themeFiles]);
+              }
+            : undefined;
+        handedToPresenter = true;
+        exitCode = await presentDeck({
+          deckPath: resolve(io.cwd, deckPath),
+          deck,
+          theme,
+          hyperlinks,
+          stdin: io.stdin,
+          stdout: io.stdout,
+          readSource: sourceReader(deckPath, options.allowOutside),
+          presenterView: options.presenter,
+          publish: { presenterm: Boolean(options.publishSpeakerNotes) },
+          trace,
+          loadDeck: reloadDeck(options.allowOutside, options.dialect),
+          early,
+          onFirstFrame: keep,
+        });
+      } finally {
+        // presentDeck gives the terminal back itself; before it is reached, this does.
+        if (!handedToPresenter) {
+          early?.restore();
+          early?.dispose();
+        }
+      }
     });
 
   addRateOptions(

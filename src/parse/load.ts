@@ -77,8 +77,14 @@ export function loadDeck(path: string, options: LoadDeckOptions = {}): Deck {
   return loadDeckWithDialect(path, options).deck;
 }
 
+/** A deck read from disk, with the dialect it was read as and the files it was made from. */
+export interface LoadedDeck extends DialectDeck {
+  /** The deck file and every file it included, as read. */
+  files: string[];
+}
+
 /** Reads and parses a deck file like `loadDeck`, and reports the dialect it was read as. */
-export function loadDeckWithDialect(path: string, options: LoadDeckOptions = {}): DialectDeck {
+export function loadDeckWithDialect(path: string, options: LoadDeckOptions = {}): LoadedDeck {
   let text: string;
   try {
     text = readText(path);
@@ -86,13 +92,16 @@ export function loadDeckWithDialect(path: string, options: LoadDeckOptions = {})
     throw new ParseError(`${path}: ${(error as Error).message}`, path);
   }
   const root = realOrResolved(dirname(path));
+  const files = [resolve(path)];
   const readInclude: IncludeReader = (includePath, fromFile) => {
     const target = normalize(isAbsolute(includePath) ? includePath : join(dirname(fromFile), includePath));
     if (!options.allowOutside && !isInside(root, realOrResolved(target))) {
       return { error: `cannot include "${includePath}": it is outside the deck's folder` };
     }
     try {
-      return { file: target, text: readText(target) };
+      const included = { file: target, text: readText(target) };
+      files.push(resolve(target));
+      return included;
     } catch (error) {
       return { error: `cannot include "${includePath}": ${(error as Error).message} (${target})` };
     }
@@ -109,5 +118,5 @@ export function loadDeckWithDialect(path: string, options: LoadDeckOptions = {})
   if (options.checkSources === true) deckOptions.readSource = readSource;
   if (options.incrementalLists !== undefined) deckOptions.incrementalLists = options.incrementalLists;
   if (options.dialect !== undefined) deckOptions.dialect = options.dialect;
-  return parseDeckWithDialect(text, deckOptions);
+  return { ...parseDeckWithDialect(text, deckOptions), files };
 }

@@ -1,4 +1,4 @@
-import { useApp, useInput, useStdout } from 'ink';
+import { renderToString, useApp, useInput, useStdout } from 'ink';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { layoutScreen, padLine, truncateLine, type Banner, type StyledLine } from '../render/index.js';
 import { Lines, SlideScreen } from '../render/ink.js';
@@ -98,6 +98,9 @@ function bannerFor(state: PresentState): Banner | null {
   return state.banner;
 }
 
+/** Off-screen paints right after start, to get Ink's output stage compiled before the first key. */
+const WARM_UP_PAINTS = 6;
+
 /** The presenter: one slide on the full screen, keys to move, overlays for help, overview and search. */
 export function App(props: AppProps) {
   const { initial, theme, hyperlinks, elapsedMs, events, onReload, onPosition, onKey, readSource } = props;
@@ -120,11 +123,23 @@ export function App(props: AppProps) {
   useEffect(() => {
     onPosition?.(state);
   }, [state.position, state.deck]);
-  // Lay out the neighbouring positions while the speaker talks, so the next key only paints.
+  // Lay out the neighbouring positions while the speaker talks, so the next key only paints. The
+  // next one is also painted off screen through Ink, which keeps Ink's output stage compiled hot:
+  // cold, it costs the first keys of a talk two or three times what it costs later.
+  // Right after start, when that code is coldest, it is painted a few times over, one paint per
+  // turn of the event loop so that a key is never kept waiting for more than one.
+  const warmPaints = useRef(WARM_UP_PAINTS);
   useEffect(() => {
-    const timer = setTimeout(() => {
-      for (const position of [next(state.deck, state.position), previous(state.deck, state.position)]) {
+    let timer = setTimeout(function prefetch() {
+      const ahead = next(state.deck, state.position);
+      for (const position of [ahead, previous(state.deck, state.position)]) {
         layoutScreen({ deck: state.deck, position, theme, columns, rows, elapsedMs: 0, hyperlinks });
+      }
+      const lines = layoutScreen({ deck: state.deck, position: ahead, theme, columns, rows, elapsedMs: 0, hyperlinks });
+      renderToString(<Lines lines={lines} columns={columns} background={theme.background} />, { columns });
+      if (warmPaints.current > 0) {
+        warmPaints.current--;
+        timer = setTimeout(prefetch, 5);
       }
     }, 30);
     return () => clearTimeout(timer);

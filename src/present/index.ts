@@ -1,5 +1,5 @@
 // The presenter's public face. It loads no Ink by itself: the Ink parts are imported on demand.
-export { presentDeck, followNotes } from './start.js';
+export { presentDeck, followNotes, paintFirstFrame, type StartOptions } from './start.js';
 export type { PresentOptions } from './run.js';
 export type { FollowOptions } from './NotesApp.js';
 export { initialState, reduce, findMatches, type PresentState, type Command } from './state.js';

@@ -202,7 +202,7 @@ export async function runPresenter(options: PresentOptions): Promise<number> {
       onKey: options.trace && (() => options.trace?.('key', performance.now())),
     }),
     { stdin, stdout },
-    { onRender: options.trace && (() => options.trace?.('frame', performance.now())) },
+    { onRender: options.trace && (({ renderTime }) => options.trace?.('frame', performance.now(), `render=${renderTime.toFixed(2)}`)) },
     options.entered,
   );
   channel.closed = true;

@@ -1,73 +1,60 @@
 import { layoutScreen, paintLines } from '../render/index.js';
+import { enterEarlyScreen, type EarlyScreen } from './early-screen.js';
 import type { FollowOptions } from './NotesApp.js';
 import type { PresentOptions } from './run.js';
-import { CURSOR_HOME, ENTER_SCREEN, LEAVE_SCREEN } from './terminal.js';
+
+export interface StartOptions extends PresentOptions {
+  /** The screen is entered and the first frame painted already (from the frame cache). */
+  early?: EarlyScreen;
+  /** Receives the first frame painted here, e.g. to keep it for the next launch. */
+  onFirstFrame?: (frame: string) => void;
+}
+
+/** The first frame of a deck: its first slide laid out and painted, rows joined by CRLF. */
+export function paintFirstFrame(options: Pick<PresentOptions, 'deck' | 'theme' | 'hyperlinks'>, columns: number, rows: number): string {
+  const lines = layoutScreen({
+    deck: options.deck,
+    position: { slide: 0, step: 0 },
+    theme: options.theme,
+    columns,
+    rows,
+    elapsedMs: 0,
+    hyperlinks: options.hyperlinks,
+  });
+  return paintLines(lines, columns, options.theme.background);
+}
 
 /**
  * Presents a deck full-screen until the user quits; resolves with the exit code.
  *
  * Start-up is the part a speaker waits for, so the first slide is painted straight away from the
- * pure layout, before React, Ink and Yoga are even loaded; Ink then takes over the same screen
- * and paints the same frame over it. Keys pressed meanwhile wait in the terminal (raw mode, so
- * they are not echoed) and reach the presenter once it listens.
+ * pure layout (or was painted from the frame cache already), before React, Ink and Yoga are even
+ * loaded; Ink then takes over the same screen and paints the same frame over it.
  */
-export async function presentDeck(options: PresentOptions): Promise<number> {
+export async function presentDeck(options: StartOptions): Promise<number> {
   const { stdin, stdout } = options;
-  let handedOver = false;
-  // Until the full-screen runner owns the terminal, this gives it back if start-up fails.
-  const restore = () => {
-    if (handedOver) return;
-    if (stdin.isTTY) stdin.setRawMode(false);
-    stdout.write(LEAVE_SCREEN);
-  };
-  process.once('exit', restore);
-  // A signal during start-up is answered once the presenter has loaded, with the terminal restored.
-  let interrupted: number | null = null;
-  const signals: Array<[NodeJS.Signals, number]> = [
-    ['SIGINT', 130],
-    ['SIGTERM', 143],
-    ['SIGHUP', 129],
-  ];
-  const handlers = signals.map(([signal, code]) => {
-    const handler = () => {
-      interrupted ??= code;
-    };
-    process.on(signal, handler);
-    return [signal, handler] as const;
-  });
+  let early = options.early;
   try {
-    if (stdin.isTTY) stdin.setRawMode(true);
-    const columns = stdout.columns || 80;
-    const rows = stdout.rows || 24;
-    const lines = layoutScreen({
-      deck: options.deck,
-      position: { slide: 0, step: 0 },
-      theme: options.theme,
-      columns,
-      rows,
-      elapsedMs: 0,
-      hyperlinks: options.hyperlinks,
-    });
-    options.trace?.('mark', performance.now(), 'layout');
-    stdout.write(ENTER_SCREEN + paintLines(lines, columns, options.theme.background) + CURSOR_HOME);
-    options.trace?.('first-frame', performance.now());
+    if (!early) {
+      const frame = paintFirstFrame(options, stdout.columns || 80, stdout.rows || 24);
+      options.trace?.('mark', performance.now(), 'layout');
+      early = enterEarlyScreen(stdin, stdout, frame);
+      options.trace?.('first-frame', performance.now());
+      options.onFirstFrame?.(frame);
+    }
     const { runPresenter } = await import('./run.js');
-    // The start-up handlers stay until the end: removing one while a signal that arrived during
-    // the import still waits in the event loop would drop that signal.
+    const interrupted = early.interrupted();
     if (interrupted !== null) {
-      restore();
-      handedOver = true;
+      early.restore();
       return interrupted;
     }
-    handedOver = true;
+    early.handOver();
     return await runPresenter({ ...options, entered: true });
   } catch (error) {
-    restore();
-    handedOver = true;
+    early?.restore();
     throw error;
   } finally {
-    process.off('exit', restore);
-    for (const [signal, handler] of handlers) process.off(signal, handler);
+    early?.dispose();
   }
 }
 

@@ -1,9 +1,8 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
-import type { Color, TextStyle, Theme } from '../theme/types.js';
-import { padLine } from './line.js';
-import { osc8 } from './paint.js';
-import type { Segment, StyledLine } from './types.js';
+import type { Color, Theme } from '../theme/types.js';
+import { paintLine } from './paint.js';
+import type { StyledLine } from './types.js';
 
 export interface LinesProps {
   lines: readonly StyledLine[];
@@ -20,25 +19,6 @@ function colorProp(color: Color | undefined): Color | undefined {
   return color === undefined || color === 'default' ? undefined : color;
 }
 
-function SegmentText({ segment, background }: { segment: Segment; background: Color | undefined }) {
-  const style: TextStyle = segment.style;
-  const text = segment.href === undefined ? segment.text : osc8(segment.href, segment.text);
-  return (
-    <Text
-      color={colorProp(style.fg)}
-      backgroundColor={colorProp(style.bg ?? background)}
-      bold={style.bold}
-      italic={style.italic}
-      underline={style.underline}
-      dimColor={style.dim}
-      strikethrough={style.strikethrough}
-      inverse={style.inverse}
-    >
-      {text}
-    </Text>
-  );
-}
-
 interface LineProps {
   line: StyledLine;
   columns: number | undefined;
@@ -46,16 +26,13 @@ interface LineProps {
 }
 
 /**
- * One row, memoised on the line object: layouts are cached, so rows that did not change (all but
- * the footer clock, most of the time) skip React's work.
+ * One row as one `<Text>` holding the row already painted (colours, OSC 8 links), memoised on the
+ * line object: layouts are cached, so rows that did not change (all but the footer clock, most of
+ * the time) skip React's work, and a painted row is reused from frame to frame.
  */
 const Line = memo(function Line({ line, columns, fill }: LineProps) {
-  const painted = fill !== undefined && columns !== undefined ? padLine(line, columns) : line;
-  return (
-    <Text wrap="truncate-end">
-      {painted.length === 0 ? ' ' : painted.map((segment, i) => <SegmentText key={i} segment={segment} background={fill} />)}
-    </Text>
-  );
+  const painted = paintLine(line, fill !== undefined && columns !== undefined ? columns : 0, fill ?? 'default');
+  return <Text wrap="truncate-end">{painted.length === 0 ? ' ' : painted}</Text>;
 });
 
 /**

@@ -45,11 +45,22 @@ function paintSegment(text: string, style: TextStyle, fill: Color | undefined): 
  * Ink: what `<Lines>` shows, for the first frame of the presenter before Ink has loaded.
  */
 export function paintLines(lines: readonly StyledLine[], columns: number, background: Color): string {
+  return lines.map((line) => paintLine(line, columns, background)).join('\r\n');
+}
+
+/** Painted rows by line object, fill and width: layouts are cached, so most rows repeat frame to frame. */
+const paintedRows = new WeakMap<StyledLine, Map<string, string>>();
+
+/** Paints one laid-out line as terminal output, padded with the background colour to `columns`. */
+export function paintLine(line: StyledLine, columns: number, background: Color): string {
   const fill = background === 'default' ? undefined : background;
-  return lines
-    .map((line) => {
-      const padded = fill ? padLine(line, columns) : line;
-      return padded.map((s) => paintSegment(s.href ? osc8(s.href, s.text) : s.text, s.style, fill)).join('');
-    })
-    .join('\r\n');
+  const key = `${fill ?? ''}|${fill ? columns : 0}|${chalk.level}`;
+  let byKey = paintedRows.get(line);
+  const cached = byKey?.get(key);
+  if (cached !== undefined) return cached;
+  const padded = fill ? padLine(line, columns) : line;
+  const painted = padded.map((s) => paintSegment(s.href ? osc8(s.href, s.text) : s.text, s.style, fill)).join('');
+  if (!byKey) paintedRows.set(line, (byKey = new Map()));
+  byKey.set(key, painted);
+  return painted;
 }

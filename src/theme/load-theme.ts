@@ -15,6 +15,8 @@ export interface LoadThemeOptions {
   cwd: string;
   /** Built-in themes compiled to JSON by the build (`<name>.json`), read instead of their YAML. */
   compiledDir?: string;
+  /** Receives the path of every file the theme was made from (its `extends` chain). */
+  onRead?: (path: string) => void;
 }
 
 const EXTENSIONS = ['.yaml', '.yml', '.json'];
@@ -60,6 +62,8 @@ export function loadTheme(spec: string, options: LoadThemeOptions): Theme {
         ? join(options.compiledDir, `${basename(target.path, extname(target.path))}.json`)
         : undefined;
     const source = readThemeSource(target.path, target.shown, compiled);
+    options.onRead?.(target.path);
+    if (compiled && existsSync(compiled)) options.onRead?.(compiled);
     const data = source.data ?? {};
     const isBase = isRecord(data) && data.extends === NO_PARENT;
     const raw = validate(source, data, isBase ? completeThemeSchema() : rawThemeSchema());

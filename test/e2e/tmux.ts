@@ -1,8 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** A private tmux server so tests never touch the user's sessions. */
 const SOCKET = `talkdeck-test-${process.pid}`;
+/** A private frame cache too: presenters started by the tests keep their first frames here. */
+export const TEST_CACHE_DIR = join(tmpdir(), `talkdeck-test-cache-${process.pid}`);
 
 function tmux(...args: string[]): string {
   return execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
@@ -32,7 +37,7 @@ export function startPane(command: string, size: { columns: number; rows: number
     keeper = true;
   }
   const name = `t${randomBytes(4).toString('hex')}`;
-  const envArgs = Object.entries({ TERM: 'xterm-256color', ...env }).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
+  const envArgs = Object.entries({ TERM: 'xterm-256color', TALKDECK_CACHE_DIR: TEST_CACHE_DIR, ...env }).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
   tmux('new-session', '-d', '-s', name, '-x', String(size.columns), '-y', String(size.rows), ...envArgs, command);
   // Keep the pane after the command ends so its last screen can be read.
   tmux('set-option', '-t', name, 'remain-on-exit', 'on');
@@ -86,4 +91,5 @@ export function stopServer(): void {
   } catch {
     // No server was started.
   }
+  rmSync(TEST_CACHE_DIR, { recursive: true, force: true });
 }
