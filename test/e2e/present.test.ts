@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startPane, stopServer, type Pane } from './tmux.js';
 
 const CLI = resolve(process.env.TALKDECK_CLI ?? 'dist/talkdeck.js');
@@ -189,6 +189,49 @@ describe('live reload under stress', () => {
     await pane.waitFor((s) => s.includes('Beta Reborn') && !s.includes('not reloaded'));
     pane.send('q');
     await expectRestored(pane, 0);
+  });
+});
+
+describe('the first frame from the frame cache', () => {
+  it('paints from the cache while nothing changed, and never from a stale entry', async () => {
+    const dir = mkdtempSync(join(workDir, 'cache-'));
+    const deck = join(dir, 'deck.md');
+    const part = join(dir, 'part.md');
+    const theme = join(dir, 'theme.yaml');
+    const trace = join(dir, 'trace.log');
+    writeFileSync(deck, '---\ntitle: Cached Deck\n---\n\n# Cached Slide\n\n<!-- include: part.md -->\n\n---\n\n# Second\n');
+    writeFileSync(part, 'Part version one.\n');
+    writeFileSync(theme, 'extends: dark\nheadings:\n  h1: { fg: "#ff8800", bold: true }\n');
+    const env = { TALKDECK_CACHE_DIR: join(dir, 'cache'), TALKDECK_TRACE: trace };
+    /** Presents the deck until Ink has taken over; whether the first frame came from the cache. */
+    const launch = async (expected: string, size = { columns: 80, rows: 24 }): Promise<{ cached: boolean; screen: string }> => {
+      rmSync(trace, { force: true });
+      const pane = present(deck, size, `--theme ${theme}`, env);
+      await pane.waitFor((s) => s.includes('1 / 2') && s.includes(expected));
+      // Ink's first frame comes after the cache is written (cold) or read (warm).
+      await vi.waitFor(() => expect(readFileSync(trace, 'utf8')).toMatch(/^frame /mu), { timeout: 10000, interval: 20 });
+      const first = /^first-frame \S+( cached)?$/mu.exec(readFileSync(trace, 'utf8'));
+      const screen = pane.capture({ escapes: true });
+      pane.send('q');
+      await expectRestored(pane, 0);
+      return { cached: Boolean(first?.[1]), screen };
+    };
+    const cold = await launch('Part version one.');
+    expect(cold.cached).toBe(false);
+    const warm = await launch('Part version one.');
+    expect(warm.cached).toBe(true);
+    // Ink repaints over the cached frame: what stays on screen is the same picture either way.
+    expect(warm.screen).toBe(cold.screen);
+
+    writeFileSync(part, 'Part version two.\n');
+    expect((await launch('Part version two.')).cached).toBe(false);
+    expect((await launch('Part version two.')).cached).toBe(true);
+    writeFileSync(theme, 'extends: dark\nheadings:\n  h1: { fg: "#00ff88", bold: true }\n');
+    expect((await launch('Part version two.')).cached).toBe(false);
+    writeFileSync(deck, readFileSync(deck, 'utf8').replace('Cached Slide', 'Edited Slide'));
+    expect((await launch('Edited Slide')).cached).toBe(false);
+    expect((await launch('Edited Slide', { columns: 100, rows: 30 })).cached).toBe(false);
+    expect((await launch('Edited Slide', { columns: 100, rows: 30 })).cached).toBe(true);
   });
 });
 
