@@ -6,7 +6,7 @@ import type { Deck } from '../deck/index.js';
 import type { Theme } from '../theme/index.js';
 import type { EarlyScreen } from '../present/early-screen.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { frameCacheDir, readCachedFrame, writeCachedFrame, type FrameKey } from './frame-cache.js';
+import { readCachedDeck, readCachedFrame, startCacheDir, writeCachedDeck, writeCachedFrame, type FrameKey } from './start-cache.js';
 import { EXIT, InputError, UsageError } from './errors.js';
 
 /** What a command may touch of the outside world; tests pass their own. */
@@ -120,12 +120,29 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const dialects = new Map<string, { dialect: string; reason: string }>();
   /** The files each deck was made from (itself and its includes), for the frame cache. */
   const deckFiles = new Map<string, string[]>();
-  const readDeck = async (path: string, allowOutside = false, dialect = 'auto'): Promise<Deck> => {
-    const { loadDeckWithDialect, DIALECT_NAMES } = await parse();
-    if (dialect !== 'auto' && !(DIALECT_NAMES as readonly string[]).includes(dialect)) {
-      throw new UsageError(`--dialect must be auto or one of ${DIALECT_NAMES.join(', ')}, not "${dialect}"`);
+  const pendingCacheWrites: Array<() => void> = [];
+  const flushCacheWrites = () => {
+    for (const write of pendingCacheWrites.splice(0)) write();
+  };
+  /**
+   * Reads and parses a deck. With `cached`, a deck parsed by an earlier launch is taken from the
+   * start cache when none of its files has changed (the full-screen commands, where start-up counts).
+   */
+  const readDeck = async (path: string, allowOutside = false, dialect = 'auto', cached = false): Promise<Deck> => {
+    const cacheDir = cached ? startCacheDir(io.env) : null;
+    const key = { path, cwd: io.cwd, allowOutside, dialect };
+    type Kept = { deck: Deck; dialect: string; reason: string; files: string[] };
+    let read: Kept | undefined = cacheDir ? readCachedDeck<Kept>(cacheDir, key) : undefined;
+    if (!read) {
+      const { loadDeckWithDialect, DIALECT_NAMES } = await parse();
+      if (dialect !== 'auto' && !(DIALECT_NAMES as readonly string[]).includes(dialect)) {
+        throw new UsageError(`--dialect must be auto or one of ${DIALECT_NAMES.join(', ')}, not "${dialect}"`);
+      }
+      const fresh = loadDeckWithDialect(userPath(path), { allowOutside, dialect: dialect as 'auto' });
+      // Kept once the first frame is up: writing a big deck costs tens of milliseconds.
+      if (cacheDir) pendingCacheWrites.push(() => writeCachedDeck(cacheDir, key, fresh, fresh.files));
+      read = fresh;
     }
-    const read = loadDeckWithDialect(userPath(path), { allowOutside, dialect: dialect as 'auto' });
     dialects.set(path, { dialect: read.dialect, reason: read.reason });
     deckFiles.set(path, read.files);
     return read.deck;
@@ -133,6 +150,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 
   /** Prints a deck's diagnostics; true when any is an error. */
   const reportDiagnostics = async (deck: Deck): Promise<boolean> => {
+    if (deck.diagnostics.length === 0) return false;
     const { formatDiagnostic } = await parse();
     // File names and quoted text come from the user: shown, never obeyed by the terminal.
     const { sanitizeText } = await render();
@@ -191,7 +209,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       exitCode = EXIT.usage;
       return null;
     }
-    const deck = await readDeck(deckPath, allowOutside, dialect);
+    const deck = await readDeck(deckPath, allowOutside, dialect, true);
     if (deck.diagnostics.length > 0) beforeOutput?.();
     if (await reportDiagnostics(deck)) {
       exitCode = EXIT.input;
@@ -228,7 +246,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       const colorLevel = detectColorLevel(io.env, true);
       const hyperlinks = supportsHyperlinks.stdout !== false && io.env.TALKDECK_HYPERLINKS !== '0';
       // The first frame of the last launch, when nothing it was made from has changed since.
-      const cacheDir = io.stdout.isTTY && io.stdin.isTTY ? frameCacheDir(io.env) : null;
+      const cacheDir = io.stdout.isTTY && io.stdin.isTTY ? startCacheDir(io.env) : null;
       const frameKey: FrameKey = {
         deckPath: resolve(io.cwd, deckPath),
         command: 'present',
@@ -257,14 +275,14 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         applyColorLevel(colorLevel);
         const { presentDeck } = await import('../present/index.js');
         trace?.('mark', performance.now(), 'modules');
-        const keep =
-          cacheDir && deck.diagnostics.length === 0
-            ? (frame: string) => {
-                // A terminal resized since the key was taken would file the frame under the wrong size.
-                if ((io.stdout.columns || 80) !== frameKey.columns || (io.stdout.rows || 24) !== frameKey.rows) return;
-                writeCachedFrame(cacheDir, frameKey, frame, [...(deckFiles.get(deckPath) ?? []), ...themeFiles]);
-              }
-            : undefined;
+        const keep = (frame: string) => {
+          flushCacheWrites();
+          // A terminal resized since the key was taken would file the frame under the wrong size.
+          if (!cacheDir || deck.diagnostics.length > 0) return;
+          if ((io.stdout.columns || 80) !== frameKey.columns || (io.stdout.rows || 24) !== frameKey.rows) return;
+          writeCachedFrame(cacheDir, frameKey, frame, [...(deckFiles.get(deckPath) ?? []), ...themeFiles]);
+        };
+        if (early) flushCacheWrites();
         handedToPresenter = true;
         exitCode = await presentDeck({
           deckPath: resolve(io.cwd, deckPath),
@@ -300,6 +318,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       .option('-m, --minutes <n>', 'target length of the talk, for pacing', parsePositive('--minutes')),
   ).action(async (deckPath: string, options: { theme?: string; dialect?: string } & RateOptions) => {
       const deck = await deckForScreen(deckPath, false, options.dialect);
+      flushCacheWrites();
       if (!deck) return;
       const theme = await resolveTheme(options.theme, deck);
       const { applyColorLevel, detectColorLevel } = await themes();
@@ -328,6 +347,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       .option('--apply', 'write the rehearsed times back into the deck as per-slide budgets'),
   ).action(async (deckPath: string, options: { theme?: string; apply?: boolean; dialect?: string } & RateOptions) => {
       const deck = await deckForScreen(deckPath, false, options.dialect);
+      flushCacheWrites();
       if (!deck) return;
       const theme = await resolveTheme(options.theme, deck);
       const { applyColorLevel, detectColorLevel } = await themes();

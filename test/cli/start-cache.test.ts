@@ -2,9 +2,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { frameCacheDir, isSafeFrame, readCachedFrame, writeCachedFrame, type FrameKey } from '../../src/cli/frame-cache.js';
+import { isSafeFrame, readCachedDeck, readCachedFrame, startCacheDir, writeCachedDeck, writeCachedFrame, type FrameKey } from '../../src/cli/start-cache.js';
 import { paintFirstFrame } from '../../src/present/start.js';
-import { loadDeck } from '../../src/parse/index.js';
+import { loadDeck, loadDeckWithDialect } from '../../src/parse/index.js';
 import { applyColorLevel, loadTheme } from '../../src/theme/index.js';
 
 let dir = '';
@@ -25,7 +25,7 @@ const key = (over: Partial<FrameKey> = {}): FrameKey => ({
 });
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'talkdeck-frame-cache-'));
+  dir = mkdtempSync(join(tmpdir(), 'talkdeck-start-cache-'));
   cache = join(dir, 'cache');
   deck = join(dir, 'deck.md');
   part = join(dir, 'part.md');
@@ -34,12 +34,12 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('frameCacheDir', () => {
+describe('startCacheDir', () => {
   it('follows TALKDECK_CACHE_DIR, then XDG_CACHE_HOME, then ~/.cache, and can be switched off', () => {
-    expect(frameCacheDir({ TALKDECK_CACHE_DIR: '/c' })).toBe(join('/c', 'frames'));
-    expect(frameCacheDir({ XDG_CACHE_HOME: '/x', HOME: '/h' })).toBe(join('/x', 'talkdeck', 'frames'));
-    expect(frameCacheDir({ HOME: '/h' })).toBe(join('/h', '.cache', 'talkdeck', 'frames'));
-    for (const off of ['off', '0', 'false', 'OFF']) expect(frameCacheDir({ TALKDECK_CACHE: off, TALKDECK_CACHE_DIR: '/c' })).toBeNull();
+    expect(startCacheDir({ TALKDECK_CACHE_DIR: '/c' })).toBe('/c');
+    expect(startCacheDir({ XDG_CACHE_HOME: '/x', HOME: '/h' })).toBe(join('/x', 'talkdeck'));
+    expect(startCacheDir({ HOME: '/h' })).toBe(join('/h', '.cache', 'talkdeck'));
+    for (const off of ['off', '0', 'false', 'OFF']) expect(startCacheDir({ TALKDECK_CACHE: off, TALKDECK_CACHE_DIR: '/c' })).toBeNull();
   });
 });
 
@@ -84,12 +84,12 @@ describe('the frame cache', () => {
     }
     // An entry changed on disk by someone else is refused too.
     writeCachedFrame(cache, key(), 'fine', [deck]);
-    const [name] = readdirSync(cache);
-    const entry = JSON.parse(readFileSync(join(cache, name!), 'utf8')) as { frame: string };
-    entry.frame = 'evil\u001b]0;title\u0007';
-    writeFileSync(join(cache, name!), JSON.stringify(entry));
+    const [name] = readdirSync(join(cache, 'frames'));
+    const entry = JSON.parse(readFileSync(join(cache, 'frames', name!), 'utf8')) as { value: string };
+    entry.value = 'evil\u001b]0;title\u0007';
+    writeFileSync(join(cache, 'frames', name!), JSON.stringify(entry));
     expect(readCachedFrame(cache, key())).toBeNull();
-    writeFileSync(join(cache, name!), '{not json');
+    writeFileSync(join(cache, 'frames', name!), '{not json');
     expect(readCachedFrame(cache, key())).toBeNull();
   });
 
@@ -117,12 +117,33 @@ describe('the frame cache', () => {
       writeCachedFrame(cache, key({ columns: 100 + i }), `frame ${i}`, [deck]);
       // Entries written within one clock tick would tie: age them explicitly.
       const when = new Date(Date.now() - (205 - i) * 1000);
-      for (const name of readdirSync(cache)) {
-        if (readFileSync(join(cache, name), 'utf8').includes(`"frame ${i}"`)) utimesSync(join(cache, name), when, when);
+      for (const name of readdirSync(join(cache, 'frames'))) {
+        if (readFileSync(join(cache, 'frames', name), 'utf8').includes(`"frame ${i}"`)) utimesSync(join(cache, 'frames', name), when, when);
       }
     }
-    expect(readdirSync(cache).filter((name) => name.endsWith('.json')).length).toBeLessThanOrEqual(200);
+    expect(readdirSync(join(cache, 'frames')).filter((name) => name.endsWith('.json')).length).toBeLessThanOrEqual(200);
     expect(readCachedFrame(cache, key({ columns: 100 }))).toBeNull();
     expect(readCachedFrame(cache, key({ columns: 304 }))).toBe('frame 204');
+  });
+});
+
+describe('the deck cache', () => {
+  it('gives back a parsed deck equal to a fresh parse, until one of its files changes', () => {
+    const deckKey = { path: deck, cwd: dir, allowOutside: false, dialect: 'auto' };
+    const read = loadDeckWithDialect(deck);
+    expect(read.files).toEqual([deck, part]);
+    writeCachedDeck(cache, deckKey, read, read.files);
+    expect(readCachedDeck(cache, deckKey)).toEqual(read);
+    expect(readCachedDeck(cache, { ...deckKey, dialect: 'marp' })).toBeUndefined();
+    writeFileSync(part, 'Changed.\n');
+    expect(readCachedDeck(cache, deckKey)).toBeUndefined();
+  });
+
+  it('keeps every deck of the project exactly: the model is plain data', () => {
+    const decks = ['decks/tour.md', 'decks/unikernels/talk.md', ...readdirSync('test/fixtures/dialects').map((name) => `test/fixtures/dialects/${name}`)];
+    for (const path of decks.filter((name) => name.endsWith('.md'))) {
+      const read = loadDeckWithDialect(path);
+      expect(JSON.parse(JSON.stringify(read)), path).toEqual(read);
+    }
   });
 });
