@@ -146,6 +146,31 @@ async function measurePresenter(deckPath, { withBare = false, cache = 'warm', ke
   return m;
 }
 
+/**
+ * Launch → the second slide on screen, with Right pressed as soon as the first slide shows: how
+ * long a speaker who is in a hurry waits before the presenter answers keys.
+ */
+async function measureInteractive(deckPath, { cache = 'warm' } = {}) {
+  const total = JSON.parse(execFileSync('node', ['dist/talkdeck.js', 'export', deckPath, '--format', 'json', '-o', '-'], { encoding: 'utf8', maxBuffer: 1 << 28 })).slides.length;
+  const env = cache === 'warm' ? `TALKDECK_CACHE_DIR=${CACHE}` : 'TALKDECK_CACHE=off';
+  const times = [];
+  for (let run = 0; run < RUNS; run++) {
+    const pane = newPane();
+    await waitFor(pane, (s) => s.includes('$') || s.includes('#'));
+    tmux('send-keys', '-t', pane, 'clear', 'Enter');
+    await waitFor(pane, (s) => !s.includes('clear'));
+    const start = performance.now();
+    tmux('send-keys', '-t', pane, `${env} node dist/talkdeck.js present ${deckPath}`, 'Enter');
+    await waitFor(pane, (s) => s.includes(`1 / ${total}`));
+    tmux('send-keys', '-t', pane, 'Right');
+    times.push((await waitFor(pane, (s) => s.includes(`2 / ${total}`))) - start);
+    tmux('send-keys', '-t', pane, 'q');
+    await waitFor(pane, (s) => !s.includes(`/ ${total}`));
+    tmux('kill-session', '-t', pane);
+  }
+  return times;
+}
+
 async function benchPresenter() {
   const warm = await measurePresenter(DECK, { withBare: true });
   const cold = await measurePresenter(DECK, { cache: 'cold', keys: false });
@@ -170,11 +195,18 @@ async function benchScale() {
   const large = await measurePresenter(big);
   const bundledCold = await measurePresenter(DECK, { cache: 'cold', keys: false });
   const largeCold = await measurePresenter(big, { cache: 'cold', keys: false });
+  // The cache is warm from the runs above.
+  const bundledReady = await measureInteractive(DECK);
+  const largeReady = await measureInteractive(big);
+  const bundledReadyCold = await measureInteractive(DECK, { cache: 'cold' });
+  const largeReadyCold = await measureInteractive(big, { cache: 'cold' });
   const ratio = (a, b) => `${fmt(median(a) / median(b), 2)}x`;
   return [
     ['launch → first full slide', fmt(median(bundled.first)), fmt(median(large.first)), ratio(large.first, bundled.first), '≤ 2x'],
     ['launch → first full slide, cache miss', fmt(median(bundledCold.first)), fmt(median(largeCold.first)), ratio(largeCold.first, bundledCold.first), ''],
     ['key → frame written (in-process)', fmt(median(bundled.keyInternal), 2), fmt(median(large.keyInternal), 2), ratio(large.keyInternal, bundled.keyInternal), '≤ 2x'],
+    ['launch → second slide, Right pressed as soon as the first shows', fmt(median(bundledReady)), fmt(median(largeReady)), ratio(largeReady, bundledReady), ''],
+    ['the same, cache miss', fmt(median(bundledReadyCold)), fmt(median(largeReadyCold)), ratio(largeReadyCold, bundledReadyCold), ''],
     ['peak RSS (MB)', fmt(median(bundled.rss)), fmt(median(large.rss)), ratio(large.rss, bundled.rss), ''],
   ];
 }
