@@ -142,11 +142,11 @@ const BINARY_CONTROL = /[\u0001-\u0008\u000E-\u001A\u001C-\u001F]/gu;
 
 /** Refuses text that is not an article: binary, broken UTF-8 or empty. */
 function checkText(path: string, text: string): void {
-  if (text.includes('\u0000')) throw new CompileError(path, 'is a binary file (it holds NUL bytes), not a text article');
-  if (text.includes('\uFFFD')) throw new CompileError(path, 'is not valid UTF-8 text (it holds bytes that are not UTF-8)');
+  if (text.includes('\u0000')) throw new CompileError(path, 'is a binary file (it holds NUL bytes), not a text article; give a Markdown or plain-text file (convert it first, e.g. with pandoc)');
+  if (text.includes('\uFFFD')) throw new CompileError(path, 'is not valid UTF-8 text (it holds bytes that are not UTF-8); save it as UTF-8, e.g. with iconv -f latin1 -t utf-8');
   const controls = text.slice(0, 65536).match(BINARY_CONTROL)?.length ?? 0;
-  if (controls > 8) throw new CompileError(path, 'looks like a binary file (it holds control characters), not a text article');
-  if (text.trim() === '') throw new CompileError(path, 'is empty: there is nothing to compile');
+  if (controls > 8) throw new CompileError(path, 'looks like a binary file (it holds control characters), not a text article; give a Markdown or plain-text file');
+  if (text.trim() === '') throw new CompileError(path, 'is empty: there is nothing to compile; write the article first, or leave it out');
 }
 
 /**
@@ -222,7 +222,7 @@ export function readArticle(index: number, path: string, source: string): Articl
           : scan.headings.length > 0
             ? 'holds only headings and code'
             : 'holds no sentences';
-    throw new CompileError(path, `${what}: there is no prose to build a talk from`);
+    throw new CompileError(path, `${what}: there is no prose to build a talk from; add paragraphs of text, or leave it out`);
   }
   return { index, path, lines, title, headings, attributions, sentences, definitions: defs };
 }

@@ -128,7 +128,7 @@ function checkRef(ref: SourceRef, slide: number, file: SourceFile): SourceProble
       if (!best || Math.abs(start - ref.startLine) < Math.abs(best.start - ref.startLine)) best = { start, end };
     }
     if (best) {
-      return problem('moved', best.start, best.end, quote, `the passage cited at ${at} moved to line${best.start === best.end ? '' : 's'} ${range(best.start, best.end)}: "${short(quote)}"`);
+      return problem('moved', best.start, best.end, quote, `the passage cited at ${at} moved to line${best.start === best.end ? '' : 's'} ${range(best.start, best.end)}: "${short(quote)}"; run \`talkdeck check --fix\` to update its lines`);
     }
   }
 
@@ -142,9 +142,9 @@ function checkRef(ref: SourceRef, slide: number, file: SourceFile): SourceProble
   }
   if (best) {
     const { p } = best;
-    return problem('changed', p.startLine, p.endLine, p.text, `the passage cited at ${at} changed (now ${ref.path}:${range(p.startLine, p.endLine)}): was "${short(quote)}", now "${short(p.text)}"`);
+    return problem('changed', p.startLine, p.endLine, p.text, `the passage cited at ${at} changed (now ${ref.path}:${range(p.startLine, p.endLine)}): was "${short(quote)}", now "${short(p.text)}"; check the slide still holds, then cite the new text`);
   }
-  return problem('vanished', null, null, null, `the passage cited at ${at} is no longer in the file: "${short(quote)}"`);
+  return problem('vanished', null, null, null, `the passage cited at ${at} is no longer in the file: "${short(quote)}"; cite another passage, or remove the citation`);
 }
 
 /**
@@ -168,7 +168,7 @@ export function checkSources(deck: Deck, readSource: (path: string) => string | 
       }
       const file = files.get(ref.path);
       if (!file) {
-        problems.push({ kind: 'missing-file', slide: slide.index, ref, newStartLine: null, newEndLine: null, newText: null, message: `cannot read the cited file ${ref.path}` });
+        problems.push({ kind: 'missing-file', slide: slide.index, ref, newStartLine: null, newEndLine: null, newText: null, message: `cannot read the cited file ${ref.path}; check the path (relative to the deck; outside its folder only with --allow-outside)` });
         continue;
       }
       const problem = checkRef(ref, slide.index, file);

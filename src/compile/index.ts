@@ -33,7 +33,7 @@ export interface CompileOptions {
 export function compileTalk(articles: readonly ArticleInput[], options: CompileOptions = {}): string {
   if (articles.length === 0) throw new CompileError('', 'no articles to compile');
   const minutes = options.minutes ?? 20;
-  if (!Number.isFinite(minutes) || minutes <= 0 || minutes > 24 * 60) throw new RangeError(`minutes must be a positive number of minutes, not ${minutes}`);
+  if (!Number.isFinite(minutes) || minutes <= 0 || minutes > 24 * 60) throw new RangeError(`minutes must be more than 0 and at most ${24 * 60} (a day), not ${minutes}`);
   const read = articles.map((a, i) => readArticle(i, a.path, a.text));
   return writeDeck(planTalk(read, { minutes, title: options.title }));
 }

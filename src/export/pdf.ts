@@ -33,7 +33,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 const INSTALL_HINT =
-  'Install it with `apt-get install chromium` (Debian/Ubuntu; plus `fonts-noto-cjk` for Chinese, Japanese and Korean), or give the path of a Chrome/Chromium binary.';
+  'Install it with `apt-get install chromium` (Debian/Ubuntu; plus `fonts-noto-cjk` for Chinese, Japanese and Korean), or set TALKDECK_CHROMIUM to the path of a Chrome or Chromium binary.';
 
 function checkExecutable(path: string): void {
   try {
@@ -85,7 +85,7 @@ export async function exportPdf(deck: Deck, options: PdfOptions): Promise<Uint8A
   } catch (error) {
     if (error instanceof ExportError) throw error;
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new ExportError(`Chromium could not print the deck to PDF: ${reason}`, { cause: error });
+    throw new ExportError(`Chromium could not print the deck to PDF: ${reason}; check that \`chromium --headless --print-to-pdf about:blank\` works here, or export html and print that`, { cause: error });
   } finally {
     await browser.close().catch(() => undefined);
   }

@@ -47,7 +47,7 @@ function parseWidths(value: string): Directive | string {
   if (parts.length === 0 || widths.some((w) => !Number.isInteger(w) || w < 1)) {
     return `invalid column widths "${value.trim()}": expected relative widths like \`1 1\` or \`2 1\``;
   }
-  if (widths.length > MAX_COLUMNS) return `too many columns (${widths.length}); at most ${MAX_COLUMNS}`;
+  if (widths.length > MAX_COLUMNS) return `too many columns (${widths.length}); use at most ${MAX_COLUMNS}`;
   return { kind: 'columns', widths };
 }
 
@@ -92,7 +92,7 @@ const DIRECTIVES: Record<string, { value: 'none' | 'required'; parse: ArgParser 
   skip_slide: { value: 'none', parse: noValue({ kind: 'skipSlide' }) },
   include: { value: 'required', parse: (v) => {
     const path = v.trim().replace(/^(["'])(.*)\1$/su, '$2').trim();
-    return path === '' || /[\n\0]/u.test(path) ? `invalid include path "${v.trim()}"` : { kind: 'include', path };
+    return path === '' || /[\n\0]/u.test(path) ? `invalid include path "${v.trim()}"; write one file name, like <!-- include: part.md -->` : { kind: 'include', path };
   } },
   time: { value: 'required', parse: (v) => {
     const ms = parseDuration(v, 'seconds');
@@ -132,7 +132,7 @@ export function parseDirective(body: string, line: number): DirectiveResult {
     return { ok: false, message: `unknown directive ${label}; ${hint}` };
   }
   if (known.value === 'none') {
-    if (hasColon || value.trim() !== '') return { ok: false, message: `"${name}" takes no value` };
+    if (hasColon || value.trim() !== '') return { ok: false, message: `"${name}" takes no value; write <!-- ${name} --> alone` };
     const parsed = known.parse('', line);
     return typeof parsed === 'string' ? { ok: false, message: parsed } : { ok: true, directive: parsed };
   }
@@ -150,6 +150,8 @@ export function parseDirective(body: string, line: number): DirectiveResult {
   return { ok: true, directive: parsed };
 }
 
+const EMPTY_NOTES = 'notes are empty; write the notes after the colon, or remove the comment';
+
 /** Notes text: trimmed, common indentation removed, leading blank lines counted as the offset. */
 function parseNotes(value: string): Directive | string {
   const leading = value.match(/^[ \t]*/u)?.[0].length ?? 0;
@@ -166,7 +168,7 @@ function parseNotes(value: string): Directive | string {
   let end = all.length;
   while (end > start && (all[end - 1] ?? '').trim() === '') end--;
   const text = all.slice(start, end).map((l) => l.trimEnd()).join('\n');
-  if (text === '') return 'notes are empty';
+  if (text === '') return EMPTY_NOTES;
   return { kind: 'notes', text, lineOffset: start };
 }
 
@@ -175,19 +177,21 @@ function yamlMessage(message: string): string {
   return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/u, '');
 }
 
+const YAML_NOTES_FIX = 'indent every line of the notes by the same amount under the `|`';
+
 /** presenterm's YAML block form: `speaker_note: |` followed by indented lines. */
 function parseYamlNotes(value: string): Directive | string {
   let parsed: unknown;
   try {
     const doc = parseDocument(`notes: ${value}`, { prettyErrors: false });
     const error = doc.errors[0];
-    if (error) return `invalid YAML in notes: ${yamlMessage(error.message)}`;
+    if (error) return `invalid YAML in notes: ${yamlMessage(error.message)}; ${YAML_NOTES_FIX}`;
     parsed = doc.toJS();
   } catch (error) {
-    return `invalid YAML in notes: ${yamlMessage((error as Error).message)}`;
+    return `invalid YAML in notes: ${yamlMessage((error as Error).message)}; ${YAML_NOTES_FIX}`;
   }
   const text = (parsed as { notes?: unknown } | null)?.notes;
-  if (typeof text !== 'string' || text.trim() === '') return 'notes are empty';
+  if (typeof text !== 'string' || text.trim() === '') return EMPTY_NOTES;
   const lines = value.split('\n');
   let offset = 1;
   while (offset < lines.length && (lines[offset] ?? '').trim() === '') offset++;

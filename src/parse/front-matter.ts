@@ -17,6 +17,12 @@ function firstLineOf(message: string): string {
   return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/u, '').trim();
 }
 
+/** What to do about a YAML problem in the front matter. */
+function yamlFix(code: string | undefined): string {
+  if (code === 'DUPLICATE_KEY') return 'keep only one of them';
+  return 'fix the YAML between the `---` lines (quote a value that holds : # [ or {, like `title: "Why: a talk"`)';
+}
+
 /**
  * Reads YAML front matter into deck meta. `firstLine` is the file line of the YAML's first line,
  * so that every message points into the deck file.
@@ -32,10 +38,10 @@ export function readFrontMatter(yaml: string, file: string, firstLine: number, s
   try {
     doc = parseDocument(yaml, { lineCounter: counter, prettyErrors: true, uniqueKeys: true });
   } catch (error) {
-    sink.error({ file, line: firstLine, column: 1 }, `front matter is not valid YAML: ${firstLineOf((error as Error).message)}`);
+    sink.error({ file, line: firstLine, column: 1 }, `front matter is not valid YAML: ${firstLineOf((error as Error).message)}; ${yamlFix(undefined)}`);
     return meta;
   }
-  for (const error of doc.errors) sink.error(at(error.pos[0]), `front matter: ${firstLineOf(error.message)}`);
+  for (const error of doc.errors) sink.error(at(error.pos[0]), `front matter: ${firstLineOf(error.message)}; ${yamlFix(error.code)}`);
   for (const warning of doc.warnings) sink.warning(at(warning.pos[0]), `front matter: ${firstLineOf(warning.message)}`);
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) return meta;
   if (!isMap(doc.contents)) {
@@ -47,7 +53,7 @@ export function readFrontMatter(yaml: string, file: string, firstLine: number, s
     const js: unknown = doc.toJS({ maxAliasCount: 100 });
     values = js !== null && typeof js === 'object' && !Array.isArray(js) ? (js as Record<string, unknown>) : {};
   } catch (error) {
-    sink.error({ file, line: firstLine, column: 1 }, `front matter: ${firstLineOf((error as Error).message)}`);
+    sink.error({ file, line: firstLine, column: 1 }, `front matter: ${firstLineOf((error as Error).message)}; ${yamlFix(undefined)}`);
     return meta;
   }
 

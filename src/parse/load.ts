@@ -1,5 +1,6 @@
-import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
+import { editDistance } from '../text/suggest.js';
 import type { Deck } from '../deck/index.js';
 import type { DialectName } from './dialects/index.js';
 import { parseDeckWithDialect, type DialectDeck, type IncludeReader, type ParseDeckOptions, type SourceReader } from './parse-deck.js';
@@ -23,35 +24,96 @@ function errorCode(error: unknown): string {
   return (error as NodeJS.ErrnoException | null)?.code ?? 'EUNKNOWN';
 }
 
-/** Why a file could not be read, in words, e.g. `no such file`. */
-function describe(error: unknown): string {
-  switch (errorCode(error)) {
-    case 'ENOENT':
-    case 'ENOTDIR':
-      return 'no such file';
-    case 'EISDIR':
-      return 'is a directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    default:
-      return `cannot read (${errorCode(error)})`;
+/** What a file that could not be read is for: the fix suggested depends on it. */
+type FileRole = 'deck' | 'include' | 'source';
+
+/** A file that cannot be read: what is wrong (`reason`) and what to do about it (`fix`). */
+class ReadProblem extends Error {
+  constructor(
+    readonly reason: string,
+    readonly fix: string,
+  ) {
+    super(`${reason}; ${fix}`);
   }
 }
 
-/** Reads a text file; throws a message (not a Node error) when that is impossible. */
-function readText(path: string): string {
-  let isDirectory = false;
+/** A file in `path`'s folder whose name is close to the missing one's, written like `shown`. */
+function nearbyName(path: string, shown: string): string | null {
+  let names: string[];
   try {
-    isDirectory = statSync(path).isDirectory();
-  } catch (error) {
-    throw new Error(describe(error));
+    names = readdirSync(dirname(path)).filter((name) => !name.startsWith('.'));
+  } catch {
+    return null;
   }
-  if (isDirectory) throw new Error('is a directory');
+  // Stricter than for directive names: a file name is long, and a wrong guess sends the user astray.
+  const wanted = basename(path).toLowerCase();
+  const limit = Math.min(2, Math.max(1, Math.floor(wanted.length / 4)));
+  const near = names
+    .map((name) => ({ name, distance: editDistance(wanted, name.toLowerCase()) }))
+    .filter((candidate) => candidate.distance <= limit)
+    .sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name))[0]?.name;
+  if (near === undefined) return null;
+  return shown.includes('/') || shown.includes(sep) ? join(dirname(shown), near) : near;
+}
+
+/** The first Markdown file directly inside `dir`, written like `shown`: for a directory given where a file was wanted. */
+function markdownIn(dir: string, shown: string): string | null {
+  try {
+    const name = readdirSync(dir)
+      .filter((entry) => /\.(md|markdown)$/iu.test(entry))
+      .sort()[0];
+    return name === undefined ? null : join(shown, name);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Why a file could not be read, in words, e.g. `no such file`, with a fix. `shown` is the path as
+ * the user wrote it (an include's as written in the deck), for the names suggested.
+ */
+function describe(error: unknown, path: string, role: FileRole, shown: string): ReadProblem {
+  switch (errorCode(error)) {
+    case 'ENOENT':
+    case 'ENOTDIR': {
+      const near = nearbyName(path, shown);
+      if (near !== null) return new ReadProblem('no such file', `did you mean "${near}"?`);
+      if (role === 'include') return new ReadProblem('no such file', "check the path: it is relative to the file that includes it");
+      if (role === 'deck' && !/[./\\]/u.test(shown)) {
+        return new ReadProblem('no such file', 'check the path, or run `talkdeck --help` to see the commands');
+      }
+      return new ReadProblem('no such file', 'check the path and its spelling');
+    }
+    case 'EISDIR':
+      return isDirectory(path, shown);
+    case 'EACCES':
+    case 'EPERM':
+      return new ReadProblem('permission denied', 'make it readable, e.g. with chmod +r');
+    case 'ELOOP':
+      return new ReadProblem('is a symbolic link that leads back to itself', 'point the link at a real file');
+    default:
+      return new ReadProblem(`cannot read (${errorCode(error)})`, 'check that it is a readable file on a working disk');
+  }
+}
+
+function isDirectory(path: string, shown: string): ReadProblem {
+  const inside = markdownIn(path, shown);
+  return new ReadProblem('is a directory', inside === null ? 'give a Markdown file instead' : `give a Markdown file instead, e.g. "${inside}"`);
+}
+
+/** Reads a text file; throws a ReadProblem (not a Node error) when that is impossible. */
+function readText(path: string, role: FileRole, shown = path): string {
+  let directory = false;
+  try {
+    directory = statSync(path).isDirectory();
+  } catch (error) {
+    throw describe(error, path, role, shown);
+  }
+  if (directory) throw isDirectory(path, shown);
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    throw new Error(describe(error));
+    throw describe(error, path, role, shown);
   }
 }
 
@@ -87,7 +149,7 @@ export interface LoadedDeck extends DialectDeck {
 export function loadDeckWithDialect(path: string, options: LoadDeckOptions = {}): LoadedDeck {
   let text: string;
   try {
-    text = readText(path);
+    text = readText(path, 'deck');
   } catch (error) {
     throw new ParseError(`${path}: ${(error as Error).message}`, path);
   }
@@ -96,22 +158,24 @@ export function loadDeckWithDialect(path: string, options: LoadDeckOptions = {})
   const readInclude: IncludeReader = (includePath, fromFile) => {
     const target = normalize(isAbsolute(includePath) ? includePath : join(dirname(fromFile), includePath));
     if (!options.allowOutside && !isInside(root, realOrResolved(target))) {
-      return { error: `cannot include "${includePath}": it is outside the deck's folder` };
+      return { error: `cannot include "${includePath}": it is outside the deck's folder; move it into that folder, or pass --allow-outside to present or check if you trust this deck` };
     }
     try {
-      const included = { file: target, text: readText(target) };
+      const included = { file: target, text: readText(target, 'include', includePath) };
       files.push(resolve(target));
       return included;
     } catch (error) {
-      return { error: `cannot include "${includePath}": ${(error as Error).message} (${target})` };
+      const problem = error instanceof ReadProblem ? error : new ReadProblem((error as Error).message, 'check the path');
+      return { error: `cannot include "${includePath}": ${problem.reason} (${target}); ${problem.fix}` };
     }
   };
   const readSource: SourceReader = (sourcePath) => {
     const target = isAbsolute(sourcePath) ? sourcePath : join(dirname(path), sourcePath);
     try {
-      return { text: readText(target) };
+      return { text: readText(target, 'source') };
     } catch (error) {
-      return { error: `${(error as Error).message} (${normalize(target)})` };
+      const reason = error instanceof ReadProblem ? error.reason : (error as Error).message;
+      return { error: `${reason} (${normalize(target)})` };
     }
   };
   const deckOptions: ParseDeckOptions = { file: path, readInclude };

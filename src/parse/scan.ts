@@ -244,18 +244,18 @@ export class Scanner {
     if (!result) return;
     const chain = [...stack, at.file];
     if (chain.includes(result.file)) {
-      this.sink.error(at, `include cycle: ${[...chain.slice(chain.indexOf(result.file)), result.file].join(' → ')}`);
+      this.sink.error(at, `include cycle: ${[...chain.slice(chain.indexOf(result.file)), result.file].join(' → ')}; remove this include`);
       return;
     }
     if (chain.length > MAX_INCLUDE_DEPTH) {
-      this.sink.error(at, `includes nest more than ${MAX_INCLUDE_DEPTH} deep`);
+      this.sink.error(at, `includes nest more than ${MAX_INCLUDE_DEPTH} deep; include the inner files directly, from fewer levels`);
       return;
     }
     const lines = result.text.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').split('\n');
     let start = 0;
     const end = frontMatterEnd(lines);
     if (end !== null && FRONT_MATTER_KEY.test(lines.slice(1, end).find((l) => l.trim() !== '') ?? '')) {
-      this.sink.error({ file: result.file, line: 1, column: 1 }, 'an included file may not have front matter; it is ignored');
+      this.sink.error({ file: result.file, line: 1, column: 1 }, 'an included file may not have front matter; it is ignored: remove it, or move its keys to the front matter of the deck');
       start = end + 1;
     }
     this.endChunk();

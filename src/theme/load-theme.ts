@@ -55,7 +55,7 @@ export function loadTheme(spec: string, options: LoadThemeOptions): Theme {
     if (cycleStart >= 0) {
       const last = chain[chain.length - 1];
       const names = [...chain.slice(cycleStart).map((link) => link.source.shown), target.shown];
-      throw problemAt(last.source, ['extends'], `cycle: ${names.join(' → ')}${implicitNote(last.raw)}`);
+      throw problemAt(last.source, ['extends'], `cycle: ${names.join(' → ')}${implicitNote(last.raw) || '; make one of them extend a built-in theme instead'}`);
     }
     const compiled =
       options.compiledDir && resolve(dirname(target.path)) === resolve(options.themesDir)
@@ -113,7 +113,12 @@ function resolveSpec(spec: string, options: LoadThemeOptions, from: ThemeSource 
   };
   if (isPathSpec(spec)) {
     const path = resolve(from ? dirname(from.path) : options.cwd, spec);
-    if (!existsSync(path)) fail(`theme file ${JSON.stringify(spec)} not found`, 'theme file not found');
+    if (!existsSync(path)) {
+      fail(
+        `theme file ${JSON.stringify(spec)} not found; check the path, which is relative to this file`,
+        `theme file not found; check the path, or use a built-in theme: ${builtinThemeNames(options.themesDir).join(', ')}`,
+      );
+    }
     return { path, shown: shownPath(path, options.cwd) };
   }
   for (const ext of EXTENSIONS) {
@@ -173,7 +178,7 @@ function describeIssue(source: ThemeSource, data: unknown, issue: z.core.$ZodIss
     const aliases = Object.keys(FIELD_ALIASES).filter((alias) => known.includes(FIELD_ALIASES[alias]));
     return issue.keys.map((key) => {
       const near = closestMatch(key, [...known, ...aliases]);
-      const hint = near ? ` (did you mean "${FIELD_ALIASES[near] ?? near}"?)` : '';
+      const hint = near ? ` (did you mean "${FIELD_ALIASES[near] ?? near}"?)` : '; remove it (themes/README.md lists the fields)';
       return problem(source, [...path, key], 'key', `unknown field${hint}`);
     });
   }

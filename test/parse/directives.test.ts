@@ -126,8 +126,8 @@ describe('speaker notes', () => {
 
   test('empty notes and broken YAML notes are errors', () => {
     expect(messages(parseDeck('# N\n<!-- speaker_note: |\n-->\n<!-- notes: |\n  a\n b\n -->', { file: 'n.md' }))).toEqual([
-      'n.md:2:1: error: notes are empty',
-      'n.md:4:1: error: invalid YAML in notes: All mapping items must start at the same column',
+      'n.md:2:1: error: notes are empty; write the notes after the colon, or remove the comment',
+      'n.md:4:1: error: invalid YAML in notes: All mapping items must start at the same column; indent every line of the notes by the same amount under the `|`',
     ]);
   });
 
@@ -258,7 +258,7 @@ describe('comments and unknown directives', () => {
       'unknown-directives.md:5:1: error: unknown directive "remember to smile"; to leave a comment, write <!-- // … -->',
       'unknown-directives.md:6:1: error: unknown directive "TODO"; to leave a comment, write <!-- // … -->',
       'unknown-directives.md:7:1: error: unknown directive "frobnicate"; to leave a comment, write <!-- // … -->',
-      'unknown-directives.md:8:1: error: "pause" takes no value',
+      'unknown-directives.md:8:1: error: "pause" takes no value; write <!-- pause --> alone',
       'unknown-directives.md:9:1: error: "column" needs a value: <!-- column: … -->',
       'unknown-directives.md:10:1: error: "alignment" needs a colon before its value: <!-- alignment: … -->',
       'unknown-directives.md:11:3: error: unknown directive "colums"; did you mean "columns"?',

@@ -35,7 +35,7 @@ describe('front matter', () => {
   test('a YAML syntax error is located in the deck file', () => {
     const deck = parseFixture('front-matter-yaml-error.md');
     expect(messages(deck)).toEqual([
-      'front-matter-yaml-error.md:4:1: error: front matter: Flow sequence in block collection must be sufficiently indented and end with a ]',
+      'front-matter-yaml-error.md:4:1: error: front matter: Flow sequence in block collection must be sufficiently indented and end with a ]; fix the YAML between the `---` lines (quote a value that holds : # [ or {, like `title: "Why: a talk"`)',
     ]);
     expect(deck.meta.title).toBe('ok');
     expect(deck.meta.author).toBe('Ada');
@@ -58,7 +58,7 @@ describe('front matter', () => {
     expect(messages(parseFixture('front-matter-not-a-map.md'))).toEqual([
       'front-matter-not-a-map.md:2:1: error: front matter must be a mapping of keys to values, like `title: My talk`',
     ]);
-    expect(messages(parseFixture('front-matter-duplicate-key.md'))).toEqual(['front-matter-duplicate-key.md:3:1: error: front matter: Map keys must be unique']);
+    expect(messages(parseFixture('front-matter-duplicate-key.md'))).toEqual(['front-matter-duplicate-key.md:3:1: error: front matter: Map keys must be unique; keep only one of them']);
   });
 
   test('unclosed front matter is an error and the rest is read as slides', () => {

@@ -30,12 +30,12 @@ describe('includes', () => {
   test('a cycle is an error at the include that closes it', () => {
     const deck = loadDeck(inc('cycle.md'));
     expect(deck.slides[0]?.blocks).toEqual([heading(1, 1, 'Cycle'), para(1, 'b includes the deck again')]);
-    expect(messages(deck)).toEqual([`${inc('cycle-b.md')}:2:1: error: include cycle: ${inc('cycle.md')} → ${inc('cycle-b.md')} → ${inc('cycle.md')}`]);
+    expect(messages(deck)).toEqual([`${inc('cycle-b.md')}:2:1: error: include cycle: ${inc('cycle.md')} → ${inc('cycle-b.md')} → ${inc('cycle.md')}; remove this include`]);
   });
 
   test("an include outside the deck's folder is an error unless allowOutside", () => {
     const denied = loadDeck(inc('escape.md'));
-    expect(messages(denied)).toEqual([`${inc('escape.md')}:2:1: error: cannot include "../outside.md": it is outside the deck's folder`]);
+    expect(messages(denied)).toEqual([`${inc('escape.md')}:2:1: error: cannot include "../outside.md": it is outside the deck's folder; move it into that folder, or pass --allow-outside to present or check if you trust this deck`]);
     expect(denied.slides[0]?.blocks).toEqual([heading(1, 1, 'Escape')]);
     const allowed = loadDeck(inc('escape.md'), { allowOutside: true });
     expect(allowed.diagnostics).toEqual([]);
@@ -44,14 +44,14 @@ describe('includes', () => {
 
   test('a missing file or a directory is an error at the include', () => {
     expect(messages(loadDeck(inc('missing.md')))).toEqual([
-      `${inc('missing.md')}:2:1: error: cannot include "nope.md": no such file (${inc('nope.md')})`,
-      `${inc('missing.md')}:3:1: error: cannot include "parts": is a directory (${inc('parts')})`,
+      `${inc('missing.md')}:2:1: error: cannot include "nope.md": no such file (${inc('nope.md')}); check the path: it is relative to the file that includes it`,
+      `${inc('missing.md')}:3:1: error: cannot include "parts": is a directory (${inc('parts')}); give a Markdown file instead, e.g. "parts/a.md"`,
     ]);
   });
 
   test('an included file may not have front matter', () => {
     const deck = loadDeck(inc('with-front-matter.md'));
-    expect(messages(deck)).toEqual([`${inc('parts/has-front-matter.md')}:1:1: error: an included file may not have front matter; it is ignored`]);
+    expect(messages(deck)).toEqual([`${inc('parts/has-front-matter.md')}:1:1: error: an included file may not have front matter; it is ignored: remove it, or move its keys to the front matter of the deck`]);
     expect(deck.slides[0]?.blocks).toEqual([heading(1, 1, 'Host'), para(4, 'Body of the include')]);
   });
 
@@ -105,13 +105,13 @@ describe('loadDeck', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(ParseError);
-    expect(error).toMatchObject({ name: 'ParseError', message: 'no/such/talk.md: no such file', file: 'no/such/talk.md', line: 0, column: 0 });
+    expect(error).toMatchObject({ name: 'ParseError', message: 'no/such/talk.md: no such file; check the path and its spelling', file: 'no/such/talk.md', line: 0, column: 0 });
     expect((error as NodeJS.ErrnoException).code).toBeUndefined();
   });
 
   test('a directory throws ParseError', () => {
     const dir = rel('includes');
-    expect(() => loadDeck(dir)).toThrow(new ParseError(`${dir}: is a directory`, dir));
+    expect(() => loadDeck(dir)).toThrow(new ParseError(`${dir}: is a directory; give a Markdown file instead, e.g. "${dir}/cycle-b.md"`, dir));
   });
 
   test('source references are checked against the cited articles when asked', () => {

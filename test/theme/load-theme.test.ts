@@ -264,7 +264,7 @@ describe('extends', () => {
 
   it('rejects a cycle, at the extends that closes it', () => {
     const error = errorOf('cycle-a.yaml');
-    expect(error.message).toBe('cycle-b.yaml:2:10: extends: cycle: cycle-a.yaml → cycle-b.yaml → cycle-a.yaml');
+    expect(error.message).toBe('cycle-b.yaml:2:10: extends: cycle: cycle-a.yaml → cycle-b.yaml → cycle-a.yaml; make one of them extend a built-in theme instead');
     expect([error.file, error.line, error.column]).toEqual(['cycle-b.yaml', 2, 10]);
   });
 
@@ -353,13 +353,13 @@ describe('located errors', () => {
 
   it('reports a missing theme file', () => {
     const error = errorOf('./nope.yaml');
-    expect(error.message).toBe('./nope.yaml: theme file not found');
+    expect(error.message).toMatch(/^\.\/nope\.yaml: theme file not found; check the path, or use a built-in theme: dark, /u);
     expect([error.file, error.line, error.column]).toEqual(['./nope.yaml', null, null]);
-    expect(errorOf('../dark').message).toBe('../dark: theme file not found');
+    expect(errorOf('../dark').message).toMatch(/^\.\.\/dark: theme file not found; check the path/u);
   });
 
   it('reports an extends that names a missing file, at the extends', () => {
-    expect(errorOf('missing-parent.yaml').message).toBe('missing-parent.yaml:1:10: extends: theme file "./gone.yaml" not found');
+    expect(errorOf('missing-parent.yaml').message).toBe('missing-parent.yaml:1:10: extends: theme file "./gone.yaml" not found; check the path, which is relative to this file');
   });
 
   it('reports a theme path that cannot be read', () => {
