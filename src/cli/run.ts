@@ -3,7 +3,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import type { Deck } from '../deck/index.js';
-import type { Theme } from '../theme/index.js';
+import type { ColorLevel, Theme } from '../theme/index.js';
 import type { EarlyScreen } from '../present/early-screen.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { readCachedDeck, readCachedFrame, startCacheDir, writeCachedDeck, writeCachedFrame, type FrameKey } from './start-cache.js';
@@ -19,6 +19,8 @@ export interface CliIo {
 }
 
 const VERSION = '0.1.0';
+/** Decks from this size on get their first frame from a parse of the first slide alone. */
+const BIG_DECK_BYTES = 256 * 1024;
 const DIALECT_HELP = 'read the deck as talkdeck, presenterm, marp, slides, patat, lookatme, mdp, reveal-md or remark (default: detected)';
 
 type ExportFormatName = 'html' | 'pdf' | 'pptx' | 'md' | 'txt' | 'json';
@@ -219,6 +221,41 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return deck;
   };
 
+  /**
+   * A deck big enough that parsing all of it keeps the first frame waiting (a 5,000-slide deck
+   * takes over half a second cold): its first slide is painted from a parse of that slide alone.
+   */
+  const isBigDeck = (path: string): boolean => {
+    try {
+      return statSync(path).size >= BIG_DECK_BYTES;
+    } catch {
+      return false;
+    }
+  };
+
+  /**
+   * Paints the first slide of a big deck from `headOnly` parse, on the alternate screen; undefined
+   * when that parse finds a problem, which the full parse then reports as usual.
+   */
+  const paintHead = async (deckPath: string, options: { theme?: string; allowOutside?: boolean; dialect?: string }, key: FrameKey): Promise<EarlyScreen | undefined> => {
+    try {
+      const { loadDeckWithDialect } = await parse();
+      const head = loadDeckWithDialect(userPath(deckPath), { allowOutside: options.allowOutside, dialect: (options.dialect ?? 'auto') as 'auto', headOnly: true });
+      if (head.deck.slides.length === 0 || head.deck.diagnostics.some((d) => d.severity === 'error')) return undefined;
+      const theme = await resolveTheme(options.theme, head.deck);
+      const [{ applyColorLevel }, { paintFirstFrame }, { enterEarlyScreen }] = await Promise.all([
+        import('../theme/color-level.js'),
+        import('../present/index.js'),
+        import('../present/early-screen.js'),
+      ]);
+      applyColorLevel(key.colorLevel as ColorLevel);
+      return enterEarlyScreen(io.stdin, io.stdout, paintFirstFrame({ deck: head.deck, theme, hyperlinks: key.hyperlinks }, key.columns, key.rows));
+    } catch {
+      // Whatever went wrong, the full parse meets it again and says so.
+      return undefined;
+    }
+  };
+
   const program = new Command('talkdeck')
     .description('Compile articles into talks and present them in the terminal.')
     .version(VERSION)
@@ -259,14 +296,27 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       };
       const cached = cacheDir ? readCachedFrame(cacheDir, frameKey) : null;
       let early: EarlyScreen | undefined;
+      /** The early frame came from a parse of the first slide alone: keep the full deck's instead. */
+      let fromHead = false;
       if (cached !== null) {
         const { enterEarlyScreen } = await import('../present/early-screen.js');
         early = enterEarlyScreen(io.stdin, io.stdout, cached);
         trace?.('first-frame', performance.now(), 'cached');
+      } else if (io.stdout.isTTY && io.stdin.isTTY && isBigDeck(userPath(deckPath))) {
+        early = await paintHead(deckPath, options, frameKey);
+        fromHead = early !== undefined;
+        if (fromHead) trace?.('first-frame', performance.now(), 'head');
       }
       let handedToPresenter = false;
       try {
-        const deck = await deckForScreen(deckPath, options.allowOutside, options.dialect, () => early?.restore());
+        // Messages go to the main screen: leave the early frame, and let the presenter paint anew.
+        const leaveEarly = () => {
+          early?.restore();
+          early?.dispose();
+          early = undefined;
+          fromHead = false;
+        };
+        const deck = await deckForScreen(deckPath, options.allowOutside, options.dialect, leaveEarly);
         if (!deck) return;
         trace?.('mark', performance.now(), 'deck');
         const themeFiles: string[] = [];
@@ -283,6 +333,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
           writeCachedFrame(cacheDir, frameKey, frame, [...(deckFiles.get(deckPath) ?? []), ...themeFiles]);
         };
         if (early) flushCacheWrites();
+        if (fromHead) {
+          const { paintFirstFrame } = await import('../present/index.js');
+          keep(paintFirstFrame({ deck, theme, hyperlinks }, frameKey.columns, frameKey.rows));
+        }
         handedToPresenter = true;
         exitCode = await presentDeck({
           deckPath: resolve(io.cwd, deckPath),

@@ -18,6 +18,8 @@ export interface LoadDeckOptions {
   checkSources?: boolean;
   /** The presenter the deck was written for; `auto` (the default) detects it. */
   dialect?: DialectName | 'auto';
+  /** Build only the first slide and count the rest (see ParseDeckOptions.headOnly). */
+  headOnly?: boolean;
 }
 
 function errorCode(error: unknown): string {
@@ -182,5 +184,6 @@ export function loadDeckWithDialect(path: string, options: LoadDeckOptions = {})
   if (options.checkSources === true) deckOptions.readSource = readSource;
   if (options.incrementalLists !== undefined) deckOptions.incrementalLists = options.incrementalLists;
   if (options.dialect !== undefined) deckOptions.dialect = options.dialect;
+  if (options.headOnly) deckOptions.headOnly = true;
   return { ...parseDeckWithDialect(text, deckOptions), files };
 }

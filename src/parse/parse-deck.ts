@@ -1,7 +1,7 @@
 import type { Deck, Diagnostic, Slide } from '../deck/index.js';
 import { emptyMeta, readFrontMatter } from './front-matter.js';
 import { collectLinkDefinitions, type LinkDefinitions } from './markdown.js';
-import { Scanner, frontMatterEnd, type IncludeReader } from './scan.js';
+import { Scanner, frontMatterEnd, type IncludeReader, type RawSlide } from './scan.js';
 import { buildSlide } from './slide-builder.js';
 import { SourceChecker, type SourceReader } from './source-check.js';
 import { DiagnosticSink } from './source-line.js';
@@ -30,6 +30,12 @@ export interface ParseDeckOptions {
    * rewritten line for line into talkdeck's format before parsing. Included files are talkdeck's.
    */
   dialect?: DialectName | 'auto';
+  /**
+   * Build only the first presented slide and count the others, which are left as empty
+   * placeholders: enough to draw the first frame of a big deck (its slide, the title and `1 / N`)
+   * long before the whole deck is parsed. Diagnostics are then incomplete; parse again in full.
+   */
+  headOnly?: boolean;
 }
 
 /** A parsed deck with the dialect it was read as and why that one was picked. */
@@ -50,6 +56,12 @@ function sortDiagnostics(diagnostics: Diagnostic[], mainFile: string): Diagnosti
     .map((d, i) => ({ d, i }))
     .sort((a, b) => fileOrder(a.d) - fileOrder(b.d) || (a.d.file < b.d.file ? -1 : a.d.file > b.d.file ? 1 : 0) || a.d.line - b.d.line || a.d.column - b.d.column || a.i - b.i)
     .map(({ d }) => d);
+}
+
+/** A slide counted but not built (see `headOnly`). */
+function placeholder(index: number, raw: RawSlide, file: string): Slide {
+  const location = raw.start ?? { file, line: 1, column: 1 };
+  return { index, title: '', blocks: [], steps: 1, notes: '', notesBlocks: [], sources: [], layout: { footer: true }, timeMs: null, location };
 }
 
 function parse(text: string, options: ParseDeckOptions, sink: DiagnosticSink): Deck {
@@ -80,6 +92,10 @@ function parse(text: string, options: ParseDeckOptions, sink: DiagnosticSink): D
   const slides: Slide[] = [];
   const sourceChecker = new SourceChecker(sink, options.readSource);
   for (const raw of raws) {
+    if (options.headOnly && slides.length > 0) {
+      if (!raw.items.some((item) => item.kind === 'directive' && item.directive.kind === 'skipSlide')) slides.push(placeholder(slides.length + 1, raw, file));
+      continue;
+    }
     const built = buildSlide(raw, sink, links, sourceChecker, meta.incrementalLists);
     if (!built.skip) slides.push({ ...built.slide, index: slides.length + 1 });
   }

@@ -235,6 +235,57 @@ describe('the first frame from the frame cache', () => {
   });
 });
 
+describe('a big deck on a cold start', () => {
+  const bigDeck = (bad: string) => {
+    const slides = Array.from({ length: 3000 }, (_, i) => `# Big ${i + 1}\n\n- point one of slide ${i + 1}\n- point two of slide ${i + 1}, long enough that the deck passes a quarter of a megabyte\n${i === 2500 ? bad : ''}`);
+    return `---\ntitle: Big Deck\n---\n\n${slides.join('\n---\n\n')}`;
+  };
+
+  it('paints the first slide from a parse of that slide alone, then presents the whole deck', async () => {
+    const dir = mkdtempSync(join(workDir, 'big-'));
+    const deck = join(dir, 'big.md');
+    const trace = join(dir, 'trace.log');
+    writeFileSync(deck, bigDeck(''));
+    const pane = present(deck, { columns: 80, rows: 24 }, '', { TALKDECK_CACHE: 'off', TALKDECK_TRACE: trace });
+    await pane.waitFor((s) => s.includes('Big 1') && s.includes('1 / 3000'));
+    await vi.waitFor(() => expect(readFileSync(trace, 'utf8')).toMatch(/^frame /mu), { timeout: 10000, interval: 20 });
+    expect(readFileSync(trace, 'utf8')).toMatch(/^first-frame \S+ head$/mu);
+    pane.send('G');
+    await pane.waitFor((s) => s.includes('Big 3000') && s.includes('3000 / 3000'));
+    pane.send('q');
+    await expectRestored(pane, 0);
+  });
+
+  it('gives the terminal back before reporting a problem found past the first slide', async () => {
+    const dir = mkdtempSync(join(workDir, 'big-bad-'));
+    const deck = join(dir, 'big.md');
+    const trace = join(dir, 'trace.log');
+    // A problem only building the slide finds: the first-slide parse does not see it.
+    writeFileSync(deck, bigDeck('<!-- column: 0 -->\n'));
+    const pane = present(deck, { columns: 80, rows: 24 }, '', { TALKDECK_CACHE: 'off', TALKDECK_TRACE: trace });
+    const screen = await pane.waitFor(/EXIT=\d+[\s\S]*echo/u);
+    expect(readFileSync(trace, 'utf8')).toMatch(/^first-frame \S+ head$/mu);
+    expect(screen.replace(/\n/gu, '')).toMatch(/big\.md:\d+:\d+: error: .*column layout first/u);
+    await expectRestored(pane, 1);
+  });
+
+  it('leaves the early frame to print a warning, then presents', async () => {
+    const dir = mkdtempSync(join(workDir, 'big-warn-'));
+    const deck = join(dir, 'big.md');
+    const trace = join(dir, 'trace.log');
+    writeFileSync(deck, bigDeck('<!-- columns: 1 1 -->\nBefore any column.\n<!-- column: 0 -->\nIn a column.\n'));
+    const pane = present(deck, { columns: 80, rows: 24 }, '', { TALKDECK_CACHE: 'off', TALKDECK_TRACE: trace });
+    await vi.waitFor(() => expect(readFileSync(trace, 'utf8')).toMatch(/^frame /mu), { timeout: 10000, interval: 20 });
+    expect(readFileSync(trace, 'utf8')).toMatch(/^first-frame \S+ head$/mu);
+    await pane.waitFor((s) => s.includes('Big 1') && s.includes('1 / 3000'));
+    expect(pane.format('#{alternate_on}')).toBe('1');
+    pane.send('q');
+    const screen = await pane.waitFor(/EXIT=\d+[\s\S]*echo/u);
+    expect(screen.replace(/\n/gu, '')).toMatch(/big\.md:\d+:\d+: warning: .*before the first/u);
+    await expectRestored(pane, 0);
+  });
+});
+
 describe('talkdeck present without a terminal', () => {
   it('exits 2 with a clear message when stdout is not a terminal', () => {
     const result = spawnSync('node', [CLI, 'present', FOUR], { encoding: 'utf8' });
