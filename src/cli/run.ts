@@ -19,6 +19,8 @@ export interface CliIo {
 }
 
 const VERSION = '0.1.0';
+/** The longest talk `build` plans, in minutes. */
+const MAX_TALK_MINUTES = 1440;
 /** Decks from this size on get their first frame from a parse of the first slide alone. */
 const BIG_DECK_BYTES = 256 * 1024;
 const DIALECT_HELP = 'read the deck as talkdeck, presenterm, marp, slides, patat, lookatme, mdp, reveal-md or remark (default: detected)';
@@ -42,10 +44,11 @@ function parseSize(text: string): { columns: number; rows: number } {
   return { columns: Number(match[1]), rows: Number(match[2]) };
 }
 
-function parsePositive(name: string) {
+function parsePositive(name: string, max = Infinity) {
   return (text: string): number => {
     const value = Number(text);
     if (!Number.isFinite(value) || value <= 0) throw new UsageError(`${name} wants a positive number, not "${text}"`);
+    if (value > max) throw new UsageError(`${name} wants at most ${max} (24 hours), not "${text}"`);
     return value;
   };
 }
@@ -67,14 +70,59 @@ function readUserFile(path: string, shown: string): string {
   try {
     stat = statSync(path);
   } catch {
-    throw new InputError(shown, 'no such file');
+    throw new InputError(shown, 'no such file; check the path and its spelling');
   }
-  if (stat.isDirectory()) throw new InputError(shown, 'is a directory, not a file');
+  if (stat.isDirectory()) throw new InputError(shown, 'is a directory, not a file; give the article files inside it');
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    throw new InputError(shown, `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new InputError(shown, `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); make it readable, e.g. with chmod +r`);
   }
+}
+
+/**
+ * Refuses an output path that cannot be written before any work is done: a directory, or a file
+ * in a folder that does not exist. `shown` is the path as the user gave it.
+ */
+function checkOutput(path: string, shown: string, example: string): void {
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(path).isDirectory();
+  } catch {
+    // Not there yet: its folder must be.
+  }
+  if (isDirectory) throw new InputError(shown, `is a directory; give a file name for -o, e.g. ${join(shown, example)}`);
+  const folder = dirname(path);
+  if (!existsSync(folder)) {
+    const shownFolder = dirname(shown);
+    throw new InputError(shown, `the folder ${shownFolder} does not exist; create it first (mkdir -p ${shownFolder})`);
+  }
+}
+
+/** Writes an output file atomically; a failure is the user's to fix, named, not an internal error. */
+function writeOutput(path: string, shown: string, data: string | Uint8Array): void {
+  try {
+    writeFileAtomic(path, data);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    const fix = code === 'EACCES' || code === 'EPERM' ? 'make the folder writable, or choose another -o' : code === 'ENOSPC' ? 'free some disk space' : 'choose another -o';
+    throw new InputError(shown, `cannot be written (${code}); ${fix}`);
+  }
+}
+
+/** The 1-based line of `key:` in a deck's front matter, or null. */
+function frontMatterLine(file: string, key: string): number | null {
+  let lines: string[];
+  try {
+    lines = readFileSync(file, 'utf8').split(/\r?\n/u);
+  } catch {
+    return null;
+  }
+  if (!/^---\s*$/u.test(lines[0]?.replace(/^\uFEFF/u, '') ?? '')) return null;
+  for (let i = 1; i < lines.length && !/^(---|\.\.\.)\s*$/u.test(lines[i]!); i++) {
+    if (new RegExp(`^${key}\\s*:`, 'u').test(lines[i]!)) return i + 1;
+  }
+  return null;
 }
 
 /** Speaking-rate options shared by the commands that budget time. */
@@ -113,8 +161,18 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const themes = () => import('../theme/index.js');
   const render = () => import('../render/index.js');
 
-  const resolveTheme = async (spec: string | undefined, deck: Deck | null, onRead?: (path: string) => void): Promise<Theme> =>
-    (await themes()).loadTheme(spec || deck?.meta.theme || 'dark', { themesDir, cwd: io.cwd, compiledDir: join(root, 'dist', 'themes'), onRead });
+  const resolveTheme = async (spec: string | undefined, deck: Deck | null, onRead?: (path: string) => void): Promise<Theme> => {
+    const { loadTheme, ThemeError } = await themes();
+    const fromDeck = !spec && Boolean(deck?.meta.theme);
+    try {
+      return loadTheme(spec || deck?.meta.theme || 'dark', { themesDir, cwd: io.cwd, compiledDir: join(root, 'dist', 'themes'), onRead });
+    } catch (error) {
+      // A theme named by the deck's front matter is the deck's problem: say where it is named.
+      if (!fromDeck || !deck || !(error instanceof ThemeError) || error.line !== null) throw error;
+      const line = frontMatterLine(deck.file, 'theme');
+      throw new InputError(deck.file, `theme: ${error.message}`, line ?? undefined, line ? 1 : undefined);
+    }
+  };
 
   // Paths stay as the user wrote them, so messages name files the way the user knows them.
   const userPath = (path: string) => (io.cwd === process.cwd() ? path : resolve(io.cwd, path));
@@ -194,7 +252,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       const next = loadDeck(path, { allowOutside, dialect: dialect as 'auto' });
       const problem = next.diagnostics.find((d) => d.severity === 'error');
       if (problem) return `deck not reloaded: ${formatDiagnostic(problem)}`;
-      if (next.slides.length === 0) return 'deck not reloaded: it has no slides';
+      if (next.slides.length === 0) return 'deck not reloaded: it has no slides; add a heading or some text';
       return next;
     } catch (error) {
       return `deck not reloaded: ${locatedMessage(error) ?? String(error)}`;
@@ -217,7 +275,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       exitCode = EXIT.input;
       return null;
     }
-    if (deck.slides.length === 0) throw new InputError(deckPath, 'the deck has no slides');
+    if (deck.slides.length === 0) throw new InputError(deckPath, 'the deck has no slides; add a heading or some text');
     return deck;
   };
 
@@ -262,7 +320,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     .option('--debug', 'print stack traces of internal errors')
     .configureOutput({ writeOut: out, writeErr: err })
     .exitOverride()
-    .showSuggestionAfterError(true);
+    .showSuggestionAfterError(true)
+    .showHelpAfterError("(run 'talkdeck COMMAND --help' for usage)");
 
   program
     .command('present', { isDefault: true })
@@ -512,7 +571,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       for (const overflow of findOverflows(deck, theme, size)) {
         const slide = deck.slides[overflow.slide - 1];
         err(
-          `${deckPath}:${slide?.location.line ?? 1}:1: slide ${overflow.slide} ("${slide?.title ?? ''}") overflows ${size.columns}x${size.rows} by ${overflow.hiddenLines} line(s)\n`,
+          `${deckPath}:${slide?.location.line ?? 1}:1: slide ${overflow.slide} ("${slide?.title ?? ''}") overflows ${size.columns}x${size.rows} by ${overflow.hiddenLines} line(s); split the slide or shorten it\n`,
         );
         problems = true;
       }
@@ -522,7 +581,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       }
       for (const problem of sourceProblems) {
         if (options.fix && problem.kind === 'moved') {
-          err(`${deckPath}:${problem.ref.line}:1: slide ${problem.slide}: fixed: ${problem.message}\n`);
+          // The message's advice (`run check --fix`) has just been followed: show only what was wrong.
+          err(`${deckPath}:${problem.ref.line}:1: slide ${problem.slide}: fixed: ${problem.message.replace(/; run `talkdeck check --fix`[^;]*$/u, '')}\n`);
           continue;
         }
         err(`${deckPath}:${problem.ref.line}:1: slide ${problem.slide}: ${problem.message}\n`);
@@ -537,7 +597,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     .description('compile articles into a talk')
     .argument('<articles...>', 'Markdown or text articles; the first leads the talk')
     .requiredOption('-o, --output <deck>', 'the deck file to write')
-    .option('-m, --minutes <n>', 'length of the talk', parsePositive('--minutes'), 20)
+    .option('-m, --minutes <n>', 'length of the talk', parsePositive('--minutes', MAX_TALK_MINUTES), 20)
     .option('--title <title>', 'title of the talk (default: the first article\'s)')
     .action(async (articles: string[], options: { output: string; minutes: number; title?: string }) => {
       const { compileTalk } = await import('../compile/index.js');
@@ -545,10 +605,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       const outDir = dirname(output);
       const inputs = articles.map((article) => {
         const absolute = resolve(io.cwd, article);
-        if (absolute === output) throw new UsageError(`-o ${options.output} would overwrite the article ${article}`);
+        if (absolute === output) throw new UsageError(`-o ${options.output} would overwrite the article ${article}; choose another -o`);
         return { path: relative(outDir, absolute).split(sep).join('/'), text: readUserFile(absolute, article), shown: article };
       });
-      if (existsSync(output) && statSync(output).isDirectory()) throw new InputError(options.output, 'is a directory');
+      checkOutput(output, options.output, 'talk.md');
       let markdown: string;
       try {
         markdown = compileTalk(
@@ -562,7 +622,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         if (input && error instanceof Error) throw new InputError(input.shown, error.message);
         throw error;
       }
-      writeFileAtomic(output, markdown);
+      writeOutput(output, options.output, markdown);
       out(`${options.output}: written from ${articles.length} article(s)\n`);
     });
 
@@ -587,7 +647,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       const binary = options.format === 'pdf' || options.format === 'pptx';
       if (output === '-' && binary) throw new UsageError(`-o - streams text formats only; write ${options.format} to a file`);
       const target = output === '-' ? null : resolve(io.cwd, output);
-      if (target === resolve(io.cwd, deckPath)) throw new UsageError('the export would overwrite the deck itself; choose another -o');
+      if (target === resolve(io.cwd, deckPath)) throw new UsageError(`-o ${output} is the deck itself; choose another -o`);
+      if (target !== null) checkOutput(target, output, `talk${exporter.EXPORT_EXTENSIONS[options.format]}`);
       const theme = await resolveTheme(options.theme, deck);
       let data: string | Uint8Array;
       try {
@@ -606,7 +667,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         out(typeof data === 'string' ? data : Buffer.from(data).toString('utf8'));
         return;
       }
-      writeFileAtomic(target, data);
+      writeOutput(target, output, data);
       err(`${output}: ${options.format} written (${deck.slides.length} slides)\n`);
     });
 

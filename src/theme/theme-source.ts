@@ -49,7 +49,8 @@ export function readThemeSource(path: string, shown: string, compiled?: string):
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ThemeError({ file: shown, message: `cannot read theme file (${code ?? String(error)})` });
+    const fix = code === 'EISDIR' ? 'give a .yaml or .json file' : code === 'EACCES' || code === 'EPERM' ? 'make it readable, e.g. with chmod +r' : 'check the path';
+    throw new ThemeError({ file: shown, message: `cannot read theme file (${code ?? String(error)}); ${fix}` });
   }
   let syntax: Syntax | undefined;
   const parse = (): Syntax => {
@@ -60,7 +61,7 @@ export function readThemeSource(path: string, shown: string, compiled?: string):
       throw new ThemeError(
         doc.errors.map((error) => {
           const { line, col } = lineCounter.linePos(error.pos[0]);
-          return { file: shown, line, column: col, message: `invalid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${error.message}` };
+          return { file: shown, line, column: col, message: `invalid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${error.message}; fix the file at this line` };
         }),
       );
     }

@@ -124,7 +124,7 @@ describe('talkdeck export', () => {
 
   it('writes a file atomically and never over the deck itself', () => {
     copyFileSync('test/fixtures/e2e/four.md', join(dir, 'four.md'));
-    expect(talkdeck('export', 'four.md', '-f', 'md', '-o', 'four.md').stderr).toMatch(/overwrite the deck/u);
+    expect(talkdeck('export', 'four.md', '-f', 'md', '-o', 'four.md').stderr).toMatch(/is the deck itself; choose another -o/u);
     expect(readFileSync(join(dir, 'four.md'), 'utf8')).toBe(readFileSync('test/fixtures/e2e/four.md', 'utf8'));
     const result = talkdeck('export', 'four.md', '-f', 'txt');
     expect(result.code).toBe(0);

@@ -20,7 +20,7 @@ const FOUR = resolve('test/fixtures/e2e/four.md');
 
 /** Some clause that tells the user what to do. */
 const FIX =
-  /(?:^|[;(.:,])\s*(?:or\s+)?(?:to [^,;]+, )?(?:did you mean|add|remove|use|run|write|give|install|choose|check|move|make|keep|set|save|cite|point|indent|pass)\b|\b(?:must be|wants|expected|Allowed choices are)\b/imu;
+  /(?:^|[;(.:,])\s*(?:or\s+)?(?:to [^,;]+, )?(?:did you mean|add|remove|use|run|write|give|install|choose|check|move|make|keep|set|save|cite|point|indent|pass|create|split)\b|\b(?:must be|wants|expected|Allowed choices are)\b/imu;
 const STACK = /\n\s+at /u;
 
 let dir = '';
@@ -150,6 +150,24 @@ const rows: Row[] = [
   { what: 'an unknown dialect', args: ['print', 'talk.md', '--dialect', 'keynote'], code: 2, where: null, fix: /--dialect must be auto or one of talkdeck, presenterm, marp/u },
   { what: 'a misspelt option', args: ['print', 'talk.md', '--widht', '60'], code: 2, where: null, fix: /Did you mean --width\?/u },
   { what: 'the presenter without a terminal', args: ['present', 'talk.md'], code: 2, where: null, fix: /use `talkdeck print talk\.md` for plain text/u },
+  { what: 'a missing required option', args: ['export', 'talk.md'], code: 2, where: null, fix: /run 'talkdeck COMMAND --help' for usage/u },
+  { what: 'an unknown option like no other', args: ['print', 'talk.md', '--frobnicate'], code: 2, where: null, fix: /run 'talkdeck COMMAND --help' for usage/u },
+  { what: 'too many arguments', args: ['themes', 'extra'], code: 2, where: null, fix: /run 'talkdeck COMMAND --help' for usage/u },
+  { what: 'build -o --minutes beyond a day', args: ['build', 'article.md', '-o', 'out.md', '--minutes', '5000'], code: 2, where: null, fix: /--minutes wants at most 1440/u },
+  // Outputs that cannot be written.
+  { what: 'build into a missing folder', args: ['build', 'article.md', '-o', 'nodir/out.md'], code: 1, where: 'nodir/out.md: the folder nodir does not exist', fix: /create it first \(mkdir -p nodir\)/u },
+  { what: 'export into a missing folder', args: ['export', 'talk.md', '-f', 'html', '-o', 'nodir/out.html'], code: 1, where: 'nodir/out.html: the folder nodir does not exist', fix: /create it first \(mkdir -p nodir\)/u },
+  { what: 'export onto a directory', args: ['export', 'talk.md', '-f', 'html', '-o', 'decks'], code: 1, where: 'decks: is a directory', fix: /give a file name for -o, e\.g\. decks\/talk\.html/u },
+  { what: 'build onto a directory', args: ['build', 'article.md', '-o', 'decks'], code: 1, where: 'decks: is a directory', fix: /give a file name for -o, e\.g\. decks\/talk\.md/u },
+  { what: 'export over the deck itself', args: ['export', 'talk.md', '-f', 'md', '-o', 'talk.md'], code: 2, where: '-o talk.md is the deck itself', fix: /choose another -o/u },
+  { what: 'build over its own article', args: ['build', 'article.md', '-o', 'article.md'], code: 2, where: '-o article.md would overwrite the article article.md', fix: /choose another -o/u },
+  // Articles for build that cannot be read.
+  { what: 'build with a missing article', args: ['build', 'missing.md', '-o', 'out.md'], code: 1, where: 'missing.md: no such file', fix: /check the path and its spelling/u },
+  { what: 'build with a directory for an article', args: ['build', 'decks', '-o', 'out.md'], code: 1, where: 'decks: is a directory, not a file', fix: /give the article files inside it/u },
+  // Decks the presenter and check cannot use.
+  { what: 'a theme in the front matter that does not exist', args: ['check', 'front-matter-theme.md'], code: 1, where: 'front-matter-theme.md:2:1: theme: nosuchtheme: unknown theme', fix: /built-in themes: dark/u },
+  { what: 'a deck without slides, in the presenter', args: ['present', 'empty-deck.md'], tty: true, code: 1, where: 'empty-deck.md: the deck has no slides', fix: /add a heading or some text/u },
+  { what: 'an overflowing slide', args: ['check', 'overflow.md'], code: 1, where: 'overflow.md:1:1: slide 1 ("Long") overflows 80x24', fix: /split the slide or shorten it/u },
 ];
 
 describe('every user-facing error names the file, suggests the fix, exits non-zero, without a stack trace', () => {
@@ -164,23 +182,6 @@ describe('every user-facing error names the file, suggests the fix, exits non-ze
     expect(output).toMatch(FIX);
   });
 
-  // These messages are written by the command-line layer, which does not yet say what to do, or
-  // not where; each `todo` is the message as it should read.
-  it.todo('no --format: "error: required option \'-f, --format <format>\' not specified" should add "(run talkdeck export --help for usage)"');
-  it.todo('an unknown option far from any known one (--frobnicate) should add "(run talkdeck COMMAND --help for usage)"');
-  it.todo('too many arguments (talkdeck themes extra) should add "(run talkdeck themes --help for usage)"');
-  it.todo('build -o into a missing folder: "nodir/out.md: the folder nodir does not exist; create it first (mkdir -p nodir)", exit 1, not an internal error');
-  it.todo('export -o into a missing folder: the same message as build, exit 1, not an internal error');
-  it.todo('export -o naming a directory: "out: is a directory; give a file name for -o, e.g. out/talk.html", exit 1, not an internal error');
-  it.todo('build -o naming a directory: "decks: is a directory; give a file name for -o, e.g. decks/talk.md"');
-  it.todo('build with a missing article: "missing.md: no such file; check the path and its spelling"');
-  it.todo('build with a directory for an article: "decks: is a directory, not a file; give the article files inside it"');
-  it.todo('build --minutes 5000: "--minutes wants at most 1440 (24 hours), not 5000", exit 2, not an internal error');
-  it.todo('a theme named in the front matter that does not exist: named at the deck\'s line, "front-matter-theme.md:2:8: unknown theme "nosuchtheme"; built-in themes: …"');
-  it.todo('a deck without slides in the presenter: "empty-deck.md: the deck has no slides; add a heading or some text"');
-  it.todo('an overflowing slide in check: "overflow.md:1:1: slide 1 ("Long") overflows 80x24 by N line(s); split the slide or shorten it"');
-  it.todo('export over the deck itself: "-o talk.md is the deck itself; choose another -o" (names the file)');
-  it.todo('build over an article: "-o talk.md would overwrite the article talk.md; choose another -o"');
 });
 
 describe('--debug', () => {

@@ -365,7 +365,7 @@ describe('located errors', () => {
   it('reports a theme path that cannot be read', () => {
     const error = errorOf('chain');
     expect(error.message).toMatch(/^chain: unknown theme/);
-    expect(errorOf('chain/parts/').message).toBe('chain/parts: cannot read theme file (EISDIR)');
+    expect(errorOf('chain/parts/').message).toBe('chain/parts: cannot read theme file (EISDIR); give a .yaml or .json file');
   });
 });
 
