@@ -48,7 +48,7 @@ function parsePositive(name: string, max = Infinity) {
   return (text: string): number => {
     const value = Number(text);
     if (!Number.isFinite(value) || value <= 0) throw new UsageError(`${name} wants a positive number, not "${text}"`);
-    if (value > max) throw new UsageError(`${name} wants at most ${max} (24 hours), not "${text}"`);
+    if (value > max) throw new UsageError(`${name} wants at most ${max}, not "${text}"`);
     return value;
   };
 }
@@ -149,6 +149,8 @@ function traceTo(path: string): (event: string, atMs: number, label?: string) =>
 
 /** Runs the talkdeck command line; resolves with the exit code instead of exiting. */
 export async function run(argv: string[], io: CliIo): Promise<number> {
+  /** Files changed after this are not kept in the start cache from this launch's reading of them. */
+  const startedAt = Date.now();
   const root = packageRoot();
   const themesDir = join(root, 'themes');
   const debug = argv.includes('--debug');
@@ -200,7 +202,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       }
       const fresh = loadDeckWithDialect(userPath(path), { allowOutside, dialect: dialect as 'auto' });
       // Kept once the first frame is up: writing a big deck costs tens of milliseconds.
-      if (cacheDir) pendingCacheWrites.push(() => writeCachedDeck(cacheDir, key, fresh, fresh.files));
+      // A deck with errors is shown as errors and never kept: what fixes it may be outside its files.
+      if (cacheDir && !fresh.deck.diagnostics.some((d) => d.severity === 'error')) {
+        pendingCacheWrites.push(() => writeCachedDeck(cacheDir, key, fresh, fresh.files, startedAt));
+      }
       read = fresh;
     }
     dialects.set(path, { dialect: read.dialect, reason: read.reason });
@@ -369,13 +374,20 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       let handedToPresenter = false;
       try {
         // Messages go to the main screen: leave the early frame, and let the presenter paint anew.
+        let signalled: number | null = null;
         const leaveEarly = () => {
+          signalled = early?.interrupted() ?? null;
           early?.restore();
           early?.dispose();
           early = undefined;
           fromHead = false;
         };
         const deck = await deckForScreen(deckPath, options.allowOutside, options.dialect, leaveEarly);
+        // A signal that came while the deck was read is answered, not forgotten with the early frame.
+        if (signalled !== null) {
+          exitCode = signalled;
+          return;
+        }
         if (!deck) return;
         trace?.('mark', performance.now(), 'deck');
         const themeFiles: string[] = [];
@@ -389,7 +401,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
           // A terminal resized since the key was taken would file the frame under the wrong size.
           if (!cacheDir || deck.diagnostics.length > 0) return;
           if ((io.stdout.columns || 80) !== frameKey.columns || (io.stdout.rows || 24) !== frameKey.rows) return;
-          writeCachedFrame(cacheDir, frameKey, frame, [...(deckFiles.get(deckPath) ?? []), ...themeFiles]);
+          writeCachedFrame(cacheDir, frameKey, frame, [...(deckFiles.get(deckPath) ?? []), ...themeFiles], startedAt);
         };
         if (early) flushCacheWrites();
         if (fromHead) {
@@ -431,8 +443,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       .option('-m, --minutes <n>', 'target length of the talk, for pacing', parsePositive('--minutes')),
   ).action(async (deckPath: string, options: { theme?: string; dialect?: string } & RateOptions) => {
       const deck = await deckForScreen(deckPath, false, options.dialect);
-      flushCacheWrites();
       if (!deck) return;
+      flushCacheWrites();
       const theme = await resolveTheme(options.theme, deck);
       const { applyColorLevel, detectColorLevel } = await themes();
       applyColorLevel(detectColorLevel(io.env, true));
@@ -460,8 +472,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       .option('--apply', 'write the rehearsed times back into the deck as per-slide budgets'),
   ).action(async (deckPath: string, options: { theme?: string; apply?: boolean; dialect?: string } & RateOptions) => {
       const deck = await deckForScreen(deckPath, false, options.dialect);
-      flushCacheWrites();
       if (!deck) return;
+      flushCacheWrites();
       const theme = await resolveTheme(options.theme, deck);
       const { applyColorLevel, detectColorLevel } = await themes();
       applyColorLevel(detectColorLevel(io.env, true));

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
@@ -43,6 +43,9 @@ interface Entry {
   value: unknown;
 }
 
+/** How long before a launch a file must have been last written for what was read of it to be kept. */
+const SETTLE_MS = 1000;
+
 /** Entries kept before the oldest are dropped. */
 const MAX_ENTRIES = 200;
 
@@ -52,14 +55,27 @@ const BUILD = typeof __TALKDECK_BUILD__ === 'string' ? __TALKDECK_BUILD__ : 'sou
 
 /**
  * Where things are kept: `TALKDECK_CACHE_DIR`, else `$XDG_CACHE_HOME/talkdeck`, else
- * `~/.cache/talkdeck`. Null (no cache) when `TALKDECK_CACHE` is `off`, `0` or `false`.
+ * `~/.cache/talkdeck`. Null (no cache) when `TALKDECK_CACHE` is `off`, `0` or `false`, and when the
+ * folder is not the user's own: entries from a folder others can write to are never trusted.
  */
 export function startCacheDir(env: Record<string, string | undefined>): string | null {
   const switchedOff = (env.TALKDECK_CACHE ?? '').trim().toLowerCase();
   if (switchedOff === 'off' || switchedOff === '0' || switchedOff === 'false') return null;
-  if (env.TALKDECK_CACHE_DIR) return env.TALKDECK_CACHE_DIR;
-  const base = env.XDG_CACHE_HOME || join(env.HOME || homedir(), '.cache');
-  return join(base, 'talkdeck');
+  const dir = env.TALKDECK_CACHE_DIR || join(env.XDG_CACHE_HOME || join(env.HOME || homedir(), '.cache'), 'talkdeck');
+  return isPrivate(dir) ? dir : null;
+}
+
+/** A folder that is missing (it will be made private) or a real folder of this user's that only they can write to. */
+function isPrivate(dir: string): boolean {
+  let stat;
+  try {
+    stat = lstatSync(dir);
+  } catch {
+    return true;
+  }
+  if (!stat.isDirectory()) return false;
+  const uid = process.getuid?.();
+  return (uid === undefined || stat.uid === uid) && (stat.mode & 0o022) === 0;
 }
 
 function sha256(data: string | Buffer): string {
@@ -95,7 +111,8 @@ function readCached(dir: string, kind: Kind, key: CacheKey): unknown {
   for (const file of entry.files) {
     if (!Array.isArray(file) || typeof file[0] !== 'string' || typeof file[1] !== 'string') return undefined;
     try {
-      if (sha256(readFileSync(file[0])) !== file[1]) return undefined;
+      // Only regular files: a FIFO or a device named in an entry must not hang or flood the start.
+      if (!statSync(file[0]).isFile() || sha256(readFileSync(file[0])) !== file[1]) return undefined;
     } catch {
       return undefined;
     }
@@ -104,14 +121,22 @@ function readCached(dir: string, kind: Kind, key: CacheKey): unknown {
 }
 
 /**
- * Keeps `value` for `key`, made from `files`. Best effort: a cache that cannot be written
- * (read-only home, full disk) costs the next start its head start and nothing else.
+ * Keeps `value` for `key`, made from `files`, as they were when the launch began (`startedAt`, a
+ * Date.now() time): a file changed since, or just before (within `SETTLE_MS`, for file systems
+ * that keep coarse times), may have been read half-written, so nothing is kept that time. Best
+ * effort: a cache that cannot be written (read-only home, full disk) costs the next start its head
+ * start and nothing else.
  */
-function writeCached(dir: string, kind: Kind, key: CacheKey, value: unknown, files: readonly string[]): void {
+function writeCached(dir: string, kind: Kind, key: CacheKey, value: unknown, files: readonly string[], startedAt: number): void {
   try {
-    const entry: Entry = { files: [...new Set(files)].map((file) => [file, sha256(readFileSync(file))]), value };
+    const entryFiles: Array<[string, string]> = [];
+    for (const file of new Set(files)) {
+      const stat = statSync(file);
+      if (!stat.isFile() || stat.mtimeMs > startedAt - SETTLE_MS) return;
+      entryFiles.push([file, sha256(readFileSync(file))]);
+    }
     mkdirSync(join(dir, kind), { recursive: true, mode: 0o700 });
-    writeFileAtomic(entryPath(dir, kind, key), JSON.stringify(entry), { mode: 0o600 });
+    writeFileAtomic(entryPath(dir, kind, key), JSON.stringify({ files: entryFiles, value } satisfies Entry), { mode: 0o600 });
     prune(join(dir, kind));
   } catch {
     // Best effort, see above.
@@ -125,8 +150,8 @@ export function readCachedFrame(dir: string, key: FrameKey): string | null {
 }
 
 /** Keeps a painted first frame for `key`, made from `files`. */
-export function writeCachedFrame(dir: string, key: FrameKey, frame: string, files: readonly string[]): void {
-  if (isSafeFrame(frame)) writeCached(dir, 'frames', key, frame, files);
+export function writeCachedFrame(dir: string, key: FrameKey, frame: string, files: readonly string[], startedAt: number): void {
+  if (isSafeFrame(frame)) writeCached(dir, 'frames', key, frame, files, startedAt);
 }
 
 /** A parsed deck kept for `key` (how it was named, options), if its files are unchanged; else undefined. */
@@ -135,13 +160,22 @@ export function readCachedDeck<T>(dir: string, key: CacheKey): T | undefined {
 }
 
 /** Keeps a parsed deck (plain data) for `key`, made from `files`. */
-export function writeCachedDeck(dir: string, key: CacheKey, deck: unknown, files: readonly string[]): void {
-  writeCached(dir, 'decks', key, deck, files);
+export function writeCachedDeck(dir: string, key: CacheKey, deck: unknown, files: readonly string[], startedAt: number): void {
+  writeCached(dir, 'decks', key, deck, files, startedAt);
 }
 
 /** Drops the least recently written entries beyond MAX_ENTRIES. */
 function prune(dir: string): void {
-  const names = readdirSync(dir).filter((name) => name.endsWith('.json'));
+  const all = readdirSync(dir);
+  // Temporary files of writes that a killed process never finished.
+  for (const name of all.filter((entry) => entry.endsWith('.tmp'))) {
+    try {
+      if (statSync(join(dir, name)).mtimeMs < Date.now() - 3_600_000) rmSync(join(dir, name), { force: true });
+    } catch {
+      // Gone already.
+    }
+  }
+  const names = all.filter((name) => name.endsWith('.json'));
   if (names.length <= MAX_ENTRIES) return;
   const aged = names
     .map((name) => {

@@ -143,7 +143,7 @@ export function loadDeck(path: string, options: LoadDeckOptions = {}): Deck {
 
 /** A deck read from disk, with the dialect it was read as and the files it was made from. */
 export interface LoadedDeck extends DialectDeck {
-  /** The deck file and every file it included, as read. */
+  /** The deck file and every file it included or tried to include. */
   files: string[];
 }
 
@@ -162,10 +162,10 @@ export function loadDeckWithDialect(path: string, options: LoadDeckOptions = {})
     if (!options.allowOutside && !isInside(root, realOrResolved(target))) {
       return { error: `cannot include "${includePath}": it is outside the deck's folder; move it into that folder, or pass --allow-outside to present or check if you trust this deck` };
     }
+    // Listed even when it cannot be read: a cache of this deck must notice when it can.
+    files.push(resolve(target));
     try {
-      const included = { file: target, text: readText(target, 'include', includePath) };
-      files.push(resolve(target));
-      return included;
+      return { file: target, text: readText(target, 'include', includePath) };
     } catch (error) {
       const problem = error instanceof ReadProblem ? error : new ReadProblem((error as Error).message, 'check the path');
       return { error: `cannot include "${includePath}": ${problem.reason} (${target}); ${problem.fix}` };

@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -6,6 +7,9 @@ import { isSafeFrame, readCachedDeck, readCachedFrame, startCacheDir, writeCache
 import { paintFirstFrame } from '../../src/present/start.js';
 import { loadDeck, loadDeckWithDialect } from '../../src/parse/index.js';
 import { applyColorLevel, loadTheme } from '../../src/theme/index.js';
+
+/** A launch that began after every fixture file was written (they are all written just now). */
+const LATER = Date.now() + 60_000;
 
 let dir = '';
 let cache = '';
@@ -36,30 +40,43 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('startCacheDir', () => {
   it('follows TALKDECK_CACHE_DIR, then XDG_CACHE_HOME, then ~/.cache, and can be switched off', () => {
-    expect(startCacheDir({ TALKDECK_CACHE_DIR: '/c' })).toBe('/c');
-    expect(startCacheDir({ XDG_CACHE_HOME: '/x', HOME: '/h' })).toBe(join('/x', 'talkdeck'));
-    expect(startCacheDir({ HOME: '/h' })).toBe(join('/h', '.cache', 'talkdeck'));
+    expect(startCacheDir({ TALKDECK_CACHE_DIR: '/nonexistent/c' })).toBe('/nonexistent/c');
+    expect(startCacheDir({ XDG_CACHE_HOME: '/nonexistent/x', HOME: '/h' })).toBe(join('/nonexistent/x', 'talkdeck'));
+    expect(startCacheDir({ HOME: '/nonexistent/h' })).toBe(join('/nonexistent/h', '.cache', 'talkdeck'));
     for (const off of ['off', '0', 'false', 'OFF']) expect(startCacheDir({ TALKDECK_CACHE: off, TALKDECK_CACHE_DIR: '/c' })).toBeNull();
+  });
+
+  it("trusts only a folder of the user's own that nobody else can write to", () => {
+    mkdirSync(cache, { mode: 0o700 });
+    expect(startCacheDir({ TALKDECK_CACHE_DIR: cache })).toBe(cache);
+    chmodSync(cache, 0o777);
+    expect(startCacheDir({ TALKDECK_CACHE_DIR: cache })).toBeNull();
+    chmodSync(cache, 0o755);
+    expect(startCacheDir({ TALKDECK_CACHE_DIR: cache })).toBe(cache);
+    // A file, or a link to a folder, is not a cache folder.
+    symlinkSync(cache, join(dir, 'link'));
+    expect(startCacheDir({ TALKDECK_CACHE_DIR: join(dir, 'link') })).toBeNull();
+    expect(startCacheDir({ TALKDECK_CACHE_DIR: deck })).toBeNull();
   });
 });
 
 describe('the frame cache', () => {
   it('gives back the frame while every file it was made from is unchanged', () => {
-    writeCachedFrame(cache, key(), 'frame one', [deck, part]);
+    writeCachedFrame(cache, key(), 'frame one', [deck, part], LATER);
     expect(readCachedFrame(cache, key())).toBe('frame one');
   });
 
   it('misses when any file changes, even keeping its size, or disappears', () => {
-    writeCachedFrame(cache, key(), 'frame', [deck, part]);
+    writeCachedFrame(cache, key(), 'frame', [deck, part], LATER);
     writeFileSync(part, 'Included TEXT.\n');
     expect(readCachedFrame(cache, key())).toBeNull();
-    writeCachedFrame(cache, key(), 'frame', [deck, part]);
+    writeCachedFrame(cache, key(), 'frame', [deck, part], LATER);
     rmSync(part);
     expect(readCachedFrame(cache, key())).toBeNull();
   });
 
   it('misses for another size, colour depth, hyperlink support, option, folder or deck', () => {
-    writeCachedFrame(cache, key(), 'frame', [deck]);
+    writeCachedFrame(cache, key(), 'frame', [deck], LATER);
     for (const other of [
       { columns: 81 },
       { rows: 25 },
@@ -79,11 +96,11 @@ describe('the frame cache', () => {
     const hostile = ['\u001b]52;c;aGk=\u0007', '\u001bP+q\u001b\\', '\u009b2J', 'bell\u0007', '\u001b[2J'];
     for (const frame of hostile) {
       expect(isSafeFrame(frame)).toBe(false);
-      writeCachedFrame(cache, key(), frame, [deck]);
+      writeCachedFrame(cache, key(), frame, [deck], LATER);
       expect(readCachedFrame(cache, key())).toBeNull();
     }
     // An entry changed on disk by someone else is refused too.
-    writeCachedFrame(cache, key(), 'fine', [deck]);
+    writeCachedFrame(cache, key(), 'fine', [deck], LATER);
     const [name] = readdirSync(join(cache, 'frames'));
     const entry = JSON.parse(readFileSync(join(cache, 'frames', name!), 'utf8')) as { value: string };
     entry.value = 'evil\u001b]0;title\u0007';
@@ -101,20 +118,42 @@ describe('the frame cache', () => {
     expect(frame).toContain('\u001b]8;;https://example.com/post');
     expect(frame).toContain('\u001b[');
     expect(isSafeFrame(frame)).toBe(true);
-    writeCachedFrame(cache, key(), frame, [deck]);
+    writeCachedFrame(cache, key(), frame, [deck], LATER);
     expect(readCachedFrame(cache, key())).toBe(frame);
+  });
+
+  it('keeps nothing read from a file written after the launch began, or just before', () => {
+    writeCachedFrame(cache, key(), 'frame', [deck, part], Date.now());
+    expect(readCachedFrame(cache, key())).toBeNull();
+    const old = new Date(Date.now() - 10_000);
+    utimesSync(deck, old, old);
+    utimesSync(part, old, old);
+    writeCachedFrame(cache, key(), 'frame', [deck, part], Date.now());
+    expect(readCachedFrame(cache, key())).toBe('frame');
+  });
+
+  it('never reads from a FIFO named in an entry', () => {
+    const fifo = join(dir, 'fifo');
+    execFileSync('mkfifo', [fifo]);
+    writeCachedFrame(cache, key(), 'frame', [deck], LATER);
+    const [name] = readdirSync(join(cache, 'frames'));
+    const entry = JSON.parse(readFileSync(join(cache, 'frames', name!), 'utf8')) as { files: Array<[string, string]> };
+    entry.files.push([fifo, 'x']);
+    writeFileSync(join(cache, 'frames', name!), JSON.stringify(entry));
+    // Reading the FIFO would block here for ever.
+    expect(readCachedFrame(cache, key())).toBeNull();
   });
 
   it('is not written where it cannot be, and that is no error', () => {
     writeFileSync(join(dir, 'file'), '');
-    expect(() => writeCachedFrame(join(dir, 'file', 'below'), key(), 'frame', [deck])).not.toThrow();
-    expect(() => writeCachedFrame(cache, key(), 'frame', [join(dir, 'missing.md')])).not.toThrow();
+    expect(() => writeCachedFrame(join(dir, 'file', 'below'), key(), 'frame', [deck], LATER)).not.toThrow();
+    expect(() => writeCachedFrame(cache, key(), 'frame', [join(dir, 'missing.md')], LATER)).not.toThrow();
     expect(readCachedFrame(cache, key())).toBeNull();
   });
 
   it('drops the oldest entries beyond 200', () => {
     for (let i = 0; i < 205; i++) {
-      writeCachedFrame(cache, key({ columns: 100 + i }), `frame ${i}`, [deck]);
+      writeCachedFrame(cache, key({ columns: 100 + i }), `frame ${i}`, [deck], LATER);
       // Entries written within one clock tick would tie: age them explicitly.
       const when = new Date(Date.now() - (205 - i) * 1000);
       for (const name of readdirSync(join(cache, 'frames'))) {
@@ -132,11 +171,20 @@ describe('the deck cache', () => {
     const deckKey = { path: deck, cwd: dir, allowOutside: false, dialect: 'auto' };
     const read = loadDeckWithDialect(deck);
     expect(read.files).toEqual([deck, part]);
-    writeCachedDeck(cache, deckKey, read, read.files);
+    writeCachedDeck(cache, deckKey, read, read.files, LATER);
     expect(readCachedDeck(cache, deckKey)).toEqual(read);
     expect(readCachedDeck(cache, { ...deckKey, dialect: 'marp' })).toBeUndefined();
     writeFileSync(part, 'Changed.\n');
     expect(readCachedDeck(cache, deckKey)).toBeUndefined();
+  });
+
+  it('lists an include that could not be read, so a deck kept without it is never used once it exists', () => {
+    rmSync(part);
+    const read = loadDeckWithDialect(deck);
+    expect(read.deck.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+    expect(read.files).toEqual([deck, part]);
+    writeCachedDeck(cache, { path: deck }, read, read.files, LATER);
+    expect(readCachedDeck(cache, { path: deck })).toBeUndefined();
   });
 
   it('keeps every deck of the project exactly: the model is plain data', () => {

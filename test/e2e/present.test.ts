@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -199,9 +199,15 @@ describe('the first frame from the frame cache', () => {
     const part = join(dir, 'part.md');
     const theme = join(dir, 'theme.yaml');
     const trace = join(dir, 'trace.log');
-    writeFileSync(deck, '---\ntitle: Cached Deck\n---\n\n# Cached Slide\n\n<!-- include: part.md -->\n\n---\n\n# Second\n');
-    writeFileSync(part, 'Part version one.\n');
-    writeFileSync(theme, 'extends: dark\nheadings:\n  h1: { fg: "#ff8800", bold: true }\n');
+    // Saved a while ago: what was written in the last second before a launch is not kept from it.
+    const save = (path: string, text: string) => {
+      writeFileSync(path, text);
+      const before = new Date(Date.now() - 10_000);
+      utimesSync(path, before, before);
+    };
+    save(deck, '---\ntitle: Cached Deck\n---\n\n# Cached Slide\n\n<!-- include: part.md -->\n\n---\n\n# Second\n');
+    save(part, 'Part version one.\n');
+    save(theme, 'extends: dark\nheadings:\n  h1: { fg: "#ff8800", bold: true }\n');
     const env = { TALKDECK_CACHE_DIR: join(dir, 'cache'), TALKDECK_TRACE: trace };
     /** Presents the deck until Ink has taken over; whether the first frame came from the cache. */
     const launch = async (expected: string, size = { columns: 80, rows: 24 }): Promise<{ cached: boolean; screen: string }> => {
@@ -223,12 +229,12 @@ describe('the first frame from the frame cache', () => {
     // Ink repaints over the cached frame: what stays on screen is the same picture either way.
     expect(warm.screen).toBe(cold.screen);
 
-    writeFileSync(part, 'Part version two.\n');
+    save(part, 'Part version two.\n');
     expect((await launch('Part version two.')).cached).toBe(false);
     expect((await launch('Part version two.')).cached).toBe(true);
-    writeFileSync(theme, 'extends: dark\nheadings:\n  h1: { fg: "#00ff88", bold: true }\n');
+    save(theme, 'extends: dark\nheadings:\n  h1: { fg: "#00ff88", bold: true }\n');
     expect((await launch('Part version two.')).cached).toBe(false);
-    writeFileSync(deck, readFileSync(deck, 'utf8').replace('Cached Slide', 'Edited Slide'));
+    save(deck, readFileSync(deck, 'utf8').replace('Cached Slide', 'Edited Slide'));
     expect((await launch('Edited Slide')).cached).toBe(false);
     expect((await launch('Edited Slide', { columns: 100, rows: 30 })).cached).toBe(false);
     expect((await launch('Edited Slide', { columns: 100, rows: 30 })).cached).toBe(true);
