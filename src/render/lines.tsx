@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { memo } from 'react';
+import { useMemo } from 'react';
 import type { Color, Theme } from '../theme/types.js';
 import { paintLine } from './paint.js';
 import type { StyledLine } from './types.js';
@@ -19,33 +19,19 @@ function colorProp(color: Color | undefined): Color | undefined {
   return color === undefined || color === 'default' ? undefined : color;
 }
 
-interface LineProps {
-  line: StyledLine;
-  columns: number | undefined;
-  fill: Color | undefined;
-}
-
 /**
- * One row as one `<Text>` holding the row already painted (colours, OSC 8 links), memoised on the
- * line object: layouts are cached, so rows that did not change (all but the footer clock, most of
- * the time) skip React's work, and a painted row is reused from frame to frame.
- */
-const Line = memo(function Line({ line, columns, fill }: LineProps) {
-  const painted = paintLine(line, fill !== undefined && columns !== undefined ? columns : 0, fill ?? 'default');
-  return <Text wrap="truncate-end">{painted.length === 0 ? ' ' : painted}</Text>;
-});
-
-/**
- * Paints laid-out lines, one terminal row each, with nested `<Text>` per segment. Lines are
- * expected to fit already (layout is done by width); `truncate-end` is only a guard.
+ * Paints laid-out lines as one `<Text>` holding the whole screen already painted (colours, OSC 8
+ * links), one terminal row per line. Each row is painted once per line object and reused frame to
+ * frame (layouts are cached), and one node instead of one per row spares React and Yoga their work
+ * on every key. Lines are expected to fit already: layout is done by width.
  */
 export function Lines({ lines, columns, background, theme }: LinesProps) {
   const fill = colorProp(background ?? theme?.background);
+  const width = fill !== undefined && columns !== undefined ? columns : 0;
+  const painted = useMemo(() => lines.map((line) => paintLine(line, width, fill ?? 'default') || ' ').join('\n'), [lines, width, fill]);
   return (
     <Box flexDirection="column" height={lines.length} width={columns}>
-      {lines.map((line, row) => (
-        <Line key={row} line={line} columns={columns} fill={fill} />
-      ))}
+      <Text>{painted}</Text>
     </Box>
   );
 }
