@@ -4,7 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import type { Deck } from '../deck/index.js';
 import type { ColorLevel, Theme } from '../theme/index.js';
-import type { EarlyScreen } from '../present/early-screen.js';
+// The first frame from the start cache needs only these, so they are part of the entry: a chunk
+// loaded on demand would cost its own read and compile before that frame.
+import supportsHyperlinks from 'supports-hyperlinks';
+import { enterEarlyScreen, type EarlyScreen } from '../present/early-screen.js';
+import { applyColorLevel, detectColorLevel } from '../theme/color-level.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { readCachedDeck, readCachedFrame, startCacheDir, writeCachedDeck, writeCachedFrame, type FrameKey } from './start-cache.js';
 import { EXIT, InputError, UsageError } from './errors.js';
@@ -306,11 +310,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       const head = loadDeckWithDialect(userPath(deckPath), { allowOutside: options.allowOutside, dialect: (options.dialect ?? 'auto') as 'auto', headOnly: true });
       if (head.deck.slides.length === 0 || head.deck.diagnostics.some((d) => d.severity === 'error')) return undefined;
       const theme = await resolveTheme(options.theme, head.deck);
-      const [{ applyColorLevel }, { paintFirstFrame }, { enterEarlyScreen }] = await Promise.all([
-        import('../theme/color-level.js'),
-        import('../present/index.js'),
-        import('../present/early-screen.js'),
-      ]);
+      const { paintFirstFrame } = await import('../present/index.js');
       applyColorLevel(key.colorLevel as ColorLevel);
       return enterEarlyScreen(io.stdin, io.stdout, paintFirstFrame({ deck: head.deck, theme, hyperlinks: key.hyperlinks }, key.columns, key.rows));
     } catch {
@@ -340,10 +340,6 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     .action(async (deckPath: string, options: { theme?: string; allowOutside?: boolean; presenter?: boolean; publishSpeakerNotes?: boolean; dialect?: string }) => {
       const trace = io.env.TALKDECK_TRACE ? traceTo(io.env.TALKDECK_TRACE) : undefined;
       trace?.('mark', performance.now(), 'cli');
-      const [{ default: supportsHyperlinks }, { detectColorLevel, applyColorLevel }] = await Promise.all([
-        import('supports-hyperlinks'),
-        import('../theme/color-level.js'),
-      ]);
       const colorLevel = detectColorLevel(io.env, true);
       const hyperlinks = supportsHyperlinks.stdout !== false && io.env.TALKDECK_HYPERLINKS !== '0';
       // The first frame of the last launch, when nothing it was made from has changed since.
@@ -363,7 +359,6 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       /** The early frame came from a parse of the first slide alone: keep the full deck's instead. */
       let fromHead = false;
       if (cached !== null) {
-        const { enterEarlyScreen } = await import('../present/early-screen.js');
         early = enterEarlyScreen(io.stdin, io.stdout, cached);
         trace?.('first-frame', performance.now(), 'cached');
       } else if (io.stdout.isTTY && io.stdin.isTTY && isBigDeck(userPath(deckPath))) {
@@ -446,7 +441,6 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       if (!deck) return;
       flushCacheWrites();
       const theme = await resolveTheme(options.theme, deck);
-      const { applyColorLevel, detectColorLevel } = await themes();
       applyColorLevel(detectColorLevel(io.env, true));
       const { followNotes } = await import('../present/index.js');
       exitCode = await followNotes({
@@ -475,7 +469,6 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       if (!deck) return;
       flushCacheWrites();
       const theme = await resolveTheme(options.theme, deck);
-      const { applyColorLevel, detectColorLevel } = await themes();
       applyColorLevel(detectColorLevel(io.env, true));
       const rehearse = await import('../rehearse/index.js');
       const { presentDeck } = await import('../present/index.js');
