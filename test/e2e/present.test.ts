@@ -242,20 +242,28 @@ describe('the first frame from the frame cache', () => {
 });
 
 describe('a big deck on a cold start', () => {
-  const bigDeck = (bad: string) => {
-    const slides = Array.from({ length: 3000 }, (_, i) => `# Big ${i + 1}\n\n- point one of slide ${i + 1}\n- point two of slide ${i + 1}, long enough that the deck passes a quarter of a megabyte\n${i === 2500 ? bad : ''}`);
-    return `---\ntitle: Big Deck\n---\n\n${slides.join('\n---\n\n')}`;
-  };
-
-  it('paints the first slide from a parse of that slide alone, then presents the whole deck', async () => {
+  /**
+   * Presents a 3,000-slide deck (over 256 KB) with the start cache off; `extra` goes into slide 2501.
+   * `trace()` reads the presenter's trace, `inkFrame()` waits until Ink has painted.
+   */
+  const presentBig = (extra: string) => {
     const dir = mkdtempSync(join(workDir, 'big-'));
     const deck = join(dir, 'big.md');
     const trace = join(dir, 'trace.log');
-    writeFileSync(deck, bigDeck(''));
+    const slides = Array.from({ length: 3000 }, (_, i) => `# Big ${i + 1}\n\n- point one of slide ${i + 1}\n- point two of slide ${i + 1}, long enough that the deck passes a quarter of a megabyte\n${i === 2500 ? extra : ''}`);
+    writeFileSync(deck, `---\ntitle: Big Deck\n---\n\n${slides.join('\n---\n\n')}`);
     const pane = present(deck, { columns: 80, rows: 24 }, '', { TALKDECK_CACHE: 'off', TALKDECK_TRACE: trace });
+    const read = () => readFileSync(trace, 'utf8');
+    const inkFrame = () => vi.waitFor(() => expect(read()).toMatch(/^frame /mu), { timeout: 10000, interval: 20 });
+    return { pane, trace: read, inkFrame };
+  };
+  const HEAD_FRAME = /^first-frame \S+ head$/mu;
+
+  it('paints the first slide from a parse of that slide alone, then presents the whole deck', async () => {
+    const { pane, trace, inkFrame } = presentBig('');
     await pane.waitFor((s) => s.includes('Big 1') && s.includes('1 / 3000'));
-    await vi.waitFor(() => expect(readFileSync(trace, 'utf8')).toMatch(/^frame /mu), { timeout: 10000, interval: 20 });
-    expect(readFileSync(trace, 'utf8')).toMatch(/^first-frame \S+ head$/mu);
+    await inkFrame();
+    expect(trace()).toMatch(HEAD_FRAME);
     pane.send('G');
     await pane.waitFor((s) => s.includes('Big 3000') && s.includes('3000 / 3000'));
     pane.send('q');
@@ -263,26 +271,18 @@ describe('a big deck on a cold start', () => {
   });
 
   it('gives the terminal back before reporting a problem found past the first slide', async () => {
-    const dir = mkdtempSync(join(workDir, 'big-bad-'));
-    const deck = join(dir, 'big.md');
-    const trace = join(dir, 'trace.log');
     // A problem only building the slide finds: the first-slide parse does not see it.
-    writeFileSync(deck, bigDeck('<!-- column: 0 -->\n'));
-    const pane = present(deck, { columns: 80, rows: 24 }, '', { TALKDECK_CACHE: 'off', TALKDECK_TRACE: trace });
+    const { pane, trace } = presentBig('<!-- column: 0 -->\n');
     const screen = await pane.waitFor(/EXIT=\d+[\s\S]*echo/u);
-    expect(readFileSync(trace, 'utf8')).toMatch(/^first-frame \S+ head$/mu);
+    expect(trace()).toMatch(HEAD_FRAME);
     expect(screen.replace(/\n/gu, '')).toMatch(/big\.md:\d+:\d+: error: .*column layout first/u);
     await expectRestored(pane, 1);
   });
 
   it('leaves the early frame to print a warning, then presents', async () => {
-    const dir = mkdtempSync(join(workDir, 'big-warn-'));
-    const deck = join(dir, 'big.md');
-    const trace = join(dir, 'trace.log');
-    writeFileSync(deck, bigDeck('<!-- columns: 1 1 -->\nBefore any column.\n<!-- column: 0 -->\nIn a column.\n'));
-    const pane = present(deck, { columns: 80, rows: 24 }, '', { TALKDECK_CACHE: 'off', TALKDECK_TRACE: trace });
-    await vi.waitFor(() => expect(readFileSync(trace, 'utf8')).toMatch(/^frame /mu), { timeout: 10000, interval: 20 });
-    expect(readFileSync(trace, 'utf8')).toMatch(/^first-frame \S+ head$/mu);
+    const { pane, trace, inkFrame } = presentBig('<!-- columns: 1 1 -->\nBefore any column.\n<!-- column: 0 -->\nIn a column.\n');
+    await inkFrame();
+    expect(trace()).toMatch(HEAD_FRAME);
     await pane.waitFor((s) => s.includes('Big 1') && s.includes('1 / 3000'));
     expect(pane.format('#{alternate_on}')).toBe('1');
     pane.send('q');
