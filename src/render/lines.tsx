@@ -14,11 +14,6 @@ export interface LinesProps {
   theme?: Theme;
 }
 
-
-function colorProp(color: Color | undefined): Color | undefined {
-  return color === undefined || color === 'default' ? undefined : color;
-}
-
 /**
  * Paints laid-out lines as one `<Text>` holding the whole screen already painted (colours, OSC 8
  * links), one terminal row per line. Each row is painted once per line object and reused frame to
@@ -26,9 +21,8 @@ function colorProp(color: Color | undefined): Color | undefined {
  * on every key. Lines are expected to fit already: layout is done by width.
  */
 export function Lines({ lines, columns, background, theme }: LinesProps) {
-  const fill = colorProp(background ?? theme?.background);
-  const width = fill !== undefined && columns !== undefined ? columns : 0;
-  const painted = useMemo(() => lines.map((line) => paintLine(line, width, fill ?? 'default') || ' ').join('\n'), [lines, width, fill]);
+  const fill = background ?? theme?.background ?? 'default';
+  const painted = useMemo(() => lines.map((line) => paintLine(line, columns ?? 0, fill) || ' ').join('\n'), [lines, columns, fill]);
   return (
     <Box flexDirection="column" height={lines.length} width={columns}>
       <Text>{painted}</Text>
