@@ -304,7 +304,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
    * Paints the first slide of a big deck from `headOnly` parse, on the alternate screen; undefined
    * when that parse finds a problem, which the full parse then reports as usual.
    */
-  const paintHead = async (deckPath: string, options: { theme?: string; allowOutside?: boolean; dialect?: string }, key: FrameKey): Promise<EarlyScreen | undefined> => {
+  const paintHead = async (deckPath: string, options: { theme?: string; allowOutside?: boolean; dialect?: string; presenter?: boolean }, key: FrameKey): Promise<EarlyScreen | undefined> => {
     try {
       const { loadDeckWithDialect } = await parse();
       const head = loadDeckWithDialect(userPath(deckPath), { allowOutside: options.allowOutside, dialect: (options.dialect ?? 'auto') as 'auto', headOnly: true });
@@ -312,7 +312,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       const theme = await resolveTheme(options.theme, head.deck);
       const { paintFirstFrame } = await import('../present/index.js');
       applyColorLevel(key.colorLevel as ColorLevel);
-      return enterEarlyScreen(io.stdin, io.stdout, paintFirstFrame({ deck: head.deck, theme, hyperlinks: key.hyperlinks }, key.columns, key.rows));
+      const view = { presenterView: Boolean(options.presenter), readSource: sourceReader(deckPath, options.allowOutside) };
+      return enterEarlyScreen(io.stdin, io.stdout, paintFirstFrame({ deck: head.deck, theme, hyperlinks: key.hyperlinks, ...view }, key.columns, key.rows));
     } catch {
       // Whatever went wrong, the full parse meets it again and says so.
       return undefined;
@@ -354,7 +355,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         colorLevel,
         hyperlinks,
       };
-      const cached = cacheDir ? readCachedFrame(cacheDir, frameKey) : null;
+      // The presenter view shows citations from articles the key does not cover: not kept.
+      const keepFrames = cacheDir !== null && !options.presenter;
+      const cached = keepFrames ? readCachedFrame(cacheDir, frameKey) : null;
       let early: EarlyScreen | undefined;
       /** The early frame came from a parse of the first slide alone: keep the full deck's instead. */
       let fromHead = false;
@@ -394,7 +397,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         const keep = (frame: string) => {
           flushCacheWrites();
           // A terminal resized since the key was taken would file the frame under the wrong size.
-          if (!cacheDir || deck.diagnostics.length > 0) return;
+          if (!keepFrames || !cacheDir || deck.diagnostics.length > 0) return;
           if ((io.stdout.columns || 80) !== frameKey.columns || (io.stdout.rows || 24) !== frameKey.rows) return;
           writeCachedFrame(cacheDir, frameKey, frame, [...(deckFiles.get(deckPath) ?? []), ...themeFiles], startedAt);
         };

@@ -5,7 +5,7 @@ import { Lines, SlideScreen } from '../render/ink.js';
 import { next, previous } from '../deck/index.js';
 import type { Theme } from '../theme/index.js';
 import { keyToCommand, splitKeys } from './keymap.js';
-import { layoutNotesView, layoutSources, type SourceReader } from './notes-view.js';
+import { layoutPresenterView, layoutSources, type SourceReader } from './notes-view.js';
 import { helpLines, overviewLines } from './overlays.js';
 import { reduce, type Command, type PresentState } from './state.js';
 
@@ -52,20 +52,6 @@ function sourcesLines(state: PresentState, scroll: number, theme: Theme, columns
   ];
   while (lines.length < rows) lines.push([]);
   return lines;
-}
-
-/** Slide on the left, the speaker's notes view on the right. */
-function presenterLines(props: { state: PresentState; theme: Theme; columns: number; rows: number; elapsedMs: number; hyperlinks: boolean; banner: Banner | null; read: SourceReader }): StyledLine[] {
-  const { state, theme, columns, rows } = props;
-  const slideColumns = Math.max(20, Math.floor(columns * 0.58));
-  const notesColumns = Math.max(1, columns - slideColumns - 1);
-  const slide = layoutScreen({ deck: state.deck, position: state.position, theme, columns: slideColumns, rows, elapsedMs: props.elapsedMs, hyperlinks: props.hyperlinks, banner: props.banner });
-  const notes = layoutNotesView({ deck: state.deck, slide: state.position.slide, step: state.position.step, elapsedMs: props.elapsedMs, theme, columns: notesColumns, rows, read: props.read });
-  return slide.map((line, i) => [
-    ...padLine(truncateLine(line, slideColumns), slideColumns),
-    { text: '│', style: theme.rule },
-    ...truncateLine(notes[i] ?? [], notesColumns),
-  ]);
 }
 
 function useTerminalSize(): { columns: number; rows: number } {
@@ -160,7 +146,7 @@ export function App(props: AppProps) {
     return <Lines lines={sourcesLines(state, state.overlay.scroll, theme, columns, rows, readSource)} theme={theme} columns={columns} />;
   }
   if (props.presenterView && state.overlay.kind === 'none') {
-    const lines = presenterLines({ state, theme, columns, rows, elapsedMs: elapsed, hyperlinks, banner, read: readSource });
+    const lines = layoutPresenterView({ deck: state.deck, position: state.position, theme, columns, rows, elapsedMs: elapsed, hyperlinks, banner, read: readSource });
     return <Lines lines={lines} theme={theme} columns={columns} />;
   }
   const status = props.statusLine?.(state, elapsed, columns) ?? null;

@@ -1,12 +1,15 @@
 import type { Deck, Slide, SourceRef } from '../deck/index.js';
+import type { Position } from '../deck/index.js';
 import {
   displayWidth,
   formatElapsed,
+  layoutScreen,
   layoutSlide,
   padLine,
   sanitizeText,
   truncateLine,
   wrapSegments,
+  type Banner,
   type StyledLine,
 } from '../render/index.js';
 import type { TextStyle, Theme } from '../theme/index.js';
@@ -132,4 +135,30 @@ export function layoutNotesView(input: NotesViewInput): StyledLine[] {
   const out = body.slice(0, rows).map((line) => [{ text: left, style: {} }, ...line]);
   while (out.length < rows) out.push([]);
   return out;
+}
+
+export interface PresenterViewInput {
+  deck: Deck;
+  position: Position;
+  theme: Theme;
+  columns: number;
+  rows: number;
+  elapsedMs: number;
+  hyperlinks: boolean;
+  banner: Banner | null;
+  read: SourceReader;
+}
+
+/** `present --presenter`: the slide on the left, the speaker's notes view on the right. */
+export function layoutPresenterView(input: PresenterViewInput): StyledLine[] {
+  const { deck, position, theme, columns, rows } = input;
+  const slideColumns = Math.max(20, Math.floor(columns * 0.58));
+  const notesColumns = Math.max(1, columns - slideColumns - 1);
+  const slide = layoutScreen({ deck, position, theme, columns: slideColumns, rows, elapsedMs: input.elapsedMs, hyperlinks: input.hyperlinks, banner: input.banner });
+  const notes = layoutNotesView({ deck, slide: position.slide, step: position.step, elapsedMs: input.elapsedMs, theme, columns: notesColumns, rows, read: input.read });
+  return slide.map((line, i) => [
+    ...padLine(truncateLine(line, slideColumns), slideColumns),
+    { text: '│', style: theme.rule },
+    ...truncateLine(notes[i] ?? [], notesColumns),
+  ]);
 }

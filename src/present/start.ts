@@ -1,5 +1,6 @@
 import { layoutScreen, paintLines } from '../render/index.js';
 import { enterEarlyScreen, type EarlyScreen } from './early-screen.js';
+import { layoutPresenterView } from './notes-view.js';
 import type { FollowOptions } from './NotesApp.js';
 import type { PresentOptions } from './run.js';
 
@@ -10,17 +11,19 @@ export interface StartOptions extends PresentOptions {
   onFirstFrame?: (frame: string) => void;
 }
 
-/** The first frame of a deck: its first slide laid out and painted, rows joined by CRLF. */
-export function paintFirstFrame(options: Pick<PresentOptions, 'deck' | 'theme' | 'hyperlinks'>, columns: number, rows: number): string {
-  const lines = layoutScreen({
-    deck: options.deck,
-    position: { slide: 0, step: 0 },
-    theme: options.theme,
-    columns,
-    rows,
-    elapsedMs: 0,
-    hyperlinks: options.hyperlinks,
-  });
+/**
+ * The first frame of a deck: its first slide laid out and painted, rows joined by CRLF; with
+ * `presenterView`, beside the speaker's notes view as `--presenter` shows it.
+ */
+export function paintFirstFrame(
+  options: Pick<PresentOptions, 'deck' | 'theme' | 'hyperlinks'> & Partial<Pick<PresentOptions, 'presenterView' | 'readSource'>>,
+  columns: number,
+  rows: number,
+): string {
+  const input = { deck: options.deck, position: { slide: 0, step: 0 }, theme: options.theme, columns, rows, elapsedMs: 0, hyperlinks: options.hyperlinks };
+  const lines = options.presenterView
+    ? layoutPresenterView({ ...input, banner: null, read: options.readSource ?? (() => null) })
+    : layoutScreen(input);
   return paintLines(lines, columns, options.theme.background);
 }
 
