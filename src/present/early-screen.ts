@@ -1,3 +1,4 @@
+import type { Position } from '../deck/index.js';
 import { CURSOR_HOME, ENTER_SCREEN, LEAVE_SCREEN } from './terminal.js';
 
 /**
@@ -12,11 +13,33 @@ export interface EarlyScreen {
   restore(): void;
   /** The exit code for a signal that arrived while loading (130, 143, 129), or null. */
   interrupted(): number | null;
-  /** From now on the full-screen runner restores the terminal. */
-  handOver(): void;
+  /**
+   * Answers the keys that move through the deck by painting `view.frame(position)`, until
+   * handOver: a speaker who presses → at once need not wait for Ink. `q` and Ctrl-C quit. Any other
+   * key ends this, and it and every key after it are left for the presenter, in order.
+   */
+  answerKeys(view: EarlyView): void;
+  /** From now on the full-screen runner restores the terminal; returns the position reached. */
+  handOver(): Position;
   /** Removes the handlers; call once the runner has finished. */
   dispose(): void;
 }
+
+/** What the early screen needs to move through a deck: how to move, and the frame at a position. */
+export interface EarlyView {
+  move(position: Position, direction: 'next' | 'previous'): Position;
+  frame(position: Position): string;
+  /** Called after each key it answered, for latency traces. */
+  onKey?(): void;
+}
+
+/** The keys answered early, as the bytes a terminal sends for them, and what they do. */
+const EARLY_KEYS: ReadonlyArray<readonly [string, 'next' | 'previous' | 'quit']> = [
+  ...['\x1b[C', '\x1bOC', '\x1b[B', '\x1bOB', '\x1b[6~', ' ', 'l', 'j', 'n', '\r'].map((bytes) => [bytes, 'next'] as const),
+  ...['\x1b[D', '\x1bOD', '\x1b[A', '\x1bOA', '\x1b[5~', '\x7f', '\b', 'h', 'k', 'p'].map((bytes) => [bytes, 'previous'] as const),
+  ['q', 'quit'],
+  ['\x03', 'quit'],
+];
 
 /** Enters the alternate screen, paints `frame` (rows joined by CRLF) and sets raw mode. */
 export function enterEarlyScreen(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream, frame: string): EarlyScreen {
@@ -56,11 +79,57 @@ export function enterEarlyScreen(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteS
     restore();
     throw error;
   }
+  let position: Position = { slide: 0, step: 0 };
+  // Read the way Ink reads ('readable', then read()), so that handing stdin over leaves it in the
+  // state Ink expects; a paused or flowing stream would not keep the event loop alive for Ink.
+  let listening: (() => void) | null = null;
+  const stopAnswering = () => {
+    if (!listening) return;
+    stdin.off('readable', listening);
+    listening = null;
+  };
   return {
-    restore,
+    restore: () => {
+      stopAnswering();
+      restore();
+    },
     interrupted: () => interrupted,
+    answerKeys: (view) => {
+      if (listening || handedOver || !stdin.isTTY) return;
+      const answer = (text: string): string => {
+        let rest = text;
+        while (rest !== '') {
+          const known = EARLY_KEYS.find(([bytes]) => rest.startsWith(bytes));
+          // Not ours: it, and what follows, is the presenter's to read.
+          if (!known) return rest;
+          rest = rest.slice(known[0].length);
+          if (known[1] === 'quit') {
+            interrupted ??= known[0] === 'q' ? 0 : 130;
+            restore();
+            return '';
+          }
+          position = view.move(position, known[1]);
+          stdout.write(CURSOR_HOME + view.frame(position) + CURSOR_HOME);
+          view.onKey?.();
+        }
+        return '';
+      };
+      listening = () => {
+        let chunk: Buffer | string | null;
+        while (listening && (chunk = stdin.read() as Buffer | string | null) !== null) {
+          const left = answer(typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
+          if (left !== '' || handedOver) {
+            stopAnswering();
+            if (left !== '') stdin.unshift(Buffer.from(left, 'utf8'));
+          }
+        }
+      };
+      stdin.on('readable', listening);
+    },
     handOver: () => {
+      stopAnswering();
       handedOver = true;
+      return position;
     },
     dispose: () => {
       process.off('exit', restore);

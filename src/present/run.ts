@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { createElement, type ReactElement } from 'react';
 import { render, type RenderOptions } from 'ink';
-import type { Deck } from '../deck/index.js';
+import type { Deck, Position } from '../deck/index.js';
 import type { Theme } from '../theme/index.js';
 import { App, type AppProps, type CommandSource } from './App.js';
 import { openPublisher, type Publisher } from './channel.js';
@@ -34,6 +34,8 @@ export interface PresentOptions {
   publish?: { presenterm: boolean } | null;
   /** The alternate screen is entered and the first frame painted already. */
   entered?: boolean;
+  /** Where the talk starts: the position reached before the presenter loaded (default the first slide). */
+  initialPosition?: Position;
   /** Receives `key` and `frame` events with a monotonic time in ms, for the benchmark. */
   trace?: (event: 'key' | 'frame' | 'first-frame' | 'mark', atMs: number, label?: string) => void;
 }
@@ -156,7 +158,7 @@ export async function runPresenter(options: PresentOptions): Promise<number> {
   const startedAt = now();
   const events = createCommandSource();
   let current = options.deck;
-  let position = { slide: 0, step: 0 };
+  let position: Position = options.initialPosition ?? { slide: 0, step: 0 };
   const status = () => ({ ...position, elapsedMs: now() - startedAt });
   const channel: { publisher: Publisher | null; closed: boolean } = { publisher: null, closed: false };
   if (options.publish) {
@@ -185,7 +187,7 @@ export async function runPresenter(options: PresentOptions): Promise<number> {
 
   const code = await runFullScreen(
     createElement(App, {
-      initial: initialState(options.deck),
+      initial: initialState(options.deck, position),
       theme: options.theme,
       hyperlinks: options.hyperlinks,
       elapsedMs: () => now() - startedAt,

@@ -1,3 +1,4 @@
+import { next, previous, type Position } from '../deck/index.js';
 import { layoutScreen, paintLines } from '../render/index.js';
 import { enterEarlyScreen, type EarlyScreen } from './early-screen.js';
 import { layoutPresenterView } from './notes-view.js';
@@ -15,12 +16,15 @@ export interface StartOptions extends PresentOptions {
  * The first frame of a deck: its first slide laid out and painted, rows joined by CRLF; with
  * `presenterView`, beside the speaker's notes view as `--presenter` shows it.
  */
-export function paintFirstFrame(
-  options: Pick<PresentOptions, 'deck' | 'theme' | 'hyperlinks'> & Partial<Pick<PresentOptions, 'presenterView' | 'readSource'>>,
-  columns: number,
-  rows: number,
-): string {
-  const input = { deck: options.deck, position: { slide: 0, step: 0 }, theme: options.theme, columns, rows, elapsedMs: 0, hyperlinks: options.hyperlinks };
+export function paintFirstFrame(options: FrameOptions, columns: number, rows: number): string {
+  return paintFrame(options, { slide: 0, step: 0 }, columns, rows);
+}
+
+type FrameOptions = Pick<PresentOptions, 'deck' | 'theme' | 'hyperlinks'> & Partial<Pick<PresentOptions, 'presenterView' | 'readSource'>>;
+
+/** The frame at `position` as the presenter first shows it (clock at 0:00), rows joined by CRLF. */
+function paintFrame(options: FrameOptions, position: Position, columns: number, rows: number): string {
+  const input = { deck: options.deck, position, theme: options.theme, columns, rows, elapsedMs: 0, hyperlinks: options.hyperlinks };
   const lines = options.presenterView
     ? layoutPresenterView({ ...input, banner: null, read: options.readSource ?? (() => null) })
     : layoutScreen(input);
@@ -45,14 +49,21 @@ export async function presentDeck(options: StartOptions): Promise<number> {
       options.trace?.('first-frame', performance.now());
       options.onFirstFrame?.(frame);
     }
+    // Until Ink has loaded, moving through the deck is answered here; not in a rehearsal, whose
+    // log must see every slide the speaker passes.
+    if (!options.onPosition && !options.statusLine) early.answerKeys({
+      move: (position, direction) => (direction === 'next' ? next(options.deck, position) : previous(options.deck, position)),
+      frame: (position) => paintFrame(options, position, stdout.columns || 80, stdout.rows || 24),
+      onKey: () => options.trace?.('mark', performance.now(), 'early-key'),
+    });
     const { runPresenter } = await import('./run.js');
     const interrupted = early.interrupted();
     if (interrupted !== null) {
       early.restore();
       return interrupted;
     }
-    early.handOver();
-    return await runPresenter({ ...options, entered: true });
+    const position = early.handOver();
+    return await runPresenter({ ...options, entered: true, initialPosition: position });
   } catch (error) {
     early?.restore();
     throw error;

@@ -241,6 +241,61 @@ describe('the first frame from the frame cache', () => {
   });
 });
 
+describe('keys pressed before the presenter has loaded', () => {
+  /** Presents FOUR from a warm start cache (a first launch fills it), tracing to a file. */
+  const presentWarm = async () => {
+    const dir = mkdtempSync(join(workDir, 'early-'));
+    const deck = join(dir, 'four.md');
+    writeFileSync(deck, readFileSync(FOUR, 'utf8'));
+    const before = new Date(Date.now() - 10_000);
+    utimesSync(deck, before, before);
+    const trace = join(dir, 'trace.log');
+    const env = { TALKDECK_CACHE_DIR: join(dir, 'cache'), TALKDECK_TRACE: trace };
+    const first = present(deck, { columns: 80, rows: 24 }, '', env);
+    await first.waitFor('1 / 4');
+    await vi.waitFor(() => expect(readFileSync(trace, 'utf8')).toMatch(/^frame /mu), { timeout: 10000, interval: 20 });
+    first.send('q');
+    await expectRestored(first, 0);
+    rmSync(trace);
+    const pane = present(deck, { columns: 80, rows: 24 }, '', env);
+    await pane.waitFor('1 / 4');
+    const read = () => readFileSync(trace, 'utf8');
+    return { pane, read, inkFrame: () => vi.waitFor(() => expect(read()).toMatch(/^frame /mu), { timeout: 10000, interval: 20 }) };
+  };
+
+  it('moves through steps and slides at once, and the presenter carries on from there', async () => {
+    const { pane, read, inkFrame } = await presentWarm();
+    pane.send('Right', 'Right', 'Right');
+    await pane.waitFor('Gamma Three');
+    await inkFrame();
+    expect(read()).toMatch(/^first-frame \S+ cached$/mu);
+    expect(read().match(/^mark \S+ early-key$/gmu)?.length).toBe(3);
+    pane.send('Left');
+    await pane.waitFor((s) => s.includes('2 / 4') && s.includes('Revealed later.'));
+    pane.send('q');
+    await expectRestored(pane, 0);
+  });
+
+  it('leaves any other key, and the keys after it, to the presenter in order', async () => {
+    const { pane, inkFrame } = await presentWarm();
+    // Right is answered at once; `o` opens the overview once the presenter reads it, and Down
+    // then moves its selection from slide 2 to slide 3.
+    pane.send('Right', 'o', 'Down');
+    await inkFrame();
+    await pane.waitFor(/▶\s+3\s+Gamma Three/u);
+    pane.send('Enter');
+    await pane.waitFor('3 / 4');
+    pane.send('q');
+    await expectRestored(pane, 0);
+  });
+
+  it('quits at once on q', async () => {
+    const { pane } = await presentWarm();
+    pane.send('q');
+    await expectRestored(pane, 0);
+  });
+});
+
 describe('a big deck on a cold start', () => {
   /**
    * Presents a 3,000-slide deck (over 256 KB) with the start cache off; `extra` goes into slide 2501.
