@@ -42,7 +42,15 @@ async function waitForFrames(trace, count, timeoutMs = 5000) {
   }
 }
 
+let keeper = false;
+
 function newPane(columns = 80, rows = 24) {
+  if (!keeper) {
+    // A session that outlives the others keeps the server up: one that exits as the last session
+    // closes can refuse the next new-session.
+    tmux('new-session', '-d', '-s', 'keeper', 'cat');
+    keeper = true;
+  }
   const name = `b${Math.random().toString(16).slice(2, 8)}`;
   tmux('new-session', '-d', '-s', name, '-x', String(columns), '-y', String(rows), '-e', 'TERM=xterm-256color', 'sh');
   return name;
@@ -234,6 +242,7 @@ if (only.has('presenter')) {
   } finally {
     try {
       tmux('kill-server');
+      keeper = false;
     } catch {}
   }
 }
@@ -243,6 +252,7 @@ if (only.has('scale')) {
   } finally {
     try {
       tmux('kill-server');
+      keeper = false;
     } catch {}
   }
 }
