@@ -6,7 +6,7 @@ import type { FollowOptions } from './NotesApp.js';
 import type { PresentOptions } from './run.js';
 
 export interface StartOptions extends PresentOptions {
-  /** The screen is entered and the first frame painted already (from the frame cache). */
+  /** The screen is entered and the first frame painted already (from the start cache, or a big deck's first slide). */
   early?: EarlyScreen;
   /** Receives the first frame painted here, e.g. to keep it for the next launch. */
   onFirstFrame?: (frame: string) => void;
@@ -51,11 +51,13 @@ export async function presentDeck(options: StartOptions): Promise<number> {
     }
     // Until Ink has loaded, moving through the deck is answered here; not in a rehearsal, whose
     // log must see every slide the speaker passes.
-    if (!options.onPosition && !options.statusLine) early.answerKeys({
-      move: (position, direction) => (direction === 'next' ? next(options.deck, position) : previous(options.deck, position)),
-      frame: (position) => paintFrame(options, position, stdout.columns || 80, stdout.rows || 24),
-      onKey: () => options.trace?.('mark', performance.now(), 'early-key'),
-    });
+    if (!options.onPosition && !options.statusLine) {
+      early.answerKeys({
+        move: (position, direction) => (direction === 'next' ? next(options.deck, position) : previous(options.deck, position)),
+        frame: (position) => paintFrame(options, position, stdout.columns || 80, stdout.rows || 24),
+        onKey: () => options.trace?.('mark', performance.now(), 'early-key'),
+      });
+    }
     const { runPresenter } = await import('./run.js');
     const interrupted = early.interrupted();
     if (interrupted !== null) {
