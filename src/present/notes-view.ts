@@ -1,5 +1,4 @@
 import type { Deck, Slide, SourceRef } from '../deck/index.js';
-import type { Position } from '../deck/index.js';
 import {
   displayWidth,
   formatElapsed,
@@ -9,7 +8,7 @@ import {
   sanitizeText,
   truncateLine,
   wrapSegments,
-  type Banner,
+  type SlideScreenProps,
   type StyledLine,
 } from '../render/index.js';
 import type { TextStyle, Theme } from '../theme/index.js';
@@ -137,15 +136,8 @@ export function layoutNotesView(input: NotesViewInput): StyledLine[] {
   return out;
 }
 
-export interface PresenterViewInput {
-  deck: Deck;
-  position: Position;
-  theme: Theme;
-  columns: number;
-  rows: number;
-  elapsedMs: number;
-  hyperlinks: boolean;
-  banner: Banner | null;
+/** What the slide side needs (see SlideScreenProps), and a reader for the notes side's citations. */
+export interface PresenterViewInput extends Omit<SlideScreenProps, 'footer'> {
   read: SourceReader;
 }
 
