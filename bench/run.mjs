@@ -56,8 +56,8 @@ function newPane(columns = 80, rows = 24) {
   return name;
 }
 
-/** Time from typing a command at a shell prompt to `marker` appearing on screen. */
-async function timeToScreen(command, marker, { quit } = {}) {
+/** Time from typing a command at a shell prompt to `marker` appearing on screen; `keep` keeps the pane. */
+async function timeToScreen(command, marker, { keep } = {}) {
   const pane = newPane();
   await waitFor(pane, (s) => s.includes('$') || s.includes('#'));
   tmux('send-keys', '-t', pane, 'clear', 'Enter');
@@ -65,16 +65,15 @@ async function timeToScreen(command, marker, { quit } = {}) {
   const start = performance.now();
   tmux('send-keys', '-t', pane, command, 'Enter');
   const seen = await waitFor(pane, (s) => marker(s));
-  let rssMb = NaN;
-  if (quit) {
-    const pid = tmux('display-message', '-p', '-t', pane, '#{pane_pid}').trim();
-    const child = execFileSync('pgrep', ['-P', pid], { encoding: 'utf8' }).trim().split('\n')[0];
-    const status = readFileSync(`/proc/${child}/status`, 'utf8');
-    rssMb = Number(/VmHWM:\s+(\d+)/.exec(status)[1]) / 1024;
-  }
-  const result = { ms: seen - start, rssMb, pane };
-  if (!quit) tmux('kill-session', '-t', pane);
-  return result;
+  if (!keep) tmux('kill-session', '-t', pane);
+  return { ms: seen - start, start, pane };
+}
+
+/** Peak RSS (MB) so far of the program running in `pane`'s shell. */
+function peakRssMb(pane) {
+  const pid = tmux('display-message', '-p', '-t', pane, '#{pane_pid}').trim();
+  const child = execFileSync('pgrep', ['-P', pid], { encoding: 'utf8' }).trim().split('\n')[0];
+  return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child}/status`, 'utf8'))[1]) / 1024;
 }
 
 const CACHE = `${process.cwd()}/bench/.work/cache`;
@@ -107,17 +106,23 @@ async function measurePresenter(deckPath, { withBare = false, cache = 'warm', ke
     tmux('kill-session', '-t', pane);
   };
   if (cache === 'warm') {
+    // Launch until a launch paints from the cache: nothing is kept from files written in the second
+    // before a launch, and `npm run bench` has just built the themes.
     rmSync(CACHE, { recursive: true, force: true });
-    const primed = await timeToScreen(launch, onFirstSlide, { quit: true });
-    await waitForFrames(trace, 0);
-    await quit(primed.pane);
+    for (let attempt = 0; attempt < 4; attempt++) {
+      rmSync(trace, { force: true });
+      const primed = await timeToScreen(launch, onFirstSlide, { keep: true });
+      await waitForFrames(trace, 0);
+      await quit(primed.pane);
+      if (/^first-frame \S+ cached$/mu.test(readFileSync(trace, 'utf8'))) break;
+      await sleep(500);
+    }
   }
   for (let run = 0; run < RUNS; run++) {
     if (withBare) m.bare.push((await timeToScreen(`node -e "console.log('bare-'+'ready')"`, (s) => s.includes('bare-ready'))).ms);
     rmSync(trace, { force: true });
-    const started = await timeToScreen(launch, onFirstSlide, { quit: true });
+    const started = await timeToScreen(launch, onFirstSlide, { keep: true });
     m.first.push(started.ms);
-    m.rss.push(started.rssMb);
     // Let Ink take over from the first frame before pressing keys.
     await waitForFrames(trace, 0);
     await sleep(300);
@@ -145,9 +150,7 @@ async function measurePresenter(deckPath, { withBare = false, cache = 'warm', ke
       await sleep(150);
     }
     // Peak RSS is read after the keys, so it covers them.
-    const pid = tmux('display-message', '-p', '-t', started.pane, '#{pane_pid}').trim();
-    const child = execFileSync('pgrep', ['-P', pid], { encoding: 'utf8' }).trim().split('\n')[0];
-    m.rss[m.rss.length - 1] = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child}/status`, 'utf8'))[1]) / 1024;
+    m.rss.push(peakRssMb(started.pane));
     await quit(started.pane);
     await sleep(50);
   }
@@ -163,13 +166,7 @@ async function measureInteractive(deckPath, { cache = 'warm' } = {}) {
   const env = cache === 'warm' ? `TALKDECK_CACHE_DIR=${CACHE}` : 'TALKDECK_CACHE=off';
   const times = [];
   for (let run = 0; run < RUNS; run++) {
-    const pane = newPane();
-    await waitFor(pane, (s) => s.includes('$') || s.includes('#'));
-    tmux('send-keys', '-t', pane, 'clear', 'Enter');
-    await waitFor(pane, (s) => !s.includes('clear'));
-    const start = performance.now();
-    tmux('send-keys', '-t', pane, `${env} node dist/talkdeck.js present ${deckPath}`, 'Enter');
-    await waitFor(pane, (s) => s.includes(`1 / ${total}`));
+    const { pane, start } = await timeToScreen(`${env} node dist/talkdeck.js present ${deckPath}`, (s) => s.includes(`1 / ${total}`), { keep: true });
     tmux('send-keys', '-t', pane, 'Right');
     times.push((await waitFor(pane, (s) => s.includes(`2 / ${total}`))) - start);
     tmux('send-keys', '-t', pane, 'q');

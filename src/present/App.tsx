@@ -117,11 +117,8 @@ export function App(props: AppProps) {
   const warmPaints = useRef(WARM_UP_PAINTS);
   useEffect(() => {
     let timer = setTimeout(function prefetch() {
-      const ahead = next(state.deck, state.position);
-      for (const position of [ahead, previous(state.deck, state.position)]) {
-        layoutScreen({ deck: state.deck, position, theme, columns, rows, elapsedMs: 0, hyperlinks });
-      }
-      const lines = layoutScreen({ deck: state.deck, position: ahead, theme, columns, rows, elapsedMs: 0, hyperlinks });
+      layoutScreen({ deck: state.deck, position: previous(state.deck, state.position), theme, columns, rows, elapsedMs: 0, hyperlinks });
+      const lines = layoutScreen({ deck: state.deck, position: next(state.deck, state.position), theme, columns, rows, elapsedMs: 0, hyperlinks });
       renderToString(<Lines lines={lines} columns={columns} background={theme.background} />, { columns });
       if (warmPaints.current > 0) {
         warmPaints.current--;

@@ -1,5 +1,5 @@
 import type { Position } from '../deck/index.js';
-import { CURSOR_HOME, ENTER_SCREEN, LEAVE_SCREEN } from './terminal.js';
+import { CURSOR_HOME, ENTER_SCREEN, EXIT_SIGNALS, LEAVE_SCREEN } from './terminal.js';
 
 /**
  * The screen between the first frame and the moment the full-screen runner (Ink) owns the
@@ -58,14 +58,9 @@ export function enterEarlyScreen(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteS
   };
   process.once('exit', restore);
   let interrupted: number | null = null;
-  const signals: Array<[NodeJS.Signals, number]> = [
-    ['SIGINT', 130],
-    ['SIGTERM', 143],
-    ['SIGHUP', 129],
-  ];
   // These stay until dispose(): removing one while a signal that arrived during loading still waits
   // in the event loop would drop that signal.
-  const handlers = signals.map(([signal, code]) => {
+  const handlers = EXIT_SIGNALS.map(([signal, code]) => {
     const handler = () => {
       interrupted ??= code;
     };

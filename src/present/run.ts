@@ -9,7 +9,7 @@ import type { SourceReader } from './notes-view.js';
 import { watchDeck } from './watch.js';
 import { initialState, type Command, type PresentState } from './state.js';
 
-import { ENTER_SCREEN, LEAVE_SCREEN } from './terminal.js';
+import { ENTER_SCREEN, EXIT_SIGNALS, LEAVE_SCREEN } from './terminal.js';
 
 export interface PresentOptions {
   deckPath: string;
@@ -97,12 +97,7 @@ export async function runFullScreen(
       resolveFinished(code);
     };
   });
-  const signals: Array<[NodeJS.Signals, number]> = [
-    ['SIGINT', 130],
-    ['SIGTERM', 143],
-    ['SIGHUP', 129],
-  ];
-  const onSignal = signals.map(([signal, code]) => {
+  const onSignal = EXIT_SIGNALS.map(([signal, code]) => {
     const handler = () => finish(code);
     process.on(signal, handler);
     return [signal, handler] as const;
