@@ -47,6 +47,9 @@ function countNewlines(text: string, from = 0, to = text.length): number {
 }
 
 /** Converts runs of deck Markdown (lines with their origins) into blocks. */
+/** How much of a block that could not be read as Markdown is kept, as plain text. */
+const FALLBACK_CHARS = 100_000;
+
 class Converter {
   constructor(
     private readonly lines: readonly SourceLine[],
@@ -81,8 +84,18 @@ class Converter {
       tokens = lex(text, this.links);
     } catch (error) {
       const line = this.at(baseIndex);
-      this.sink.error(line, `could not read this Markdown: ${(error as Error).message}`);
-      return text.trim() === '' ? [] : [this.finish({ kind: 'paragraph', children: [{ kind: 'text', text: text.trim() }] }, baseIndex)];
+      // Markdown's regular expressions run out of stack on a block of several megabytes.
+      const tooBig = error instanceof RangeError && /call stack/u.test(error.message);
+      const lines = countNewlines(text) + 1;
+      this.sink.error(
+        line,
+        tooBig
+          ? `this block of ${lines.toLocaleString('en')} line(s), ${text.length.toLocaleString('en')} characters, is too large to read as Markdown; its start is shown as plain text: split it into smaller paragraphs or slides`
+          : `could not read this Markdown: ${(error as Error).message}`,
+      );
+      const shown = text.trim();
+      const cut = shown.length > FALLBACK_CHARS ? `${shown.slice(0, FALLBACK_CHARS)}…` : shown;
+      return shown === '' ? [] : [this.finish({ kind: 'paragraph', children: [{ kind: 'text', text: cut }] }, baseIndex)];
     }
     return this.convert(tokens, text, baseIndex);
   }
