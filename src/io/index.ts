@@ -8,4 +8,5 @@ export { WriteError, type WriteErrorCode } from './write-error.js';
 export { readRegularFile, readRegularText, readErrorFrom, formatBytes, READ_LIMITS, KIND_NAMES, type ReadKind, type ReadFileOptions } from './read-file.js';
 export { openDeckFolder, isInside, realOrResolved, type DeckFolder, type DeckFolderOptions } from './deck-folder.js';
 export { writeFileSafe, writeErrorFrom, type WriteFileOptions } from './write-file.js';
+export { editFile, type EditFileOptions } from './edit-file.js';
 export { ensurePrivateFolder, openPrivateAppend, readPrivateText, type PrivateFileOptions } from './private-file.js';

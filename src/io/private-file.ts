@@ -43,11 +43,13 @@ function fileProblem(stats: Stats): { message: string; hint: string } | null {
 }
 
 /**
- * Makes sure `folder` is a private folder of the user's, creating it (mode 0700) when missing.
+ * Makes sure `folder` is a private folder of the user's, creating it (mode 0700, its parents as
+ * usual) when missing.
  * Throws WriteError (code `NOT_PRIVATE`) naming what is wrong with it.
  */
 export function ensurePrivateFolder(folder: string, shown = folder): void {
   try {
+    mkdirSync(dirname(folder), { recursive: true });
     mkdirSync(folder, { mode: 0o700 });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw writeErrorFrom(error, shown, 'nothing was written');

@@ -21,6 +21,8 @@ export interface LoadDeckOptions {
   dialect?: DialectName | 'auto';
   /** Build only the first slide and count the rest (see ParseDeckOptions.headOnly). */
   headOnly?: boolean;
+  /** The deck file's text, already read (e.g. by an edit that must parse exactly what it rewrites). */
+  text?: string;
 }
 
 /** What a file that could not be read is for: the fix suggested depends on it. */
@@ -114,7 +116,7 @@ export interface LoadedDeck extends DialectDeck {
 export function loadDeckWithDialect(path: string, options: LoadDeckOptions = {}): LoadedDeck {
   let text: string;
   try {
-    text = readRegularText(path, 'deck');
+    text = options.text ?? readRegularText(path, 'deck');
   } catch (error) {
     throw new ParseError(`${path}: ${describe(error, path, 'deck', path).message}`, path);
   }

@@ -26,7 +26,7 @@ export {
   type RehearsedSlide,
 } from './rehearsal-log.js';
 export { RehearsalRecorder, RehearsalLogError, type RecorderOptions } from './recorder.js';
-export { matchRun, rehearsedSeconds, isRunOfDeck } from './match-run.js';
+export { matchRun, rehearsedSeconds, isRunOfDeck, unmatchedSlides } from './match-run.js';
 export {
   buildReport,
   reportSeconds,
