@@ -1,11 +1,12 @@
 import { useApp, useInput, useStdout } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
+import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import type { Deck } from '../deck/index.js';
 import type { StyledLine } from '../render/index.js';
 import { Lines } from '../render/ink.js';
 import type { Theme } from '../theme/index.js';
-import { openFollower, type PresenterStatus } from './channel.js';
+import { notesChannelDir, openFollower, PRESENTERM_PORT, type PresenterStatus } from './channel.js';
 import { layoutNotesView, type SourceReader } from './notes-view.js';
 import { computeBudgets, layoutRehearsalBar, pace, type BudgetOptions } from '../rehearse/index.js';
 import { runFullScreen } from './run.js';
@@ -21,6 +22,8 @@ interface NotesAppProps {
   now: () => number;
   /** Speaking rates and length for the pacing line. */
   budget: BudgetOptions;
+  /** Whether presenterm's datagrams are listened to as well. */
+  listensToPresenterm: boolean;
 }
 
 export type NotesEvent =
@@ -38,7 +41,7 @@ interface Following {
 }
 
 /** The follower's screen: the presenting instance's current slide as the speaker needs it. */
-function NotesApp({ deck: initialDeck, theme, read, subscribe, now, budget }: NotesAppProps) {
+function NotesApp({ deck: initialDeck, theme, read, subscribe, now, budget, listensToPresenterm }: NotesAppProps) {
   const { exit } = useApp();
   const { stdout } = useStdout();
   const [deck, setDeck] = useState(initialDeck);
@@ -77,9 +80,10 @@ function NotesApp({ deck: initialDeck, theme, read, subscribe, now, budget }: No
     if (input === 'q' || (key.ctrl && input === 'c')) exit();
   });
 
-  const { status } = following;
+  // A position past the end of the deck this follower has (the presenter's may be newer) shows its last slide.
+  const status = following.status && { ...following.status, slide: Math.min(following.status.slide, Math.max(0, deck.slides.length - 1)) };
   let line: StyledLine | null = null;
-  if (!status) line = [{ text: 'waiting for the presenter (talkdeck present with --publish, or presenterm --publish-speaker-notes)…', style: theme.banner.info }];
+  if (!status) line = [{ text: `waiting for the presenter (talkdeck present${listensToPresenterm ? ', or presenterm --publish-speaker-notes' : ''})…`, style: theme.banner.info }];
   else if (following.ended) line = [{ text: 'the presenter has ended the talk', style: theme.banner.info }];
   const elapsedMs = status && status.elapsedMs >= 0 ? status.elapsedMs + (following.ended ? 0 : now() - following.receivedAt) : null;
   if (!line && status && elapsedMs !== null) {
@@ -111,6 +115,12 @@ export interface FollowOptions {
   stdin: NodeJS.ReadStream;
   stdout: NodeJS.WriteStream;
   now?: () => number;
+  /** The private channel's folder (default: notesChannelDir of the environment). */
+  channelDir?: string;
+  /** Also follow presenterm's speaker-notes datagrams, which every local user can send. */
+  presenterm?: boolean;
+  /** presenterm's port (default PRESENTERM_PORT). */
+  presentermPort?: number;
 }
 
 /** `talkdeck notes DECK`: follows the presenting instance of the same deck until `q`. */
@@ -118,6 +128,8 @@ export async function followNotes(options: FollowOptions): Promise<number> {
   const listeners = new Set<(event: NotesEvent) => void>();
   const emit = (event: NotesEvent) => listeners.forEach((listener) => listener(event));
   const follower = await openFollower(resolve(options.deckPath), {
+    dir: options.channelDir ?? notesChannelDir(process.env, tmpdir()),
+    presenterm: options.presenterm ? { port: options.presentermPort ?? PRESENTERM_PORT } : null,
     status: (status) => emit({ kind: 'status', status }),
     exit: () => emit({ kind: 'exit' }),
   });
@@ -136,6 +148,7 @@ export async function followNotes(options: FollowOptions): Promise<number> {
       read: options.read,
       now: options.now ?? Date.now,
       budget: options.budget ?? {},
+      listensToPresenterm: Boolean(options.presenterm),
       subscribe: (listener: (event: NotesEvent) => void) => {
         listeners.add(listener);
         return () => listeners.delete(listener);

@@ -5,4 +5,14 @@ export type { FollowOptions } from './NotesApp.js';
 export { initialState, reduce, findMatches, type PresentState, type Command } from './state.js';
 export { keyToCommand, splitKeys, KEY_HELP } from './keymap.js';
 export { layoutNotesView, layoutSources, layoutCitation, type SourceReader } from './notes-view.js';
-export { openPublisher, openFollower, decodeMessage, TALKDECK_PORT, PRESENTERM_PORT } from './channel.js';
+export {
+  openPublisher,
+  openFollower,
+  decodeMessage,
+  decodePresenterm,
+  notesChannelDir,
+  notesSocketPath,
+  ChannelError,
+  PRESENTERM_PORT,
+  PRESENTERM_ADDRESS,
+} from './channel.js';
