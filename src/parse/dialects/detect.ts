@@ -8,7 +8,16 @@ export interface DialectGuess {
 }
 
 /** Directives only talkdeck has: a deck using one is talkdeck's own. */
-const TALKDECK_ONLY = /^[ \t]*<!--[ \t]*(?:notes|source|columns|column|time)[ \t]*:/u;
+const TALKDECK_ONLY = /^[ \t]*<!--[ \t]*(?:notes|source|columns|time)[ \t]*:/u;
+
+/**
+ * Comment commands only presenterm has. talkdeck reads presenterm's shared names too (`pause`,
+ * `column`, `reset_layout`, `alignment`, …), so those decide nothing either way.
+ */
+const PRESENTERM_ONLY = /^[ \t]*<!--[ \t]*(?:end_slide|speaker_note|column_layout|font_size|newlines?\b|list_item_newlines|snippet_output|incremental_tables)\b/u;
+
+/** remark's slide properties, at the top of a slide. */
+const REMARK_PROPERTY = /^(?:name|class|layout|template|background-image|count|exclude|seq)[ \t]*:/u;
 
 /** Markers on a line of their own (outside code), strongest first. */
 const MARKERS: { pattern: RegExp; dialect: DialectName; reason: string }[] = [
@@ -16,7 +25,6 @@ const MARKERS: { pattern: RegExp; dialect: DialectName; reason: string }[] = [
   { pattern: /^Note:/u, dialect: 'reveal-md', reason: '`Note:` speaker notes (reveal-md)' },
   { pattern: /^[ \t]*<!--[ \t]*stop[ \t]*-->[ \t]*$/u, dialect: 'lookatme', reason: '`<!-- stop -->` pause (lookatme)' },
   { pattern: /^\.[ \t]+\.[ \t]+\.[ \t]*$/u, dialect: 'patat', reason: '`. . .` pause (patat)' },
-  { pattern: /^[ \t]*<!--[ \t]*(?:end_slide|speaker_note|column_layout)\b/u, dialect: 'presenterm', reason: 'presenterm comment commands (`end_slide`, `speaker_note`, `column_layout`)' },
   { pattern: /^----[ \t]*$/u, dialect: 'reveal-md', reason: '`----` vertical slide break (reveal-md)' },
 ];
 
@@ -35,11 +43,39 @@ export function detectDialect(text: string): DialectGuess {
   if ('paging' in front) return { dialect: 'slides', reason: 'front matter has `paging:` (slides)' };
   if ('styles' in front || 'extensions' in front) return { dialect: 'lookatme', reason: 'front matter has lookatme `styles:`/`extensions:`' };
   if ('options' in front && typeof front.options === 'object') return { dialect: 'presenterm', reason: 'front matter has presenterm `options:`' };
+  const marpKey = ['headingDivider', 'paginate', 'backgroundColor', 'backgroundImage', 'size', 'math', 'class', 'header', 'footer'].find((key) => key in front);
+  if (marpKey !== undefined) return { dialect: 'marp', reason: `front matter has the Marp directive \`${marpKey}:\`` };
+  const presentermKey = ['sub_title', 'event', 'location'].find((key) => key in front) ?? (front.theme !== null && typeof front.theme === 'object' ? 'theme' : undefined);
+  if (presentermKey !== undefined) return { dialect: 'presenterm', reason: `front matter has presenterm's \`${presentermKey}${presentermKey === 'theme' ? ':` as a mapping' : ':`'}` };
+  if (['separator', 'verticalSeparator', 'highlightTheme'].some((key) => key in front)) return { dialect: 'reveal-md', reason: 'front matter has reveal-md options (`separator`, `verticalSeparator`, `highlightTheme`)' };
+  // The most specific evidence wins: directives only one of talkdeck and presenterm has.
   const talkdeckAt = lines.findIndex((l, i) => r.isText(i) && TALKDECK_ONLY.test(l));
-  if (talkdeckAt >= 0) return { dialect: 'talkdeck', reason: `line ${talkdeckAt + 1} has a talkdeck directive` };
+  const presentermAt = lines.findIndex((l, i) => r.isText(i) && PRESENTERM_ONLY.test(l));
+  if (talkdeckAt >= 0 && presentermAt < 0) return { dialect: 'talkdeck', reason: `line ${talkdeckAt + 1} has a talkdeck directive` };
+  if (presentermAt >= 0 && talkdeckAt < 0) return { dialect: 'presenterm', reason: `line ${presentermAt + 1}: presenterm comment command \`${/<!--[ \t]*([a-z_]+)/u.exec(lines[presentermAt] ?? '')?.[1] ?? ''}\`` };
+  if (presentermAt >= 0) return { dialect: 'talkdeck', reason: `line ${talkdeckAt + 1} has a talkdeck directive (talkdeck also reads presenterm's, as on line ${presentermAt + 1})` };
   for (const marker of MARKERS) {
     const at = lines.findIndex((l, i) => r.isText(i) && marker.pattern.test(l));
     if (at >= 0) return { dialect: marker.dialect, reason: `line ${at + 1}: ${marker.reason}` };
   }
+  const propertyAt = remarkProperties(lines, r);
+  if (propertyAt >= 0) return { dialect: 'remark', reason: `line ${propertyAt + 1}: remark slide properties (\`${lines[propertyAt]?.split(':')[0] ?? ''}:\`) at the top of a slide` };
   return { dialect: 'talkdeck', reason: 'no other presenter\'s markers found' };
+}
+
+/**
+ * The first line of remark slide properties: `key: value` lines that open a slide (the deck's
+ * first line, or right after a `---`), at least one of them `layout`, `template`, `name` or
+ * `class` with a `---` somewhere in the deck; -1 without.
+ */
+function remarkProperties(lines: readonly string[], r: Rewrite): number {
+  if (!lines.some((l, i) => r.isText(i) && /^---$/u.test(l))) return -1;
+  for (let i = r.frontEnd + 1; i < lines.length; i++) {
+    const opens = i === r.frontEnd + 1 || lines[i - 1] === '---';
+    if (!opens || !r.isText(i)) continue;
+    let j = i;
+    while (j < lines.length && REMARK_PROPERTY.test(lines[j] ?? '')) j++;
+    if (j > i && lines.slice(i, j).some((l) => /^(?:layout|template|name|class)[ \t]*:/u.test(l))) return i;
+  }
+  return -1;
 }

@@ -138,10 +138,13 @@ print(json.dumps([out[k] for k in sorted(out)]))
 async function marp(file) {
   const { Marp } = require('@marp-team/marp-core');
   const { html, comments } = new Marp().render(readFileSync(file, 'utf8'));
-  const sections = html.split(/<section\b/u).slice(1);
-  return sections.map((section, i) => {
-    const fragments = [...section.matchAll(/data-marpit-fragment="(\d+)"/gu)].map((m) => Number(m[1]));
-    const text = section.replace(/^[^>]*>/u, '').replace(/<\/?(?:p|h[1-6]|li|ul|ol|pre|blockquote|div|tr|table)\b[^>]*>/gu, '\n');
+  // One <svg data-marpit-svg> per slide; advanced backgrounds add sections inside it.
+  const slides = html.split(/<svg data-marpit-svg\b/u).slice(1);
+  if (slides.length !== comments.length) throw new Error(`${file}: ${slides.length} slides but ${comments.length} comment lists`);
+  return slides.map((slide, i) => {
+    const fragments = [...slide.matchAll(/data-marpit-fragment="(\d+)"/gu)].map((m) => Number(m[1]));
+    const content = slide.split(/<section\b/u).slice(1).find((part) => !/^[^>]*data-marpit-advanced-background="(?:background|pseudo)"/u.test(part)) ?? '';
+    const text = content.replace(/^[^>]*>/u, '').replace(/<(style|script)[\s\S]*?<\/\1>/gu, '').replace(/<\/?(?:p|h[1-6]|li|ul|ol|pre|blockquote|div|tr|table)\b[^>]*>/gu, '\n');
     return { first: firstLine(text), steps: 1 + (fragments.length ? Math.max(...fragments) : 0), notes: (comments[i] ?? []).some((c) => c.trim() !== '') };
   });
 }
