@@ -6,7 +6,8 @@
  *   REVEAL_JS=<folder of the reveal.js npm package> REMARK_SRC=<gnab/remark checkout> \
  *     node test/corpus/decks/read-with-tools.mjs
  *
- * - patat: `patat --dump` (Debian's patat); one dump per reveal step, footer `i / N`.
+ * - patat: `patat --dump` (Debian's patat); one dump per reveal step, footer `i / N`; the dump
+ *   shows no speaker notes, so patat's notes are not compared (null).
  * - mdp: `mdp -d` for the slide count (Debian's mdp), `mdp -dd` for each slide's lines and stops.
  * - lookatme: lookatme's own Parser (Debian's python3 lookatme); `<!-- stop -->` parts of one slide
  *   share a slide number.
@@ -52,7 +53,7 @@ function patat(file) {
     const index = Number(footer[1]) - 1;
     // The first line is the header bar (file name and section); the footer ends the slide.
     const body = lines.slice(lines.findIndex((l) => l.trim() !== '') + 1).filter((l) => !/\d+ \/ \d+\s*$/u.test(l));
-    slides[index] ??= { first: '', steps: 0, notes: false };
+    slides[index] ??= { first: '', steps: 0, notes: null };
     slides[index].steps++;
     if (slides[index].first === '') slides[index].first = firstLine(body.join('\n'));
   }
