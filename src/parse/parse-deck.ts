@@ -153,7 +153,9 @@ function parseAs(dialect: DialectName, source: string, options: ParseDeckOptions
     if (value !== undefined && meta[key] === '') meta[key] = value;
   }
   const notes: Diagnostic[] = normalized.notes.map((n) => ({ file, line: n.line, column: n.column, severity: n.severity, message: n.message }));
-  const slides = normalized.introSlide ? withIntroSlide(deck.slides, meta, file, options) : deck.slides;
+  // With headOnly the intro slide is the first one shown, and the deck's own first a placeholder.
+  const own = normalized.introSlide && options.headOnly === true ? deck.slides.map((slide) => ({ ...slide, title: '', blocks: [] })) : deck.slides;
+  const slides = normalized.introSlide ? withIntroSlide(own, meta, file, options) : deck.slides;
   return { ...deck, meta, slides, diagnostics: sortDiagnostics([...deck.diagnostics, ...notes], file) };
 }
 
