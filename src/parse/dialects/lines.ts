@@ -223,13 +223,34 @@ export class Rewrite {
   }
 }
 
+/** Whether line `index` is inside a CommonMark HTML block of type 1 (`<pre>` … `</pre>` and the like). */
+export function inRawHtml(lines: readonly string[], index: number): boolean {
+  let open: string | null = null;
+  for (let i = 0; i <= index; i++) {
+    const line = lines[i] ?? '';
+    if (open === null) open = /^ {0,3}<(pre|script|style|textarea)(?:[\s>]|$)/iu.exec(line)?.[1]?.toLowerCase() ?? null;
+    if (open !== null && i === index) return true;
+    if (open !== null && line.toLowerCase().includes(`</${open}>`)) open = null;
+  }
+  return false;
+}
+
 /** For each line, whether it is front matter or fenced code (the fence lines included). */
 export function codeMask(lines: readonly string[], frontEnd: number): boolean[] {
   const mask: boolean[] = [];
   let fence: { char: string; length: number } | null = null;
+  // CommonMark HTML blocks of type 1 (`<pre`, `<script`, `<style`, `<textarea`) run to their end
+  // tag: a ``` inside one is text, not a fence.
+  let html: string | null = null;
   lines.forEach((line, i) => {
     if (i <= frontEnd) {
       mask.push(true);
+      return;
+    }
+    if (html === null && fence === null) html = /^ {0,3}<(pre|script|style|textarea)(?:[\s>]|$)/iu.exec(line)?.[1]?.toLowerCase() ?? null;
+    if (html !== null) {
+      mask.push(false);
+      if (line.toLowerCase().includes(`</${html}>`)) html = null;
       return;
     }
     if (fence) {
