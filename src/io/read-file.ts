@@ -68,7 +68,7 @@ function notRegular(shown: string, kind: ReadKind, stats: Stats): ReadError {
 
 export function tooBig(shown: string, kind: ReadKind, size: number | null): ReadError {
   const limit = READ_LIMITS[kind];
-  const what = size === null ? `is over ${formatBytes(limit)}` : `is ${formatBytes(size)}`;
+  const what = size === null || formatBytes(size) === formatBytes(limit) ? `is over ${formatBytes(limit)}` : `is ${formatBytes(size)}`;
   const hint = kind === 'deck' || kind === 'include' ? 'split it into smaller files (see `<!-- include: -->`)' : kind === 'image' ? 'make the image smaller' : 'use a smaller file';
   return new ReadError(shown, 'TOO_BIG', `${what}; the limit for ${KIND_NAMES[kind]} is ${formatBytes(limit)}`, hint);
 }
