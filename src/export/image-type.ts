@@ -40,6 +40,6 @@ export function detectImageType(data: Uint8Array): ImageType | null {
   // SVG is text: after a byte-order mark, white space, an XML declaration, comments and a document
   // type without an internal subset (whose entities could expand), an <svg.
   const head = new TextDecoder('utf-8', { fatal: false }).decode(data.subarray(0, 4096)).replace(/^\uFEFF/u, '');
-  if (/^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*|<!DOCTYPE\s+svg[^[>]*>\s*)*<svg[\s>]/u.test(head)) return 'svg';
+  if (/^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*|<!DOCTYPE\s+svg[^[>]*>\s*)*<svg[\s>/]/u.test(head)) return 'svg';
   return null;
 }

@@ -1,4 +1,4 @@
-import { LocatedError } from '../deck/located-error.js';
+import { LocatedError } from '../deck/index.js';
 
 /**
  * Why a file could not be read: an errno code (`ENOENT`, `EACCES`, `EISDIR`, `ELOOP`, …) or one of

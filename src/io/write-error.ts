@@ -1,4 +1,4 @@
-import { LocatedError } from '../deck/located-error.js';
+import { LocatedError } from '../deck/index.js';
 
 /** Why a file could not be written: an errno code (`ENOSPC`, `EACCES`, `EROFS`, …), or `CHANGED`. */
 export type WriteErrorCode = 'CHANGED' | 'NOT_PRIVATE' | (string & {});
