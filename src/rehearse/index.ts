@@ -38,4 +38,4 @@ export {
   type SlideFlag,
 } from './report.js';
 export { formatReport, reportToJson, sparkline, type FormatReportOptions } from './format-report.js';
-export { applyTimes, roundSeconds, formatSeconds, TIME_STEP_SECONDS } from './apply-times.js';
+export { applyTimes, applyRun, roundSeconds, formatSeconds, TIME_STEP_SECONDS } from './apply-times.js';
