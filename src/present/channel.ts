@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
-import { chmodSync, lstatSync, mkdirSync, unlinkSync, type Stats } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, statSync, unlinkSync, type Stats } from 'node:fs';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { LocatedError } from '../deck/index.js';
@@ -98,12 +98,20 @@ export function decodePresenterm(data: Buffer | string, deck: string): Presenter
 }
 
 /**
- * The folder of the private channel: `$XDG_RUNTIME_DIR/talkdeck` where the variable is set (the
- * user's own runtime folder), else `talkdeck-UID` in the temporary folder.
+ * The folder of the private channel: `$XDG_RUNTIME_DIR/talkdeck` where the variable names a folder
+ * of the user's own (as the login session makes it), else `talkdeck-UID` in the temporary folder.
+ * (After `su`, XDG_RUNTIME_DIR may still name the first user's folder: that one is not used.)
  */
 export function notesChannelDir(env: { XDG_RUNTIME_DIR?: string }, tmpdir: string, uid = process.getuid?.() ?? 0): string {
   const runtime = env.XDG_RUNTIME_DIR;
-  return runtime && runtime.startsWith('/') ? join(runtime, 'talkdeck') : join(tmpdir, `talkdeck-${uid}`);
+  if (runtime && runtime.startsWith('/')) {
+    try {
+      if (statSync(runtime).uid === uid) return join(runtime, 'talkdeck');
+    } catch {
+      // Not there: the temporary folder instead.
+    }
+  }
+  return join(tmpdir, `talkdeck-${uid}`);
 }
 
 /** The socket a presenter of `deck` (an absolute path) listens on, in the channel folder `dir`. */

@@ -105,10 +105,14 @@ describe('decodePresenterm', () => {
 });
 
 describe('the private channel', () => {
-  it('lives in $XDG_RUNTIME_DIR/talkdeck, else in a per-user folder', () => {
-    expect(notesChannelDir({ XDG_RUNTIME_DIR: '/run/user/1000' }, '/tmp', 1000)).toBe('/run/user/1000/talkdeck');
+  it("lives in $XDG_RUNTIME_DIR/talkdeck when that is the user's, else in a per-user folder", () => {
+    const uid = process.getuid?.() ?? 0;
+    expect(notesChannelDir({ XDG_RUNTIME_DIR: base }, '/tmp', uid)).toBe(join(base, 'talkdeck'));
     expect(notesChannelDir({}, '/tmp', 1000)).toBe('/tmp/talkdeck-1000');
     expect(notesChannelDir({ XDG_RUNTIME_DIR: 'relative' }, '/tmp', 7)).toBe('/tmp/talkdeck-7');
+    // Another user's runtime folder (as after `su`) is not used.
+    expect(notesChannelDir({ XDG_RUNTIME_DIR: base }, '/tmp', uid + 1)).toBe(`/tmp/talkdeck-${uid + 1}`);
+    expect(notesChannelDir({ XDG_RUNTIME_DIR: join(base, 'missing') }, '/tmp', uid)).toBe(`/tmp/talkdeck-${uid}`);
   });
 
   it('a late follower catches up at once, then follows every change, and hears the end', async () => {
