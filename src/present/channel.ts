@@ -33,6 +33,8 @@ export const PRESENTERM_ADDRESS = '127.255.255.255';
 const MAX_MESSAGE_BYTES = 4096;
 /** How many followers a presenter serves at once. */
 const MAX_FOLLOWERS = 64;
+/** How many followers may attach in a second; more are turned away before any work is done for them. */
+const MAX_ATTACH_PER_SECOND = 20;
 /** A follower that has this much waiting to be sent is not reading: it is dropped. */
 const MAX_BACKLOG_BYTES = 64 * 1024;
 /** How often a follower looks for a presenter that is not there yet, or has gone. */
@@ -228,8 +230,16 @@ export async function openPublisher(deck: string, options: PublisherOptions): Pr
     if (socket.writableLength > MAX_BACKLOG_BYTES) socket.destroy();
     else socket.write(text);
   };
+  let second = 0;
+  let attached = 0;
   const server = createServer((socket) => {
-    if (followers.size >= MAX_FOLLOWERS) {
+    const now = Math.floor(Date.now() / 1000);
+    if (now !== second) {
+      second = now;
+      attached = 0;
+    }
+    attached += 1;
+    if (followers.size >= MAX_FOLLOWERS || attached > MAX_ATTACH_PER_SECOND) {
       socket.destroy();
       return;
     }
