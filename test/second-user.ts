@@ -14,7 +14,7 @@ export interface SecondUser {
   /** The command prefix that runs a program as this user. */
   prefix: string[];
   /** Runs `command args` as this user. */
-  run(command: string, args: string[], options?: { input?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }): SpawnSyncReturns<string>;
+  run(command: string, args: string[], options?: { input?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; cwd?: string }): SpawnSyncReturns<string>;
 }
 
 const NAME = 'talkdeck-peer';
@@ -54,6 +54,7 @@ export function secondUser(): SecondUser | null {
         encoding: 'utf8',
         input: options.input,
         env: options.env ?? process.env,
+        cwd: options.cwd,
         timeout: options.timeoutMs ?? 20_000,
       }),
   };
