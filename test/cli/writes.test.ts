@@ -59,13 +59,25 @@ beforeAll(() => {
   base = mkdtempSync(join(tmpdir(), 'talkdeck-writes-'));
   chmodSync(base, 0o755);
 });
-afterAll(() => {
-  rmSync(base, { recursive: true, force: true });
-  // Should a run ever replace the system's /dev/stdout, put it back.
-  if (AS_ROOT && !lstatSync('/dev/stdout').isSymbolicLink()) {
+/**
+ * Should a run replace the system's /dev/stdout or /dev/null with a regular file (as talkdeck once
+ * did, run as root), puts them back at once: every other program on the machine needs them.
+ */
+function restoreDevices(): void {
+  if (!AS_ROOT) return;
+  if (!lstatSync('/dev/stdout').isSymbolicLink()) {
     rmSync('/dev/stdout');
     symlinkSync('/proc/self/fd/1', '/dev/stdout');
   }
+  if (!lstatSync('/dev/null').isCharacterDevice()) {
+    rmSync('/dev/null');
+    execFileSync('mknod', ['-m', '666', '/dev/null', 'c', '1', '3']);
+  }
+}
+
+afterAll(() => {
+  restoreDevices();
+  rmSync(base, { recursive: true, force: true });
 });
 
 describe('check --fix keeps the deck file as it was, but for the fix', () => {
@@ -149,16 +161,20 @@ describe('outputs that are not regular files are written to, never replaced', ()
     const dir = deckFolder();
     const before = lstatSync('/dev/stdout');
     const result = talkdeck(dir, ['export', 'talk.md', '-f', 'txt', '-o', '/dev/stdout']);
+    const after = lstatSync('/dev/stdout');
+    restoreDevices();
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Slide');
-    const after = lstatSync('/dev/stdout');
     expect([after.isSymbolicLink(), after.ino]).toEqual([before.isSymbolicLink(), before.ino]);
   });
 
   it('-o /dev/null, and a character device made with mknod, stay devices', () => {
     const dir = deckFolder();
-    expect(talkdeck(dir, ['export', 'talk.md', '-f', 'json', '-o', '/dev/null']).code).toBe(0);
-    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    const result = talkdeck(dir, ['export', 'talk.md', '-f', 'json', '-o', '/dev/null']);
+    const stillDevice = lstatSync('/dev/null').isCharacterDevice();
+    restoreDevices();
+    expect(result.code).toBe(0);
+    expect(stillDevice).toBe(true);
     if (!AS_ROOT) return;
     execFileSync('mknod', [join(dir, 'device'), 'c', '1', '3']);
     expect(talkdeck(dir, ['build', 'sources/article.md', '-o', 'device']).code).toBe(0);
