@@ -119,8 +119,8 @@ describe('talkdeck rehearse, with a deck folder from someone else and a deck edi
     const code = '---\ntitle: Four Slides\n---\n\n# Code first\n\n```md\n# Gamma Three\n\n---\n```\n\n---\n\n';
     const edited = original.replace(/^---\ntitle: Four Slides\nauthor: Test Author\n---\n\n/u, code).replace(/\n---\n\n# Delta Four\n\nThe end\.\n?$/u, '\n');
     writeFileSync(deck, edited);
-    // Reloaded: Code first is slide 1 now, so Gamma Three is still slide 3, of 4 again.
-    await pane.waitFor((screen) => screen.includes('Gamma Three') && screen.includes('3 / 4'));
+    // Reloaded: the presenter stays at the third slide, which is Beta Two now.
+    await pane.waitFor((screen) => screen.includes('Beta Two') && screen.includes('3 / 4'));
     pane.send('q');
     const after = await pane.waitFor('EXIT=');
     expect(after).toContain('EXIT=0');
