@@ -438,8 +438,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       .argument('<deck>', 'the deck being presented')
       .option('--dialect <name>', DIALECT_HELP)
       .option('-t, --theme <name|path>', 'theme')
-      .option('-m, --minutes <n>', 'target length of the talk, for pacing', parsePositive('--minutes')),
-  ).action(async (deckPath: string, options: { theme?: string; dialect?: string } & RateOptions) => {
+      .option('-m, --minutes <n>', 'target length of the talk, for pacing', parsePositive('--minutes'))
+      .option('--presenterm', "also follow presenterm's speaker-notes datagrams (which every local user can send)"),
+  ).action(async (deckPath: string, options: { theme?: string; dialect?: string; presenterm?: boolean } & RateOptions) => {
       const deck = await deckForScreen(deckPath, false, options.dialect);
       if (!deck) return;
       flushCacheWrites();
@@ -455,6 +456,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         loadDeck: reloadDeck(false, options.dialect),
         stdin: io.stdin,
         stdout: io.stdout,
+        presenterm: options.presenterm,
       });
     });
 

@@ -82,4 +82,16 @@ describe('the notes channel, against another local user', () => {
     presenter.send('q');
     await follower.waitFor('ended the talk');
   });
+
+  it('a second presenter of the same deck is told the channel is taken, and exits 1', async () => {
+    const first = run(`present ${deck}`, { columns: 80, rows: 24 });
+    await first.waitFor('1 / 4');
+    const second = startPane(`sh -c 'node ${CLI} present ${deck}; echo EXIT=$?; exec cat'`, { columns: 200, rows: 24 });
+    panes.push(second);
+    const screen = await second.waitFor('EXIT=');
+    expect(screen).toContain('EXIT=1');
+    expect(screen).toContain('another talkdeck is presenting this deck already: the notes channel is taken');
+    expect(screen).not.toMatch(/internal error|EADDRINUSE/u);
+    first.send('q');
+  });
 });
