@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { secondUser, withPeer } from '../second-user.js';
+import { AWAITING_CLI, AWAITING_CLI_REASON } from '../awaiting-cli.js';
 
 /**
  * Writes through the built CLI: `check --fix`, `build` and `export` keep what they write over (its
@@ -109,7 +110,7 @@ describe('check --fix keeps the deck file as it was, but for the fix', () => {
     expect(readFileSync(join(dir, 'real', 'talk.md'), 'utf8')).toBe(FIXED);
   });
 
-  it('loses no edit saved while it wrote: the fix is made again on the deck as saved', () => {
+  it.skipIf(AWAITING_CLI)(`loses no edit saved while it wrote: the fix is made again on the deck as saved (${AWAITING_CLI_REASON})`, () => {
     const dir = deckFolder();
     const saved = '# Added while check ran\n\n---\n\n';
     const result = talkdeck(dir, ['check', 'talk.md', '--fix'], {
@@ -120,7 +121,7 @@ describe('check --fix keeps the deck file as it was, but for the fix', () => {
     expect(readFileSync(join(dir, 'talk.md'), 'utf8')).toBe(`${saved}${FIXED}`);
   });
 
-  it('a full disk is a message naming the deck and the cause, exit 1, the deck intact', () => {
+  it.skipIf(AWAITING_CLI)(`a full disk is a message naming the deck and the cause, exit 1, the deck intact (${AWAITING_CLI_REASON})`, () => {
     if (!AS_ROOT) return;
     const dir = deckFolder();
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir]);
