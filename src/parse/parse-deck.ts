@@ -21,6 +21,11 @@ export interface ParseDeckOptions {
   /** Overrides the front matter's `incremental_lists` default. */
   incrementalLists?: boolean;
   /**
+   * Incremental lists start with no item shown, the first item being a step of its own, as
+   * pandoc and patat show them; by default the first item shows with what comes before it.
+   */
+  listsRevealFirstItem?: boolean;
+  /**
    * Reads cited articles (paths relative to the deck file) so that `<!-- source: -->` lines and
    * quotes are checked against them. Without it only the fingerprint is checked.
    */
@@ -96,7 +101,7 @@ function parse(text: string, options: ParseDeckOptions, sink: DiagnosticSink): D
       if (!raw.items.some((item) => item.kind === 'directive' && item.directive.kind === 'skipSlide')) slides.push(placeholder(slides.length + 1, raw, file));
       continue;
     }
-    const built = buildSlide(raw, sink, links, sourceChecker, meta.incrementalLists);
+    const built = buildSlide(raw, sink, links, sourceChecker, meta.incrementalLists, options.listsRevealFirstItem === true);
     if (!built.skip) slides.push({ ...built.slide, index: slides.length + 1 });
   }
   if (slides.length === 0) sink.warning({ file, line: 1, column: 1 }, 'the deck has no slides');
@@ -146,6 +151,7 @@ function parseAs(dialect: DialectName, source: string, options: ParseDeckOptions
   }
   const deckOptions: ParseDeckOptions = { ...options, file };
   if (options?.incrementalLists === undefined && normalized.incrementalLists !== undefined) deckOptions.incrementalLists = normalized.incrementalLists;
+  if (normalized.listsRevealFirstItem === true) deckOptions.listsRevealFirstItem = true;
   const deck = parseTalkdeck(normalized.lines.join('\n'), deckOptions);
   const meta = { ...deck.meta };
   for (const key of ['title', 'author', 'date'] as const) {

@@ -26,6 +26,11 @@ export interface Normalized {
   incrementalLists?: boolean;
   /** Whether the deck opens with an intro slide made from its front matter (presenterm). */
   introSlide?: boolean;
+  /**
+   * Whether an incremental list starts with no item shown, its first item being a reveal step of
+   * its own (pandoc and patat), rather than shown with what comes before it (presenterm, talkdeck).
+   */
+  listsRevealFirstItem?: boolean;
 }
 
 /** Rewrites a dialect's lines (front matter included, `\n` line ends) into talkdeck's format. */

@@ -12,7 +12,8 @@
  * - lookatme: lookatme's own Parser (Debian's python3 lookatme); `<!-- stop -->` parts of one slide
  *   share a slide number.
  * - Marp: @marp-team/marp-core (a devDependency through @marp-team/marp-cli): sections, comments as
- *   notes, `data-marpit-fragment` as reveal steps.
+ *   notes, `data-marpit-fragment` as reveal steps; the `header`/`footer` page decorations are not
+ *   the slide's first line.
  * - reveal-md: reveal.js's markdown plugin `slidify` with reveal-md's separators (its defaults, or
  *   the front matter's `separator`/`verticalSeparator`), `<aside class="notes">` as notes.
  * - remark: remark's own Lexer and Parser (src/remark of gnab/remark), with its Slideshow's rules:
@@ -145,7 +146,8 @@ async function marp(file) {
   return slides.map((slide, i) => {
     const fragments = [...slide.matchAll(/data-marpit-fragment="(\d+)"/gu)].map((m) => Number(m[1]));
     const content = slide.split(/<section\b/u).slice(1).find((part) => !/^[^>]*data-marpit-advanced-background="(?:background|pseudo)"/u.test(part)) ?? '';
-    const text = content.replace(/^[^>]*>/u, '').replace(/<(style|script)[\s\S]*?<\/\1>/gu, '').replace(/<\/?(?:p|h[1-6]|li|ul|ol|pre|blockquote|div|tr|table)\b[^>]*>/gu, '\n');
+    // The header and footer directives draw page decorations, not the slide's content.
+    const text = content.replace(/^[^>]*>/u, '').replace(/<(style|script|header|footer)\b[\s\S]*?<\/\1>/gu, '').replace(/<\/?(?:p|h[1-6]|li|ul|ol|pre|blockquote|div|tr|table)\b[^>]*>/gu, '\n');
     return { first: firstLine(text), steps: 1 + (fragments.length ? Math.max(...fragments) : 0), notes: (comments[i] ?? []).some((c) => c.trim() !== '') };
   });
 }

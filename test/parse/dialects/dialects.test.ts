@@ -137,7 +137,7 @@ describe('patat', () => {
     expect(deck.meta).toMatchObject({ title: 'Patat deck', author: 'Jasper', incrementalLists: true, extra: {} });
     expect(brief(deck)).toEqual([
       { title: 'Intro', steps: 2, notes: 'Remember to smile.' },
-      { title: 'Lists', steps: 2, notes: '' },
+      { title: 'Lists', steps: 3, notes: '' },
       { title: 'Columns', steps: 1, notes: '' },
     ]);
     expect(kinds(deck.slides[0]?.blocks ?? [])).toEqual(['heading@0', 'paragraph@0', 'paragraph@1']);
