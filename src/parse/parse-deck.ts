@@ -5,7 +5,7 @@ import { Scanner, frontMatterEnd, type IncludeReader, type RawSlide } from './sc
 import { buildSlide } from './slide-builder.js';
 import { SourceChecker, type SourceReader } from './source-check.js';
 import { DiagnosticSink } from './source-line.js';
-import { DIALECT_NAMES, detectDialect, normalizeDialect, type DialectName, type Normalized } from './dialects/index.js';
+import { DIALECT_NAMES, applySlidePlan, detectDialect, normalizeDialect, type DialectName, type Normalized } from './dialects/index.js';
 
 export type { IncludeReader } from './scan.js';
 export type { SourceReader } from './source-check.js';
@@ -152,6 +152,8 @@ function parseAs(dialect: DialectName, source: string, options: ParseDeckOptions
   const deckOptions: ParseDeckOptions = { ...options, file };
   if (options?.incrementalLists === undefined && normalized.incrementalLists !== undefined) deckOptions.incrementalLists = normalized.incrementalLists;
   if (normalized.listsRevealFirstItem === true) deckOptions.listsRevealFirstItem = true;
+  // A slide plan moves content between slides (remark's templates): every slide is needed.
+  if (normalized.slidePlan) deckOptions.headOnly = false;
   const deck = parseTalkdeck(normalized.lines.join('\n'), deckOptions);
   const meta = { ...deck.meta };
   for (const key of ['title', 'author', 'date'] as const) {
@@ -161,7 +163,8 @@ function parseAs(dialect: DialectName, source: string, options: ParseDeckOptions
   const notes: Diagnostic[] = normalized.notes.map((n) => ({ file, line: n.line, column: n.column, severity: n.severity, message: n.message }));
   // With headOnly the intro slide is the first one shown, and the deck's own first a placeholder.
   const own = normalized.introSlide && options.headOnly === true ? deck.slides.map((slide) => ({ ...slide, title: '', blocks: [] })) : deck.slides;
-  const slides = normalized.introSlide ? withIntroSlide(own, meta, file, options) : deck.slides;
+  const planned = normalized.slidePlan ? applySlidePlan(deck.slides, normalized.slidePlan, file) : deck.slides;
+  const slides = normalized.introSlide ? withIntroSlide(own, meta, file, options) : planned;
   return { ...deck, meta, slides, diagnostics: sortDiagnostics([...deck.diagnostics, ...notes], file) };
 }
 

@@ -16,8 +16,9 @@
  *   the slide's first line.
  * - reveal-md: reveal.js's markdown plugin `slidify` with reveal-md's separators (its defaults, or
  *   the front matter's `separator`/`verticalSeparator`), `<aside class="notes">` as notes.
- * - remark: remark's own Lexer and Parser (src/remark of gnab/remark), with its Slideshow's rules:
- *   `layout: true` slides are templates, not shown; `continued` slides (after `--`) are steps.
+ * - remark: remark's own Lexer, Parser and Slide model (src/remark of gnab/remark), with its
+ *   Slideshow's rules: `layout: true` slides are templates, not shown, whose content the slides
+ *   after them repeat (as `template:` does); `continued` slides (after `--`) are steps.
  * - presenterm and slides cannot run here (Rust and Go programs, no crates or modules to build
  *   them from): their readings are in derived.json, each with the rule of the tool it follows.
  */
@@ -179,19 +180,39 @@ function remark(file) {
   const dir = process.env.REMARK_SRC;
   if (!dir) throw new Error('set REMARK_SRC to a checkout of gnab/remark');
   const Parser = require(join(dir, 'src/remark/parser.js'));
+  // remark's own slide model does the template inheritance; its converter (marked and the DOM,
+  // for rendering) is never called by it, so an empty one stands in.
+  require.cache[require.resolve(join(dir, 'src/remark/converter.js'))] = { exports: {}, loaded: true };
+  const Slide = require(join(dir, 'src/remark/models/slide.js'));
   const parsed = new Parser().parse(readFileSync(file, 'utf8'), {}, {});
   const text = (content) => content.map((c) => (typeof c === 'string' ? c : `\n${text(c.content)}\n`)).join('');
+  // remark's Slideshow createSlides (src/remark/models/slideshow.js): the template of a slide is
+  // the slide before it when continued (after `--`), its `template:`, or the current layout;
+  // `layout: true` slides are templates, not shown; variables are expanded last.
+  const models = [];
+  const byName = {};
+  let layout;
+  parsed.forEach((slide, i) => {
+    let template;
+    if (slide.properties.continued === 'true' && i > 0) template = models.at(-1)?.model;
+    else if (byName[slide.properties.template]) template = byName[slide.properties.template];
+    else if (slide.properties.layout === 'false') layout = undefined;
+    else if (layout && slide.properties.layout !== 'true') template = layout;
+    const model = new Slide(models.length, 0, slide, template, {});
+    if (slide.properties.name) byName[slide.properties.name] = model;
+    if (slide.properties.layout === 'true') layout = model;
+    else models.push({ model, continued: slide.properties.continued === 'true', notes: text(slide.notes ?? []).trim() !== '' });
+  });
   const slides = [];
-  for (const slide of parsed) {
-    if (slide.properties.layout === 'true') continue;
-    const notes = text(slide.notes ?? []).trim() !== '';
-    if (slide.properties.continued === 'true' && slides.length > 0) {
+  for (const { model, continued, notes } of models) {
+    model.expandVariables();
+    if (continued && slides.length > 0) {
       const last = slides.at(-1);
       last.steps++;
       last.notes ||= notes;
       continue;
     }
-    slides.push({ first: firstLine(text(slide.content).replace(/<!--[\s\S]*?-->|<style[\s\S]*?<\/style>/gu, '')), steps: 1, notes });
+    slides.push({ first: firstLine(text(model.content).replace(/<!--[\s\S]*?-->|<style[\s\S]*?<\/style>/gu, '')), steps: 1, notes });
   }
   return slides;
 }
@@ -225,7 +246,7 @@ const READERS = {
   lookatme: { read: lookatme, by: 'lookatme.parser.Parser (lookatme 2.5.4)' },
   marp: { read: marp, by: '@marp-team/marp-core render()' },
   'reveal-md': { read: revealMd, by: "reveal.js markdown plugin slidify() with reveal-md's separators" },
-  remark: { read: remark, by: "remark's Parser (gnab/remark src/remark) and its Slideshow's layout and continued rules" },
+  remark: { read: remark, by: "remark's Parser and Slide model (gnab/remark src/remark) and its Slideshow's layout, template and continued rules" },
 };
 
 const derived = JSON.parse(readFileSync(join(here, 'derived.json'), 'utf8'));

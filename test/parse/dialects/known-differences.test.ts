@@ -104,3 +104,64 @@ describe('Marp', () => {
     expect(outline(read('---\nmarp: true\n---\n\n# A\n\nTitle\n---\n\ntext\n\n---\n\n# B\n'))).toEqual(['A (1)', 'B (1)']);
   });
 });
+
+describe('remark', () => {
+  // Each expectation is what remark's own Parser and Slide model (gnab/remark src/remark) give.
+  test('`--` after `???` starts a continued slide: the notes end there, the rest is the next reveal step', () => {
+    const deck = read('# A\n\n???\nnote\n--\nmore\n', 'remark');
+    expect(deck.slides.map((s) => ({ title: s.title, steps: s.steps, notes: s.notes }))).toEqual([{ title: 'A', steps: 2, notes: 'note' }]);
+    expect(deck.slides[0]?.blocks.map((b) => `${b.kind}@${b.step}`)).toEqual(['heading@0', 'paragraph@1']);
+  });
+
+  test('HTML comments are invisible, not directives; a `<!-- key: value -->` comment is a slide property', () => {
+    const deck = read('# A\n\n<!-- pause -->\n\ntext <!-- x -->\n<!-- class: center -->\n', 'remark');
+    expect(outline(deck)).toEqual(['A (1)']);
+    expect(deck.slides[0]?.blocks.map((b) => `${b.kind} ${b.align}`)).toEqual(['heading center', 'paragraph center']);
+    expect(blocksText(deck.slides[0]?.blocks ?? [])).toEqual(['A', 'text']);
+    expect(deck.diagnostics).toEqual([]);
+  });
+
+  test('fences inside `<pre><code>` do not break fence tracking (remark: two slides)', () => {
+    const deck = read('# A\n\n<pre><code>```javascript\nadd(a, b)\n```</code></pre>\n\n---\n\n# B\n', 'remark');
+    expect(outline(deck)).toEqual(['A (1)', 'B (1)']);
+    expect(deck.diagnostics).toEqual([]);
+  });
+
+  test('`.class[text]` renders its text: inline, nested, with several classes, across lines; `\\.class[` is text', () => {
+    const deck = read('Next.red[*] and .a[.b[nested]] and .a.b[two] and \\.no[way] and [a link](x.md)\n\n.big[\nblock\n]\n', 'remark');
+    expect(blocksText(deck.slides[0]?.blocks ?? [])).toEqual(['Next* and nested and two and .no[way] and a link', 'block']);
+  });
+
+  test("a layout slide is not shown: the slides after it repeat its content and take its properties, until `layout: false`", () => {
+    // remark: "<top>Talk</> # One Talk", then "## Frame {{content}}→'' end", then "## Frame inside end".
+    const deck = read('name: base\nlayout: true\ntitle: Talk\nclass: center\n\n.top[{{title}}]\n\n---\n\n# One {{ title }}\n\n---\nname: frame\nlayout: false\n\n## Frame\n\n{{content}}\n\nend\n\n---\ntemplate: frame\n\ninside\n', 'remark');
+    expect(deck.slides.map((s) => [s.title, blocksText(s.blocks).join(' / ')])).toEqual([
+      ['One Talk', 'Talk / One Talk'],
+      ['Frame', 'Frame /  / end'],
+      ['Frame', 'Frame / inside / end'],
+    ]);
+    expect(deck.slides[0]?.blocks.map((b) => b.align)).toEqual(['center', 'center']);
+    expect(deck.slides[0]?.location.line).toBe(10);
+  });
+
+  test('`template:` repeats a named slide, a slide with only properties shows its template, `exclude: true` hides a slide', () => {
+    const deck = read('name: cover\n\n# Cover\n\n---\ntemplate: cover\n\n---\nexclude: true\n\n# Hidden\n\n---\ntemplate: cover\n\n## More\n', 'remark');
+    expect(deck.slides.map((s) => [s.index, s.title, blocksText(s.blocks).join(' / ')])).toEqual([
+      [1, 'Cover', 'Cover'],
+      [2, 'Cover', 'Cover'],
+      [3, 'More', 'Cover / More'],
+    ]);
+  });
+
+  test('a `template:` naming no earlier slide falls back to the layout, with a warning', () => {
+    const deck = read('layout: true\n\nframe\n\n---\ntemplate: later\n\nown\n', 'remark');
+    expect(deck.slides.map((s) => blocksText(s.blocks).join(' / '))).toEqual(['frame / own']);
+    expect(messages(deck)).toEqual(['6: warning: remark template "later" is not the name of a slide before this one; ignored']);
+  });
+
+  test('`#Title` is a heading, as in remark\'s pedantic marked; `class: middle` centres the slide', () => {
+    const deck = read('#remark\n\n---\nclass: middle, center\n\n#Two\n', 'remark');
+    expect(outline(deck)).toEqual(['remark (1)', 'Two (1)']);
+    expect(deck.slides[1]?.blocks.map((b) => `${b.kind} ${b.align}`)).toEqual(['middle center', 'heading center']);
+  });
+});
