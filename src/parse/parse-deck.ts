@@ -163,7 +163,11 @@ function parseAs(dialect: DialectName, source: string, options: ParseDeckOptions
   const notes: Diagnostic[] = normalized.notes.map((n) => ({ file, line: n.line, column: n.column, severity: n.severity, message: n.message }));
   // With headOnly the intro slide is the first one shown, and the deck's own first a placeholder.
   const own = normalized.introSlide && options.headOnly === true ? deck.slides.map((slide) => ({ ...slide, title: '', blocks: [] })) : deck.slides;
-  const planned = normalized.slidePlan ? applySlidePlan(deck.slides, normalized.slidePlan, file) : deck.slides;
+  let planned = normalized.slidePlan ? applySlidePlan(deck.slides, normalized.slidePlan, file) : deck.slides;
+  if (normalized.slidePlan && options.headOnly === true) {
+    // Parsed in full for the plan; the slides after the first are handed out as placeholders all the same.
+    planned = planned.map((slide, i) => (i === 0 ? slide : { ...slide, title: '', blocks: [], steps: 1, notes: '', notesBlocks: [], sources: [], layout: { footer: true }, timeMs: null }));
+  }
   const slides = normalized.introSlide ? withIntroSlide(own, meta, file, options) : planned;
   return { ...deck, meta, slides, diagnostics: sortDiagnostics([...deck.diagnostics, ...notes], file) };
 }
