@@ -166,14 +166,15 @@ export class Rewrite {
   /**
    * Rewrites CommonMark setext headings (a paragraph line underlined by `===` or `---`) as ATX
    * headings on the same line, the underline left blank, so that no `---` underline is read as a
-   * slide break. Returns the line indexes of the headings.
+   * slide break. With `asTitles` every one is a level-1 heading, as presenterm makes any setext
+   * heading the slide's title. Returns the line indexes of the headings.
    */
-  setextToAtx(): number[] {
+  setextToAtx(asTitles = false): number[] {
     const found: number[] = [];
     for (let i = this.frontEnd + 2; i < this.lines.length; i++) {
       const underline = /^ {0,3}(=+|-+)[ \t]*$/u.exec(this.lines[i] ?? '');
       if (!underline || !this.isText(i) || !this.isText(i - 1) || !this.paragraphLine(i - 1)) continue;
-      this.lines[i - 1] = `${underline[1]?.startsWith('=') ? '#' : '##'} ${(this.lines[i - 1] ?? '').trim()}`;
+      this.lines[i - 1] = `${asTitles || underline[1]?.startsWith('=') ? '#' : '##'} ${(this.lines[i - 1] ?? '').trim()}`;
       this.lines[i] = '';
       found.push(i - 1);
     }

@@ -82,14 +82,15 @@ function mdp(file) {
   const lines = text.split('\n');
   let i = 0;
   while (i < lines.length && /^%[a-z]+:/iu.test(lines[i])) i++;
-  // mdp's rule (parser.c): a line of three or more `*` or `-` (spaces allowed) after an empty line
-  // starts a new slide, outside code blocks. Checked against mdp's own count below.
+  // mdp's rule (parser.c): a line of three or more `*` or of three or more `-` (spaces allowed),
+  // not a list item, after an empty line starts a new slide, outside code blocks. Checked against
+  // mdp's own count below.
   const parts = [[]];
   let fence = false;
   for (; i < lines.length; i++) {
     const line = lines[i];
     if (/^\s*(```|~~~)/u.test(line)) fence = !fence;
-    if (!fence && /^(?:[ \t]*[*-]){3,}[ \t]*$/u.test(line) && (lines[i - 1] ?? '').trim() === '' && parts.at(-1).length > 0) parts.push([]);
+    if (!fence && /^ {0,3}(?![-*][ \t])(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,})$/u.test(line) && (lines[i - 1] ?? '').trim() === '' && parts.at(-1).length > 0) parts.push([]);
     else parts.at(-1).push(line);
   }
   if (parts.length !== total) throw new Error(`${file}: mdp counts ${total} slides, the separator rule ${parts.length}`);
