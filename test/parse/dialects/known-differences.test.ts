@@ -165,3 +165,119 @@ describe('remark', () => {
     expect(deck.slides[1]?.blocks.map((b) => `${b.kind} ${b.align}`)).toEqual(['middle center', 'heading center']);
   });
 });
+
+describe('presenterm', () => {
+  // presenterm cannot run here: each expectation follows its source (mfontanini/presenterm), named in the test.
+  test('the front matter (title, sub_title, event, location, date, authors) makes an intro slide (PresentationMetadata::has_frontmatter)', () => {
+    const deck = read('---\ntitle: Talk\nsub_title: Sub\nevent: Conf\nlocation: Ghent\ndate: 2024-05-01\nauthors:\n  - Ada\n  - Grace\n---\n\nFirst\n===\n\ntext\n', 'presenterm');
+    expect(outline(deck)).toEqual(['Talk (1)', 'First (1)']);
+    expect(blocksText(deck.slides[0]?.blocks ?? [])).toEqual(['Talk', 'Sub', 'Conf', 'Ghent', '2024-05-01', 'Ada, Grace']);
+    // Any one of those keys is enough; a front matter with only a theme makes none.
+    expect(outline(read('---\ndate: 2024-05-01\n---\n\n# A\n', 'presenterm'))).toEqual(['2024-05-01 (1)', 'A (1)']);
+    expect(outline(read('---\ntheme:\n  name: dark\n---\n\n# A\n', 'presenterm'))).toEqual(['A (1)']);
+  });
+
+  test('a setext heading (`Title` over `---` or `===`) is the slide title, never a slide break (markdown/parse.rs SetexHeading)', () => {
+    const deck = read('First\n===\n\ntext\n\nSecond\n---\n\nmore\n\n---\n\nafter a rule\n<!-- end_slide -->\n\nThird\n---\n', 'presenterm');
+    expect(outline(deck)).toEqual(['First (1)', 'Third (1)']);
+    expect(deck.slides[0]?.blocks.map((b) => (b.kind === 'heading' ? `h${b.level}` : b.kind))).toEqual(['h1', 'paragraph', 'h1', 'paragraph', 'rule', 'paragraph']);
+  });
+
+  test('with end_slide_shorthand a thematic break after a blank line (`---`, `***`) ends the slide; `Title` over `---` stays a title (builder/mod.rs ThematicBreak)', () => {
+    const deck = read('---\noptions:\n  end_slide_shorthand: true\n---\n\nFirst\n---\n\ntext\n\n---\n\nSecond\n===\n\n***\n\n# Third\n', 'presenterm');
+    expect(outline(deck)).toEqual(['First (1)', 'Second (1)', 'Third (1)']);
+  });
+
+  test('`<!-- column: N -->` and the other shared directives do not decide the dialect against presenterm', () => {
+    const columns = '# A\n\n<!-- column_layout: [1, 1] -->\n<!-- column: 0 -->\nleft\n<!-- column: 1 -->\nright\n<!-- reset_layout -->\n<!-- end_slide -->\n\n# B\n<!-- pause -->\nb\n';
+    expect(parseDeckWithDialect(columns, { file: 'c.md' })).toMatchObject({ dialect: 'presenterm', reason: 'line 3: presenterm comment command `column_layout`, and more slides end with `<!-- end_slide -->` than with `---`' });
+    // The same directives in a deck of `---` breaks: nothing says presenterm, so it stays talkdeck's.
+    expect(parseDeckWithDialect(columns.replace('<!-- end_slide -->', '---'), { file: 'c.md' })).toMatchObject({ dialect: 'talkdeck', reason: "no other presenter's markers found" });
+  });
+
+  test('`newlines`/`new_lines` and `newline`/`new_line` are aliases (builder/comment.rs serde aliases)', () => {
+    const deck = read('# A\n\n<!-- newlines: 2 -->\n<!-- new_lines: 3 -->\n<!-- newline -->\n<!-- new_line -->\n\ntext\n', 'presenterm');
+    expect(deck.slides[0]?.blocks.map((b) => (b.kind === 'spacer' ? `spacer ${b.lines}` : b.kind))).toEqual(['heading', 'spacer 2', 'spacer 3', 'spacer 1', 'spacer 1', 'paragraph']);
+    expect(deck.diagnostics).toEqual([]);
+  });
+
+  test('`theme: {name}` and `{path}` choose the theme; both at once is an error, as in presenterm (builder/frontmatter.rs set_theme)', () => {
+    expect(read('---\ntheme:\n  name: nord\n---\n\n# A\n', 'presenterm').meta.theme).toBe('nord');
+    expect(read('---\ntheme:\n  path: themes/mine.yaml\n---\n\n# A\n', 'presenterm').meta.theme).toBe('themes/mine.yaml');
+    expect(messages(read('---\ntheme:\n  name: nord\n  path: x.yaml\n---\n\n# A\n', 'presenterm'))).toEqual(['3: error: `theme` may have a `name` or a `path`, not both: keep one']);
+  });
+
+  test('every documented comment command is accepted: what talkdeck cannot show gets an info (CommentCommand::generate_samples)', () => {
+    const deck = parseDeckWithDialect(fixture('presenterm-commands.md'), { file: 'presenterm-commands.md' });
+    expect(deck.dialect).toBe('presenterm');
+    expect(messages(deck.deck)).toEqual([
+      '16: info: ignored presenterm command font_size: it has no meaning in talkdeck',
+      '19: info: ignored presenterm command incremental_tables: it has no meaning in talkdeck',
+      '20: info: ignored presenterm command incremental_tables: it has no meaning in talkdeck',
+      '22: info: ignored presenterm command list_item_newlines: it has no meaning in talkdeck',
+      '33: info: ignored presenterm command snippet_output: it has no meaning in talkdeck',
+    ]);
+    expect(deck.deck.slides.map((s) => [s.title, s.steps, s.notes])).toEqual([['Samples', 1, ''], ['One', 2, 'Your note here']]);
+  });
+
+  test("author's comments: `comment:`, `vim:`, fold marks and comments over several lines (builder/comment.rs should_ignore_comment)", () => {
+    const deck = read('# A\n\n<!-- comment: hi mom -->\n<!--\nmulti line\nnote to self\n-->\n<!-- vim: set ft=markdown -->\n<!-- {{{ -->\ntext\n<!-- }}} -->\n<!-- speaker_note: |\n  one\n  two\n-->\n', 'presenterm');
+    expect(deck.slides.map((s) => [s.title, s.notes])).toEqual([['A', 'one\ntwo']]);
+    expect(deck.diagnostics).toEqual([]);
+  });
+});
+
+describe('mdp', () => {
+  test('a separator is any line of three or more `-` or `*` after an empty line, 49 dashes too; `- - -` is a list item (mdp -d: 2 slides)', () => {
+    const deck = read('%title: T\n\n# One\n\ntext\n\n-------------------------------------------------\n\n# Two\n\n* * *\n\n# Three\nunder\n---\n\n# Four\n');
+    expect(outline(deck)).toEqual(['One (1)', 'Two (1)']);
+    expect(deck.slides[1]?.blocks.map((b) => (b.kind === 'heading' ? `h${b.level}` : b.kind))).toEqual(['h1', 'rule', 'h1', 'h2', 'h1']);
+  });
+});
+
+describe('reveal-md', () => {
+  // reveal.js's markdown plugin (5.2.1, slidify and its notes split), run on the same text.
+  test('notes start at `Note:`/`Notes:`/`note:` at the start of a line (reveal.js\'s /^s*notes?:/im), only when the slide has one', () => {
+    const deck = read('# A\n\ntext\n\n  Notes: indented\n\n---\n\n# B\n\nNotes: one\nmore\n\n---\n\n# C\n\nnote: lower\n\n---\n\n# D\n\nNote: a\n\nNote: b\n', 'reveal-md');
+    expect(deck.slides.map((s) => [s.title, s.notes])).toEqual([['A', ''], ['B', 'one\nmore'], ['C', 'lower'], ['D', '']]);
+    expect(messages(deck)).toEqual(['24: info: this slide has 2 notes separators: reveal.js shows it without notes, and so does talkdeck']);
+  });
+
+  test('the front matter may set its own `notesSeparator`', () => {
+    const deck = read('---\nrevealOptions: {}\nnotesSeparator: "^Speaker:"\n---\n\n# A\n\nSpeaker: hello\n\nNote: not this\n', 'reveal-md');
+    expect(deck.slides.map((s) => s.notes)).toEqual(['hello\n\nNote: not this']);
+  });
+});
+
+describe('slides (maaslalani) and CommonMark', () => {
+  test('an unclosed code fence runs to the end of its slide, a warning at the fence, not an error', () => {
+    const deck = read('# A\n\n```go\nfunc main() {\n\n---\n\n# B\n', 'slides');
+    expect(outline(deck)).toEqual(['A (1)', 'B (1)']);
+    expect(deck.slides[0]?.blocks.map((b) => (b.kind === 'code' ? `code ${b.text}` : b.kind))).toEqual(['heading', 'code func main() {']);
+    expect(messages(deck)).toEqual(['3: warning: this code block is never closed, so it runs to the end of its slide: add a line with ```']);
+  });
+});
+
+describe('detection', () => {
+  test('a plain `---` deck with no marker stays talkdeck, and check says why', () => {
+    expect(parseDeckWithDialect('# A\n\ntext\n\n---\n\n# B\n<!-- pause -->\nmore\n', { file: 'd.md' })).toMatchObject({ dialect: 'talkdeck', reason: "no other presenter's markers found" });
+  });
+
+  test.each([
+    ['---\nheadingDivider: 2\n---\n\n# A\n', 'marp', 'front matter has the Marp directive `headingDivider:`'],
+    ['---\nlocation: Ghent\n---\n\n# A\n', 'presenterm', "front matter has presenterm's `location:`"],
+    ['---\ntheme:\n  override:\n    default: {}\n---\n\n# A\n', 'presenterm', "front matter has presenterm's `theme.override:`"],
+    ['---\nseparator: "^\\n\\n\\n"\n---\n\n# A\n', 'reveal-md', 'front matter has reveal-md options (`separator`, `verticalSeparator`, `highlightTheme`)'],
+    ['# A\n\n<!-- font_size: 2 -->\n\n---\n\n# B\n', 'presenterm', 'line 3: presenterm comment command `font_size`'],
+    ['# A\n\n<!-- font_size: 2 -->\n<!-- time: 30s -->\n', 'talkdeck', "line 4 has a talkdeck directive (talkdeck also reads presenterm's, as on line 3)"],
+    ['class: center, middle\n\n# A\n\n---\nname: two\n\n# B\n', 'remark', 'line 1: remark slide properties (`class:`) at the top of a slide'],
+  ])('the most specific evidence decides: %j is %s', (text, dialect, reason) => {
+    expect(parseDeckWithDialect(text, { file: 'd.md' })).toMatchObject({ dialect, reason });
+  });
+});
+
+describe('lookatme', () => {
+  test('`Title` over `---` is a heading, as its parser (mistune) reads it (lookatme.parser.Parser: 2 slides)', () => {
+    expect(outline(read('# A\n\nTitle\n---\n\ntext\n\n---\n\n# B\n\nx\n', 'lookatme'))).toEqual(['A (1)', 'B (1)']);
+  });
+});
