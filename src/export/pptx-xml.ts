@@ -37,17 +37,17 @@ export function symbolFonts(xml: string, face: string): string {
 export const TEXT_PARTS = /^ppt\/(?:slides|notesSlides|slideLayouts|slideMasters|notesMasters)\/[^/]+\.xml$/u;
 
 /**
- * Applies the repairs to every text part of a .pptx package and returns the new package.
- * Entries keep their order ([Content_Types].xml first) and compression.
+ * Applies the repairs to every text part of a .pptx package and returns the new package. Entries
+ * keep their order ([Content_Types].xml first); they are stored, as pptxgenjs leaves them.
  */
 export async function repairPptx(data: Uint8Array, emojiFace: string): Promise<Uint8Array> {
-  const { default: JSZip } = await import('jszip');
-  const zip = await JSZip.loadAsync(data);
-  for (const name of Object.keys(zip.files)) {
+  const { strFromU8, strToU8, unzipSync, zipSync } = await import('fflate');
+  const entries = unzipSync(data);
+  for (const name of Object.keys(entries)) {
     if (!TEXT_PARTS.test(name)) continue;
-    const xml = await zip.file(name)!.async('string');
+    const xml = strFromU8(entries[name]);
     const fixed = symbolFonts(oneParagraphProperties(xml), emojiFace);
-    if (fixed !== xml) zip.file(name, fixed);
+    if (fixed !== xml) entries[name] = strToU8(fixed);
   }
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  return zipSync(entries, { level: 0 });
 }

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import JSZip from 'jszip';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deck } from '../../src/deck/index.js';
 import { exportPptx } from '../../src/export/index.js';
@@ -15,10 +15,10 @@ const TEXT_PART = /^ppt\/(?:slides|notesSlides|slideLayouts|slideMasters|notesMa
 
 /** The text parts of a package, by name. */
 async function textParts(data: Uint8Array): Promise<Map<string, string>> {
-  const zip = await JSZip.loadAsync(data);
+  const entries = unzipSync(data);
   const out = new Map<string, string>();
-  for (const name of Object.keys(zip.files).sort()) {
-    if (TEXT_PART.test(name)) out.set(name, await zip.file(name)!.async('string'));
+  for (const name of Object.keys(entries).sort()) {
+    if (TEXT_PART.test(name)) out.set(name, strFromU8(entries[name]));
   }
   return out;
 }
