@@ -131,7 +131,6 @@ describe('the HTML speaker view in a second window', () => {
     const heights: number[] = [];
     let scrolled = 0;
     for (let i = 1; i <= talk.slides.length; i++) {
-      await speaker.keyboard.press('End');
       await speaker.evaluate((n) => {
         location.hash = `#${n}`;
       }, i);
