@@ -1,6 +1,4 @@
 import chalk, { type ChalkInstance } from 'chalk';
-// Straight from its file, not theme/index: the first frame should not load the theme loader.
-import { downsampleColor } from '../theme/downsample.js';
 import type { Color, TextStyle } from '../theme/types.js';
 import { padLine } from './line.js';
 import type { StyledLine } from './types.js';
@@ -14,12 +12,11 @@ const RGB = /^rgb\((\d+),(\d+),(\d+)\)$/u;
 const ANSI256 = /^ansi256\((\d+)\)$/u;
 
 /**
- * Applies a theme colour the way Ink's `<Text color>` does: hex, rgb(), ansi256() or a name. On a
- * 256- or 16-colour terminal a hex or rgb() colour is first taken to the perceptually nearest one
- * the terminal has (chalk's own rounding turns dark blue-greys grey and merges neighbours).
+ * Applies a theme colour the way Ink's `<Text color>` does: hex, rgb(), ansi256() or a name. A theme
+ * for a 256- or 16-colour terminal comes fitted to it (theme's `fitThemeToDepth`), so its colours
+ * arrive as palette entries; chalk's own rounding of a hex colour would turn dark blue-greys grey.
  */
-function colour(painter: ChalkInstance, wanted: Color, background: boolean): ChalkInstance {
-  const color = chalk.level === 1 || chalk.level === 2 ? downsampleColor(wanted, chalk.level) : wanted;
+function colour(painter: ChalkInstance, color: Color, background: boolean): ChalkInstance {
   if (color.startsWith('#')) return background ? painter.bgHex(color) : painter.hex(color);
   const rgb = RGB.exec(color);
   if (rgb) {
