@@ -1,25 +1,28 @@
-import { converter, differenceEuclidean, modeOklab, modeRgb, parseHex, useMode, type Oklab } from 'culori/fn';
+import { converter, modeOklab, modeRgb, parseHex, useMode, type Oklab } from 'culori/fn';
 import type { NamedColor } from './color.js';
 import type { ColorLevel } from './color-level.js';
 import { ANSI16_ORDER, ANSI16_RGB, ansi256Hex, colorHex, contrastRatio } from './palette.js';
 import type { Color, Theme } from './types.js';
 
-/** Colour space conversions, set up on first use: a truecolor terminal never needs them. */
-let space: { toOklab: (color: ReturnType<typeof parseHex>) => Oklab; distance: (a: Oklab, b: Oklab) => number } | null = null;
-
-function oklabSpace(): NonNullable<typeof space> {
-  if (!space) {
-    useMode(modeRgb);
-    useMode(modeOklab);
-    const toOklab = converter('oklab');
-    // Euclidean distance in OKLab: perceptually even, and cheap enough for every colour of a theme.
-    space = { toOklab: (color) => toOklab(color) as Oklab, distance: differenceEuclidean('oklab') };
-  }
-  return space;
-}
+/** The conversion to OKLab, set up on first use: a truecolor terminal never needs it. */
+let toOklab: ((color: ReturnType<typeof parseHex>) => Oklab) | null = null;
 
 function oklab(hex: string): Oklab {
-  return oklabSpace().toOklab(parseHex(hex));
+  if (!toOklab) {
+    useMode(modeRgb);
+    useMode(modeOklab);
+    const convert = converter('oklab');
+    toOklab = (color) => convert(color) as Oklab;
+  }
+  return toOklab(parseHex(hex));
+}
+
+/**
+ * Squared Euclidean distance in OKLab, culori's `differenceEuclidean('oklab')` without its per-call
+ * conversions: perceptually even, and cheap enough for every colour of a theme at start-up.
+ */
+function distance(a: Oklab, b: Oklab): number {
+  return (a.l - b.l) ** 2 + (a.a - b.a) ** 2 + (a.b - b.b) ** 2;
 }
 
 /** A colour a terminal of some depth can show, and what it looks like. */
@@ -54,9 +57,24 @@ function named(): PaletteEntry[] {
 function byDistance(hex: string, level: 1 | 2): PaletteEntry[] {
   const target = oklab(hex);
   return (level === 2 ? cube() : named())
-    .map((entry) => ({ entry, d: oklabSpace().distance(target, entry.lab) }))
+    .map((entry) => ({ entry, d: distance(target, entry.lab) }))
     .sort((a, b) => a.d - b.d)
     .map(({ entry }) => entry);
+}
+
+/** The palette colour of a depth nearest to `hex`. */
+function nearest(hex: string, level: 1 | 2): PaletteEntry {
+  const target = oklab(hex);
+  let best: PaletteEntry | null = null;
+  let bestD = Infinity;
+  for (const entry of level === 2 ? cube() : named()) {
+    const d = distance(target, entry.lab);
+    if (d < bestD) {
+      bestD = d;
+      best = entry;
+    }
+  }
+  return best!;
 }
 
 const nearestCache = new Map<string, Color>();
@@ -76,7 +94,7 @@ export function downsampleColor(color: Color, level: ColorLevel): Color {
     if (hex === null) out = color;
     else if (level === 2 && ansi) out = color;
     else if (level === 1 && ansi && Number(ansi[1]) < 16) out = ANSI16_ORDER[Number(ansi[1])];
-    else out = byDistance(hex, level)[0].color;
+    else out = nearest(hex, level).color;
     nearestCache.set(key, out);
   }
   return out;
