@@ -96,7 +96,7 @@ function cjkLang(text: string): string {
  * then draws emoji in the Latin face, as nothing.
  */
 export function scriptRuns(text: string, options: RunOptions): TextRun[] {
-  const pieces: { text: string; kind: 'emoji' | 'cjk' | 'text' }[] = [];
+  const pieces: { text: string; kind: 'emoji' | 'text' }[] = [];
   let last = 0;
   for (const m of text.matchAll(EMOJI)) {
     if (m.index > last) pieces.push({ text: text.slice(last, m.index), kind: 'text' });
