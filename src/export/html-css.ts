@@ -107,6 +107,7 @@ html,body{height:100%;overflow:hidden}
 .box>.notes,.box>.cites{display:none}
 body.speaker-on .deck{display:none}
 body.speaker-on .speaker{display:grid;position:fixed;inset:0;grid-template-columns:minmax(0,1.35fr) minmax(0,1fr);grid-template-rows:auto minmax(0,1fr) minmax(0,1fr);grid-template-areas:"bar bar" "now notes" "next notes";gap:10px;padding:10px;background:#15161c;color:#e8e8ee;font-family:${SANS}}
+@media (max-aspect-ratio:1/1){body.speaker-on .speaker{grid-template-columns:minmax(0,1fr);grid-template-rows:auto minmax(0,1fr) minmax(0,1fr) minmax(0,.45fr);grid-template-areas:"bar" "now" "next" "notes"}}
 .speaker .sp-bar{grid-area:bar;display:flex;align-items:center;gap:12px;flex-wrap:wrap;font-size:16px}
 .speaker .sp-timer{font-family:${MONO};font-size:34px;font-weight:700;min-width:5.5ch}
 .speaker .sp-timer.over{color:#ff6b6b}
