@@ -21,6 +21,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editFile, WriteError, writeFileSafe } from '../../src/io/index.js';
 import { secondUser, withPeer } from '../second-user.js';
+import { CAN_MOUNT, NO_MOUNT } from '../small-disk.js';
 
 const AS_ROOT = process.getuid?.() === 0;
 const peer = secondUser();
@@ -182,12 +183,13 @@ describe('writeFileSafe on what is not a regular file', () => {
 });
 
 describe('writeFileSafe when the disk says no', () => {
-  it('a full disk is a message naming the file and the cause; the old file stays whole', () => {
+  it('a full device is a message naming the file and the cause', () => {
     // /dev/full answers every write with ENOSPC.
     const full = failure(() => writeFileSafe('/dev/full', 'x', { shown: '/dev/full' }));
     expect(full.format()).toBe('/dev/full: cannot be written: no space left on the disk (ENOSPC); free some space, or write somewhere else; nothing was replaced');
-    if (!AS_ROOT) return;
-    // A small file system, filled: the rename never happens, the old file is intact.
+  });
+
+  it.skipIf(!CAN_MOUNT)(`a full disk (a small tmpfs, filled): the rename never happens, the old file is intact${CAN_MOUNT ? '' : ` (${NO_MOUNT})`}`, () => {
     const dir = folder();
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir]);
     try {
@@ -203,8 +205,7 @@ describe('writeFileSafe when the disk says no', () => {
     }
   });
 
-  it('a read-only disk is a message too', () => {
-    if (!AS_ROOT) return;
+  it.skipIf(!CAN_MOUNT)(`a read-only disk is a message too${CAN_MOUNT ? '' : ` (${NO_MOUNT})`}`, () => {
     const dir = folder();
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir]);
     try {
