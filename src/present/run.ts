@@ -1,11 +1,11 @@
+import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { createElement, type ReactElement } from 'react';
 import { render, type RenderOptions } from 'ink';
 import type { Deck, Position } from '../deck/index.js';
 import type { Theme } from '../theme/index.js';
 import { App, type AppProps, type CommandSource } from './App.js';
-import { tmpdir } from 'node:os';
-import { notesChannelDir, openPublisher, PRESENTERM_PORT, type Publisher } from './channel.js';
+import { notesChannelDir, openPublisher, PRESENTERM_PORT, type PresenterStatus, type Publisher } from './channel.js';
 import type { SourceReader } from './notes-view.js';
 import { watchDeck } from './watch.js';
 import { initialState, type Command, type PresentState } from './state.js';
@@ -39,7 +39,7 @@ export interface PresentOptions {
   /** The channel to followers, opened already (presentDeck opens it before the screen is taken). */
   publisher?: Publisher | null;
   /** Where the channel opened by presentDeck asks for the presenter's status; runPresenter fills it in. */
-  statusHolder?: { current: () => { slide: number; step: number; elapsedMs: number } };
+  statusHolder?: { current: () => PresenterStatus };
   /** The alternate screen is entered and the first frame painted already. */
   entered?: boolean;
   /** Where the talk starts: the position reached before the presenter loaded (default the first slide). */
@@ -48,9 +48,13 @@ export interface PresentOptions {
   trace?: (event: 'key' | 'frame' | 'first-frame' | 'mark', atMs: number, label?: string) => void;
 }
 
+/** How a presenter tells its followers where it is. */
 export interface PublishOptions {
+  /** Also send presenterm's datagrams (every local user can read them). */
   presenterm: boolean;
+  /** presenterm's port (default PRESENTERM_PORT). */
   presentermPort?: number;
+  /** The private channel's folder (default: notesChannelDir of the environment). */
   dir?: string;
 }
 
@@ -58,7 +62,7 @@ export interface PublishOptions {
  * Opens the notes channel a presenter publishes on. Throws ChannelError (a located error the user
  * can act on) when its folder is not private or another presenter of the deck holds it.
  */
-export function openPresenterChannel(deckPath: string, publish: PublishOptions, status: () => { slide: number; step: number; elapsedMs: number }): Promise<Publisher> {
+export function openPresenterChannel(deckPath: string, publish: PublishOptions, status: () => PresenterStatus): Promise<Publisher> {
   return openPublisher(resolve(deckPath), {
     dir: publish.dir ?? notesChannelDir(process.env, tmpdir()),
     status,
