@@ -1,6 +1,6 @@
 import { renderToString, useApp, useInput, useStdout } from 'ink';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { layoutScreen, padLine, truncateLine, type Banner, type StyledLine } from '../render/index.js';
+import { layoutScreen, padLine, sanitizeText, truncateLine, type Banner, type StyledLine } from '../render/index.js';
 import { Lines, SlideScreen } from '../render/ink.js';
 import { next, previous } from '../deck/index.js';
 import type { Theme } from '../theme/index.js';
@@ -43,7 +43,7 @@ function sourcesLines(state: PresentState, scroll: number, theme: Theme, columns
   const body = slide ? layoutSources(slide, read, theme, width) : [];
   const visible = Math.max(1, rows - 2);
   const top = Math.min(scroll, Math.max(0, body.length - visible));
-  const title = `Sources of slide ${state.position.slide + 1}: ${slide?.title ?? ''}`;
+  const title = `Sources of slide ${state.position.slide + 1}: ${sanitizeText(slide?.title ?? '')}`;
   const more = body.length > visible ? `  (${top + 1}-${Math.min(body.length, top + visible)} of ${body.length}; j/k scroll, Esc closes)` : '  (Esc closes)';
   const lines: StyledLine[] = [
     [left, ...truncateLine([{ text: title, style: theme.headings.h2 }, { text: more, style: { ...theme.text, dim: true } }], width)],
