@@ -4,7 +4,7 @@ import { layoutScreen, padLine, sanitizeText, truncateLine, type Banner, type St
 import { Lines, SlideScreen } from '../render/ink.js';
 import { next, previous } from '../deck/index.js';
 import type { Theme } from '../theme/index.js';
-import { keyToCommand, splitKeys } from './keymap.js';
+import { keyToCommand, splitKeys, type Keymap } from './keymap.js';
 import { layoutPresenterView, layoutSources, type SourceReader } from './notes-view.js';
 import { helpLines, overviewLines } from './overlays.js';
 import { reduce, type Command, type PresentState } from './state.js';
@@ -31,6 +31,8 @@ export interface AppProps {
   readSource: SourceReader;
   /** Slide and notes side by side (`--presenter`). */
   presenterView?: boolean;
+  /** The keys (default: DEFAULT_KEYMAP). */
+  keymap?: Keymap;
   /** A line drawn over the footer, e.g. the rehearsal bar; null for none. */
   statusLine?: (state: PresentState, elapsedMs: number, columns: number) => StyledLine | null;
 }
@@ -131,7 +133,7 @@ export function App(props: AppProps) {
   useInput((input, key) => {
     onKey?.();
     for (const [char, press] of splitKeys(input, key)) {
-      const command = keyToCommand(char, press, latest.current);
+      const command = keyToCommand(char, press, latest.current, props.keymap);
       if (!command) continue;
       apply(command);
       if (command.kind === 'reload') onReload();
@@ -151,7 +153,7 @@ export function App(props: AppProps) {
     const screen = layoutScreen({ deck: state.deck, position: state.position, theme, columns, rows: rows - 1, elapsedMs: elapsed, hyperlinks, banner });
     return <Lines lines={[...screen, padLine(truncateLine(status, columns), columns)]} theme={theme} columns={columns} />;
   }
-  if (state.overlay.kind === 'help') return <Lines lines={helpLines(theme, columns, rows)} theme={theme} columns={columns} />;
+  if (state.overlay.kind === 'help') return <Lines lines={helpLines(theme, columns, rows, props.keymap)} theme={theme} columns={columns} />;
   if (state.overlay.kind === 'overview') {
     return <Lines lines={overviewLines(state.deck, state.overlay.selected, theme, columns, rows)} theme={theme} columns={columns} />;
   }

@@ -1,6 +1,7 @@
 import { next, previous, type Position } from '../deck/index.js';
 import { layoutScreen, paintLines } from '../render/index.js';
 import { enterEarlyScreen, type EarlyScreen } from './early-screen.js';
+import { earlyKeyBytes } from './keymap.js';
 import { layoutPresenterView } from './notes-view.js';
 import type { FollowOptions } from './NotesApp.js';
 import type { PresentOptions } from './run.js';
@@ -60,6 +61,7 @@ export async function presentDeck(options: StartOptions): Promise<number> {
         move: (position, direction) => (direction === 'next' ? next(options.deck, position) : previous(options.deck, position)),
         frame: (position) => paintFrame(options, position, stdout.columns || 80, stdout.rows || 24),
         onKey: () => options.trace?.('mark', performance.now(), 'early-key'),
+        keys: earlyKeyBytes(options.keymap),
       });
     }
     const { runPresenter } = await import('./run.js');
