@@ -7,9 +7,6 @@ import { InputError, UsageError } from './errors.js';
 import type { CliIo, Output } from './io.js';
 import type { DeckOptions } from './options.js';
 
-/** A dialect name as given to `--dialect`; checked against parse/'s list when the deck is read. */
-export type DialectChoice = string;
-
 /**
  * Reads the files a deck points at. Every read of a deck's citations and of the deck itself for
  * messages goes through one of these, so that confining them (realpath inside the deck's folder,

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import type { DialectChoice } from './deck-input.js';
 import { UsageError } from './errors.js';
 
 /** Option parsers and option sets shared by several commands. */
@@ -35,6 +34,9 @@ export function addRateOptions(command: Command): Command {
     .option('--wpm <n>', 'speaking rate in words a minute (default 130)', parsePositive('--wpm'))
     .option('--cjk-cpm <n>', 'speaking rate in CJK characters a minute (default 200)', parsePositive('--cjk-cpm'));
 }
+
+/** A dialect name as given to `--dialect`; checked against parse/'s list when the deck is read. */
+export type DialectChoice = string;
 
 export interface DeckOptions {
   dialect?: DialectChoice;
