@@ -101,7 +101,9 @@ export class DeckInput implements DeckSource {
     const spec = this.options.theme;
     const fromDeck = !spec && Boolean(deck.meta.theme);
     try {
-      return loadTheme(spec || deck.meta.theme || 'dark', { themesDir: this.env.themesDir, cwd: this.env.io.cwd, compiledDir: this.env.compiledThemesDir, onRead });
+      // The deck's own theme fields (presenterm's theme.override) go over whichever theme is used.
+      const override = deck.meta.themeOverride ? { override: deck.meta.themeOverride, overrideFile: deck.file } : {};
+      return loadTheme(spec || deck.meta.theme || 'dark', { themesDir: this.env.themesDir, cwd: this.env.io.cwd, compiledDir: this.env.compiledThemesDir, onRead, ...override });
     } catch (error) {
       // A theme named by the deck's front matter is the deck's problem: say where it is named.
       if (!fromDeck || !(error instanceof ThemeError) || error.line !== undefined) throw error;

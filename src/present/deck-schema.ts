@@ -98,6 +98,8 @@ function isDeck(value: unknown): value is Deck {
     (meta.durationMs === null || isNumber(meta.durationMs)) &&
     isBoolean(meta.incrementalLists) &&
     isObject(meta.extra) &&
+    // Theme fields, checked again by the theme loader as any theme file's are.
+    (meta.themeOverride === undefined || isObject(meta.themeOverride)) &&
     isArrayOf(value.slides, isSlide) &&
     isArrayOf(value.diagnostics, (d) => isObject(d) && isLocation(d) && ['error', 'warning', 'info'].includes(d.severity as string) && isString(d.message))
   );
