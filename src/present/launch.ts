@@ -75,6 +75,12 @@ const EXIT_INPUT = 1;
 /** Decks from this size on get their first frame from a parse of the first slide alone. */
 const BIG_DECK_BYTES = 256 * 1024;
 
+/** The deck's theme with every colour fitted to the terminal's depth (the perceptually nearest it can show). */
+async function screenTheme(source: DeckSource, deck: Deck, level: ColorLevel, onRead?: (path: string) => void): Promise<Theme> {
+  const [{ fitThemeToDepth }, theme] = await Promise.all([import('../theme/index.js'), source.theme(deck, onRead)]);
+  return fitThemeToDepth(theme, level);
+}
+
 /** A trace sink for the benchmark: one `event time` line per event. */
 function traceTo(path: string): PresentOptions['trace'] {
   return (event, atMs, label) => appendFileSync(path, `${event} ${atMs.toFixed(3)}${label ? ` ${label}` : ''}\n`);
@@ -159,7 +165,7 @@ async function paintHead(source: DeckSource, options: LaunchOptions, key: FrameK
   try {
     const head = await source.read({ headOnly: true });
     if (head.deck.slides.length === 0 || head.deck.diagnostics.some((d) => d.severity === 'error')) return undefined;
-    const theme = await source.theme(head.deck);
+    const theme = await screenTheme(source, head.deck, key.colorLevel as ColorLevel);
     const { paintFirstFrame } = await import('./start.js');
     applyColorLevel(key.colorLevel as ColorLevel);
     const view = { presenterView: Boolean(options.presenter), readSource: source.sources() };
@@ -228,7 +234,7 @@ export async function launchPresenter(source: DeckSource, options: LaunchOptions
     if (typeof deck === 'number') return deck;
     trace?.('mark', performance.now(), 'deck');
     const themeFiles: string[] = [];
-    const theme = await source.theme(deck, (path) => themeFiles.push(path));
+    const theme = await screenTheme(source, deck, colorLevel, (path) => themeFiles.push(path));
     trace?.('mark', performance.now(), 'theme');
     applyColorLevel(colorLevel);
     const { presentDeck, paintFirstFrame } = await import('./start.js');
@@ -277,8 +283,9 @@ export async function launchNotes(source: DeckSource, options: { statusLine?: (t
   const deck = await openDeck(source, io, screenDeck);
   if (typeof deck === 'number') return deck;
   screenDeck.flush();
-  const theme = await source.theme(deck);
-  applyColorLevel(detectColorLevel(io.env, true));
+  const level = detectColorLevel(io.env, true);
+  const theme = await screenTheme(source, deck, level);
+  applyColorLevel(level);
   const { followNotes } = await import('./start.js');
   return followNotes({
     deckPath: source.absolute,
