@@ -2,7 +2,7 @@ import type { Article, Attribution, Sentence } from './article.js';
 import type { Heading } from './blocks.js';
 import { apportion, bulletsFor, planBudget, round5, type Budget } from './budget.js';
 import { centrality, selectMmr, type Candidate } from './centrality.js';
-import { condenseSentence, type BulletText } from './condense.js';
+import { condenseSentence } from './condense.js';
 import { stripMarkup } from './inline.js';
 import { findSupport, type Analysis, type Support } from './support.js';
 import type { Citation, NotesParagraph, Talk, TalkBullet, TalkSlide, TalkSource } from './talk.js';

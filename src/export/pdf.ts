@@ -3,6 +3,7 @@ import type { Deck } from '../deck/index.js';
 import type { Theme } from '../theme/index.js';
 import { ExportError } from './export-error.js';
 import { exportHtml } from './html.js';
+import type { EmbedImagesOptions } from './images.js';
 
 export interface PdfOptions {
   theme: Theme;
@@ -12,6 +13,8 @@ export interface PdfOptions {
   steps?: boolean;
   /** The Chromium (or Chrome) binary; default /usr/bin/chromium. */
   chromiumPath?: string;
+  /** How images are read and who hears of one left out (see HtmlOptions). */
+  images?: EmbedImagesOptions;
   /** Gives up on the browser after this long (default 120 s). */
   timeoutMs?: number;
 }
@@ -86,6 +89,7 @@ export async function exportPdf(deck: Deck, options: PdfOptions): Promise<Uint8A
     theme: options.theme,
     layout: options.handout ? 'handout' : 'print',
     steps: options.steps === true && !options.handout,
+    images: options.images,
   });
 
   const { chromium } = await import('playwright-core');

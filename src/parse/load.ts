@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
 import { openDeckFolder, readRegularText, ReadError } from '../io/index.js';
-import { editDistance } from '../text/suggest.js';
+import { editDistance } from '../text/index.js';
 import type { Deck } from '../deck/index.js';
 import type { DialectName } from './dialects/index.js';
 import { parseDeckWithDialect, type DialectDeck, type IncludeReader, type ParseDeckOptions, type SourceReader } from './parse-deck.js';
@@ -118,7 +118,8 @@ export function loadDeckWithDialect(path: string, options: LoadDeckOptions = {})
   try {
     text = options.text ?? readRegularText(path, 'deck');
   } catch (error) {
-    throw new ParseError(`${path}: ${describe(error, path, 'deck', path).message}`, path);
+    const problem = describe(error, path, 'deck', path);
+    throw new ParseError({ file: path }, problem.reason, problem.fix, { cause: error });
   }
   // Everything the deck names is read through its folder: links resolved, kept inside unless allowed.
   const folder = openDeckFolder(dirname(path), { allowOutside: options.allowOutside });

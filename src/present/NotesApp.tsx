@@ -1,14 +1,12 @@
 import { useApp, useInput, useStdout } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
-import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import type { Deck } from '../deck/index.js';
 import type { StyledLine } from '../render/index.js';
 import { Lines } from '../render/ink.js';
 import type { Theme } from '../theme/index.js';
-import { notesChannelDir, openFollower, PRESENTERM_PORT, type PresenterStatus } from './channel.js';
+import { openFollower, PRESENTERM_PORT, type PresenterStatus } from './channel.js';
 import { layoutNotesView, type SourceReader } from './notes-view.js';
-import { computeBudgets, layoutRehearsalBar, pace, type BudgetOptions } from '../rehearse/index.js';
 import { runFullScreen } from './run.js';
 import { watchDeck } from './watch.js';
 import { createElement } from 'react';
@@ -20,11 +18,21 @@ interface NotesAppProps {
   /** Subscribes to presenter news; returns an unsubscribe function. */
   subscribe(listener: (event: NotesEvent) => void): () => void;
   now: () => number;
-  /** Speaking rates and length for the pacing line. */
-  budget: BudgetOptions;
+  /** The line under the header once the presenter is heard from, e.g. pacing; made anew for each deck. */
+  statusLine?: (deck: Deck) => NotesStatusLine;
   /** Whether presenterm's datagrams are listened to as well. */
   listensToPresenterm: boolean;
 }
+
+/** What the follower knows of the talk: the presenter's slide, the talk's time and the time on this slide. */
+export interface FollowedTime {
+  slide: number;
+  elapsedMs: number;
+  slideElapsedMs: number;
+}
+
+/** A line for the notes view from where the talk is, `columns` wide; null for none. */
+export type NotesStatusLine = (time: FollowedTime, columns: number) => StyledLine | null;
 
 export type NotesEvent =
   | { kind: 'status'; status: PresenterStatus }
@@ -41,12 +49,12 @@ interface Following {
 }
 
 /** The follower's screen: the presenting instance's current slide as the speaker needs it. */
-function NotesApp({ deck: initialDeck, theme, read, subscribe, now, budget, listensToPresenterm }: NotesAppProps) {
+function NotesApp({ deck: initialDeck, theme, read, subscribe, now, statusLine, listensToPresenterm }: NotesAppProps) {
   const { exit } = useApp();
   const { stdout } = useStdout();
   const [deck, setDeck] = useState(initialDeck);
   const [following, setFollowing] = useState<Following>({ status: null, receivedAt: now(), slideSince: now(), ended: false });
-  const budgets = useMemo(() => computeBudgets(deck, budget), [deck, budget]);
+  const line = useMemo(() => statusLine?.(deck), [deck, statusLine]);
   const [size, setSize] = useState({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
   const [, setTick] = useState(0);
 
@@ -82,14 +90,12 @@ function NotesApp({ deck: initialDeck, theme, read, subscribe, now, budget, list
 
   // A position past the end of the deck this follower has (the presenter's may be newer) shows its last slide.
   const status = following.status && { ...following.status, slide: Math.min(following.status.slide, Math.max(0, deck.slides.length - 1)) };
-  let line: StyledLine | null = null;
-  if (!status) line = [{ text: `waiting for the presenter (talkdeck present${listensToPresenterm ? ', or presenterm --publish-speaker-notes' : ''})…`, style: theme.banner.info }];
-  else if (following.ended) line = [{ text: 'the presenter has ended the talk', style: theme.banner.info }];
+  let banner: StyledLine | null = null;
+  if (!status) banner = [{ text: `waiting for the presenter (talkdeck present${listensToPresenterm ? ', or presenterm --publish-speaker-notes' : ''})…`, style: theme.banner.info }];
+  else if (following.ended) banner = [{ text: 'the presenter has ended the talk', style: theme.banner.info }];
   const elapsedMs = status && status.elapsedMs >= 0 ? status.elapsedMs + (following.ended ? 0 : now() - following.receivedAt) : null;
-  if (!line && status && elapsedMs !== null) {
-    // Pacing as in the rehearsal bar: this slide's time against its budget, the talk against the plan.
-    const paced = pace({ budgets, slide: status.slide, elapsedMs, slideElapsedMs: now() - following.slideSince });
-    line = layoutRehearsalBar({ pace: paced, elapsedMs, columns: size.columns, theme });
+  if (!banner && status && elapsedMs !== null && line) {
+    banner = line({ slide: status.slide, elapsedMs, slideElapsedMs: now() - following.slideSince }, size.columns);
   }
   const lines = layoutNotesView({
     deck,
@@ -100,13 +106,14 @@ function NotesApp({ deck: initialDeck, theme, read, subscribe, now, budget, list
     columns: size.columns,
     rows: size.rows,
     read,
-    status: line,
+    status: banner,
   });
   return <Lines lines={lines} theme={theme} columns={size.columns} />;
 }
 
 export interface FollowOptions {
-  budget?: BudgetOptions;
+  /** The line under the header, e.g. pacing from rehearse/; made anew for each deck. */
+  statusLine?: (deck: Deck) => NotesStatusLine;
   deckPath: string;
   deck: Deck;
   theme: Theme;
@@ -115,8 +122,8 @@ export interface FollowOptions {
   stdin: NodeJS.ReadStream;
   stdout: NodeJS.WriteStream;
   now?: () => number;
-  /** The private channel's folder (default: notesChannelDir of the environment). */
-  channelDir?: string;
+  /** The private channel's folder (see notesChannelDir). */
+  channelDir: string;
   /** Also follow presenterm's speaker-notes datagrams, which every local user can send. */
   presenterm?: boolean;
   /** presenterm's port (default PRESENTERM_PORT). */
@@ -128,7 +135,7 @@ export async function followNotes(options: FollowOptions): Promise<number> {
   const listeners = new Set<(event: NotesEvent) => void>();
   const emit = (event: NotesEvent) => listeners.forEach((listener) => listener(event));
   const follower = await openFollower(resolve(options.deckPath), {
-    dir: options.channelDir ?? notesChannelDir(process.env, tmpdir()),
+    dir: options.channelDir,
     presenterm: options.presenterm ? { port: options.presentermPort ?? PRESENTERM_PORT } : null,
     status: (status) => emit({ kind: 'status', status }),
     exit: () => emit({ kind: 'exit' }),
@@ -147,7 +154,7 @@ export async function followNotes(options: FollowOptions): Promise<number> {
       theme: options.theme,
       read: options.read,
       now: options.now ?? Date.now,
-      budget: options.budget ?? {},
+      statusLine: options.statusLine,
       listensToPresenterm: Boolean(options.presenterm),
       subscribe: (listener: (event: NotesEvent) => void) => {
         listeners.add(listener);

@@ -1,12 +1,12 @@
-import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { createElement, type ReactElement } from 'react';
 import { render, type RenderOptions } from 'ink';
 import type { Deck, Position } from '../deck/index.js';
 import type { Theme } from '../theme/index.js';
 import { App, type AppProps, type CommandSource } from './App.js';
-import { notesChannelDir, openPublisher, PRESENTERM_PORT, type PresenterStatus, type Publisher } from './channel.js';
+import { openPublisher, PRESENTERM_PORT, type PresenterStatus, type Publisher } from './channel.js';
 import type { SourceReader } from './notes-view.js';
+import type { Keymap } from './keymap.js';
 import { watchDeck } from './watch.js';
 import { initialState, type Command, type PresentState } from './state.js';
 
@@ -29,11 +29,13 @@ export interface PresentOptions {
   readSource: SourceReader;
   /** Slide and notes side by side. */
   presenterView?: boolean;
+  /** The keys (default: DEFAULT_KEYMAP); a configuration may change them. */
+  keymap?: Keymap;
   /** A line over the footer, e.g. the rehearsal bar. */
   statusLine?: AppProps['statusLine'];
   /**
-   * Tell followers (`talkdeck notes`) where the talk is, over the private channel in `dir` (default:
-   * notesChannelDir of the environment); with `presenterm`, in its protocol too, to `presentermPort`.
+   * Tell followers (`talkdeck notes`) where the talk is, over the private channel in `dir`; with
+   * `presenterm`, in its protocol too, to `presentermPort`.
    */
   publish?: PublishOptions | null;
   /** The channel to followers, opened already (presentDeck opens it before the screen is taken). */
@@ -54,8 +56,8 @@ export interface PublishOptions {
   presenterm: boolean;
   /** presenterm's port (default PRESENTERM_PORT). */
   presentermPort?: number;
-  /** The private channel's folder (default: notesChannelDir of the environment). */
-  dir?: string;
+  /** The private channel's folder (see notesChannelDir). */
+  dir: string;
 }
 
 /**
@@ -64,7 +66,7 @@ export interface PublishOptions {
  */
 export function openPresenterChannel(deckPath: string, publish: PublishOptions, status: () => PresenterStatus): Promise<Publisher> {
   return openPublisher(resolve(deckPath), {
-    dir: publish.dir ?? notesChannelDir(process.env, tmpdir()),
+    dir: publish.dir,
     status,
     presenterm: publish.presenterm ? { port: publish.presentermPort ?? PRESENTERM_PORT } : null,
   });
@@ -219,6 +221,7 @@ export async function runPresenter(options: PresentOptions): Promise<number> {
       readSource: options.readSource,
       presenterView: options.presenterView,
       statusLine: options.statusLine,
+      keymap: options.keymap,
       onKey: options.trace && (() => options.trace?.('key', performance.now())),
     }),
     { stdin, stdout },

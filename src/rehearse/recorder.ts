@@ -18,14 +18,11 @@ export interface RecorderOptions {
 }
 
 /** A rehearsal log could not be written. */
-export class RehearsalLogError extends Error {
-  constructor(
-    readonly file: string,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = 'RehearsalLogError';
+export class RehearsalLogError extends LocatedError {
+  override readonly name = 'RehearsalLogError';
+
+  constructor(file: string, message: string, options?: { cause?: unknown }) {
+    super({ file }, message, undefined, options);
   }
 }
 

@@ -19,7 +19,6 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { secondUser, withPeer } from '../second-user.js';
 import { CAN_MOUNT, NO_MOUNT } from '../small-disk.js';
-import { AWAITING_CLI, AWAITING_CLI_REASON } from '../awaiting-cli.js';
 
 /**
  * Writes through the built CLI: `check --fix`, `build` and `export` keep what they write over (its
@@ -28,7 +27,7 @@ import { AWAITING_CLI, AWAITING_CLI_REASON } from '../awaiting-cli.js';
  */
 
 const CLI = resolve(process.env.TALKDECK_CLI ?? 'dist/talkdeck.js');
-const SAVE_WHILE_WRITING = resolve('test/fixtures/cli/save-while-writing.cjs');
+const SAVE_WHILE_WRITING = resolve('test/fixtures/cli/save-while-writing.mjs');
 const AS_ROOT = process.getuid?.() === 0;
 const peer = secondUser();
 let base = '';
@@ -111,18 +110,18 @@ describe('check --fix keeps the deck file as it was, but for the fix', () => {
     expect(readFileSync(join(dir, 'real', 'talk.md'), 'utf8')).toBe(FIXED);
   });
 
-  it.skipIf(AWAITING_CLI)(`loses no edit saved while it wrote: the fix is made again on the deck as saved (${AWAITING_CLI_REASON})`, () => {
+  it('loses no edit saved while it wrote: the fix is made again on the deck as saved', () => {
     const dir = deckFolder();
     const saved = '# Added while check ran\n\n---\n\n';
     const result = talkdeck(dir, ['check', 'talk.md', '--fix'], {
-      node: ['--require', SAVE_WHILE_WRITING],
+      node: ['--import', SAVE_WHILE_WRITING],
       env: { TALKDECK_TEST_DECK: join(dir, 'talk.md'), TALKDECK_TEST_PREPEND: saved },
     });
     expect(result.stderr).not.toMatch(/internal error/u);
     expect(readFileSync(join(dir, 'talk.md'), 'utf8')).toBe(`${saved}${FIXED}`);
   });
 
-  it.skipIf(AWAITING_CLI || !CAN_MOUNT)(`a full disk is a message naming the deck and the cause, exit 1, the deck intact${AWAITING_CLI ? ` (${AWAITING_CLI_REASON})` : CAN_MOUNT ? '' : ` (${NO_MOUNT})`}`, () => {
+  it.skipIf(!CAN_MOUNT)(`a full disk is a message naming the deck and the cause, exit 1, the deck intact${CAN_MOUNT ? '' : ` (${NO_MOUNT})`}`, () => {
     const dir = deckFolder();
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir]);
     try {

@@ -1,1 +1,0 @@
-export { writeFileSafe as writeFileAtomic } from '../io/index.js';
