@@ -61,7 +61,7 @@ function fileType(stats: Stats): string {
 function notRegular(shown: string, kind: ReadKind, stats: Stats): ReadError {
   if (stats.isDirectory()) {
     const hint = kind === 'image' ? 'give an image file instead' : kind === 'theme' ? 'give a .yaml or .json file' : kind === 'article' ? 'give the article files inside it' : 'give a Markdown file instead';
-    return new ReadError(shown, 'EISDIR', 'is a directory', hint);
+    return new ReadError(shown, 'EISDIR', 'is a directory, not a file', hint);
   }
   return new ReadError(shown, 'NOT_REGULAR', `is ${fileType(stats)}, not a regular file`, 'talkdeck reads only regular files: give one instead');
 }
@@ -80,7 +80,7 @@ export function readErrorFrom(error: unknown, shown: string, kind: ReadKind): Re
   switch (code) {
     case 'ENOENT':
     case 'ENOTDIR':
-      return new ReadError(shown, code, 'no such file', 'check the path and its spelling', { cause: error });
+      return new ReadError(shown, code, 'no such file', kind === 'source' || kind === 'image' ? 'check the path (relative to the deck) and its spelling' : 'check the path and its spelling', { cause: error });
     case 'EACCES':
     case 'EPERM':
       return new ReadError(shown, code, 'permission denied', 'make it readable, e.g. with chmod +r', { cause: error });

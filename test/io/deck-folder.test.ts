@@ -80,7 +80,7 @@ describe('the confined reader', () => {
     expect(refusal(() => folder.readText('zero.md', 'deck'))).toBe('NOT_REGULAR: zero.md: is a character device, not a regular file; talkdeck reads only regular files: give one instead');
     expect(refusal(() => folder.readBytes('random.png', 'image'))).toMatch(/^NOT_REGULAR: random\.png: is a character device/u);
     expect(refusal(() => folder.readText('socket.md', 'source'))).toMatch(/^NOT_REGULAR: socket\.md: is a socket, not a regular file/u);
-    expect(refusal(() => folder.readText('sources', 'source'))).toBe('EISDIR: sources: is a directory; give a Markdown file instead');
+    expect(refusal(() => folder.readText('sources', 'source'))).toBe('EISDIR: sources: is a directory, not a file; give a Markdown file instead');
     expect(refusal(() => readRegularText('/dev/zero', 'deck'))).toMatch(/^NOT_REGULAR: \/dev\/zero: is a character device/u);
     expect(refusal(() => readRegularText(join(deckDir, 'missing.md'), 'deck', { shown: 'missing.md' }))).toBe('ENOENT: missing.md: no such file; check the path and its spelling');
   });

@@ -415,7 +415,7 @@ describe('theme files a deck names', () => {
       try {
         return loadTheme(spec, { themesDir: THEMES, cwd: join(dir, 'deck'), folder }).name;
       } catch (error) {
-        if (error instanceof ThemeError) return error.message;
+        if (error instanceof ThemeError) return error.format();
         throw error;
       }
     };
