@@ -228,3 +228,20 @@ describe('lines too long to read', () => {
     expect(text.length).toBeLessThan(200_000);
   });
 });
+
+describe('Markdown that would take the reader minutes', () => {
+  // marked takes seconds on 100,000 characters of `*a` and minutes on lists nested thousands deep;
+  // past a time budget far above what real Markdown needs, the block is shown as plain text.
+  const SLOW = 'takes too long to read as Markdown (lists or quotes nested very deep, or thousands of unmatched * or _); its start is shown as plain text: simplify it, or split it into smaller paragraphs';
+
+  test.each([
+    ['100,000 characters of unmatched emphasis', '*a'.repeat(50_000)],
+    ['100,000 characters of unmatched underscores', '_a'.repeat(50_000)],
+    ['a list nested 500 deep', Array.from({ length: 500 }, (_, i) => `${'  '.repeat(i)}- a`).join('\n')],
+  ])('%s: an error at its slide, the other slides read as usual', (_name, hostile) => {
+    const deck = parseDeck(`# One\n\nFine *text*.\n\n---\n\n${hostile}\n\n---\n\n# Three\n\nFine _text_.\n`, { file: 'slow.md' });
+    expect(messages(deck)).toEqual([expect.stringMatching(new RegExp(`^slow\\.md:7:1: error: this block of \\d+ line\\(s\\), [\\d,]+ characters, ${SLOW.replace(/[()*.]/gu, '\\$&')}$`, 'u'))]);
+    expect(deck.slides.map((slide) => slide.title)).toEqual(['One', '', 'Three']);
+    expect(deck.slides[2]?.blocks.at(-1)).toMatchObject({ kind: 'paragraph', children: [{ kind: 'text', text: 'Fine ' }, { kind: 'emphasis' }, { kind: 'text', text: '.' }] });
+  });
+});
