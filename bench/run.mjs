@@ -244,8 +244,8 @@ try {
   process.exit(1);
 }
 
-// BENCH_ONLY=presenter,scale,flood,compile,export,build picks parts; all by default.
-const only = new Set((process.env.BENCH_ONLY ?? 'presenter,scale,flood,compile,export,build').split(','));
+// BENCH_ONLY=presenter,scale,flood,compile,export,hostile,build picks parts; all by default.
+const only = new Set((process.env.BENCH_ONLY ?? 'presenter,scale,flood,compile,export,hostile,build').split(','));
 const out = [];
 out.push(`Runs per figure: ${RUNS} (medians). Node ${process.version}, ${execFileSync('nproc', { encoding: 'utf8' }).trim()} cores.\n`);
 if (only.has('presenter')) {
@@ -287,6 +287,11 @@ if (only.has('export') && existsSync('bench/export.mjs')) {
   const { benchExport } = await import('./export.mjs');
   const rows = await benchExport({ runs: RUNS });
   out.push(table('Export of the bundled talk, beside Marp CLI in the same run', Object.keys(rows[0]), rows.map((r) => Object.values(r))));
+}
+if (only.has('hostile')) {
+  const { benchHostile } = await import('./hostile.mjs');
+  const rows = await benchHostile({ runs: Math.min(RUNS, 3) });
+  out.push(table('Decks made to be slow to read: `talkdeck print` (wall time, with Node start-up)', Object.keys(rows[0]), rows.map((r) => Object.values(r))));
 }
 const buildRuns = [];
 for (let run = 0; run < (only.has('build') ? RUNS : 0); run++) {
