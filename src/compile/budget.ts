@@ -51,6 +51,30 @@ export function planBudget(minutes: number): Budget {
   return budget;
 }
 
+/** Words a speaker says in a second (about 140 a minute). */
+export const WORDS_PER_SECOND = 2.3;
+/** Chinese characters a speaker says in a second (about 250 a minute). */
+export const CJK_CHARS_PER_SECOND = 4.2;
+
+/** Seconds it takes to say a passage aloud: its Latin words at 2.3 a second, its Han characters at 4.2. */
+export function speechSeconds(plain: string): number {
+  const han = plain.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu)?.length ?? 0;
+  const latin = plain.replace(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu, ' ').split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  return latin / WORDS_PER_SECOND + han / CJK_CHARS_PER_SECOND;
+}
+
+/** The shortest and longest talk `build` plans when no length is asked for, in minutes. */
+export const NATURAL_MINUTES = { min: 3, max: 40 } as const;
+
+/**
+ * The natural length of a talk that says `speech` seconds of the articles: the speech, the title,
+ * agenda, takeaways and questions around it, rounded up to whole minutes.
+ */
+export function naturalMinutes(speech: number): number {
+  const structure = speech < 240 ? 60 : 150;
+  return Math.min(NATURAL_MINUTES.max, Math.max(NATURAL_MINUTES.min, Math.ceil((speech + structure) / 60)));
+}
+
 /** Bullets for a content slide of `seconds`: about one per quarter minute, 2 to 5. */
 export function bulletsFor(seconds: number): number {
   return clamp(Math.round(seconds / 16), 2, 5);

@@ -1,15 +1,15 @@
+import { LocatedError } from '../deck/located-error.js';
+
 /** An article that cannot be compiled into a talk: empty, binary, or without prose. */
-export class CompileError extends Error {
-  override readonly name = 'CompileError';
+export class CompileError extends LocatedError {
+  override name = 'CompileError';
 
   /**
    * @param file the article's path as given to `compileTalk` (relative to the deck)
    * @param message what is wrong with it, without the file name
+   * @param hint how to fix it
    */
-  constructor(
-    readonly file: string,
-    message: string,
-  ) {
-    super(message);
+  constructor(file: string, message: string, hint?: string) {
+    super({ file }, message, hint);
   }
 }
