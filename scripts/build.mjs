@@ -80,6 +80,7 @@ await build({
   format: 'esm',
   target: 'node20',
   minify: true,
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',
 });
 

@@ -575,7 +575,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       if (read) out(`${deckPath}: read as ${read.dialect} (${read.reason})\n`);
       let problems = await reportDiagnostics(deck);
       const theme = await resolveTheme(options.theme, deck);
-      const [{ findOverflows }, { checkSources, fixSources }] = await Promise.all([render(), import('../compile/index.js')]);
+      const [{ findOverflows }, { checkSources, fixSources, groupSourceProblems, slideList }] = await Promise.all([render(), import('../compile/index.js')]);
       for (const overflow of findOverflows(deck, theme, size)) {
         const slide = deck.slides[overflow.slide - 1];
         err(
@@ -587,13 +587,16 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       if (options.fix && sourceProblems.some((p) => p.kind === 'moved')) {
         writeFileAtomic(absolute, fixSources(readFileSync(absolute, 'utf8'), sourceProblems));
       }
-      for (const problem of sourceProblems) {
+      for (const group of groupSourceProblems(sourceProblems)) {
+        const problem = group.first;
+        // Repeated problems are one line: "183 citations (slides 1-40): cannot read …".
+        const which = group.count > 1 ? `${group.count} citations (${slideList(group.slides)})` : `slide ${problem.slide}`;
         if (options.fix && problem.kind === 'moved') {
           // The message's advice (`run check --fix`) has just been followed: show only what was wrong.
-          err(`${deckPath}:${problem.ref.line}:1: slide ${problem.slide}: fixed: ${problem.message.replace(/; run `talkdeck check --fix`[^;]*$/u, '')}\n`);
+          err(`${deckPath}:${problem.ref.line}:1: ${which}: fixed: ${problem.message.replace(/; run `talkdeck check --fix`[^;]*$/u, '')}\n`);
           continue;
         }
-        err(`${deckPath}:${problem.ref.line}:1: slide ${problem.slide}: ${problem.message}\n`);
+        err(`${deckPath}:${problem.ref.line}:1: ${which}: ${problem.message}\n`);
         problems = true;
       }
       if (problems) exitCode = EXIT.input;
@@ -605,33 +608,33 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     .description('compile articles into a talk')
     .argument('<articles...>', 'Markdown or text articles; the first leads the talk')
     .requiredOption('-o, --output <deck>', 'the deck file to write')
-    .option('-m, --minutes <n>', 'length of the talk', parsePositive('--minutes', MAX_TALK_MINUTES), 20)
+    .option('-m, --minutes <n>', 'length of the talk (default: as long as the articles hold)', parsePositive('--minutes', MAX_TALK_MINUTES))
     .option('--title <title>', 'title of the talk (default: the first article\'s)')
-    .action(async (articles: string[], options: { output: string; minutes: number; title?: string }) => {
-      const { compileTalk } = await import('../compile/index.js');
+    .option('--lang <code>', 'language of the agenda, takeaways and questions slides: en, zh or ja (default: the first article\'s)')
+    .action(async (articles: string[], options: { output: string; minutes?: number; title?: string; lang?: string }) => {
+      // All build logic (where articles are cited from, copies, messages) is compile's planBuild.
+      const { planBuild, isTalkLanguage, TALK_LANGUAGES, CompileError } = await import('../compile/index.js');
+      if (options.lang !== undefined && !isTalkLanguage(options.lang)) throw new UsageError(`--lang wants one of ${TALK_LANGUAGES.join(', ')}, not "${options.lang}"`);
       const output = resolve(io.cwd, options.output);
-      const outDir = dirname(output);
-      const inputs = articles.map((article) => {
-        const absolute = resolve(io.cwd, article);
-        if (absolute === output) throw new UsageError(`-o ${options.output} would overwrite the article ${article}; choose another -o`);
-        return { path: relative(outDir, absolute).split(sep).join('/'), text: readUserFile(absolute, article), shown: article };
-      });
+      for (const article of articles) {
+        if (resolve(io.cwd, article) === output) throw new UsageError(`-o ${options.output} would overwrite the article ${article}; choose another -o`);
+        readUserFile(resolve(io.cwd, article), article);
+      }
       checkOutput(output, options.output, 'talk.md');
-      let markdown: string;
+      let plan;
       try {
-        markdown = compileTalk(
-          inputs.map(({ path, text }) => ({ path, text })),
-          { minutes: options.minutes, title: options.title },
-        );
+        plan = planBuild({ articles, output: options.output, cwd: io.cwd, minutes: options.minutes, title: options.title, lang: options.lang as Parameters<typeof planBuild>[0]['lang'] });
       } catch (error) {
-        // Compile errors name the article by its path relative to the deck; show the user's name for it.
-        const file = (error as { file?: string }).file;
-        const input = inputs.find((i) => i.path === file);
-        if (input && error instanceof Error) throw new InputError(input.shown, error.message);
+        if (error instanceof CompileError) throw new InputError(error.file, error.hint ? `${error.message}; ${error.hint}` : error.message);
         throw error;
       }
-      writeOutput(output, options.output, markdown);
-      out(`${options.output}: written from ${articles.length} article(s)\n`);
+      for (const copy of plan.copies) {
+        mkdirSync(dirname(copy.to), { recursive: true });
+        writeOutput(copy.to, relative(io.cwd, copy.to), copy.data);
+      }
+      writeOutput(output, options.output, plan.markdown);
+      for (const line of plan.warnings) err(`${line}\n`);
+      for (const line of plan.messages) out(`${line}\n`);
     });
 
   program

@@ -1,4 +1,4 @@
-import { byline, endnoteHeading, LINE_RULES, linkDump, tableOfContents, type Attribution, type BoilerplateRule, type Match } from './boilerplate.js';
+import { byline, endnoteHeading, followLine, imageCredit, LINE_RULES, linkDump, sponsorLine, tableOfContents, type Attribution, type BoilerplateRule, type Match } from './boilerplate.js';
 import { scanBlocks, tableCells, type FigureBlock, type Heading, type ProseBlock } from './blocks.js';
 import { CompileError } from './compile-error.js';
 import { readFrontMatter, type FrontMatter, type MetaField } from './front-matter.js';
@@ -38,6 +38,8 @@ export interface Sentence {
   emphasis: boolean;
   /** Index into the article's figures of the figure this sentence introduces; -1 for none. */
   figure: number;
+  /** The longest phrase set in bold inside the sentence (three words or more), as plain text; '' for none. */
+  stressed: string;
 }
 
 /** A code block, table or image the article shows, with the sentence that introduces it. */
@@ -132,6 +134,11 @@ function verbatim(block: ProseBlock, lines: readonly string[], start: number, en
   return { quote: parts.join('\n'), first: block.startLine + first, last: block.startLine + last };
 }
 
+/** Rules that also judge single sentences inside a paragraph. */
+const SENTENCE_RULES = [followLine, sponsorLine, imageCredit];
+/** Words every one of those rules needs: most sentences are let through by this one test. */
+const MAYBE_CREDIT = /follow|subscri|sign up|sponsor|brought to you|photo|image|picture|illustration|screenshot|graphic|credit|unsplash|pexels|pixabay|flickr|关注|订阅|赞助|图/iu;
+
 /** Prose has at least one letter or digit. */
 const HAS_WORD = /[\p{L}\p{N}]/u;
 const BINARY_CONTROL = /[\u0001-\u0008\u000E-\u001A\u001C-\u001F]/gu;
@@ -198,10 +205,26 @@ function imageOf(figure: FigureBlock, defs: LinkDefinitions): ImageInfo | null {
 }
 
 function emphasised(raw: string): boolean {
+  if (!raw.includes('*') && !raw.includes('_')) return false;
+  // Italics around quoted speech mark a quotation, not a point the author stresses.
+  if (/^(?:\w+:\s*)?[*_]+\s*["“]/u.test(raw.trim())) return false;
   const strong = [...raw.matchAll(/(\*\*|__)(?=\S)([\s\S]+?)(?<=\S)\1|(?<![*\w])([*_])(?=\S)([^*_]+?)(?<=\S)\3(?![*\w])/gu)];
   const covered = strong.reduce((a, m) => a + (m[2] ?? m[4] ?? '').length, 0);
   const letters = raw.replace(/[\s*_.!?。！？]/gu, '').length;
   return letters > 0 && covered / letters >= 0.6;
+}
+
+/** The longest bold phrase of a sentence, as plain text, when it has three words or six Chinese characters. */
+function stressedPhrase(raw: string, defs: LinkDefinitions): string {
+  if (!raw.includes('**') && !raw.includes('__')) return '';
+  let best = '';
+  for (const m of raw.matchAll(/(\*\*|__)(?=\S)([\s\S]+?)(?<=\S)\1/gu)) {
+    const text = plainText(m[2] ?? '', defs).replace(/[.。!！]$/u, '');
+    if (text.length > best.length) best = text;
+  }
+  const words = best.split(/\s+/u).filter(Boolean).length;
+  const han = best.match(/\p{Script=Han}/gu)?.length ?? 0;
+  return words >= 3 || han >= 6 ? best : '';
 }
 
 /** What decides about each prose block: a rule's match, and whether it sits near the top. */
@@ -275,7 +298,9 @@ export function readArticle(index: number, path: string, source: string): Articl
   const droppedUnder = new Set<number>();
   headings.forEach((h, i) => {
     const plain = plainText(h.text, defs);
-    const match = tableOfContents(plain, 'heading') ?? endnoteHeading(plain);
+    // A section headed "Sponsors", "Follow us", "Share this" or "References" is not the argument either.
+    const lineRule = LINE_RULES.map((rule) => rule(plain)).find((m) => m !== null && m.rule !== 'credit' && m.rule !== 'source');
+    const match = tableOfContents(plain, 'heading') ?? endnoteHeading(plain) ?? lineRule ?? null;
     if (!match) return;
     droppedUnder.add(i);
     boilerplate.push({ rule: match.rule, startLine: h.line, endLine: h.endLine, text: plain });
@@ -317,7 +342,9 @@ export function readArticle(index: number, path: string, source: string): Articl
   const prose: ProseBlock[] = [];
   let seenProse = 0;
   for (const block of scan.blocks) {
-    const plain = plainText(block.text, defs);
+    // Only short blocks can be credit lines: a long paragraph's plain text is made later, per sentence.
+    const short = block.text.length <= 600;
+    const plain = short ? plainText(block.text, defs) : block.text;
     const heading = block.heading;
     if (heading >= 0 && droppedUnder.has(heading)) {
       boilerplate.push({ rule: tableOfContents(plainText(headings[heading]?.text ?? '', defs), 'heading') ? 'table-of-contents' : 'endnotes', startLine: block.startLine, endLine: block.endLine, text: plain });
@@ -333,7 +360,7 @@ export function readArticle(index: number, path: string, source: string): Articl
       continue;
     }
     const nearTop = block.startLine < titleLine || seenProse < 2;
-    const match = judgeLine(block, plain, nearTop);
+    const match = short ? judgeLine(block, plain, nearTop) : null;
     if (match) {
       boilerplate.push({ rule: match.rule, startLine: block.startLine, endLine: block.endLine, text: plain });
       if (match.role && !match.placeholder) {
@@ -348,13 +375,25 @@ export function readArticle(index: number, path: string, source: string): Articl
       continue;
     }
     // Short lines above the title that no rule names are strays of the page, not the article.
-    if (block.startLine < titleLine && plain.length <= 120 && !/[.!?。！？]$/u.test(plain)) {
+    if (short && block.startLine < titleLine && plain.length <= 120 && !/[.!?。！？]$/u.test(plain)) {
       boilerplate.push({ rule: 'claim-line', startLine: block.startLine, endLine: block.endLine, text: plain });
       continue;
     }
     if (!HAS_WORD.test(plain)) continue;
     seenProse++;
     prose.push(block);
+  }
+
+  // A README without a heading: the alt text of the logo it opens with names it.
+  if (!title) {
+    const logo = scan.figures.find((f) => f.kind === 'html' || f.kind === 'image');
+    const firstProseLine = prose[0]?.startLine ?? Infinity;
+    if (logo && logo.startLine < firstProseLine) {
+      for (let k = 0; k < logo.lines.length && !title; k++) {
+        const alt = /<img\b[^>]*\balt\s*=\s*"([^"]{3,80})"/iu.exec(logo.lines[k] ?? '')?.[1] ?? /^\s*!\[([^\]]{3,80})\]/u.exec(logo.lines[k] ?? '')?.[1];
+        if (alt && /\p{L}{2}/u.test(alt) && !/^(?:logo|badge|build|banner|screenshot|image)\b/iu.test(alt)) title = { text: alt.trim(), line: logo.startLine + k, endLine: logo.startLine + k, quote: alt.trim() };
+      }
+    }
   }
 
   // An article without a heading or front matter: a short first line that is not a sentence is its title.
@@ -389,6 +428,12 @@ export function readArticle(index: number, path: string, source: string): Articl
       const plain = resolveSentinels(stripped.text);
       if (!HAS_WORD.test(plain)) return;
       const { quote, first: startLine, last: endLine } = verbatim(block, lines, span.start, span.end);
+      // A follow-me, sponsor or image-credit sentence inside a paragraph is kept off the slides too.
+      const inner = plain.length <= 200 && MAYBE_CREDIT.test(plain) ? SENTENCE_RULES.map((rule) => rule(plain)).find((m) => m !== null) : undefined;
+      if (inner) {
+        boilerplate.push({ rule: inner.rule, startLine, endLine, text: plain });
+        return;
+      }
       sentences.push({
         article: index,
         index: sentences.length,
@@ -405,6 +450,7 @@ export function readArticle(index: number, path: string, source: string): Articl
         heading: sectionOf(block.heading),
         emphasis: blockEmphasis || emphasised(raw),
         figure: -1,
+        stressed: stressedPhrase(raw, defs),
       });
       blockOfSentence.push(block.order);
     });

@@ -69,6 +69,12 @@ function posix(path: string): string {
   return path.split(sep).join('/');
 }
 
+/** A path as the user would name it: relative to where they are, unless that climbs out. */
+function shown(cwd: string, absolute: string): string {
+  const rel = relative(cwd, absolute);
+  return rel.startsWith('..') || isAbsolute(rel) ? absolute : posix(rel);
+}
+
 function inside(dir: string, absolute: string): boolean {
   const rel = relative(dir, absolute);
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
@@ -106,7 +112,7 @@ export function planBuild(request: BuildRequest): BuildPlan {
     taken.add(cited);
     const same = isFile(cited) && readBuildFile(cited).equals(data);
     if (!same) copies.push({ from: absolute, to: cited, data });
-    messages.push(`${posix(relative(request.cwd, cited))}: ${same ? 'already holds' : 'copied from'} ${given} (the deck cites its articles inside its own folder)`);
+    messages.push(same ? `${shown(request.cwd, cited)}: already a copy of ${given}` : `${shown(request.cwd, cited)}: copied from ${given} (a deck cites its articles inside its own folder, where check can read them)`);
     // The images it shows, where they are next to it.
     for (const src of localImages(data.toString('utf8'))) {
       const from = resolve(dirname(absolute), decodeURI(src.split(/[?#]/u)[0] ?? ''));

@@ -36,10 +36,8 @@ interface Dictionary {
   /** Dictionary lines loaded so far, and the sum of their frequencies. */
   lines: string[];
   frequency: number;
-  /** Substrings already looked up: the word's dictionary line, or '' when it is no word. */
-  looked: Map<string, string>;
-  /** Substrings no dictionary word starts with. */
-  dead: Set<string>;
+  /** The dictionary's lines by the character their word starts with. */
+  blocks: Map<string, Block>;
   /** Words already loaded into jieba. */
   loaded: Set<string>;
 }
@@ -87,7 +85,7 @@ function load(): Dictionary {
   const total = bytes.length === KNOWN_DICTIONARY.bytes ? KNOWN_DICTIONARY.total : totalFrequency(bytes);
   const jieba = new Jieba();
   jieba.loadDict(Buffer.from(`${FILLER} ${total} x\n`));
-  dictionary = { bytes, total, jieba, Jieba, lines: [], frequency: 0, looked: new Map(), dead: new Set(), loaded: new Set() };
+  dictionary = { bytes, total, jieba, Jieba, lines: [], frequency: 0, blocks: new Map(), loaded: new Set() };
   return dictionary;
 }
 
@@ -131,27 +129,41 @@ function lowerBound(bytes: Buffer, query: readonly number[]): number {
   return lo;
 }
 
+/** The dictionary lines whose word starts with one character, in the dictionary's (sorted) order. */
+interface Block {
+  lines: string[];
+  words: string[];
+}
+
+/** The char's block of the sorted dictionary, found by two binary searches and read once. */
+function blockOf(dict: Dictionary, char: string): Block {
+  let block = dict.blocks.get(char);
+  if (block) return block;
+  const code = char.codePointAt(0) ?? 0;
+  const start = lowerBound(dict.bytes, utf8(char));
+  const end = lowerBound(dict.bytes, utf8(String.fromCodePoint(code + 1)));
+  const lines = end > start ? dict.bytes.toString('utf8', start, end - 1).split('\n') : [];
+  block = { lines, words: lines.map((line) => line.slice(0, line.indexOf(' '))) };
+  dict.blocks.set(char, block);
+  return block;
+}
+
 /**
  * Looks `word` up: its dictionary line when it is a word, '' when not; and whether any word
- * starts with it (so that longer substrings need no look-up).
+ * starts with it (so that longer substrings need no look-up). The block is sorted by code point,
+ * as JavaScript compares strings of these characters.
  */
 function lookUp(dict: Dictionary, word: string): { line: string; prefix: boolean } {
-  const known = dict.looked.get(word);
-  if (known !== undefined) return { line: known, prefix: !dict.dead.has(word) };
-  const query = utf8(word);
-  const { bytes } = dict;
-  const at = lowerBound(bytes, query);
-  let prefix = at + query.length <= bytes.length;
-  for (let k = 0; prefix && k < query.length; k++) prefix = bytes[at + k] === query[k];
-  let line = '';
-  if (prefix && bytes[at + query.length] === SPACE) {
-    let end = at;
-    while (end < bytes.length && bytes[end] !== NEWLINE) end++;
-    line = bytes.toString('utf8', at, end);
+  const { words, lines } = blockOf(dict, word[0] ?? '');
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((words[mid] as string) < word) lo = mid + 1;
+    else hi = mid;
   }
-  dict.looked.set(word, line);
-  if (!prefix) dict.dead.add(word);
-  return { line, prefix };
+  const found = words[lo];
+  return { line: found === word ? (lines[lo] ?? '') : '', prefix: found !== undefined && found.startsWith(word) };
 }
 
 /** Loads into jieba every dictionary word that occurs in the text and is not loaded yet. */
@@ -178,6 +190,11 @@ function prepare(dict: Dictionary, text: string): void {
   dict.lines.push(...lines);
   dict.jieba = new dict.Jieba();
   dict.jieba.loadDict(Buffer.from(`${dict.lines.join('\n')}\n${FILLER} ${Math.max(1, dict.total - dict.frequency)} x\n`));
+}
+
+/** Loads into jieba, at once, the dictionary words of every text that is about to be cut. */
+export function prepareChinese(texts: readonly string[]): void {
+  prepare(load(), texts.join('\n'));
 }
 
 /** Whether jieba has been loaded in this process (for tests of lazy loading). */

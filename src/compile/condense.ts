@@ -139,6 +139,21 @@ function firstPersonAside(text: string): boolean {
   return /^(?:\(?\s*)(?:i|i'm|i’m|we|we're|we’re|my|our)\b/iu.test(text) || /^(?:我|我们|笔者)(?:个人|本人)?/u.test(text);
 }
 
+/**
+ * Whether a bullet reads as text: mostly letters (not code or a command line that escaped its
+ * fence), and every quote, bracket and backtick closed.
+ */
+function readable(text: string): boolean {
+  const visible = text.replace(/\s+/gu, '');
+  const letters = visible.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+  if (visible.length === 0 || letters / visible.length < 0.75) return false;
+  const count = (re: RegExp) => text.match(re)?.length ?? 0;
+  if (count(/`/gu) % 2 !== 0 || count(/"/gu) % 2 !== 0) return false;
+  if (count(/[(（[]/gu) !== count(/[)）\]]/gu) || count(/“/gu) !== count(/”/gu)) return false;
+  // An apostrophe is fine; a single quote opened and not closed is not.
+  return count(/(?:^|[\s(])'/gu) <= count(/'(?:$|[\s).,;:!?])/gu);
+}
+
 interface Piece {
   start: number;
   end: number;
@@ -170,7 +185,11 @@ function isClause(words: readonly Word[]): boolean {
     const w = words[k] as Word;
     // A relative clause ("costs that must be borne") is not the main one: skip its verb group.
     if (subject && RELATIVE.test(w.text)) {
-      while (k + 1 < words.length && ['AUX', 'VERB', 'PART', 'ADV'].includes((words[k + 1] as Word).pos)) k++;
+      // Up to the relative clause's verb group ("that Niko Matsakis has started"), then past it.
+      let j = k + 1;
+      while (j < words.length && j - k <= 6 && !['AUX', 'VERB'].includes((words[j] as Word).pos)) j++;
+      while (j + 1 < words.length && ['AUX', 'VERB', 'PART', 'ADV'].includes((words[j + 1] as Word).pos)) j++;
+      k = j;
       continue;
     }
     if (NOMINAL.has(w.pos) && !RELATIVE.test(w.text)) subject = true;
@@ -203,12 +222,15 @@ function piecesOf(text: string, words: readonly Word[]): Piece[] {
       while (last < end && /[”’"')）」』]/u.test(text[last] ?? '')) last++;
       const second = body[0] ?? first;
       const pieceText = text.slice(first.start, inside[inside.length - 1]?.end ?? end);
+      // It starts right after the cut, spaces skipped: opening quotes, brackets and code marks stay with it.
+      let begin = from;
+      while (begin < first.start && /\s/u.test(text[begin] ?? '')) begin++;
       pieces.push({
-        start: first.start,
+        start: begin,
         end: last,
         after: CONTRAST.test(first.text) ? 'contrast' : after,
         clause: isClause(body) && !REPORTING_END.test(pieceText),
-        subordinate: SUBORDINATORS.test(first.text) || first.pos === 'SCONJ' || first.pos === 'ADP' || SUBORDINATORS.test(second.text) || second.pos === 'SCONJ',
+        subordinate: [first, second, inside[1]].some((w) => w !== undefined && (SUBORDINATORS.test(w.text) || w.pos === 'SCONJ')) || first.pos === 'ADP',
         connective: CONNECTIVES.test(first.text),
         anaphoric: ANAPHORA.test((body[0] ?? first).text),
       });
@@ -250,25 +272,52 @@ function mayEnd(pieces: readonly Piece[], j: number): boolean {
  * nothing fits or the sentence is an aside about the writer. `fragment`: the text may be a
  * phrase without a verb (a list item).
  */
+const condensed = new Map<string, BulletText[]>();
+
 export function condenseBullet(stripped: string, options: { minWords?: number; fragment?: boolean } = {}): BulletText[] {
-  const minWords = options.minWords ?? 3;
+  const key = `${options.minWords ?? 3}${options.fragment ? 'f' : 'c'}${stripped}`;
+  let out = condensed.get(key);
+  if (!out) {
+    if (condensed.size > 5000) condensed.clear();
+    out = condenseUncached(stripped, options);
+    condensed.set(key, out);
+  }
+  return out.map((b) => ({ ...b }));
+}
+
+/** The sentence with asides, parentheticals, openers and frames deleted: what condensing works on. */
+function prepared(stripped: string): string {
   let text = stripped.trim();
   // A sentence that is itself one parenthetical aside keeps its content.
   if (/^[(（]/u.test(text) && /[)）][.。!?]?$/u.test(text)) {
     text = SENTINEL + text.replace(/^[(（]/u, '').replace(/[)）]([.。!?]?)$/u, '$1');
   }
-  let condensed = dropOpeners(dropDashAsides(dropParentheticals(text)));
-  if (hasCjk(condensed)) condensed = condensed.replace(FRAME_ZH_END, (_m, quote: string | undefined) => `${quote ?? ''}。`);
+  const condensed = dropOpeners(dropDashAsides(dropParentheticals(text)));
+  return hasCjk(condensed) ? condensed.replace(FRAME_ZH_END, (_m, quote: string | undefined) => `${quote ?? ''}。`) : condensed;
+}
+
+/** The text `condenseBullet` will tag for a sentence, so that callers can tag many at once first. */
+export function condenseTaggingText(stripped: string): string {
+  return resolveSentinels(prepared(stripped));
+}
+
+function condenseUncached(stripped: string, options: { minWords?: number; fragment?: boolean }): BulletText[] {
+  const minWords = options.minWords ?? 3;
+  const condensed = prepared(stripped);
   const resolved = resolveSentinels(condensed);
   const whole = tidy(condensed);
-  if (!substantial(whole, minWords) || firstPersonAside(whole)) return [];
+  if (!substantial(whole, minWords) || firstPersonAside(whole) || !readable(whole)) return [];
   const { ideal, max } = limitsOf(whole);
   const out: BulletText[] = [];
   const length = bulletLength(whole);
+  // A short sentence is kept whole: it is a sentence of the article, so a clause, unless it is a
+  // list item (a phrase may do there). Only longer ones are tagged and cut into clauses.
+  const firstWord = /^[\p{L}\p{N}'’]+/u.exec(whole)?.[0] ?? '';
+  const lead = ANAPHORA.test(firstWord) ? 0.7 : 1;
+  if (length <= ideal) return [{ text: whole, partial: false, weight: lead }];
   const words = taggedWords(resolved);
   const wholeClause = isClause(words.filter((w) => !CONNECTIVES.test(w.text) || w !== words[0]));
-  if (length <= max && (wholeClause || options.fragment)) out.push({ text: whole, partial: false, weight: (length <= ideal ? 1 : 0.8 - (0.3 * (length - ideal)) / (max - ideal)) * (ANAPHORA.test(words[0]?.text ?? '') ? 0.7 : 1) });
-  if (length <= ideal && out.length > 0) return out;
+  if (length <= max && (wholeClause || options.fragment)) out.push({ text: whole, partial: false, weight: (0.8 - (0.3 * (length - ideal)) / (max - ideal)) * lead });
 
   // Runs of clauses that start and end where clauses do and hold a main clause.
   const pieces = piecesOf(resolved, words);
@@ -284,7 +333,7 @@ export function condenseBullet(stripped: string, options: { minWords?: number; f
       const piece = tidy(dropOpeners(resolved.slice(first.start, (pieces[j] as Piece).end)));
       const n = bulletLength(piece);
       if (n > max) break;
-      if (seen.has(piece) || !substantial(piece, minWords + 1) || firstPersonAside(piece)) continue;
+      if (seen.has(piece) || !substantial(piece, minWords + 1) || firstPersonAside(piece) || !readable(piece)) continue;
       seen.add(piece);
       // The clause after a colon, a dash or "but" is where a sentence usually lands its point.
       const lead = first.after === 'strong' || first.after === 'contrast' ? 1.1 : first.after === 'start' ? 1 : 0.85;

@@ -10,3 +10,4 @@ export { checkSources, fixSources, groupSourceProblems, slideList, type SourcePr
 export { planBuild, type BuildCopy, type BuildPlan, type BuildRequest } from './build.js';
 export { isTalkLanguage, TALK_LANGUAGES, type TalkLanguage } from './structure-words.js';
 export type { Talk, TalkSlide } from './talk.js';
+export { assessTalk, type TalkQuality } from './quality.js';

@@ -127,7 +127,8 @@ export function protectedRanges(raw: string, defs: LinkDefinitions): [number, nu
       const image = c === '!';
       const link = linkAt(raw, image ? i + 1 : i, defs);
       if (link) {
-        ranges.push(image ? [i, link.end] : [link.textEnd, link.end]);
+        // A whole link: a "?" or "。" inside its text does not end the sentence around it.
+        ranges.push([i, link.end]);
         if (image) next = link.end;
       } else if (image) next = i + 2;
     } else if (c === '<') {

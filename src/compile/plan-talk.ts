@@ -2,7 +2,7 @@ import type { Article, Attribution, Figure, Sentence } from './article.js';
 import type { Heading } from './blocks.js';
 import { apportion, bulletsFor, naturalMinutes, planBudget, round5, speechSeconds, type Budget } from './budget.js';
 import { centrality, selectMmr } from './centrality.js';
-import { bulletLength, condenseBullet, danglingReference, type BulletText } from './condense.js';
+import { bulletLength, condenseBullet, condenseTaggingText, danglingReference, type BulletText } from './condense.js';
 import { plainText, stripMarkup } from './inline.js';
 import { STRUCTURE_WORDS, type TalkLanguage } from './structure-words.js';
 import { findSupport, type Analysis, type Support } from './support.js';
@@ -13,13 +13,14 @@ import { displayWidth } from './text-width.js';
 import { titleCandidates, type TitleCandidate } from './titles.js';
 import { glossaryTerms, hasCjk, TermIndex } from './tokens.js';
 import { centroidSimilarities, cosine, vectorFromIds, Vocabulary, type SparseVector } from './vectors.js';
+import { pretag } from './words.js';
 
 /** Seconds a content slide aims to hold: about one slide a minute and a quarter. */
 const SECONDS_PER_SLIDE = 75;
 /** Seconds given to a slide beyond the speech of its notes: the audience reads it. */
 const READING_SECONDS = 5;
 /** Sentences of a chunk considered for its bullets, most central first. */
-const MAX_BULLET_SOURCES = 12;
+const MAX_BULLET_SOURCES = 6;
 /** Code lines and table rows a slide shows at most, and the widest code line. */
 const MAX_CODE_LINES = 8;
 const MAX_CODE_COLUMNS = 72;
@@ -76,6 +77,8 @@ interface ContentPlan {
   spoken: Sentence[];
   title: string;
   titleFrom: Sentence | null;
+  /** The heading a slide's title is, cited on the slide. */
+  titleCite?: Citation;
   figure: { figure: Figure; shown: TalkFigure; startLine: number; endLine: number } | null;
   support: Support[];
 }
@@ -293,6 +296,29 @@ class Planner {
   readonly vectors: SparseVector[];
   readonly lang: TalkLanguage;
   private readonly usedTitles: { text: string; ids: Set<number> }[] = [];
+  private readonly speechCache = new Map<Sentence, number>();
+
+  private readonly textCache = new Map<Sentence, string>();
+
+  /** A sentence with markup, asides and openers deleted: what bullets are condensed from and titles cut from, tagged once. */
+  condensable(s: Sentence): string {
+    let t = this.textCache.get(s);
+    if (t === undefined) {
+      t = condenseTaggingText(stripMarkup(s.raw, (this.articles[s.article] as Article).definitions).text);
+      this.textCache.set(s, t);
+    }
+    return t;
+  }
+
+  /** Seconds to say a sentence, remembered: long articles ask for it again and again. */
+  speech(s: Sentence): number {
+    let t = this.speechCache.get(s);
+    if (t === undefined) {
+      t = speechSeconds(s.plain);
+      this.speechCache.set(s, t);
+    }
+    return t;
+  }
   private readonly idsCache = new Map<string, number[]>();
 
   constructor(
@@ -333,7 +359,7 @@ class Planner {
   plan(): PlanResult {
     const { main } = this;
     const sentences = main.sentences;
-    const speech = sentences.map((s) => speechSeconds(s.plain));
+    const speech = sentences.map((s) => this.speech(s));
     const sectionSpeech = (s: Section) => {
       let sum = 0;
       for (let i = s.start; i < s.end; i++) sum += speech[i] ?? 0;
@@ -348,7 +374,7 @@ class Planner {
     );
     const echoes = new Set(perSentence.flat().map((s) => s.sentence));
     const added = this.analyses.slice(1).map((analysis) => this.ownPoints(analysis, echoes));
-    const addedSpeech = added.reduce((a, list) => a + list.reduce((b, s) => b + speechSeconds(s.plain), 0), 0);
+    const addedSpeech = added.reduce((a, list) => a + list.reduce((b, s) => b + this.speech(s), 0), 0);
     const allSpeech = speech.reduce((a, b) => a + b, 0) + addedSpeech;
     const natural = naturalMinutes(allSpeech);
     const minutes = this.options.minutes ?? natural;
@@ -369,7 +395,7 @@ class Planner {
     const contentGuess = Math.max(30, budget.totalSeconds - structureGuess);
     const said = Math.min(allSpeech, contentGuess);
     const maxContent = Math.max(1, Math.floor(sentences.length / 2));
-    const addedSlides = added.map((list) => (list.length === 0 ? 0 : Math.min(MAX_ADDED_SLIDES, Math.max(1, Math.round((said * (list.reduce((b, s) => b + speechSeconds(s.plain), 0) / allSpeech)) / SECONDS_PER_SLIDE)), Math.ceil(list.length / 2))));
+    const addedSlides = added.map((list) => (list.length === 0 ? 0 : Math.min(MAX_ADDED_SLIDES, Math.max(1, Math.round((said * (list.reduce((b, s) => b + this.speech(s), 0) / allSpeech)) / SECONDS_PER_SLIDE)), Math.ceil(list.length / 2))));
     const wanted = Math.max(1, Math.round(said / SECONDS_PER_SLIDE) - addedSlides.reduce((a, b) => a + b, 0));
     let sections: Section[];
     if (main.headings.length > 0) {
@@ -378,6 +404,8 @@ class Planner {
       const count = Math.max(1, Math.min(8, Math.round(wanted / 3), Math.floor(sentences.length / 4)));
       sections = sectionsFromTopics(main, gapWorth, count);
     }
+    // An agenda of more than nine sections is a table of contents, not a talk's outline.
+    sections = mergeSections(sections, 9, sectionSpeech);
     const contentCount = Math.max(sections.length, Math.min(maxContent, wanted));
     const perSection = allocateSlides(sections, contentCount, sectionSpeech);
     sections.forEach((s, i) => (s.chunks = splitSection(s, perSection[i] ?? 1, gapWorth, speech)));
@@ -393,7 +421,8 @@ class Planner {
         // A chunk that yields fewer than two bullets joins its neighbour, and the section is planned again.
         const thin = plans.findIndex((p) => p.bullets.length < 2 && !p.figure);
         if (thin < 0 || section.chunks.length < 2) {
-          contents.push(...plans);
+          // A slide with nothing to show (no bullet, no figure) is left out; its section too, if that was all.
+          contents.push(...plans.filter((p) => p.bullets.length > 0 || p.figure));
           break;
         }
         const other = thin > 0 ? thin - 1 : thin + 1;
@@ -402,6 +431,10 @@ class Planner {
         chosenVectors.length = chosenBefore;
       }
     });
+
+    const kept = sections.filter((_, si) => contents.some((c) => c.section === si));
+    for (const c of contents) c.section = kept.indexOf(sections[c.section] as Section);
+    sections = kept;
 
     // "Also in": passages of the other articles that echo a slide, said next to the sentence they echo.
     const support = findSupport(
@@ -425,6 +458,7 @@ class Planner {
       const section = sections[plan.section] as Section;
       if (section.heading && section.chunks.length === 1) {
         plan.title = plainText(section.heading.text, main.definitions);
+        plan.titleCite = { path: main.path, startLine: section.heading.line, endLine: section.heading.endLine, quote: section.heading.quote };
         this.usedTitles.push({ text: plan.title.toLowerCase(), ids: new Set(this.termIds(plan.title)) });
       }
     }
@@ -457,7 +491,7 @@ class Planner {
     const dividerCount = (dividers ? sections.filter((s) => s.chunks.length > 1).length + addedPlans.filter((p) => p.length > 0).length : 0);
     const structureSeconds = budget.titleSeconds + (budget.agenda ? budget.agendaSeconds : 0) + dividerCount * budget.dividerSeconds + budget.takeawaysSeconds + budget.questionsSeconds;
     const contentSeconds = Math.max(all.length * 15, budget.totalSeconds - structureSeconds);
-    const weights = all.map((c) => c.spoken.reduce((a, s) => a + speechSeconds(s.plain), 0) + READING_SECONDS);
+    const weights = all.map((c) => c.spoken.reduce((a, s) => a + this.speech(s), 0) + READING_SECONDS);
     const times = apportion(round5(contentSeconds) - (round5(contentSeconds) % 5), weights, 15);
 
     const talk = this.assemble(sections, sectionNames, contents, addedPlans, times, dividers, budget);
@@ -587,7 +621,7 @@ class Planner {
     chosenVectors: SparseVector[],
     vectors: readonly SparseVector[],
   ): ContentPlan {
-    const chunkSpeech = group.reduce((a, s) => a + speechSeconds(s.plain), 0);
+    const chunkSpeech = group.reduce((a, s) => a + this.speech(s), 0);
     const seconds = chunkSpeech * ratio;
     // The figure: the first one a sentence of the chunk introduces that the slide can show.
     let figure: ContentPlan['figure'] = null;
@@ -605,8 +639,12 @@ class Planner {
       .map((s) => [s, centralOf(s.index) * (s.opensBlock ? 1.05 : 1)] as const)
       .sort((a, b) => b[1] - a[1] || a[0].index - b[0].index);
     const candidates: (Bullet & { order: number })[] = [];
-    for (const [s, score] of ranked.slice(0, MAX_BULLET_SOURCES)) {
+    const sources = ranked.slice(0, MAX_BULLET_SOURCES);
+    pretag(sources.map(([s]) => this.condensable(s)));
+    for (const [s, score] of sources) {
       const introduces = figure !== null && article.figures[s.figure] === figure.figure;
+      // A sentence that ends on a bare address ("please visit https://…") says nothing once the address goes.
+      if (/(?:https?:\/\/|www\.)\S+\s*$/u.test(s.raw.replace(/[.。!?！？)\]>]+$/u, ''))) continue;
       const vector = vectors[s.index] as SparseVector;
       condenseBullet(stripMarkup(s.raw, article.definitions).text, { fragment: s.kind === 'item' }).forEach((v: BulletText, k) => {
         if (danglingReference(v.text) && !introduces) return;
@@ -628,10 +666,10 @@ class Planner {
     if (figure && figure.figure.sentence >= 0) spokenIds.add(figure.figure.sentence);
     if (ratio >= 0.999) for (const s of group) spokenIds.add(s.index);
     else {
-      let said = [...spokenIds].reduce((a, i) => a + speechSeconds(article.sentences[i]?.plain ?? ''), 0);
+      let said = [...spokenIds].reduce((a, i) => a + this.speech(article.sentences[i] as Sentence), 0);
       for (const [s] of ranked) {
         if (spokenIds.has(s.index)) continue;
-        const t = speechSeconds(s.plain);
+        const t = this.speech(s);
         if (said + t > seconds && spokenIds.size > 0) continue;
         spokenIds.add(s.index);
         said += t;
@@ -659,11 +697,13 @@ class Planner {
       for (const id of ids) sum += weight.get(id) ?? 0;
       const shape = candidate.kind === 'sentence' ? 1.5 : candidate.kind === 'clause' ? 1.35 : candidate.words === 1 ? 0.45 : 1;
       const place = position === 0 ? 1 : position === 1 ? 0.8 : 0.65;
-      const score = (sum / Math.pow(ids.size, 0.4)) * shape * place;
+      // A lead the author set in bold ("**No one's going to read your code.**") is their own title for the passage.
+      const stressed = (from.emphasis && from.opensBlock) || (from.stressed !== '' && candidate.text.includes(from.stressed)) ? 2.5 : 1;
+      const score = (sum / Math.pow(ids.size, 0.4)) * shape * place * stressed;
       if (!best || score > best.score) best = { text: candidate.text, from, score, ids };
     };
     passages.forEach((s, position) => {
-      for (const c of titleCandidates(stripMarkup(s.raw, plan.article.definitions).text.replace(/\u0000/gu, ' ').replace(/\s+/gu, ' ').trim())) consider(c, s, position);
+      for (const c of titleCandidates(this.condensable(s))) consider(c, s, position);
     });
     const chosen = best as { text: string; from: Sentence; score: number; ids: Set<number> } | null;
     if (!chosen) return { text: '', from: null };
@@ -696,10 +736,11 @@ class Planner {
       .slice(section.start, section.end)
       .map((s) => ({ s, c: central[s.index - section.start] ?? 0 }))
       .sort((a, b) => b.c - a.c || a.s.index - b.s.index)
-      .slice(0, 30);
+      .slice(0, 8);
     let best: { text: string; from: Sentence; score: number; ids: Set<number> } | null = null;
+    pretag(sources.map(({ s }) => this.condensable(s)));
     for (const { s, c } of sources) {
-      for (const candidate of titleCandidates(stripMarkup(s.raw, this.main.definitions).text.replace(/\u0000/gu, ' ').replace(/\s+/gu, ' ').trim())) {
+      for (const candidate of titleCandidates(this.condensable(s))) {
         const ids = new Set(this.termIds(candidate.text));
         if (ids.size === 0) continue;
         const lower = candidate.text.toLowerCase();
@@ -742,14 +783,18 @@ class Planner {
     const global = centroidSimilarities(this.vectors, this.vocab.size);
     const titleVector = this.vectorOf(this.termIds(title));
     const candidates: Bullet[] = [];
-    main.sentences.forEach((s, i) => {
-      const c = conclusion[i] ?? 0;
-      // A verdict restates the title's claim: closeness to the title counts as much as a cue.
-      const score = c + 2 * cosine(this.vectors[i] as SparseVector, titleVector) + 0.5 * (global[i] ?? 0);
-      if (score <= 0.15) return;
-      const best = condenseBullet(stripMarkup(s.raw, main.definitions).text)
-        .filter((b) => !danglingReference(b.text))
-        .sort((a, b) => b.weight - a.weight)[0];
+    // A verdict restates the title's claim: closeness to the title counts as much as a cue.
+    const scored = main.sentences
+      .map((s, i) => ({ s, i, score: (conclusion[i] ?? 0) + 2 * cosine(this.vectors[i] as SparseVector, titleVector) + 0.5 * (global[i] ?? 0) }))
+      .filter((x) => x.score > 0.15)
+      .sort((a, b) => b.score - a.score || a.i - b.i)
+      .slice(0, 12);
+    pretag(scored.slice(0, 12).map(({ s }) => this.condensable(s)));
+    scored.forEach(({ s, i, score }) => {
+      const options = condenseBullet(stripMarkup(s.raw, main.definitions).text).filter((b) => !danglingReference(b.text));
+      // A phrase the author set in bold inside the sentence is the point they want remembered.
+      if (s.stressed && bulletLength(s.stressed) <= 20) options.push({ text: capitalise(s.stressed), partial: true, weight: 1.2 });
+      const best = options.sort((a, b) => b.weight - a.weight)[0];
       if (!best) return;
       const vector = best.partial ? this.vectorOf(this.termIds(best.text)) : (this.vectors[i] as SparseVector);
       candidates.push({ sentence: s, text: best.text, score: score * (0.6 + 0.4 * best.weight), vector, partial: best.partial });
@@ -850,7 +895,7 @@ class Planner {
           sources.push(this.cite(thesis.from));
           notes.push({ lead: '', text: thesis.from.plain, cites: [sources.length - 1] });
         }
-        slides.push({ kind: 'section', title: part.name.text, subtitle: thesis?.text ?? '', bullets: [], notes, sources, timeSeconds: budget.dividerSeconds, titleSource: part.section?.heading ? '' : (part.plans[0]?.titleFrom?.plain ?? '') });
+        slides.push({ kind: 'section', title: part.name.text, subtitle: thesis?.text ?? '', bullets: [], notes, sources, timeSeconds: budget.dividerSeconds, titleSource: part.section && !part.section.heading ? (part.name.cite ? collapse(plainText(part.name.cite.quote, main.definitions)) : '') : '' });
       }
       for (const plan of part.plans) slides.push(this.contentSlide(plan, times[all.indexOf(plan)] ?? 60));
     }
@@ -925,6 +970,7 @@ class Planner {
     }
     for (const b of plan.bullets) citeOnce(b.sentence);
     if (plan.titleFrom) citeOnce(plan.titleFrom);
+    if (plan.titleCite) sources.push(plan.titleCite);
     const slide: TalkSlide = {
       kind: 'content',
       title: plan.title,

@@ -46,6 +46,7 @@ export function conclusionScores(article: Article): number[] {
     else if (closingSection && s.heading === lastHeading) score += 1.2;
     if (conclusionCue(s.plain)) score += 2;
     if (s.emphasis) score += s.opensBlock && s.closesBlock ? 2.5 : 1.5;
+    else if (s.stressed) score += 1.5;
     if (s.block === lastBlock) score += s === last ? 1.5 : 1;
     if (/[?？]$/u.test(s.plain)) score *= 0.3;
     return score;

@@ -28,7 +28,7 @@ const FIRST_PERSON = /^(?:i|me|my|mine|myself|we|us|our|ours|ourselves|我|我�
 const DEMONSTRATIVE = /^(?:this|that|these|those|it|its|they|them|their|here|there|such|which|who|这|那|这些|那些|这个|那个|它|它们|他|她|他们|其)$/iu;
 /** Words that open a clause without being part of its point. */
 const CONNECTIVE = /^(?:so|and|but|or|yet|then|also|thus|hence|still|now|well|yes|no|indeed|however|moreover|instead|besides|anyway|rather|namely|因此|所以|但是|但|而且|并且|此外|然而|不过|那么|而|并|且|也|就|则|即)$/iu;
-const CLAUSE_PUNCT = /^[;:—–,()（）“”"‘’'，；：、。.!?！？…]$/u;
+const CLAUSE_PUNCT = /^[;:—–,()（）“”"‘’'，；：。.!?！？…]$/u;
 
 function balanced(text: string): boolean {
   const count = (re: RegExp) => text.match(re)?.length ?? 0;
@@ -77,7 +77,7 @@ function textOf(plain: string, run: readonly Word[]): string {
 function hasClauseShape(run: readonly Word[]): boolean {
   const verb = run.findIndex((w) => w.pos === 'VERB' || w.pos === 'AUX');
   if (verb <= 0) return false;
-  return run.slice(0, verb).some((w) => w.pos === 'NOUN' || w.pos === 'PROPN');
+  return run.slice(0, verb).some((w) => w.pos === 'NOUN' || w.pos === 'PROPN' || ((w.pos === 'PRON' || w.pos === 'NUM') && !DEMONSTRATIVE.test(w.text)));
 }
 
 /** Noun phrases: adjectives, nouns and numbers ending in a noun, with "of" or 的 between nouns. */
@@ -113,7 +113,19 @@ function nounPhrases(words: readonly Word[]): Word[][] {
  * Title candidates of a plain passage (a sentence): the passage itself when short, its clauses
  * with a subject and a verb, and its noun phrases.
  */
+const candidateCache = new Map<string, TitleCandidate[]>();
+
 export function titleCandidates(plain: string): TitleCandidate[] {
+  let known = candidateCache.get(plain);
+  if (!known) {
+    if (candidateCache.size > 5000) candidateCache.clear();
+    known = candidatesUncached(plain);
+    candidateCache.set(plain, known);
+  }
+  return known;
+}
+
+function candidatesUncached(plain: string): TitleCandidate[] {
   // A question names what the slide asks, not its point.
   if (/[?？]\s*$/u.test(plain)) return [];
   const words = taggedWords(plain);

@@ -1,4 +1,4 @@
-import { segmentChinese } from './chinese.js';
+import { prepareChinese, segmentChinese } from './chinese.js';
 import { tagEnglish } from './english.js';
 import { hasCjk } from './tokens.js';
 
@@ -72,9 +72,22 @@ export function chineseTagToPos(tag: string, word: string): Pos {
 /** Tags a plain passage: jieba for text with CJK characters, wink-nlp otherwise. */
 export function taggedWords(text: string): Word[] {
   if (hasCjk(text)) {
-    return segmentChinese(text)
+    // A code span is one word: masked for jieba, restored from the text.
+    const masked = text.replace(/`[^`]*`/gu, (span) => 'X'.repeat(span.length));
+    return segmentChinese(masked)
       .filter((w) => w.text.trim() !== '')
-      .map((w) => ({ text: w.text, pos: chineseTagToPos(w.tag, w.text), start: w.start, end: w.end }));
+      .map((w) => {
+        const code = text[w.start] === '`' && /^X+$/u.test(w.text);
+        return { text: text.slice(w.start, w.end), pos: code ? 'PROPN' : chineseTagToPos(w.tag, w.text), start: w.start, end: w.end };
+      });
   }
   return tagEnglish(text).map((t) => ({ text: t.text, pos: (UPOS.has(t.pos) ? t.pos : 'X') as Pos, start: t.start, end: t.end }));
+}
+
+/** Tags passages that are about to be looked at, all at once: one pass of the English tagger, one load of jieba's words. */
+export function pretag(texts: readonly string[]): void {
+  const cjk = texts.filter((t) => hasCjk(t));
+  if (cjk.length > 0) prepareChinese(cjk);
+  // English passages are tagged one by one: tagged together, a passage's tags lean on its neighbours'.
+  for (const t of texts) if (t && !hasCjk(t)) tagEnglish(t);
 }
