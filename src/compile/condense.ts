@@ -1,7 +1,7 @@
 import { resolveSentinels, SENTINEL } from './inline.js';
 import { displayWidth } from './text-width.js';
 import { contentWords, hasCjk } from './tokens.js';
-import { taggedWords, type Word } from './words.js';
+import { FUNCTION_TAGS, taggedWords, type Word } from './words.js';
 
 /**
  * Condensing a sentence into a bullet only ever deletes spans of it (asides, parentheticals,
@@ -49,7 +49,7 @@ const OPENERS_EN =
 const OPENERS_ZH = /^(?:因此|所以|但是|但|而且|并且|此外|然而|不过|那么|总之|总而言之|其实|无论如何|尽管如此|事实上|实际上|当然|另外|同时)[，,、]?/u;
 /** First-person framing that can go without losing the claim: "I think that", "Speaking personally,", "As I have argued in the past,". */
 const FRAMES_EN =
-  /^(?:(?:speaking personally|personally|in my (?:opinion|view|experience)|to me|frankly|honestly|as (?:i|we) (?:have |had )?(?:said|noted|written|wrote|argued|expanded on|mentioned|discussed|explained|shown|intimated|suggested|pointed out|put it|tweeted)(?: [^,]{0,40})?)\s*,\s*|(?:i|we) (?:think|believe|suspect|would argue|'d argue|feel|find|would say|'d say|guess|reckon)(?: that)?\s+)/iu;
+  /^(?:(?:[\p{L}\p{N} .-]{1,50}? (?:is|are|am) (?:very |so )?(?:happy|pleased|excited|proud|thrilled|glad) to (?:announce|share|introduce|present)(?: that)?)\s+|(?:speaking personally|personally|in my (?:opinion|view|experience)|to me|frankly|honestly|as (?:i|we) (?:have |had )?(?:said|noted|written|wrote|argued|expanded on|mentioned|discussed|explained|shown|intimated|suggested|pointed out|put it|tweeted)(?: [^,]{0,40})?)\s*,\s*|(?:i|we) (?:think|believe|suspect|would argue|'d argue|feel|find|would say|'d say|guess|reckon)(?: that)?\s+)/iu;
 /** Reporting frames in news: "坎特里尔警告说，", "他继续说道。", "Cantrill 写道，". */
 const FRAME_ZH_START = /^[^，。：:“”"]{1,16}?(?:说|表示|指出|认为|写道|解释说|警告说|警告称|总结道|补充说|强调)[，,：:]\s*/u;
 const FRAME_ZH_END = /[，,]?\s*([”"])?\s*[^，。“”"]{0,10}(?:说|表示|指出|认为|写道|说道|总结道|继续说道|补充说|他认为)[。.]?$/u;
@@ -76,10 +76,19 @@ function capitalise(text: string): string {
 }
 
 /** Tidies what deletions left: sentinels, spaces before punctuation, doubled or dangling punctuation. */
+/** Applies `edit` to the text outside code spans, which stay byte for byte (`File::open` keeps its two colons). */
+function outsideCode(text: string, edit: (part: string) => string): string {
+  if (!text.includes('`')) return edit(text);
+  return text
+    .split(/(`[^`]*`)/u)
+    .map((part, i) => (i % 2 === 1 ? part : edit(part)))
+    .join('');
+}
+
 function tidy(text: string): string {
-  const resolved = resolveSentinels(text)
-    .replace(/\s+([,.;:!?，。；：！？、)）])/gu, '$1')
-    .replace(/([,;:，；：、])(?:\s*[,;:，；：、])+/gu, '$1')
+  const resolved = outsideCode(resolveSentinels(text), (part) =>
+    part.replace(/\s+([,.;:!?，。；：！？、)）])/gu, '$1').replace(/([,;:，；：、])(?:\s*[,;:，；：、])+/gu, '$1'),
+  )
     .replace(/^[\s,;:，；：、.—–-]+/u, '')
     .replace(/[\s,;:，；：、—–-]+$/u, '');
   // A single final period goes; "…", "?" and "!" stay.
@@ -136,7 +145,8 @@ export function danglingReference(text: string): boolean {
 
 /** A first-person aside that is not a claim about the subject: "I am personally a huge fan of …". */
 function firstPersonAside(text: string): boolean {
-  return /^(?:\(?\s*)(?:i|i'm|i’m|we|we're|we’re|my|our)\b/iu.test(text) || /^(?:我|我们|笔者)(?:个人|本人)?/u.test(text);
+  // "We" is often the tutorial's voice ("we need a second arm"); "I" is the writer stepping in.
+  return /^(?:\(?\s*)(?:i|i'm|i’m|i've|i’ve|my)\b/iu.test(text) || /^(?:我(?!们)|笔者)(?:个人|本人)?/u.test(text);
 }
 
 /**
@@ -161,6 +171,8 @@ interface Piece {
   after: 'start' | 'strong' | 'contrast' | 'comma';
   /** It has a subject and a finite verb: a clause that can stand alone. */
   clause: boolean;
+  /** It has a verb at all. */
+  verb: boolean;
   /** It opens with a subordinating word ("because", "which", "如果"): it leans on another clause. */
   subordinate: boolean;
   /** It opens with a connective ("and", "but", "so"): a new clause may start here. */
@@ -184,7 +196,7 @@ function isClause(words: readonly Word[]): boolean {
   for (let k = 0; k < words.length; k++) {
     const w = words[k] as Word;
     // A relative clause ("costs that must be borne") is not the main one: skip its verb group.
-    if (subject && RELATIVE.test(w.text)) {
+    if (subject && RELATIVE.test(w.text) && w.pos !== 'DET') {
       // Up to the relative clause's verb group ("that Niko Matsakis has started"), then past it.
       let j = k + 1;
       while (j < words.length && j - k <= 6 && !['AUX', 'VERB'].includes((words[j] as Word).pos)) j++;
@@ -230,6 +242,7 @@ function piecesOf(text: string, words: readonly Word[]): Piece[] {
         end: last,
         after: CONTRAST.test(first.text) ? 'contrast' : after,
         clause: isClause(body) && !REPORTING_END.test(pieceText),
+        verb: body.some((w) => w.pos === 'VERB' || w.pos === 'AUX'),
         subordinate: [first, second, inside[1]].some((w) => w !== undefined && (SUBORDINATORS.test(w.text) || w.pos === 'SCONJ')) || first.pos === 'ADP',
         connective: CONNECTIVES.test(first.text),
         anaphoric: ANAPHORA.test((body[0] ?? first).text),
@@ -237,14 +250,30 @@ function piecesOf(text: string, words: readonly Word[]): Piece[] {
     }
     after = next;
   };
-  for (const w of words) {
-    if (w.pos !== 'PUNCT') continue;
+  let since = 0;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k] as Word;
+    since++;
+    if (w.pos !== 'PUNCT') {
+      // A subordinate clause without a comma before it ("… only to load slowly because …") is a cut too,
+      // once the clause before it has said something and the one after it runs three words or more.
+      let ahead = 0;
+      while (k + 1 + ahead < words.length && (words[k + 1 + ahead] as Word).pos !== 'PUNCT') ahead++;
+      if (since > 5 && ahead >= 3 && (w.pos === 'SCONJ' || /^(?:because|which|unless|although|whereas)$/iu.test(w.text)) && !hasCjk(w.text)) {
+        close(w.start, 'comma');
+        from = w.start;
+        since = 0;
+      }
+      continue;
+    }
     if (/^[;:—–；：]$|^——$/u.test(w.text)) {
       close(w.start, 'strong');
       from = w.end;
+      since = 0;
     } else if (/^[,，]$/u.test(w.text)) {
       close(w.start, 'comma');
       from = w.end;
+      since = 0;
     }
   }
   close(text.length, 'comma');
@@ -254,13 +283,18 @@ function piecesOf(text: string, words: readonly Word[]): Piece[] {
 /** Whether a run may start at piece i: the sentence's start, after a strong mark, or where a new clause begins. */
 function mayStart(pieces: readonly Piece[], i: number): boolean {
   const p = pieces[i] as Piece;
-  return i === 0 || p.after === 'strong' || p.after === 'contrast' || p.clause || p.connective;
+  if (i === 0) return true;
+  // "… blogs, marketing, and e-commerce": a piece without a verb continues a list; it starts nothing.
+  if (!p.verb) return false;
+  return p.after === 'strong' || p.after === 'contrast' || p.clause || p.connective;
 }
 
 /** Whether a run may end at piece j: the sentence's end, or where what follows is a clause, a subordinate or a strong mark. */
 function mayEnd(pieces: readonly Piece[], j: number): boolean {
   const next = pieces[j + 1];
-  return !next || next.after === 'strong' || next.after === 'contrast' || next.clause || next.subordinate || next.connective;
+  if (!next) return true;
+  if (next.after === 'strong' || next.after === 'contrast' || next.subordinate) return true;
+  return next.verb && (next.clause || next.connective);
 }
 
 /**
@@ -316,8 +350,8 @@ function condenseUncached(stripped: string, options: { minWords?: number; fragme
   const lead = ANAPHORA.test(firstWord) ? 0.7 : 1;
   if (length <= ideal) return [{ text: whole, partial: false, weight: lead }];
   const words = taggedWords(resolved);
-  const wholeClause = isClause(words.filter((w) => !CONNECTIVES.test(w.text) || w !== words[0]));
-  if (length <= max && (wholeClause || options.fragment)) out.push({ text: whole, partial: false, weight: (0.8 - (0.3 * (length - ideal)) / (max - ideal)) * lead });
+  // A whole sentence of the article is a sentence, whatever the tagger makes of it.
+  if (length <= max) out.push({ text: whole, partial: false, weight: (0.8 - (0.3 * (length - ideal)) / (max - ideal)) * lead });
 
   // Runs of clauses that start and end where clauses do and hold a main clause.
   const pieces = piecesOf(resolved, words);
@@ -333,12 +367,53 @@ function condenseUncached(stripped: string, options: { minWords?: number; fragme
       const piece = tidy(dropOpeners(resolved.slice(first.start, (pieces[j] as Piece).end)));
       const n = bulletLength(piece);
       if (n > max) break;
-      if (seen.has(piece) || !substantial(piece, minWords + 1) || firstPersonAside(piece) || !readable(piece)) continue;
+      // A run may not end on a function word ("… only if"), nor start on a verb that lost its subject.
+      const lastWord = words.filter((w) => w.end <= (pieces[j] as Piece).end && w.pos !== 'PUNCT').pop();
+      if (lastWord && (FUNCTION_TAGS.has(lastWord.pos) || /^(?:only|just|even|also|not|too|very|so|as)$/iu.test(lastWord.text))) continue;
+      const firstWord = words.find((w) => w.start >= first.start && w.pos !== 'PUNCT' && !CONNECTIVES.test(w.text));
+      if (i > 0 && firstWord && (firstWord.pos === 'AUX' || firstWord.pos === 'VERB') && !hasCjk(firstWord.text)) continue;
+      if (seen.has(piece) || !substantial(piece, minWords) || firstPersonAside(piece) || !readable(piece)) continue;
       seen.add(piece);
       // The clause after a colon, a dash or "but" is where a sentence usually lands its point.
       const lead = first.after === 'strong' || first.after === 'contrast' ? 1.1 : first.after === 'start' ? 1 : 0.85;
       const fit = n <= ideal ? 0.95 : 0.75;
       out.push({ text: piece, partial: true, weight: lead * fit * (first.anaphoric ? 0.6 : 1) });
+    }
+  }
+  // Still long: the same, less a trailing prepositional phrase ("… from the appropriate page on our
+  // website"), when what is left is still a clause of six words or more.
+  if (!hasCjk(whole)) {
+    for (const b of [...out]) {
+      if (bulletLength(b.text) <= ideal) continue;
+      const tagged = taggedWords(b.text);
+      for (let k = tagged.length - 1; k >= 6; k--) {
+        const w = tagged[k] as Word;
+        const asWellAs = /^as$/iu.test(w.text) && /^well$/iu.test(tagged[k + 1]?.text ?? '') && /^as$/iu.test(tagged[k + 2]?.text ?? '');
+        // A relative clause at the end ("… an instance of `Ok` that contains a file handle") goes like a phrase.
+        const relative = RELATIVE.test(w.text) && w.pos !== 'DET' && ['NOUN', 'PROPN'].includes(tagged[k - 1]?.pos ?? '');
+        if ((w.pos !== 'ADP' || /^(?:of|than|like|as)$/iu.test(w.text)) && !asWellAs && !relative) continue;
+        if (!relative && tagged.slice(k + 1).some((x) => x.pos === 'VERB' || x.pos === 'AUX' || x.text === '`' || x.text.startsWith('`'))) break;
+        const kept = tagged.slice(0, k).filter((x) => x.pos !== 'PUNCT');
+        const last = kept[kept.length - 1];
+        if (!last || FUNCTION_TAGS.has(last.pos) || !isClause(kept)) break;
+        const text = tidy(b.text.slice(0, w.start));
+        if (!seen.has(text) && substantial(text, minWords) && readable(text)) {
+          seen.add(text);
+          out.push({ text, partial: true, weight: b.weight * 0.85 });
+        }
+        break;
+      }
+    }
+  }
+  // Nothing read as a clause (a tagger can misread): a piece that fits still says part of it, at a low weight.
+  if (out.length === 0) {
+    for (const [k, p] of pieces.entries()) {
+      const piece = tidy(dropOpeners(resolved.slice(p.start, p.end)));
+      if (k > 0 && !p.clause) continue;
+      if (bulletLength(piece) <= max && substantial(piece, minWords + 1) && readable(piece) && !firstPersonAside(piece) && !p.subordinate) {
+        out.push({ text: piece, partial: true, weight: 0.35 });
+        break;
+      }
     }
   }
   return out;

@@ -11,7 +11,7 @@ import type { Citation, NotesParagraph, Talk, TalkBullet, TalkFigure, TalkSlide,
 import { depthScores, gapCohesion, topicStarts } from './text-tiling.js';
 import { displayWidth } from './text-width.js';
 import { titleCandidates, type TitleCandidate } from './titles.js';
-import { glossaryTerms, hasCjk, TermIndex } from './tokens.js';
+import { glossaryTerms, hasCjk, stem, TermIndex } from './tokens.js';
 import { centroidSimilarities, cosine, vectorFromIds, Vocabulary, type SparseVector } from './vectors.js';
 import { pretag } from './words.js';
 
@@ -94,10 +94,25 @@ function urlKey(url: string): string {
     .replace(/\/+$/u, '')}`;
 }
 
+/** Names and numbers of a sentence as term ids: capitalised words past its first, words with digits, Latin words in Chinese text. */
+function namesOf(plain: string, vocab: Vocabulary): Set<number> {
+  const out = new Set<number>();
+  const cjk = hasCjk(plain);
+  let k = 0;
+  for (const m of plain.matchAll(/[\p{Script=Latin}\p{N}][\p{Script=Latin}\p{N}'’-]*/gu)) {
+    const token = m[0];
+    if ((cjk && /\p{L}{2}/u.test(token)) || /\d/u.test(token) || (k > 0 && /^\p{Lu}/u.test(token) && !/^(?:I|I'm|I’m)$/u.test(token))) out.add(vocab.id(stem(token.toLowerCase().replace(/['’].*$/u, ''))));
+    k++;
+  }
+  return out;
+}
+
 function analyze(article: Article, vocab: Vocabulary, index: TermIndex): Analysis {
   const terms: number[][] = [];
   const anchors: number[][] = [];
+  const names: Set<number>[] = [];
   for (const s of article.sentences) {
+    names.push(namesOf(s.plain, vocab));
     terms.push(index.ids(s.plain));
     anchors.push(
       s.urls.length === 0 && !hasCjk(s.plain)
@@ -105,7 +120,7 @@ function analyze(article: Article, vocab: Vocabulary, index: TermIndex): Analysi
         : [...s.urls.filter((u) => /^(?:https?:\/\/|www\.)/iu.test(u)).map(urlKey), ...glossaryTerms(s.plain)].map((t) => vocab.id(t)),
     );
   }
-  return { article, terms, anchors };
+  return { article, terms, anchors, names };
 }
 
 /** Inverse document frequency over a set of sentences (each sentence a document). */
@@ -639,27 +654,52 @@ class Planner {
       .map((s) => [s, centralOf(s.index) * (s.opensBlock ? 1.05 : 1)] as const)
       .sort((a, b) => b[1] - a[1] || a[0].index - b[0].index);
     const candidates: (Bullet & { order: number })[] = [];
-    const sources = ranked.slice(0, MAX_BULLET_SOURCES);
-    pretag(sources.map(([s]) => this.condensable(s)));
-    for (const [s, score] of sources) {
-      const introduces = figure !== null && article.figures[s.figure] === figure.figure;
-      // A sentence that ends on a bare address ("please visit https://…") says nothing once the address goes.
-      if (/(?:https?:\/\/|www\.)\S+\s*$/u.test(s.raw.replace(/[.。!?！？)\]>]+$/u, ''))) continue;
-      const vector = vectors[s.index] as SparseVector;
-      condenseBullet(stripMarkup(s.raw, article.definitions).text, { fragment: s.kind === 'item' }).forEach((v: BulletText, k) => {
-        if (danglingReference(v.text) && !introduces) return;
-        const part = v.partial ? this.vectorOf(this.termIds(v.text)) : vector;
-        const kept = v.partial && vector.norm > 0 ? Math.sqrt(Math.min(1, part.norm / vector.norm)) : 1;
-        candidates.push({ sentence: s, text: v.text, order: k, score: (score + 0.05) * v.weight * kept * (introduces ? 1.5 : 1), vector: part, partial: v.partial });
-      });
-    }
     const sameSentence = (a: number, b: number) => candidates[a]?.sentence === candidates[b]?.sentence;
-    const picked = selectMmr(candidates, Math.min(want, new Set(candidates.map((c) => c.sentence)).size), { already: chosenVectors, conflict: sameSentence, maxSimilarity: 0.7 });
+    // The most central sentences first, a few at a time, passing over those that say what earlier
+    // slides said (cheap to tell by their vectors, before any is condensed).
+    const fresh = (function* () {
+      const passed: (readonly [Sentence, number])[] = [];
+      for (const entry of ranked) {
+        const v = vectors[entry[0].index] as SparseVector;
+        if (chosenVectors.every((c) => cosine(v, c) <= 0.7)) yield entry;
+        else if (passed.length < MAX_BULLET_SOURCES * 2) passed.push(entry);
+      }
+      // An article that says the same thing again and again: the passed-over ones after all.
+      yield* passed;
+    })();
+    let picked: number[] = [];
+    for (let round = 0; round < 4 && picked.length < Math.min(2, want); round++) {
+      const sources: (readonly [Sentence, number])[] = [];
+      for (let next = fresh.next(); !next.done; next = sources.length < MAX_BULLET_SOURCES ? fresh.next() : { done: true, value: undefined }) sources.push(next.value);
+      if (sources.length === 0) break;
+      pretag(sources.map(([s]) => this.condensable(s)));
+      for (const [s, score] of sources) {
+        const introduces = figure !== null && article.figures[s.figure] === figure.figure;
+        // A sentence that ends on a bare address ("please visit https://…") says nothing once the address goes.
+        if (/(?:https?:\/\/|www\.)\S+\s*$/u.test(s.raw.replace(/[.。!?！？)\]>]+$/u, ''))) continue;
+        const vector = vectors[s.index] as SparseVector;
+        condenseBullet(stripMarkup(s.raw, article.definitions).text, { fragment: s.kind === 'item' }).forEach((v: BulletText, k) => {
+          if (danglingReference(v.text) && !introduces) return;
+          const part = v.partial ? this.vectorOf(this.termIds(v.text)) : vector;
+          const kept = v.partial && vector.norm > 0 ? Math.sqrt(Math.min(1, part.norm / vector.norm)) : 1;
+          // Read at a glance: past the ideal length (12 words, 30 Chinese characters) every word costs.
+          const n = bulletLength(v.text);
+          const ideal = hasCjk(v.text) ? 30 : 12;
+          const glance = n <= ideal ? 1 : Math.max(0.15, 1 - ((n - ideal) / ideal) * 2);
+          candidates.push({ sentence: s, text: v.text, order: k, score: (score + 0.05) * v.weight * kept * glance * (introduces ? 1.5 : 1), vector: part, partial: v.partial });
+        });
+      }
+      const count = Math.min(want, new Set(candidates.map((c) => c.sentence)).size);
+      picked = selectMmr(candidates, count, { already: chosenVectors, conflict: sameSentence, maxSimilarity: 0.7 });
+    }
+    // An article that says the same thing again and again still gets its slides.
+    if (picked.length < Math.min(2, candidates.length)) picked = selectMmr(candidates, Math.min(want, new Set(candidates.map((c) => c.sentence)).size), { already: chosenVectors, conflict: sameSentence, maxSimilarity: 0.98 });
     const bullets: Bullet[] = picked
       .map((k) => candidates[k] as (typeof candidates)[number])
       .sort((a, b) => a.sentence.index - b.sentence.index || a.order - b.order)
       .map((c) => ({ sentence: c.sentence, text: c.text, score: c.score, vector: c.vector, partial: c.partial }));
-    for (const b of bullets) chosenVectors.push(b.vector);
+    // Later slides pass over what this one says: its bullets, and the sentences they were cut from.
+    for (const b of bullets) chosenVectors.push(b.vector, vectors[b.sentence.index] as SparseVector);
 
     // Notes: every sentence when the talk has time for them all; else the bullets' and the most central others, as time allows.
     const spokenIds = new Set(bullets.map((b) => b.sentence.index));

@@ -66,7 +66,7 @@ export function assessTalk(articles: readonly ArticleInput[], compiled: Compiled
     const t = normal(line);
     if (t.length < 4) return false;
     if (LINE_RULES.some((rule) => rule(line) !== null)) return true;
-    return boilerplateTexts.some((b) => b.includes(t) || (t.length > 12 && t.includes(b)));
+    return boilerplateTexts.some((b) => b === t || (t.length > 12 && (t.includes(b) || (b.includes(t) && t.length * 2 >= b.length))));
   };
 
   const fragmentExamples: string[] = [];

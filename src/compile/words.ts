@@ -52,6 +52,8 @@ export function chineseTagToPos(tag: string, word: string): Pos {
     case 'm':
       return 'NUM';
     case 'q':
+      // A measure word ("期", "个") leans on the number before it: never the start of a phrase.
+      return 'PART';
     case 't':
     case 's':
     case 'f':
