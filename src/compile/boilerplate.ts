@@ -49,7 +49,7 @@ export interface Match {
 const CREDIT_LABEL =
   /^(authors?|written by|original author|translat(?:or|ors|ed by|ion by|ion)|proofread(?:er|ing)?(?: by)?|review(?:er|ed by)|edit(?:or|ed by)|collector|publisher|选题|原文作者|作者|译者|翻译|校对|审校|编辑|责编|责任编辑|排版)[ \t]*[:：][ \t]*(.+)$/iu;
 const SOURCE_LABEL =
-  /^(via|sources?|original(?: article| post| link| url)?|originally (?:published|posted) (?:at|in|on|by)|原文(?:链接|地址)?|来源|出处|转载自|本文(?:首发|原载)(?:于|在)?)[ \t]*[:：]?[ \t]*(.+)$/iu;
+  /^(via|sources?|originally (?:published|posted) (?:at|in|on|by)|original(?: article| post| link| url)?|原文(?:链接|地址)?|来源|出处|转载自|本文(?:首发|原载)(?:于|在)?)[ \t]*[:：]?[ \t]*(.+)$/iu;
 
 function roleOf(label: string): Attribution['role'] {
   const l = label.toLowerCase();
@@ -68,6 +68,8 @@ export function creditLine(plain: string): Match | null {
   const text = plain.trim();
   if (text.length > 300) return null;
   if (/^本文由.{1,120}(?:编译|翻译|推出|发布|授权|整理)/u.test(text)) return { rule: 'credit', role: 'credit', value: text };
+  const unlabeled = /^(translated|translation|edited|proofread|reviewed) by[ \t]+(.{2,80})$/iu.exec(text);
+  if (unlabeled && !/[.!?]$/u.test(text)) return { rule: 'credit', role: roleOf(unlabeled[1] ?? ''), label: `${unlabeled[1]} by`, value: (unlabeled[2] ?? '').trim() };
   const labeled = CREDIT_LABEL.exec(text);
   if (!labeled) return null;
   const label = labeled[1] ?? '';
@@ -119,7 +121,7 @@ export function byline(plain: string): Match | null {
 export function claimLine(plain: string): Match | null {
   const text = plain.trim();
   if (/^\[[^\]]{1,60}\b(?:own|owns|translating|translated|claim(?:ed)?)\b[^\]]{0,60}\]$/iu.test(text)) return { rule: 'claim-line' };
-  if (/^\[?(?:translating|translated)(?:[ \t]+by|[ \t]*-+|[ \t]*:)[ \t]*[\w .@-]{1,60}\]?$/iu.test(text)) return { rule: 'claim-line' };
+  if (/^\[?(?:translating)(?:[ \t]+by|[ \t]*-+|[ \t]*:)[ \t]*[\w .@-]{1,60}\]?$/iu.test(text)) return { rule: 'claim-line' };
   return null;
 }
 
@@ -148,7 +150,7 @@ export function sponsorLine(plain: string): Match | null {
 export function imageCredit(plain: string): Match | null {
   const text = plain.trim();
   if (text.length > 160) return null;
-  if (/^(?:\(?(?:photo|image|picture|illustration|feature(?:d)? image|header image|cover image|hero image|lead image|top image|screenshot|graphic)s?(?: credits?)?[ \t]*(?:by|via|from|courtesy(?: of)?|:|source)\b)/iu.test(text)) return { rule: 'image-credit' };
+  if (/^\(?(?:photo|image|picture|illustration|feature(?:d)? image|header image|cover image|hero image|lead image|top image|screenshot|graphic)s?(?: credits?)?[ \t]*(?:(?:by|via|from|courtesy(?: of)?|source)\b|:)/iu.test(text)) return { rule: 'image-credit' };
   if (/\bon (?:unsplash|pexels|pixabay|flickr)\b|\bvia (?:unsplash|pexels|pixabay|flickr|wikimedia|shutterstock|getty)\b|^credit:/iu.test(text)) return { rule: 'image-credit' };
   if (/^(?:题图|头图|封面图|配图|图片来源|图源|图片|图)[ \t]*(?:[:：]|来自|由|源自)|特征图像|特色图片|的题图[。.]?$/u.test(text)) return { rule: 'image-credit' };
   return null;

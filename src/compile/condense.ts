@@ -363,6 +363,8 @@ function condenseUncached(stripped: string, options: { minWords?: number; fragme
       const run = pieces.slice(i, j + 1);
       if (!mayEnd(pieces, j)) continue;
       if (!run.some((p) => p.clause && !p.subordinate)) continue;
+      // A run may not stop on a subordinate clause whose main clause comes after it ("…，所以如果…").
+      if ((pieces[j] as Piece).subordinate && j < pieces.length - 1) continue;
       if (first.subordinate && !run.slice(1).some((p) => p.clause && !p.subordinate)) continue;
       const piece = tidy(dropOpeners(resolved.slice(first.start, (pieces[j] as Piece).end)));
       const n = bulletLength(piece);
@@ -395,7 +397,8 @@ function condenseUncached(stripped: string, options: { minWords?: number; fragme
         if (!relative && tagged.slice(k + 1).some((x) => x.pos === 'VERB' || x.pos === 'AUX' || x.text === '`' || x.text.startsWith('`'))) break;
         const kept = tagged.slice(0, k).filter((x) => x.pos !== 'PUNCT');
         const last = kept[kept.length - 1];
-        if (!last || FUNCTION_TAGS.has(last.pos) || !isClause(kept)) break;
+        // What is left must end on a noun or an adjective: "is consumed" and "are looking" want their phrase.
+        if (!last || !['NOUN', 'PROPN', 'NUM', 'ADJ'].includes(last.pos) || !isClause(kept)) break;
         const text = tidy(b.text.slice(0, w.start));
         if (!seen.has(text) && substantial(text, minWords) && readable(text)) {
           seen.add(text);
@@ -410,6 +413,7 @@ function condenseUncached(stripped: string, options: { minWords?: number; fragme
     for (const [k, p] of pieces.entries()) {
       const piece = tidy(dropOpeners(resolved.slice(p.start, p.end)));
       if (k > 0 && !p.clause) continue;
+      if (REPORTING_END.test(resolved.slice(p.start, p.end).replace(/[。.，,]$/u, ''))) continue;
       if (bulletLength(piece) <= max && substantial(piece, minWords + 1) && readable(piece) && !firstPersonAside(piece) && !p.subordinate) {
         out.push({ text: piece, partial: true, weight: 0.35 });
         break;

@@ -13,7 +13,7 @@ import { displayWidth } from './text-width.js';
 import { titleCandidates, type TitleCandidate } from './titles.js';
 import { glossaryTerms, hasCjk, stem, TermIndex } from './tokens.js';
 import { centroidSimilarities, cosine, vectorFromIds, Vocabulary, type SparseVector } from './vectors.js';
-import { pretag } from './words.js';
+import { pretag, taggedWords } from './words.js';
 
 /** Seconds a content slide aims to hold: about one slide a minute and a quarter. */
 const SECONDS_PER_SLIDE = 75;
@@ -416,14 +416,14 @@ class Planner {
     if (main.headings.length > 0) {
       sections = mergeSections(sectionsFromHeadings(main), Math.min(maxContent, Math.max(1, wanted)), sectionSpeech);
     } else {
-      const count = Math.max(1, Math.min(8, Math.round(wanted / 3), Math.floor(sentences.length / 4)));
+      const count = Math.max(1, Math.min(8, Math.round(wanted / 2.2), Math.floor(sentences.length / 4)));
       sections = sectionsFromTopics(main, gapWorth, count);
     }
     // An agenda of more than nine sections is a table of contents, not a talk's outline.
     sections = mergeSections(sections, 9, sectionSpeech);
     const contentCount = Math.max(sections.length, Math.min(maxContent, wanted));
     const perSection = allocateSlides(sections, contentCount, sectionSpeech);
-    sections.forEach((s, i) => (s.chunks = splitSection(s, perSection[i] ?? 1, gapWorth, speech)));
+    sections.forEach((s, i) => (s.chunks = splitSection(s, perSection[i] ?? 1, gapWorth, speech).flatMap((chunk) => this.oneFigureEach(main, chunk))));
     const ratio = Math.min(1, contentGuess / Math.max(1, allSpeech));
 
     const contents: ContentPlan[] = [];
@@ -571,6 +571,25 @@ class Planner {
       .slice(0, 12)
       .map((x) => x.s)
       .sort((a, b) => a.index - b.index);
+  }
+
+  /** Splits a chunk so that each figure it introduces (code, a table, an image the deck can show) has a slide of its own. */
+  private oneFigureEach(article: Article, chunk: { start: number; end: number }): { start: number; end: number }[] {
+    const starts: number[] = [];
+    for (let i = chunk.start; i < chunk.end; i++) {
+      const s = article.sentences[i] as Sentence;
+      const f = s.figure >= 0 ? article.figures[s.figure] : undefined;
+      if (f && this.showable(article, f)) starts.push(i);
+    }
+    if (starts.length < 2) return [chunk];
+    const out: { start: number; end: number }[] = [];
+    let from = chunk.start;
+    for (const cut of starts.slice(1)) {
+      out.push({ start: from, end: cut });
+      from = cut;
+    }
+    out.push({ start: from, end: chunk.end });
+    return out;
   }
 
   /** Slides for another article's own points. */
@@ -776,7 +795,7 @@ class Planner {
       .slice(section.start, section.end)
       .map((s) => ({ s, c: central[s.index - section.start] ?? 0 }))
       .sort((a, b) => b.c - a.c || a.s.index - b.s.index)
-      .slice(0, 8);
+      .filter((x, k) => k < 8 || bulletLength(x.s.plain) <= 8 || x.s.index - section.start < 4);
     let best: { text: string; from: Sentence; score: number; ids: Set<number> } | null = null;
     pretag(sources.map(({ s }) => this.condensable(s)));
     for (const { s, c } of sources) {
@@ -787,8 +806,12 @@ class Planner {
         if (this.usedTitles.some((used) => used.text === lower || overlap(used.ids, ids) >= 0.6)) continue;
         let sum = 0;
         for (const id of ids) sum += weight(id);
-        const shape = candidate.kind === 'phrase' ? (candidate.words <= 3 ? 1.2 : 0.9) : candidate.kind === 'clause' ? 0.8 : 0.7;
-        const score = (sum / Math.pow(ids.size, 0.5)) * shape * (0.6 + 0.4 * c);
+        // A section is named by a topic ("Performance arguments") or its claim ("Unikernels are entirely undebuggable"); one word names too little.
+        // A short sentence that makes a claim ("Unikernels are entirely undebuggable.") names a section best.
+        const shape = candidate.kind === 'phrase' ? (candidate.words === 1 ? 0.4 : candidate.words <= 3 ? 1.1 : 0.85) : candidate.words > 6 ? 0.8 : candidate.kind === 'sentence' ? 2.2 : 1.6;
+        // The section's leading passage says what it is about first.
+        const leading = s.index - section.start < 4 ? 1.6 : 1;
+        const score = (sum / Math.pow(ids.size, 0.5)) * shape * (0.6 + 0.4 * c) * leading;
         if (!best || score > best.score) best = { text: capitalise(candidate.text), from: s, score, ids };
       }
     }
@@ -833,7 +856,7 @@ class Planner {
     scored.forEach(({ s, i, score }) => {
       const options = condenseBullet(stripMarkup(s.raw, main.definitions).text).filter((b) => !danglingReference(b.text));
       // A phrase the author set in bold inside the sentence is the point they want remembered.
-      if (s.stressed && bulletLength(s.stressed) <= 20) options.push({ text: capitalise(s.stressed), partial: true, weight: 1.2 });
+      if (s.stressed && bulletLength(s.stressed) <= 20 && standsAlone(s.stressed)) options.push({ text: capitalise(s.stressed), partial: true, weight: 1.2 });
       const best = options.sort((a, b) => b.weight - a.weight)[0];
       if (!best) return;
       const vector = best.partial ? this.vectorOf(this.termIds(best.text)) : (this.vectors[i] as SparseVector);
@@ -1029,6 +1052,12 @@ class Planner {
     }
     return slide;
   }
+}
+
+/** Whether a phrase can stand as a bullet by itself: it does not open with a verb, a preposition or a conjunction ("are no processes"). */
+function standsAlone(phrase: string): boolean {
+  const first = taggedWords(phrase)[0];
+  return first !== undefined && !['VERB', 'AUX', 'ADP', 'CCONJ', 'SCONJ', 'PART'].includes(first.pos);
 }
 
 /** Share of the smaller set's terms that the other set also has. */

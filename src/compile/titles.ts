@@ -56,6 +56,8 @@ function acceptable(run: readonly Word[]): boolean {
   if (run.slice(0, verb < 0 ? run.length : verb).some((w) => DEMONSTRATIVE.test(w.text))) return false;
   if (first.pos === 'NUM' && /^(?:one|ones)$/iu.test(first.text)) return false;
   if (FUNCTION_TAGS.has(last.pos) || last.pos === 'PUNCT' || last.pos === 'SYM') return false;
+  // Words a tagger may call nouns or adjectives that still want what follows them.
+  if (/^(?:like|such|including|via|per|versus|vs|etc|e\.g|i\.e|else|ones?|kind|sort|lot|bit|number|part)$/iu.test(last.text)) return false;
   if (first.pos === 'ADP' || first.pos === 'CCONJ' || first.pos === 'SCONJ' || first.pos === 'PART' || first.pos === 'AUX' || first.pos === 'PUNCT') return false;
   if (DEMONSTRATIVE.test(first.text) || CONNECTIVE.test(first.text)) return false;
   return !run.some((w) => FIRST_PERSON.test(w.text));
