@@ -109,8 +109,11 @@ export function findSupport(chunks: readonly { start: number; end: number }[], a
       }
       let best = -1;
       let bestScore = 0;
+      // A paraphrase shares most of its weighty words, not a handful of a long sentence's.
+      const ownWords = new Set(analysis.terms[i] ?? []).size;
+      const enoughWords = Math.max(MIN_WORDS, Math.ceil(ownWords * 0.4));
       for (const [c, entry] of scores) {
-        if (entry.terms < MIN_DISTINCTIVE && entry.words < MIN_WORDS && !entry.link) continue;
+        if (entry.terms < MIN_DISTINCTIVE && entry.words < enoughWords && !entry.link) continue;
         const score = entry.score / Math.sqrt(Math.max(1, (sizes[c] ?? 1) / meanSize));
         if (score > bestScore || (score === bestScore && c < best)) {
           bestScore = score;
