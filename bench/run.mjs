@@ -76,6 +76,8 @@ function peakRssMb(pane) {
   return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child}/status`, 'utf8'))[1]) / 1024;
 }
 
+// Everything the bench writes goes under bench/.work, which a fresh clone does not have.
+mkdirSync('bench/.work', { recursive: true });
 const CACHE = `${process.cwd()}/bench/.work/cache`;
 
 /**

@@ -51,7 +51,14 @@ function parseWidths(value: string): Directive | string {
   return { kind: 'columns', widths };
 }
 
-/** Every directive name, with how to read its value. Aliases come from presenterm. */
+function parseNewLines(value: string): Directive | string {
+  const text = value.trim();
+  const lines = /^\d{1,4}$/u.test(text) ? Number(text) : NaN;
+  if (!(lines >= 1 && lines <= MAX_NEW_LINES)) return `new_lines must be a whole number from 1 to ${MAX_NEW_LINES}, not "${text}"`;
+  return { kind: 'newLines', lines };
+}
+
+/** Every directive name, with how to read its value. Aliases come from presenterm (`newlines`, `newline`). */
 const DIRECTIVES: Record<string, { value: 'none' | 'required'; parse: ArgParser }> = {
   pause: { value: 'none', parse: noValue({ kind: 'pause' }) },
   end_slide: { value: 'none', parse: noValue({ kind: 'endSlide' }) },
@@ -81,13 +88,10 @@ const DIRECTIVES: Record<string, { value: 'none' | 'required'; parse: ArgParser 
     return `alignment must be left, center or right, not "${align}"`;
   } },
   jump_to_middle: { value: 'none', parse: noValue({ kind: 'jumpToMiddle' }) },
-  new_lines: { value: 'required', parse: (v) => {
-    const text = v.trim();
-    const lines = /^\d{1,4}$/u.test(text) ? Number(text) : NaN;
-    if (!(lines >= 1 && lines <= MAX_NEW_LINES)) return `new_lines must be a whole number from 1 to ${MAX_NEW_LINES}, not "${text}"`;
-    return { kind: 'newLines', lines };
-  } },
+  new_lines: { value: 'required', parse: parseNewLines },
+  newlines: { value: 'required', parse: parseNewLines },
   new_line: { value: 'none', parse: noValue({ kind: 'newLines', lines: 1 }) },
+  newline: { value: 'none', parse: noValue({ kind: 'newLines', lines: 1 }) },
   no_footer: { value: 'none', parse: noValue({ kind: 'noFooter' }) },
   skip_slide: { value: 'none', parse: noValue({ kind: 'skipSlide' }) },
   include: { value: 'required', parse: (v) => {

@@ -111,13 +111,15 @@ function readKey(meta: DeckMeta, key: string, value: unknown, where: Location, k
       return;
     }
     case 'theme': {
-      // presenterm writes `theme: { name: dark }`; the name is what talkdeck needs.
-      const name = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>).name : value;
-      if (typeof name !== 'string' || name.trim() === '') {
+      if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        readThemeMap(meta, value as Record<string, unknown>, where, sink);
+        return;
+      }
+      if (typeof value !== 'string' || value.trim() === '') {
         sink.error(where, '`theme` must be a theme name or a path to a theme file');
         return;
       }
-      meta.theme = name.trim();
+      meta.theme = value.trim();
       return;
     }
     case 'duration': {
@@ -142,5 +144,28 @@ function readKey(meta: DeckMeta, key: string, value: unknown, where: Location, k
       const near = closestName(key, FRONT_MATTER_KEYS);
       if (near !== null && near !== key) sink.report(keyAt, 'info', `\`${key}\` is not a key talkdeck reads (kept as extra); did you mean \`${near}\`?`);
     }
+  }
+}
+
+/**
+ * presenterm's `theme: { name, path, override }`: the name or path is the theme; `override`
+ * restyles presenterm's own theme elements, which have no one-to-one match in talkdeck's themes,
+ * so it is accepted with an info.
+ */
+function readThemeMap(meta: DeckMeta, theme: Record<string, unknown>, where: Location, sink: DiagnosticSink): void {
+  const { name, path, override } = theme;
+  if (name !== undefined && path !== undefined) {
+    sink.error(where, '`theme` may have a `name` or a `path`, not both: keep one');
+    return;
+  }
+  const chosen = name ?? path;
+  if (chosen !== undefined && (typeof chosen !== 'string' || chosen.trim() === '')) {
+    sink.error(where, `\`theme.${name === undefined ? 'path' : 'name'}\` must be ${name === undefined ? 'a path to a theme file' : 'a theme name'}`);
+    return;
+  }
+  if (typeof chosen === 'string') meta.theme = chosen.trim();
+  if (override !== undefined) sink.report(where, 'info', '`theme.override` (presenterm) is not applied: talkdeck themes are set with `theme:` or --theme');
+  for (const key of Object.keys(theme)) {
+    if (key !== 'name' && key !== 'path' && key !== 'override') sink.report(where, 'info', `\`theme.${key}\` is not a key talkdeck reads`);
   }
 }

@@ -153,7 +153,32 @@ function parseAs(dialect: DialectName, source: string, options: ParseDeckOptions
     if (value !== undefined && meta[key] === '') meta[key] = value;
   }
   const notes: Diagnostic[] = normalized.notes.map((n) => ({ file, line: n.line, column: n.column, severity: n.severity, message: n.message }));
-  return { ...deck, meta, diagnostics: sortDiagnostics([...deck.diagnostics, ...notes], file) };
+  // With headOnly the intro slide is the first one shown, and the deck's own first a placeholder.
+  const own = normalized.introSlide && options.headOnly === true ? deck.slides.map((slide) => ({ ...slide, title: '', blocks: [] })) : deck.slides;
+  const slides = normalized.introSlide ? withIntroSlide(own, meta, file, options) : deck.slides;
+  return { ...deck, meta, slides, diagnostics: sortDiagnostics([...deck.diagnostics, ...notes], file) };
+}
+
+/**
+ * Puts an intro slide before `slides`, as presenterm does for a front matter with a title,
+ * subtitle, event, location, date or author: the title as a heading (it may hold Markdown), the
+ * rest as centred lines below it. The slide points at the front matter's first line.
+ */
+function withIntroSlide(slides: readonly Slide[], meta: Deck['meta'], file: string, options: ParseDeckOptions): Slide[] {
+  const line = (text: string) => text.replace(/\s*\n\s*/gu, ' ').trim();
+  const location = typeof meta.extra.location === 'string' ? meta.extra.location : '';
+  const parts = [meta.title !== '' ? `# ${line(meta.title)}` : '', line(meta.subtitle), line(meta.event), line(location), line(meta.date), line(meta.author)].filter((part) => part !== '');
+  const text = ['<!-- jump_to_middle -->', '<!-- alignment: center -->', ...parts.flatMap((part) => [part, ''])].join('\n');
+  const intro = parseTalkdeck(text, { file, ...(options.incrementalLists === undefined ? {} : { incrementalLists: false }) }).slides[0];
+  if (intro === undefined) return [...slides];
+  const at = { file, line: 1, column: 1 };
+  const fixLines = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(fixLines);
+    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'line' ? 1 : fixLines(v)]));
+    return value;
+  };
+  const first: Slide = { ...intro, index: 1, blocks: fixLines(intro.blocks) as Slide['blocks'], location: at };
+  return [first, ...slides.map((slide, i) => ({ ...slide, index: i + 2 }))];
 }
 
 /** talkdeck's own format, exactly as before dialects existed. */

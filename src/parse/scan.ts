@@ -26,6 +26,8 @@ interface Fence {
   /** Content column of the list item holding the fence. */
   indent: number;
   at: Location;
+  /** Whether a closing fence follows somewhere in the file; looked up at the first `---` inside. */
+  closes?: boolean;
 }
 
 const SLIDE_BREAK = /^---[ \t]*$/u;
@@ -57,6 +59,15 @@ function trackLists(lists: number[], text: string): void {
   while ((lists.at(-1) ?? -1) > indent) lists.pop();
   const marker = LIST_MARKER.exec(text);
   if (marker) lists.push(width(marker[0].endsWith(' ') || marker[0].endsWith('\t') ? marker[0] : `${marker[0]} `));
+}
+
+/** Whether a line after index `from` closes `fence`. */
+function closesLater(lines: readonly string[], from: number, fence: Fence): boolean {
+  for (let j = from; j < lines.length; j++) {
+    const close = FENCE_CLOSE.exec(lines[j] ?? '');
+    if (close && close[1]?.[0] === fence.char && (close[1]?.length ?? 0) >= fence.length) return true;
+  }
+  return false;
 }
 
 /** Whether lines start with a front matter block: `---`, then `key:` lines, then `---`. */
@@ -129,7 +140,11 @@ export class Scanner {
         }
         const quoteEnded = fence.quoted && !/^[ \t]*>/u.test(line.text);
         const itemEnded = fence.nested && line.text.trim() !== '' && leadingWidth(line.text) < fence.indent;
-        if (!quoteEnded && !itemEnded) {
+        // A fence never closed runs to the end of its slide, as a fence runs to the end of its
+        // document in CommonMark: a deck is a run of documents, and every other tool agrees.
+        const unclosedAtBreak = line.column === 1 && SLIDE_BREAK.test(line.text) && !(fence.closes ??= closesLater(lines, i, fence));
+        if (unclosedAtBreak) this.unclosedFence(fence);
+        if (!quoteEnded && !itemEnded && !unclosedAtBreak) {
           this.pushLine(line);
           continue;
         }
@@ -190,11 +205,13 @@ export class Scanner {
       }
       this.pushLine(line);
     }
-    if (fence && !fence.quoted && !fence.nested) {
-      this.sink.error(fence.at, `this code block is never closed: add a line with ${fence.char.repeat(fence.length)}`);
-    }
+    if (fence && !fence.quoted && !fence.nested) this.unclosedFence(fence);
     // Markdown from one file never runs on into another's.
     this.endChunk();
+  }
+
+  private unclosedFence(fence: Fence): void {
+    this.sink.warning(fence.at, `this code block is never closed, so it runs to the end of its slide: add a line with ${fence.char.repeat(fence.length)}`);
   }
 
   private directive(body: string, at: Location, stack: readonly string[]): void {

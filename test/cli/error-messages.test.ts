@@ -120,7 +120,6 @@ const rows: Row[] = [
   { what: 'an include of a missing file', args: ['export', 'include-missing.md', '-f', 'txt', '-o', '-'], code: 1, where: 'include-missing.md:3:', fix: /check the path: it is relative to the file that includes it/u },
   { what: 'an include cycle', args: ['check', 'cycle-a.md'], code: 1, where: 'cycle-b.md:3:', fix: /remove this include/u },
   { what: "an include outside the deck's folder", args: ['check', 'inner/escape.md'], code: 1, where: 'inner/escape.md:3:', fix: /move it into that folder, or pass --allow-outside/u },
-  { what: 'an unclosed code fence', args: ['export', 'unclosed-fence.md', '-f', 'json', '-o', '-'], code: 1, where: 'unclosed-fence.md:3:', fix: /add a line with ```/u },
   { what: 'a citation whose passage moved', args: ['check', 'moved.md'], code: 1, where: 'moved.md:5:', fix: /run `talkdeck check --fix` to update its lines/u },
   { what: 'a citation of a missing article', args: ['check', 'gone.md'], code: 1, where: 'gone.md:5:', fix: /check the path \(relative to the deck/u },
   // Themes.

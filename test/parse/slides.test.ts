@@ -67,11 +67,16 @@ describe('splitting a deck into slides', () => {
     expect(deck.diagnostics).toEqual([]);
   });
 
-  test('an unclosed fence runs to the end of the file and is an error at the fence', () => {
+  test('an unclosed fence runs to the end of its slide, as in CommonMark, and is a warning at the fence', () => {
     const deck = parseFixture('unclosed-fence.md');
-    expect(deck.slides).toHaveLength(1);
-    expect(deck.slides[0]?.blocks).toEqual([heading(1, 1, 'Slide'), code(3, 'js', 'let a = 1;\n---')]);
-    expect(messages(deck)).toEqual(['unclosed-fence.md:3:1: error: this code block is never closed: add a line with ```']);
+    expect(deck.slides.map((s) => s.blocks)).toEqual([[heading(1, 1, 'Slide'), code(3, 'js', 'let a = 1;')], [heading(1, 7, 'Next')]]);
+    expect(messages(deck)).toEqual(['unclosed-fence.md:3:1: warning: this code block is never closed, so it runs to the end of its slide: add a line with ```']);
+  });
+
+  test('a fence closed later keeps the `---` inside it', () => {
+    const deck = parseDeck('# A\n\n```\nx\n---\ny\n```\n\n---\n\n# B\n', { file: 'f.md' });
+    expect(deck.slides.map((s) => s.title)).toEqual(['A', 'B']);
+    expect(deck.diagnostics).toEqual([]);
   });
 
   test('an unclosed comment swallows the rest of the file and is an error where it opens', () => {

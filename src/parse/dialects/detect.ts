@@ -8,7 +8,23 @@ export interface DialectGuess {
 }
 
 /** Directives only talkdeck has: a deck using one is talkdeck's own. */
-const TALKDECK_ONLY = /^[ \t]*<!--[ \t]*(?:notes|source|columns|column|time)[ \t]*:/u;
+const TALKDECK_ONLY = /^[ \t]*<!--[ \t]*(?:notes|source|columns|time)[ \t]*:/u;
+
+/**
+ * Comment commands only presenterm has. talkdeck reads presenterm's shared names too (`pause`,
+ * `column`, `reset_layout`, `alignment`, …), so those decide nothing either way.
+ */
+const PRESENTERM_ONLY = /^[ \t]*<!--[ \t]*(?:font_size|list_item_newlines|snippet_output|incremental_tables)\b/u;
+
+/**
+ * presenterm's way of ending slides and writing notes, which talkdeck reads too: evidence for
+ * presenterm only in a deck that ends more slides with `<!-- end_slide -->` than with `---` after a
+ * blank line (which presenterm draws as a rule).
+ */
+const PRESENTERM_SHARED = /^[ \t]*<!--[ \t]*(?:end_slide|speaker_note|column_layout|newlines?)\b/u;
+
+/** remark's slide properties, at the top of a slide. */
+const REMARK_PROPERTY = /^(?:name|class|layout|template|background-image|count|exclude|seq)[ \t]*:/u;
 
 /** Markers on a line of their own (outside code), strongest first. */
 const MARKERS: { pattern: RegExp; dialect: DialectName; reason: string }[] = [
@@ -16,7 +32,6 @@ const MARKERS: { pattern: RegExp; dialect: DialectName; reason: string }[] = [
   { pattern: /^Note:/u, dialect: 'reveal-md', reason: '`Note:` speaker notes (reveal-md)' },
   { pattern: /^[ \t]*<!--[ \t]*stop[ \t]*-->[ \t]*$/u, dialect: 'lookatme', reason: '`<!-- stop -->` pause (lookatme)' },
   { pattern: /^\.[ \t]+\.[ \t]+\.[ \t]*$/u, dialect: 'patat', reason: '`. . .` pause (patat)' },
-  { pattern: /^[ \t]*<!--[ \t]*(?:end_slide|speaker_note|column_layout)\b/u, dialect: 'presenterm', reason: 'presenterm comment commands (`end_slide`, `speaker_note`, `column_layout`)' },
   { pattern: /^----[ \t]*$/u, dialect: 'reveal-md', reason: '`----` vertical slide break (reveal-md)' },
 ];
 
@@ -35,11 +50,51 @@ export function detectDialect(text: string): DialectGuess {
   if ('paging' in front) return { dialect: 'slides', reason: 'front matter has `paging:` (slides)' };
   if ('styles' in front || 'extensions' in front) return { dialect: 'lookatme', reason: 'front matter has lookatme `styles:`/`extensions:`' };
   if ('options' in front && typeof front.options === 'object') return { dialect: 'presenterm', reason: 'front matter has presenterm `options:`' };
+  const marpKey = ['headingDivider', 'paginate', 'backgroundColor', 'backgroundImage', 'size', 'math', 'class', 'header', 'footer'].find((key) => key in front);
+  if (marpKey !== undefined) return { dialect: 'marp', reason: `front matter has the Marp directive \`${marpKey}:\`` };
+  const theme = front.theme !== null && typeof front.theme === 'object' ? (front.theme as Record<string, unknown>) : {};
+  const presentermKey = 'location' in front ? 'location' : 'override' in theme || 'path' in theme ? `theme.${'override' in theme ? 'override' : 'path'}` : undefined;
+  if (presentermKey !== undefined) return { dialect: 'presenterm', reason: `front matter has presenterm's \`${presentermKey}:\`` };
+  if (['separator', 'verticalSeparator', 'highlightTheme'].some((key) => key in front)) return { dialect: 'reveal-md', reason: 'front matter has reveal-md options (`separator`, `verticalSeparator`, `highlightTheme`)' };
+  // The most specific evidence wins: directives only one of talkdeck and presenterm has.
   const talkdeckAt = lines.findIndex((l, i) => r.isText(i) && TALKDECK_ONLY.test(l));
-  if (talkdeckAt >= 0) return { dialect: 'talkdeck', reason: `line ${talkdeckAt + 1} has a talkdeck directive` };
+  let presentermAt = lines.findIndex((l, i) => r.isText(i) && PRESENTERM_ONLY.test(l));
+  if (presentermAt < 0 && endSlides(lines, r) > ruleBreaks(lines, r)) presentermAt = lines.findIndex((l, i) => r.isText(i) && PRESENTERM_SHARED.test(l));
+  if (talkdeckAt >= 0 && presentermAt < 0) return { dialect: 'talkdeck', reason: `line ${talkdeckAt + 1} has a talkdeck directive` };
+  if (presentermAt >= 0 && talkdeckAt < 0) return { dialect: 'presenterm', reason: `line ${presentermAt + 1}: presenterm comment command \`${/<!--[ \t]*([a-z_]+)/u.exec(lines[presentermAt] ?? '')?.[1] ?? ''}\`${PRESENTERM_ONLY.test(lines[presentermAt] ?? '') ? '' : ', and more slides end with `<!-- end_slide -->` than with `---`'}` };
+  if (presentermAt >= 0) return { dialect: 'talkdeck', reason: `line ${talkdeckAt + 1} has a talkdeck directive (talkdeck also reads presenterm's, as on line ${presentermAt + 1})` };
   for (const marker of MARKERS) {
     const at = lines.findIndex((l, i) => r.isText(i) && marker.pattern.test(l));
     if (at >= 0) return { dialect: marker.dialect, reason: `line ${at + 1}: ${marker.reason}` };
   }
+  const propertyAt = remarkProperties(lines, r);
+  if (propertyAt >= 0) return { dialect: 'remark', reason: `line ${propertyAt + 1}: remark slide properties (\`${lines[propertyAt]?.split(':')[0] ?? ''}:\`) at the top of a slide` };
   return { dialect: 'talkdeck', reason: 'no other presenter\'s markers found' };
+}
+
+/**
+ * The first line of remark slide properties: `key: value` lines that open a slide (the deck's
+ * first line, or right after a `---`), at least one of them `layout`, `template`, `name` or
+ * `class` with a `---` somewhere in the deck; -1 without.
+ */
+function remarkProperties(lines: readonly string[], r: Rewrite): number {
+  if (!lines.some((l, i) => r.isText(i) && /^---$/u.test(l))) return -1;
+  for (let i = r.frontEnd + 1; i < lines.length; i++) {
+    const opens = i === r.frontEnd + 1 || lines[i - 1] === '---';
+    if (!opens || !r.isText(i)) continue;
+    let j = i;
+    while (j < lines.length && REMARK_PROPERTY.test(lines[j] ?? '')) j++;
+    if (j > i && lines.slice(i, j).some((l) => /^(?:layout|template|name|class)[ \t]*:/u.test(l))) return i;
+  }
+  return -1;
+}
+
+/** How many `---` lines after a blank line (slide breaks to talkdeck, rules to presenterm) the deck has. */
+function ruleBreaks(lines: readonly string[], r: Rewrite): number {
+  return lines.filter((l, i) => r.isText(i) && /^---[ \t]*$/u.test(l) && (lines[i - 1] ?? '').trim() === '').length;
+}
+
+/** How many slides end with `<!-- end_slide -->`. */
+function endSlides(lines: readonly string[], r: Rewrite): number {
+  return lines.filter((l, i) => r.isText(i) && /^[ \t]*<!--[ \t]*end_slide[ \t]*-->/u.test(l)).length;
 }

@@ -8,6 +8,7 @@ export class Rewrite {
   readonly notes: DialectNote[] = [];
   readonly meta: Normalized['meta'] = {};
   incrementalLists: boolean | undefined;
+  introSlide = false;
   /** 0-based index of the front matter's closing line, or -1 without front matter. */
   readonly frontEnd: number;
   /** For each line: inside fenced code (fence lines included) or the front matter. */
@@ -153,6 +154,45 @@ export class Rewrite {
     }
   }
 
+  /**
+   * Rewrites CommonMark setext headings (a paragraph line underlined by `===` or `---`) as ATX
+   * headings on the same line, the underline left blank, so that no `---` underline is read as a
+   * slide break. Returns the line indexes of the headings.
+   */
+  setextToAtx(): number[] {
+    const found: number[] = [];
+    for (let i = this.frontEnd + 2; i < this.lines.length; i++) {
+      const underline = /^ {0,3}(=+|-+)[ \t]*$/u.exec(this.lines[i] ?? '');
+      if (!underline || !this.isText(i) || !this.isText(i - 1) || !this.paragraphLine(i - 1)) continue;
+      this.lines[i - 1] = `${underline[1]?.startsWith('=') ? '#' : '##'} ${(this.lines[i - 1] ?? '').trim()}`;
+      this.lines[i] = '';
+      found.push(i - 1);
+    }
+    return found;
+  }
+
+  /**
+   * Whether line `index` is text of a top-level paragraph, which a setext underline may follow:
+   * not blank, not indented code, not a heading, quote, list item, fence, table row or HTML, and
+   * its paragraph does not start in a list item or a quote.
+   */
+  private paragraphLine(index: number): boolean {
+    const plain = (line: string) => line.trim() !== '' && !/^ {4}|^\t/u.test(line) && !/^ {0,3}(?:#{1,6}(?:[ \t]|$)|>|[-*+][ \t]|\d{1,9}[.)][ \t]|```|~~~|<|\|)/u.test(line) && !/^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$/u.test(line);
+    if (!plain(this.lines[index] ?? '')) return false;
+    let start = index;
+    while (start > this.frontEnd + 1 && (this.lines[start - 1] ?? '').trim() !== '' && this.isText(start - 1)) start--;
+    return start === index || plain(this.lines[start] ?? '') || /^ {0,3}#{1,6}(?:[ \t]|$)|^[ \t]*<!--.*-->[ \t]*$/u.test(this.lines[start] ?? '');
+  }
+
+  /** Indexes of thematic breaks (`---`, `***`, `___`, spaces allowed) outside code; run after setextToAtx. */
+  thematicBreaks(): number[] {
+    const found: number[] = [];
+    for (let i = this.frontEnd + 1; i < this.lines.length; i++) {
+      if (this.isText(i) && /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/u.test(this.lines[i] ?? '')) found.push(i);
+    }
+    return found;
+  }
+
   /** Whether the deck has a `---` slide break outside code and front matter. */
   hasRuleBreaks(): boolean {
     return this.lines.some((line, i) => i > this.frontEnd && this.isText(i) && /^---[ \t]*$/u.test(line));
@@ -178,17 +218,39 @@ export class Rewrite {
   result(): Normalized {
     const out: Normalized = { lines: this.lines, notes: this.notes, meta: this.meta };
     if (this.incrementalLists !== undefined) out.incrementalLists = this.incrementalLists;
+    if (this.introSlide) out.introSlide = true;
     return out;
   }
+}
+
+/** Whether line `index` is inside a CommonMark HTML block of type 1 (`<pre>` … `</pre>` and the like). */
+export function inRawHtml(lines: readonly string[], index: number): boolean {
+  let open: string | null = null;
+  for (let i = 0; i <= index; i++) {
+    const line = lines[i] ?? '';
+    if (open === null) open = /^ {0,3}<(pre|script|style|textarea)(?:[\s>]|$)/iu.exec(line)?.[1]?.toLowerCase() ?? null;
+    if (open !== null && i === index) return true;
+    if (open !== null && line.toLowerCase().includes(`</${open}>`)) open = null;
+  }
+  return false;
 }
 
 /** For each line, whether it is front matter or fenced code (the fence lines included). */
 export function codeMask(lines: readonly string[], frontEnd: number): boolean[] {
   const mask: boolean[] = [];
   let fence: { char: string; length: number } | null = null;
+  // CommonMark HTML blocks of type 1 (`<pre`, `<script`, `<style`, `<textarea`) run to their end
+  // tag: a ``` inside one is text, not a fence.
+  let html: string | null = null;
   lines.forEach((line, i) => {
     if (i <= frontEnd) {
       mask.push(true);
+      return;
+    }
+    if (html === null && fence === null) html = /^ {0,3}<(pre|script|style|textarea)(?:[\s>]|$)/iu.exec(line)?.[1]?.toLowerCase() ?? null;
+    if (html !== null) {
+      mask.push(false);
+      if (line.toLowerCase().includes(`</${html}>`)) html = null;
       return;
     }
     if (fence) {

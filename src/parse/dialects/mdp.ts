@@ -18,6 +18,13 @@ export function normalizeMdp(source: readonly string[]): Normalized {
     r.lines[i] = '';
   }
   for (const comment of r.comments()) r.commentToComment(comment.first, comment.body);
+  // mdp (parser.c): a line of three or more `-` or `*` (spaces between allowed) after an empty
+  // line starts a new slide, whatever its length; under a line of text, `---` underlines a heading.
+  r.setextToAtx();
+  for (let j = i; j < r.lines.length; j++) {
+    if (!r.isText(j) || !/^(?:[ \t]*[*-]){3,}[ \t]*$/u.test(r.lines[j] ?? '')) continue;
+    r.lines[j] = (r.lines[j - 1] ?? '').trim() === '' ? '---' : '';
+  }
   let centred = false;
   for (; i < r.lines.length; i++) {
     if (!r.isText(i)) continue;
@@ -30,9 +37,9 @@ export function normalizeMdp(source: readonly string[]): Normalized {
       r.lines[i] = '<!-- pause -->';
       continue;
     }
-    const centre = /^[ \t]*->[ \t]*(.*?)[ \t]*<-[ \t]*$/u.exec(line);
+    const centre = /^((?:#{1,6}[ \t]+)?)[ \t]*->[ \t]*(.*?)[ \t]*<-[ \t]*$/u.exec(line);
     if (centre) {
-      r.lines[i] = `${centred ? '' : '<!-- alignment: center --> '}${centre[1] ?? ''}`;
+      r.lines[i] = `${centred ? '' : '<!-- alignment: center --> '}${centre[1] ?? ''}${centre[2] ?? ''}`;
       centred = true;
     } else if (centred && line.trim() !== '') {
       r.lines[i] = `<!-- alignment: left --> ${line}`;

@@ -3,6 +3,31 @@ import type { Normalized } from './types.js';
 
 const VERTICAL = /^----[ \t]*$/u;
 const BREAK = /^-{3,4}[ \t]*$/u;
+/** reveal.js's markdown plugin: notes start at `/^\s*notes?:/i` (`Note:`, `Notes:`, `note:`). */
+const NOTES = /^[ \t]*notes?:[ \t]*/iu;
+
+/**
+ * reveal-md reads `separator` and `verticalSeparator` from the front matter (regular expressions
+ * matched against the text, as reveal.js's markdown plugin does); a line they match is a slide break.
+ */
+function separators(r: Rewrite): void {
+  const front = r.frontMatter();
+  for (const key of ['separator', 'verticalSeparator'] as const) {
+    const value = front[key];
+    if (!r.dropFrontMatterKey(key, null) || typeof value !== 'string') continue;
+    let pattern: RegExp;
+    try {
+      pattern = new RegExp(value, 'u');
+    } catch {
+      r.note(0, 'warning', `reveal-md ${key} ${JSON.stringify(value)} is not a regular expression; ignored`);
+      continue;
+    }
+    for (let i = r.frontEnd + 1; i < r.lines.length; i++) {
+      const line = r.lines[i] ?? '';
+      if (r.isText(i) && line.trim() !== '' && pattern.test(`\n${line}\n`)) r.lines[i] = '---';
+    }
+  }
+}
 
 /**
  * reveal-md → talkdeck: vertical slides (`----`) become ordinary slides, `Note:` starts speaker
@@ -10,7 +35,8 @@ const BREAK = /^-{3,4}[ \t]*$/u;
  */
 export function normalizeRevealMd(source: readonly string[]): Normalized {
   const r = new Rewrite(source);
-  for (const key of ['revealOptions', 'theme', 'highlightTheme', 'separator', 'verticalSeparator', 'css', 'scripts', 'preprocessor']) {
+  separators(r);
+  for (const key of ['revealOptions', 'theme', 'highlightTheme', 'css', 'scripts', 'preprocessor']) {
     r.dropFrontMatterKey(key, `ignored reveal-md option ${key}`);
   }
   for (const comment of r.comments()) {
@@ -27,7 +53,7 @@ export function normalizeRevealMd(source: readonly string[]): Normalized {
     else if (/<!--[ \t]*\.element:/u.test(line)) {
       r.note(i, 'info', 'ignored reveal.js .element attributes (fragments are not mapped)');
       r.lines[i] = line.replace(/<!--[ \t]*\.element:.*?-->/gu, '');
-    } else if (/^Note:/u.test(line)) i = r.notesToSlideEnd(i, /^Note:[ \t]*/u, BREAK) - 1;
+    } else if (NOTES.test(line)) i = r.notesToSlideEnd(i, NOTES, BREAK) - 1;
   }
   return r.result();
 }

@@ -24,6 +24,8 @@ export interface Normalized {
   meta: { title?: string; author?: string; date?: string };
   /** Default for incremental lists the dialect asks for, if any. */
   incrementalLists?: boolean;
+  /** Whether the deck opens with an intro slide made from its front matter (presenterm). */
+  introSlide?: boolean;
 }
 
 /** Rewrites a dialect's lines (front matter included, `\n` line ends) into talkdeck's format. */
