@@ -18,7 +18,7 @@ const median = (values) => {
 
 const rows = [];
 const sets = readdirSync(corpus)
-  .filter((f) => !f.startsWith('.'))
+  .filter((f) => !f.startsWith('.') && f !== 'SOURCES.md')
   .sort()
   .map((f) => ({ name: f, articles: [{ path: `sources/${f}`, text: readFileSync(join(corpus, f), 'utf8') }] }));
 // The bundled talk's two articles, as a set of their own.

@@ -7,7 +7,7 @@ import { loadTheme } from '../../src/theme/index.js';
 import { CORPUS_ARTICLES, CORPUS_DIR, parseIn, readIn } from './helpers.js';
 
 /**
- * Every real article of the corpus (test/corpus/articles, origins in SOURCES.md) compiles, at its
+ * Every real article of the corpus (test/corpus/articles, origins in its SOURCES.md) compiles, at its
  * natural length, to a deck that passes what `talkdeck check --size 80x24` checks: no diagnostics,
  * every citation found where it says, no slide overflowing an 80x24 terminal.
  */
@@ -21,7 +21,7 @@ function median(values: readonly number[]): number {
 
 test('the corpus holds at least 20 articles, each listed with its origin and licence', () => {
   expect(CORPUS_ARTICLES.length).toBeGreaterThanOrEqual(20);
-  const sources = readIn(CORPUS_DIR, 'SOURCES.md') ?? '';
+  const sources = readIn(CORPUS_DIR, 'articles/SOURCES.md') ?? '';
   for (const name of CORPUS_ARTICLES) expect(sources, name).toContain(`| \`${name}\` |`);
 });
 

@@ -44,7 +44,7 @@ export function compileCorpus(corpus: Corpus, minutes?: number, title?: string):
 /** The corpus of real articles (test/corpus/articles), each as it would sit in a deck's sources/. */
 export const CORPUS_DIR = fileURLToPath(new URL('../corpus/', import.meta.url));
 export const CORPUS_ARTICLES: string[] = readdirSync(`${CORPUS_DIR}articles`)
-  .filter((f) => !f.startsWith('.'))
+  .filter((f) => !f.startsWith('.') && f !== 'SOURCES.md')
   .sort();
 
 /** Parses a compiled deck as if it were written in `dir`, checking its sources as the parser does. */
