@@ -205,7 +205,7 @@ function imageOf(figure: FigureBlock, defs: LinkDefinitions): ImageInfo | null {
 }
 
 function emphasised(raw: string): boolean {
-  if (!raw.includes('*') && !raw.includes('_')) return false;
+  if (!raw.includes('**') && !raw.includes('__') && !/(?:^|[\s(])[*_][^\s*_]/u.test(raw)) return false;
   // Italics around quoted speech mark a quotation, not a point the author stresses.
   if (/^(?:\w+:\s*)?[*_]+\s*["“]/u.test(raw.trim())) return false;
   const strong = [...raw.matchAll(/(\*\*|__)(?=\S)([\s\S]+?)(?<=\S)\1|(?<![*\w])([*_])(?=\S)([^*_]+?)(?<=\S)\3(?![*\w])/gu)];

@@ -219,6 +219,18 @@ function isClause(words: readonly Word[]): boolean {
   return false;
 }
 
+/** Chinese text as characters, Latin words and punctuation: enough to find clause marks. */
+function punctuationWords(text: string): Word[] {
+  return Array.from(text.matchAll(/\p{Script=Han}|[\p{L}\p{N}]+|[^\s]/gu), (m) => {
+    const word = m[0];
+    const pos = /\p{Script=Han}/u.test(word) ? 'X' : /[\p{L}\p{N}]/u.test(word) ? 'PROPN' : 'PUNCT';
+    return { text: word, pos, start: m.index ?? 0, end: (m.index ?? 0) + word.length } as Word;
+  });
+}
+
+const ZH_SUBORDINATE = /^(?:如果|虽然|因为|尽管|即使|由于|当|假如|只要|除非)/u;
+const ZH_CONNECTIVE = /^(?:而且|并且|但是|但|所以|因此|然而|不过|而|并|且|或|也)/u;
+
 /** Pieces of a sentence between clause marks, with what each holds. */
 function piecesOf(text: string, words: readonly Word[]): Piece[] {
   const pieces: Piece[] = [];
@@ -237,6 +249,22 @@ function piecesOf(text: string, words: readonly Word[]): Piece[] {
       // It starts right after the cut, spaces skipped: opening quotes, brackets and code marks stay with it.
       let begin = from;
       while (begin < first.start && /\s/u.test(text[begin] ?? '')) begin++;
+      if (hasCjk(pieceText)) {
+        // A Chinese piece: a clause when it says four characters or more and is not only who says it.
+        const han = pieceText.match(/\p{Script=Han}/gu)?.length ?? 0;
+        pieces.push({
+          start: begin,
+          end: last,
+          after: ZH_CONNECTIVE.test(pieceText) && /^(?:但|但是|然而|不过|而)/u.test(pieceText) ? 'contrast' : after,
+          clause: han >= 4 && !REPORTING_END.test(pieceText) && !ZH_SUBORDINATE.test(pieceText.replace(ZH_CONNECTIVE, '')),
+          verb: true,
+          subordinate: ZH_SUBORDINATE.test(pieceText) || ZH_SUBORDINATE.test(pieceText.replace(ZH_CONNECTIVE, '')),
+          connective: ZH_CONNECTIVE.test(pieceText),
+          anaphoric: /^(?:它|它们|他|她|他们|这|那|这些|那些|这种|其)/u.test(pieceText),
+        });
+        after = next;
+        return;
+      }
       pieces.push({
         start: begin,
         end: last,
@@ -349,7 +377,8 @@ function condenseUncached(stripped: string, options: { minWords?: number; fragme
   const firstWord = /^[\p{L}\p{N}'’]+/u.exec(whole)?.[0] ?? '';
   const lead = ANAPHORA.test(firstWord) ? 0.7 : 1;
   if (length <= ideal) return [{ text: whole, partial: false, weight: lead }];
-  const words = taggedWords(resolved);
+  // Chinese clauses are cut at their punctuation alone (，；：), so they need no segmenter here.
+  const words = hasCjk(resolved) ? punctuationWords(resolved) : taggedWords(resolved);
   // A whole sentence of the article is a sentence, whatever the tagger makes of it.
   if (length <= max) out.push({ text: whole, partial: false, weight: (0.8 - (0.3 * (length - ideal)) / (max - ideal)) * lead });
 

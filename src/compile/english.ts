@@ -81,13 +81,39 @@ function readCoreModel(require: NodeJS.Require): Json {
   return model;
 }
 
+declare const __TALKDECK_BUILD__: string | undefined;
+
+interface TaggerModules {
+  winkNLP: (model: unknown, pipe?: string[]) => Wink;
+  part: (name: string) => Json;
+}
+
+/**
+ * wink-nlp and the small parts of its model. The built CLI has them bundled into one file
+ * (dist/tagger.cjs, made by scripts/build.mjs): one file reads faster than the forty it is made of.
+ * Run from the sources (tests), they come from node_modules.
+ */
+function taggerModules(require: NodeJS.Require): TaggerModules {
+  if (typeof __TALKDECK_BUILD__ !== 'undefined') {
+    for (const path of ['./tagger.cjs', '../tagger.cjs']) {
+      try {
+        return require(path) as TaggerModules;
+      } catch {
+        // Not beside this chunk: try the next place, then node_modules.
+      }
+    }
+  }
+  return {
+    winkNLP: require('wink-nlp') as TaggerModules['winkNLP'],
+    part: (name) => require(`wink-eng-lite-web-model/dist/${name}.js`) as Json,
+  };
+}
+
 /** Builds wink-nlp for part-of-speech tags only: the package's model, read faster, without its entity and sentiment machines (never run here). */
 export function loadEnglishTagger(fast = true): Wink {
   const require = createRequire(import.meta.url);
-  const winkNLP = require('wink-nlp') as (model: unknown, pipe?: string[]) => Wink;
-  if (!fast) return winkNLP(require('wink-eng-lite-web-model'), ['pos']);
-  // The package's entry requires its 3 MB core model JSON up front; the parts are taken one by one instead.
-  const part = (name: string) => require(`wink-eng-lite-web-model/dist/${name}.js`) as Json;
+  if (!fast) return (require('wink-nlp') as TaggerModules['winkNLP'])(require('wink-eng-lite-web-model'), ['pos']);
+  const { winkNLP, part } = taggerModules(require);
   const negation = part('load-negation-model') as unknown as () => Json;
   const lean = {
     core: () => readCoreModel(require),

@@ -107,12 +107,13 @@ function namesOf(plain: string, vocab: Vocabulary): Set<number> {
   return out;
 }
 
-function analyze(article: Article, vocab: Vocabulary, index: TermIndex): Analysis {
+function analyze(article: Article, vocab: Vocabulary, index: TermIndex, withNames: boolean): Analysis {
   const terms: number[][] = [];
   const anchors: number[][] = [];
   const names: Set<number>[] = [];
   for (const s of article.sentences) {
-    names.push(namesOf(s.plain, vocab));
+    // Names are the evidence a supporting passage brings: only the other articles' are looked at.
+    names.push(withNames ? namesOf(s.plain, vocab) : new Set());
     terms.push(index.ids(s.plain));
     anchors.push(
       s.urls.length === 0 && !hasCjk(s.plain)
@@ -340,7 +341,7 @@ class Planner {
     readonly articles: readonly Article[],
     readonly options: PlanOptions,
   ) {
-    this.analyses = articles.map((a) => analyze(a, this.vocab, this.index));
+    this.analyses = articles.map((a, i) => analyze(a, this.vocab, this.index, i > 0));
     const first = this.analyses[0] as Analysis;
     this.main = first.article;
     this.mainTerms = first.terms;
@@ -795,7 +796,7 @@ class Planner {
       .slice(section.start, section.end)
       .map((s) => ({ s, c: central[s.index - section.start] ?? 0 }))
       .sort((a, b) => b.c - a.c || a.s.index - b.s.index)
-      .filter((x, k) => k < 8 || bulletLength(x.s.plain) <= 8 || x.s.index - section.start < 4);
+      .filter((x, k) => k < 8 || x.s.index - section.start < 4 || (x.s.plain.length < 80 && bulletLength(x.s.plain) <= 8));
     let best: { text: string; from: Sentence; score: number; ids: Set<number> } | null = null;
     pretag(sources.map(({ s }) => this.condensable(s)));
     for (const { s, c } of sources) {

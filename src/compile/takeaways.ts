@@ -20,8 +20,11 @@ export function conclusionHeading(text: string): boolean {
 }
 
 /** Whether a sentence says it is concluding ("In short, …", "The lesson is …", "总之，…"). */
+/** Words every English cue holds one of: a quick test lets most sentences go without the full one. */
+const CUE_WORDS = /short|sum|conclu|lesson|point|takeaway|bottom|ultimately|the end|fullness|all in all|above all|upshot|overall|advice|recommend|answer|why|matters|moral/iu;
+
 export function conclusionCue(plain: string): boolean {
-  return CUE_EN.test(plain) || CUE_ZH.test(plain);
+  return (CUE_WORDS.test(plain) && CUE_EN.test(plain)) || CUE_ZH.test(plain);
 }
 
 /**
