@@ -188,7 +188,7 @@ const ANAPHORA = /^(?:it|its|they|them|their|this|that|these|those|he|she|his|he
 const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
 const RELATIVE = /^(?:that|which|who|whom|whose)$/iu;
 /** A piece that only says who says something ("坎特里尔警告说", "he said") frames a claim; it is not one. */
-const REPORTING_END = /(?:说|表示|指出|认为|写道|说道|指控|称|警告|解释|总结道|补充道|强调)$|\b(?:said|says|wrote|writes|argued|argues|noted|notes|added|adds|explained|explains|warned|warns|told|tells|claimed|claims)$/iu;
+const REPORTING_END = /(?:说|表示|指出|认为|写道|说道|指控|称|警告|解释|总结道|补充道|强调|断言|宣布|声称|表明|透露|问道|回答)$|\b(?:said|says|wrote|writes|argued|argues|noted|notes|added|adds|explained|explains|warned|warns|told|tells|claimed|claims)$/iu;
 
 /** Whether a run of words has a subject and a finite verb after it: "unikernels run less software", "应用程序需要移植". */
 function isClause(words: readonly Word[]): boolean {
@@ -228,7 +228,7 @@ function punctuationWords(text: string): Word[] {
   });
 }
 
-const ZH_SUBORDINATE = /^(?:如果|虽然|因为|尽管|即使|由于|当|假如|只要|除非)/u;
+const ZH_SUBORDINATE = /^(?:如果|虽然|因为|尽管|即使|由于|当|假如|只要|除非|包括|例如|比如|以及|诸如)/u;
 const ZH_CONNECTIVE = /^(?:而且|并且|但是|但|所以|因此|然而|不过|而|并|且|或|也)/u;
 
 /** Pieces of a sentence between clause marks, with what each holds. */

@@ -424,8 +424,9 @@ class Planner {
     sections = mergeSections(sections, 9, sectionSpeech);
     const contentCount = Math.max(sections.length, Math.min(maxContent, wanted));
     const perSection = allocateSlides(sections, contentCount, sectionSpeech);
-    sections.forEach((s, i) => (s.chunks = splitSection(s, perSection[i] ?? 1, gapWorth, speech).flatMap((chunk) => this.oneFigureEach(main, chunk))));
-    const ratio = Math.min(1, contentGuess / Math.max(1, allSpeech));
+    const stretch = contentGuess / Math.max(1, allSpeech);
+    const ratio = Math.min(1, stretch);
+    sections.forEach((s, i) => (s.chunks = splitSection(s, perSection[i] ?? 1, gapWorth, speech).flatMap((chunk) => this.oneFigureEach(main, chunk, speech, stretch))));
 
     const contents: ContentPlan[] = [];
     const chosenVectors: SparseVector[] = [];
@@ -575,17 +576,21 @@ class Planner {
   }
 
   /** Splits a chunk so that each figure it introduces (code, a table, an image the deck can show) has a slide of its own. */
-  private oneFigureEach(article: Article, chunk: { start: number; end: number }): { start: number; end: number }[] {
+  private oneFigureEach(article: Article, chunk: { start: number; end: number }, speech: readonly number[], ratio: number): { start: number; end: number }[] {
+    // As many figure slides as the chunk's time allows, half a minute each at least.
+    let seconds = 0;
+    for (let i = chunk.start; i < chunk.end; i++) seconds += (speech[i] ?? 0) * ratio;
+    const most = Math.max(1, Math.floor(seconds / 30));
     const starts: number[] = [];
     for (let i = chunk.start; i < chunk.end; i++) {
       const s = article.sentences[i] as Sentence;
       const f = s.figure >= 0 ? article.figures[s.figure] : undefined;
       if (f && this.showable(article, f)) starts.push(i);
     }
-    if (starts.length < 2) return [chunk];
+    if (starts.length < 2 || most < 2) return [chunk];
     const out: { start: number; end: number }[] = [];
     let from = chunk.start;
-    for (const cut of starts.slice(1)) {
+    for (const cut of starts.slice(1, most)) {
       out.push({ start: from, end: cut });
       from = cut;
     }
@@ -748,11 +753,12 @@ class Planner {
     const leading = plan.article.sentences.slice(plan.chunk.start, Math.min(plan.chunk.end, plan.chunk.start + 3));
     const passages = [...leading, ...plan.bullets.map((b) => b.sentence).filter((s) => !leading.includes(s))].slice(0, 5);
     let best: { text: string; from: Sentence; score: number; ids: Set<number> } | null = null;
+    let strict = true;
     const consider = (candidate: TitleCandidate, from: Sentence, position: number) => {
       const ids = new Set(this.termIds(candidate.text));
       if (ids.size === 0) return;
       const lower = candidate.text.toLowerCase();
-      if (this.usedTitles.some((used) => used.text === lower || overlap(used.ids, ids) >= 0.6)) return;
+      if (this.usedTitles.some((used) => used.text === lower || (strict && overlap(used.ids, ids) >= 0.6))) return;
       let sum = 0;
       for (const id of ids) sum += weight.get(id) ?? 0;
       const shape = candidate.kind === 'sentence' ? 1.5 : candidate.kind === 'clause' ? 1.35 : candidate.words === 1 ? 0.45 : 1;
@@ -765,6 +771,13 @@ class Planner {
     passages.forEach((s, position) => {
       for (const c of titleCandidates(this.condensable(s))) consider(c, s, position);
     });
+    // Every candidate is close to a title already used: take the best that is not the very same.
+    if (!best) {
+      strict = false;
+      passages.forEach((s, position) => {
+        for (const c of titleCandidates(this.condensable(s))) consider(c, s, position);
+      });
+    }
     const chosen = best as { text: string; from: Sentence; score: number; ids: Set<number> } | null;
     if (!chosen) return { text: '', from: null };
     const text = capitalise(chosen.text);
