@@ -101,6 +101,19 @@ await build({
   logLevel: 'warning',
 });
 rmSync('dist/tagger-entry.cjs');
+// The tagger's 3 MB core model, split so that it reads without a big JSON parse: the lexicon and
+// its expansions as raw bytes, the 87,593 words separated by NULs, the rest (80 KB) as JSON.
+{
+  const model = JSON.parse(readFileSync('node_modules/wink-eng-lite-web-model/dist/languages/cur/models/eng-core-web-model.json', 'utf8'));
+  mkdirSync('dist/wink-model', { recursive: true });
+  writeFileSync('dist/wink-model/lexicon.bin', Buffer.from(model.lexicon, 'base64'));
+  writeFileSync('dist/wink-model/xpansions.bin', Buffer.from(model.xpansions, 'base64'));
+  if (model.features.lexeme.list.some((w) => w.includes('\u0000'))) throw new Error('a lexeme holds a NUL');
+  writeFileSync('dist/wink-model/lexemes.txt', model.features.lexeme.list.join('\u0000'));
+  model.lexicon = model.xpansions = null;
+  model.features.lexeme.list = null;
+  writeFileSync('dist/wink-model/core.json', JSON.stringify(model));
+}
 
 // Built-in themes as JSON: the presenter reads one at every start, and JSON.parse is far quicker
 // than the YAML parser is cold. The YAML stays the source; these are used only when not older.

@@ -236,8 +236,14 @@ function piecesOf(text: string, words: readonly Word[]): Piece[] {
   const pieces: Piece[] = [];
   let from = 0;
   let after: Piece['after'] = 'start';
+  // Words are in order: each piece takes the next run of them, so the pieces cost one pass.
+  let cursor = 0;
   const close = (end: number, next: Piece['after']) => {
-    const inside = words.filter((w) => w.start >= from && w.end <= end && w.pos !== 'PUNCT');
+    while (cursor < words.length && (words[cursor] as Word).start < from) cursor++;
+    const inside: Word[] = [];
+    let k = cursor;
+    for (; k < words.length && (words[k] as Word).end <= end; k++) if ((words[k] as Word).pos !== 'PUNCT') inside.push(words[k] as Word);
+    cursor = k;
     if (inside.length > 0) {
       const first = inside[0] as Word;
       const body = CONNECTIVES.test(first.text) ? inside.slice(1) : inside;

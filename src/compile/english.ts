@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 
 /**
@@ -37,16 +38,25 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
  * is decoded by Buffer. A test checks that the tags are the package's own.
  */
 function readCoreModel(require: NodeJS.Require): Json {
-  const path = require.resolve('wink-eng-lite-web-model/dist/languages/cur/models/eng-core-web-model.json');
-  const model = JSON.parse(readFileSync(path, 'utf8')) as Json;
-  const words = (base64: string) => {
-    const bytes = Buffer.from(base64, 'base64');
+  const words = (bytes: Buffer) => {
     const copy = new Uint8Array(bytes.length);
     copy.set(bytes);
     return new Uint32Array(copy.buffer);
   };
-  model.lexicon = words(model.lexicon as string);
-  model.xpansions = words(model.xpansions as string);
+  let model: Json;
+  const split = splitModelDir(require);
+  if (split) {
+    // The built CLI's copy of the model, split by scripts/build.mjs: raw bytes and a word list read faster than 3 MB of JSON.
+    model = JSON.parse(readFileSync(join(split, 'core.json'), 'utf8')) as Json;
+    model.lexicon = words(readFileSync(join(split, 'lexicon.bin')));
+    model.xpansions = words(readFileSync(join(split, 'xpansions.bin')));
+    model.features.lexeme.list = readFileSync(join(split, 'lexemes.txt'), 'utf8').split('\u0000');
+  } else {
+    const path = require.resolve('wink-eng-lite-web-model/dist/languages/cur/models/eng-core-web-model.json');
+    model = JSON.parse(readFileSync(path, 'utf8')) as Json;
+    model.lexicon = words(Buffer.from(model.lexicon as string, 'base64'));
+    model.xpansions = words(Buffer.from(model.xpansions as string, 'base64'));
+  }
   const { packing, features, pos } = model;
   packing.efList = [];
   for (const f in packing.layout) {
@@ -82,6 +92,19 @@ function readCoreModel(require: NodeJS.Require): Json {
 }
 
 declare const __TALKDECK_BUILD__: string | undefined;
+
+/** The folder of the built CLI's split model (dist/wink-model), or null when run from the sources. */
+function splitModelDir(require: NodeJS.Require): string | null {
+  if (typeof __TALKDECK_BUILD__ === 'undefined') return null;
+  for (const path of ['./wink-model/core.json', '../wink-model/core.json']) {
+    try {
+      return dirname(require.resolve(path));
+    } catch {
+      // Not beside this chunk: try the next place, then the package.
+    }
+  }
+  return null;
+}
 
 interface TaggerModules {
   winkNLP: (model: unknown, pipe?: string[]) => Wink;

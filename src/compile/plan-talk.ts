@@ -313,6 +313,31 @@ class Planner {
   readonly lang: TalkLanguage;
   private readonly usedTitles: { text: string; ids: Set<number> }[] = [];
   private readonly speechCache = new Map<Sentence, number>();
+  private readonly centralCache = new Map<string, number[]>();
+
+  private readonly vectorCache = new Map<Analysis, SparseVector[]>();
+
+  /** An article's sentence vectors, made once. */
+  vectorsOf(analysis: Analysis): SparseVector[] {
+    if (analysis.article === this.main) return this.vectors;
+    let v = this.vectorCache.get(analysis);
+    if (!v) {
+      v = analysis.terms.map((ids) => this.vectorOf(ids));
+      this.vectorCache.set(analysis, v);
+    }
+    return v;
+  }
+
+  /** LexRank centrality of an article's sentences [start, end), remembered: several steps ask for the same section's. */
+  centralOf(article: number, vectors: readonly SparseVector[], start: number, end: number): number[] {
+    const key = `${article}:${start}:${end}`;
+    let scores = this.centralCache.get(key);
+    if (!scores) {
+      scores = centrality(vectors.slice(start, end), this.vocab.size);
+      this.centralCache.set(key, scores);
+    }
+    return scores;
+  }
 
   private readonly textCache = new Map<Sentence, string>();
 
@@ -431,7 +456,7 @@ class Planner {
     const contents: ContentPlan[] = [];
     const chosenVectors: SparseVector[] = [];
     sections.forEach((section, si) => {
-      const central = centrality(this.vectors.slice(section.start, section.end), this.vocab.size);
+      const central = this.centralOf(0, this.vectors, section.start, section.end);
       const chosenBefore = chosenVectors.length;
       for (;;) {
         const plans = section.chunks.map((chunk) => this.planContent(main, si, chunk, (i) => central[i - section.start] ?? 0, ratio, chosenVectors));
@@ -561,8 +586,8 @@ class Planner {
   private ownPoints(analysis: Analysis, echoes: ReadonlySet<Sentence>): Sentence[] {
     const article = analysis.article;
     const known = this.knownTerms();
-    const vectors = analysis.terms.map((ids) => this.vectorOf(ids));
-    const central = centrality(vectors, this.vocab.size);
+    const vectors = this.vectorsOf(analysis);
+    const central = this.centralOf(article.index, vectors, 0, vectors.length);
     const sameLanguage = article.language === this.main.language;
     return article.sentences
       .filter((s) => !echoes.has(s) && displayWidth(s.plain) >= 24 && !/[?？]$/u.test(s.plain))
@@ -602,8 +627,8 @@ class Planner {
   private planAdded(analysis: Analysis, points: readonly Sentence[], count: number, section: number, ratio: number, chosenVectors: SparseVector[]): ContentPlan[] {
     if (points.length === 0 || count === 0) return [];
     const article = analysis.article;
-    const vectors = analysis.terms.map((ids) => this.vectorOf(ids));
-    const central = centrality(vectors, this.vocab.size);
+    const vectors = this.vectorsOf(analysis);
+    const central = this.centralOf(article.index, vectors, 0, vectors.length);
     const per = Math.ceil(points.length / count);
     const plans: ContentPlan[] = [];
     for (let k = 0; k < points.length; k += per) {
@@ -804,7 +829,7 @@ class Planner {
       }
     });
     const weight = (id: number) => (tf.get(id) ?? 0) * Math.log((sections.length + 1) / ((inSections.get(id) ?? 0) + 0.5));
-    const central = centrality(this.vectors.slice(section.start, section.end), this.vocab.size);
+    const central = this.centralOf(0, this.vectors, section.start, section.end);
     const sources = this.main.sentences
       .slice(section.start, section.end)
       .map((s) => ({ s, c: central[s.index - section.start] ?? 0 }))
@@ -838,7 +863,7 @@ class Planner {
   /** What a section will argue: its most central claim that the section's first slide does not already show. */
   private thesis(section: Section, first: ContentPlan | undefined): { text: string; from: Sentence } | null {
     const shown = new Set(first?.bullets.map((b) => b.sentence) ?? []);
-    const central = centrality(this.vectors.slice(section.start, section.end), this.vocab.size);
+    const central = this.centralOf(0, this.vectors, section.start, section.end);
     const ranked = this.main.sentences
       .slice(section.start, section.end)
       .map((s) => ({ s, score: central[s.index - section.start] ?? 0 }))
