@@ -171,7 +171,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     const { loadTheme, ThemeError } = await themes();
     const fromDeck = !spec && Boolean(deck?.meta.theme);
     try {
-      return loadTheme(spec || deck?.meta.theme || 'dark', { themesDir, cwd: io.cwd, compiledDir: join(root, 'dist', 'themes'), onRead });
+      // The deck's own theme fields (presenterm's theme.override) go over whichever theme is used.
+      const override = deck?.meta.themeOverride ? { override: deck.meta.themeOverride, overrideFile: deck.file } : {};
+      return loadTheme(spec || deck?.meta.theme || 'dark', { themesDir, cwd: io.cwd, compiledDir: join(root, 'dist', 'themes'), onRead, ...override });
     } catch (error) {
       // A theme named by the deck's front matter is the deck's problem: say where it is named.
       if (!fromDeck || !deck || !(error instanceof ThemeError) || error.line !== null) throw error;

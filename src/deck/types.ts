@@ -140,6 +140,11 @@ export interface DeckMeta {
   incrementalLists: boolean;
   /** Front-matter keys beyond the known ones, as parsed. */
   extra: Record<string, unknown>;
+  /**
+   * Theme fields the deck sets over its theme (presenterm's `theme.override`, mapped), in the
+   * form of a theme file's fields (themes/README.md); absent when the deck sets none.
+   */
+  themeOverride?: Record<string, unknown>;
 }
 
 export interface Deck {

@@ -3,6 +3,7 @@ import type { DeckMeta, Location } from '../deck/index.js';
 import { parseDuration } from './duration.js';
 import { DiagnosticSink } from './source-line.js';
 import { closestName } from '../text/suggest.js';
+import { mapPresentermOverride } from './dialects/presenterm-theme.js';
 
 /** The meta of a deck without front matter. */
 export function emptyMeta(): DeckMeta {
@@ -65,8 +66,20 @@ export function readFrontMatter(yaml: string, file: string, firstLine: number, s
     const where = at(pair.value?.range?.[0] ?? pair.key?.range?.[0]);
     const keyAt = at(pair.key?.range?.[0]);
     seen.add(key);
+    /** Where a key under this one is written (the nearest found), for messages about nested keys. */
+    const within = (path: readonly string[]): Location => {
+      let node: Node | null = pair.value;
+      let found = keyAt;
+      for (const segment of path) {
+        const inner: Pair<Node | null, Node | null> | undefined = isMap(node) ? (node.items as Pair<Node | null, Node | null>[]).find((p) => isScalar(p.key) && String(p.key.value) === segment) : undefined;
+        if (!inner) break;
+        found = at(inner.key?.range?.[0]);
+        node = inner.value;
+      }
+      return found;
+    };
     // After a YAML syntax error, a value's type is a symptom, not news: only the error is reported.
-    readKey(meta, key, value, where, keyAt, doc.errors.length > 0 ? quiet : sink);
+    readKey(meta, key, value, where, keyAt, doc.errors.length > 0 ? quiet : sink, within);
   }
   if (seen.has('subtitle') && seen.has('sub_title')) {
     const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'sub_title');
@@ -83,7 +96,7 @@ function asText(value: unknown): string | null {
   return null;
 }
 
-function readKey(meta: DeckMeta, key: string, value: unknown, where: Location, keyAt: Location, sink: DiagnosticSink): void {
+function readKey(meta: DeckMeta, key: string, value: unknown, where: Location, keyAt: Location, sink: DiagnosticSink, within: (path: readonly string[]) => Location): void {
   switch (key) {
     case 'title':
     case 'author':
@@ -112,7 +125,7 @@ function readKey(meta: DeckMeta, key: string, value: unknown, where: Location, k
     }
     case 'theme': {
       if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-        readThemeMap(meta, value as Record<string, unknown>, where, sink);
+        readThemeMap(meta, value as Record<string, unknown>, where, sink, within);
         return;
       }
       if (typeof value !== 'string' || value.trim() === '') {
@@ -149,10 +162,10 @@ function readKey(meta: DeckMeta, key: string, value: unknown, where: Location, k
 
 /**
  * presenterm's `theme: { name, path, override }`: the name or path is the theme; `override`
- * restyles presenterm's own theme elements, which have no one-to-one match in talkdeck's themes,
- * so it is accepted with an info.
+ * restyles presenterm's theme elements: those with a match in talkdeck's theme are set over the
+ * deck's theme (`meta.themeOverride`), each of the others gets an info naming it.
  */
-function readThemeMap(meta: DeckMeta, theme: Record<string, unknown>, where: Location, sink: DiagnosticSink): void {
+function readThemeMap(meta: DeckMeta, theme: Record<string, unknown>, where: Location, sink: DiagnosticSink, within: (path: readonly string[]) => Location): void {
   const { name, path, override } = theme;
   if (name !== undefined && path !== undefined) {
     sink.error(where, '`theme` may have a `name` or a `path`, not both: keep one');
@@ -164,7 +177,11 @@ function readThemeMap(meta: DeckMeta, theme: Record<string, unknown>, where: Loc
     return;
   }
   if (typeof chosen === 'string') meta.theme = chosen.trim();
-  if (override !== undefined) sink.report(where, 'info', '`theme.override` (presenterm) is not applied: talkdeck themes are set with `theme:` or --theme');
+  if (override !== undefined) {
+    const { patch, notes } = mapPresentermOverride(override);
+    if (Object.keys(patch).length > 0) meta.themeOverride = patch;
+    for (const note of notes) sink.report(within(['override', ...note.path]), note.severity, note.message);
+  }
   for (const key of Object.keys(theme)) {
     if (key !== 'name' && key !== 'path' && key !== 'override') sink.report(where, 'info', `\`theme.${key}\` is not a key talkdeck reads`);
   }

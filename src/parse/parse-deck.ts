@@ -5,7 +5,7 @@ import { Scanner, frontMatterEnd, type IncludeReader, type RawSlide } from './sc
 import { buildSlide } from './slide-builder.js';
 import { SourceChecker, type SourceReader } from './source-check.js';
 import { DiagnosticSink } from './source-line.js';
-import { DIALECT_NAMES, detectDialect, normalizeDialect, type DialectName, type Normalized } from './dialects/index.js';
+import { DIALECT_NAMES, applySlidePlan, detectDialect, normalizeDialect, type DialectName, type Normalized } from './dialects/index.js';
 
 export type { IncludeReader } from './scan.js';
 export type { SourceReader } from './source-check.js';
@@ -20,6 +20,11 @@ export interface ParseDeckOptions {
   readInclude?: IncludeReader;
   /** Overrides the front matter's `incremental_lists` default. */
   incrementalLists?: boolean;
+  /**
+   * Incremental lists start with no item shown, the first item being a step of its own, as
+   * pandoc and patat show them; by default the first item shows with what comes before it.
+   */
+  listsRevealFirstItem?: boolean;
   /**
    * Reads cited articles (paths relative to the deck file) so that `<!-- source: -->` lines and
    * quotes are checked against them. Without it only the fingerprint is checked.
@@ -96,7 +101,7 @@ function parse(text: string, options: ParseDeckOptions, sink: DiagnosticSink): D
       if (!raw.items.some((item) => item.kind === 'directive' && item.directive.kind === 'skipSlide')) slides.push(placeholder(slides.length + 1, raw, file));
       continue;
     }
-    const built = buildSlide(raw, sink, links, sourceChecker, meta.incrementalLists);
+    const built = buildSlide(raw, sink, links, sourceChecker, meta.incrementalLists, options.listsRevealFirstItem === true);
     if (!built.skip) slides.push({ ...built.slide, index: slides.length + 1 });
   }
   if (slides.length === 0) sink.warning({ file, line: 1, column: 1 }, 'the deck has no slides');
@@ -146,6 +151,9 @@ function parseAs(dialect: DialectName, source: string, options: ParseDeckOptions
   }
   const deckOptions: ParseDeckOptions = { ...options, file };
   if (options?.incrementalLists === undefined && normalized.incrementalLists !== undefined) deckOptions.incrementalLists = normalized.incrementalLists;
+  if (normalized.listsRevealFirstItem === true) deckOptions.listsRevealFirstItem = true;
+  // A slide plan moves content between slides (remark's templates): every slide is needed.
+  if (normalized.slidePlan) deckOptions.headOnly = false;
   const deck = parseTalkdeck(normalized.lines.join('\n'), deckOptions);
   const meta = { ...deck.meta };
   for (const key of ['title', 'author', 'date'] as const) {
@@ -155,7 +163,12 @@ function parseAs(dialect: DialectName, source: string, options: ParseDeckOptions
   const notes: Diagnostic[] = normalized.notes.map((n) => ({ file, line: n.line, column: n.column, severity: n.severity, message: n.message }));
   // With headOnly the intro slide is the first one shown, and the deck's own first a placeholder.
   const own = normalized.introSlide && options.headOnly === true ? deck.slides.map((slide) => ({ ...slide, title: '', blocks: [] })) : deck.slides;
-  const slides = normalized.introSlide ? withIntroSlide(own, meta, file, options) : deck.slides;
+  let planned = normalized.slidePlan ? applySlidePlan(deck.slides, normalized.slidePlan, file) : deck.slides;
+  if (normalized.slidePlan && options.headOnly === true) {
+    // Parsed in full for the plan; the slides after the first are handed out as placeholders all the same.
+    planned = planned.map((slide, i) => (i === 0 ? slide : { ...slide, title: '', blocks: [], steps: 1, notes: '', notesBlocks: [], sources: [], layout: { footer: true }, timeMs: null }));
+  }
+  const slides = normalized.introSlide ? withIntroSlide(own, meta, file, options) : planned;
   return { ...deck, meta, slides, diagnostics: sortDiagnostics([...deck.diagnostics, ...notes], file) };
 }
 

@@ -47,6 +47,7 @@ class SlideBuilder {
     private readonly links: LinkDefinitions,
     private readonly sourceChecker: SourceChecker,
     incrementalLists: boolean,
+    private readonly revealFirstItem: boolean,
   ) {
     this.incremental = incrementalLists;
   }
@@ -154,11 +155,12 @@ class SlideBuilder {
   /**
    * Stamps list items. With incremental lists each item takes the next step — in reading order,
    * nested items included — except the first item of a top-level list, which appears with what
-   * comes before it, as if `<!-- pause -->` stood before every later item.
+   * comes before it, as if `<!-- pause -->` stood before every later item. With `revealFirstItem`
+   * that first item takes a step too: the list starts with no item shown.
    */
   private stampItems(list: ListBlock, topLevel: boolean, continuing: boolean): void {
     list.items.forEach((item, i) => {
-      if (this.incremental && !(topLevel && i === 0) && !(continuing && i === 0)) this.step++;
+      if (this.incremental && !(topLevel && i === 0 && !this.revealFirstItem) && !(continuing && i === 0)) this.step++;
       item.step = this.step;
       for (const inner of item.blocks) {
         if (inner.kind === 'list') {
@@ -326,6 +328,7 @@ export function buildSlide(
   links: LinkDefinitions,
   sourceChecker: SourceChecker,
   incrementalLists: boolean,
+  revealFirstItem = false,
 ): BuiltSlide {
-  return new SlideBuilder(sink, links, sourceChecker, incrementalLists).build(raw);
+  return new SlideBuilder(sink, links, sourceChecker, incrementalLists, revealFirstItem).build(raw);
 }

@@ -17,6 +17,12 @@ export interface LoadThemeOptions {
   compiledDir?: string;
   /** Receives the path of every file the theme was made from (its `extends` chain). */
   onRead?: (path: string) => void;
+  /**
+   * Theme fields set over the loaded theme, as a deck asks (`meta.themeOverride`), checked like a
+   * theme file's; `overrideFile` names the deck in a message about them.
+   */
+  override?: Record<string, unknown>;
+  overrideFile?: string;
 }
 
 const EXTENSIONS = ['.yaml', '.yml', '.json'];
@@ -74,9 +80,18 @@ export function loadTheme(spec: string, options: LoadThemeOptions): Theme {
 
   let merged: Record<string, unknown> = {};
   for (let i = chain.length - 1; i >= 0; i--) merged = mergeOver(merged, withoutOwnFields(chain[i].raw));
+  if (options.override !== undefined) merged = mergeOver(merged, checkedOverride(options.override, options.overrideFile ?? 'the deck'));
   const leaf = chain[0];
   const name = leaf.raw.name ?? basename(leaf.source.path, extname(leaf.source.path));
   return { ...(normalizeColors(merged) as Omit<Theme, 'name'>), name };
+}
+
+/** A deck's theme fields, checked against the theme schema; a ThemeError naming the deck if wrong. */
+function checkedOverride(override: Record<string, unknown>, file: string): Record<string, unknown> {
+  const result = rawThemeSchema().safeParse(withoutOwnFields(override as RawTheme));
+  if (result.success) return result.data as Record<string, unknown>;
+  const problems = result.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
+  throw new ThemeError({ file, message: `the theme fields it sets are not valid: ${problems.join('; ')}` });
 }
 
 /** Names of the built-in themes in `themesDir`, sorted; [] when the folder is missing. */

@@ -170,6 +170,15 @@ describe('decks written for other tools', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--dialect must be auto or one of talkdeck, presenterm, marp/u);
   });
+
+  it("applies presenterm's theme.override over the deck's theme, and names what it cannot apply", () => {
+    const result = talkdeck('export', resolve('test/fixtures/dialects/presenterm-theme-override.md'), '-f', 'html', '-o', '-');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/body\{background:#040312;color:#e6e6e6;/u);
+    expect(result.stderr).toMatch(/presenterm-theme-override\.md:38:5: info: `theme\.override\.intro_slide` \(presenterm\) is not applied/u);
+    const plain = talkdeck('export', resolve('test/fixtures/dialects/presenterm.md'), '-f', 'html', '-o', '-');
+    expect(plain.stdout).not.toMatch(/body\{background:#040312;/u);
+  });
 });
 
 describe('messages never carry control sequences', () => {

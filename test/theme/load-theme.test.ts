@@ -396,3 +396,20 @@ describe('built-in themes compiled to JSON by the build', () => {
     expect(loadTheme('light', { themesDir: THEMES, cwd: tmpdir(), compiledDir }).background).toBe('#123456');
   });
 });
+
+describe("a deck's own theme fields (presenterm's theme.override)", () => {
+  it('go over the loaded theme, the rest of it kept', () => {
+    const base = load('dark');
+    const theme = loadTheme('dark', { themesDir: THEMES, cwd: FIXTURES, override: { text: { fg: '#e6e6e6' }, background: '#040312', headings: { h2: { prefix: '▓▓▓ ' } }, code: { block: { bg: 'default' } } } });
+    expect(theme.text.fg).toBe('#e6e6e6');
+    expect(theme.background).toBe('#040312');
+    expect(theme.headings.h2).toEqual({ ...base.headings.h2, prefix: '▓▓▓ ' });
+    expect(theme.code.block).toEqual({ ...base.code.block, bg: DEFAULT_COLOR });
+    expect(theme.headings.h1).toEqual(base.headings.h1);
+  });
+
+  it('are checked like a theme file: a wrong one is a ThemeError naming the deck', () => {
+    expect(() => loadTheme('dark', { themesDir: THEMES, cwd: FIXTURES, override: { text: { fg: 'purplish' } }, overrideFile: 'talk.md' })).toThrow(ThemeError);
+    expect(() => loadTheme('dark', { themesDir: THEMES, cwd: FIXTURES, override: { text: { fg: 'purplish' } }, overrideFile: 'talk.md' })).toThrow(/^talk\.md: the theme fields it sets are not valid: text\.fg: /u);
+  });
+});

@@ -9,7 +9,8 @@ import { normalizeRevealMd } from './reveal-md.js';
 import { normalizeSlides } from './slides.js';
 import type { DialectName, Normalized, Normalizer } from './types.js';
 
-export { DIALECT_NAMES, type DialectName, type DialectNote, type Normalized, type Normalizer } from './types.js';
+export { DIALECT_NAMES, type DialectName, type DialectNote, type Normalized, type Normalizer, type SlidePlan } from './types.js';
+export { applySlidePlan } from './slide-plan.js';
 export { detectDialect, type DialectGuess } from './detect.js';
 
 const NORMALIZERS: Record<Exclude<DialectName, 'talkdeck'>, Normalizer> = {

@@ -8,6 +8,8 @@ export class Rewrite {
   readonly notes: DialectNote[] = [];
   readonly meta: Normalized['meta'] = {};
   incrementalLists: boolean | undefined;
+  /** Incremental lists start with no item shown (pandoc's and patat's way). */
+  listsRevealFirstItem = false;
   introSlide = false;
   /** 0-based index of the front matter's closing line, or -1 without front matter. */
   readonly frontEnd: number;
@@ -133,10 +135,13 @@ export class Rewrite {
   }
 
   /**
-   * Ends a slide before each ATX heading of level `maxLevel` or higher (fewer #) that is not
-   * the first thing on its slide, by prefixing it with `<!-- end_slide -->`.
+   * Ends a slide before each ATX heading that is not the first thing on its slide, by prefixing
+   * it with `<!-- end_slide -->`: a heading of level `levels` or higher (fewer #), or, given a
+   * list, of one of the levels listed. Returns the indexes of the headings that split.
    */
-  splitAtHeadings(maxLevel: number): void {
+  splitAtHeadings(levels: number | readonly number[]): number[] {
+    const splits = (level: number) => (typeof levels === 'number' ? level <= levels : levels.includes(level));
+    const found: number[] = [];
     let content = false;
     for (let i = this.frontEnd + 1; i < this.lines.length; i++) {
       const line = this.lines[i] ?? '';
@@ -148,23 +153,28 @@ export class Rewrite {
         content = false;
         continue;
       }
-      const heading = /^(#{1,6})[ \t]/u.exec(line);
-      if (heading && (heading[1]?.length ?? 7) <= maxLevel && content) this.lines[i] = `<!-- end_slide --> ${line}`;
+      const heading = /^(#{1,6})(?:[ \t]|$)/u.exec(line);
+      if (heading && splits(heading[1]?.length ?? 7) && content) {
+        this.lines[i] = `<!-- end_slide --> ${line}`;
+        found.push(i);
+      }
       if (line.trim() !== '' && !/^[ \t]*<!--.*-->[ \t]*$/u.test(line)) content = true;
     }
+    return found;
   }
 
   /**
    * Rewrites CommonMark setext headings (a paragraph line underlined by `===` or `---`) as ATX
    * headings on the same line, the underline left blank, so that no `---` underline is read as a
-   * slide break. Returns the line indexes of the headings.
+   * slide break. With `asTitles` every one is a level-1 heading, as presenterm makes any setext
+   * heading the slide's title. Returns the line indexes of the headings.
    */
-  setextToAtx(): number[] {
+  setextToAtx(asTitles = false): number[] {
     const found: number[] = [];
     for (let i = this.frontEnd + 2; i < this.lines.length; i++) {
       const underline = /^ {0,3}(=+|-+)[ \t]*$/u.exec(this.lines[i] ?? '');
       if (!underline || !this.isText(i) || !this.isText(i - 1) || !this.paragraphLine(i - 1)) continue;
-      this.lines[i - 1] = `${underline[1]?.startsWith('=') ? '#' : '##'} ${(this.lines[i - 1] ?? '').trim()}`;
+      this.lines[i - 1] = `${asTitles || underline[1]?.startsWith('=') ? '#' : '##'} ${(this.lines[i - 1] ?? '').trim()}`;
       this.lines[i] = '';
       found.push(i - 1);
     }
@@ -193,6 +203,30 @@ export class Rewrite {
     return found;
   }
 
+  /** Fenced code blocks: the opening fence's line index and the block's last line index. */
+  fencedBlocks(): { open: number; close: number }[] {
+    const blocks: { open: number; close: number }[] = [];
+    let open: { at: number; char: string; length: number } | null = null;
+    for (let i = this.frontEnd + 1; i < this.lines.length; i++) {
+      if (this.isText(i)) {
+        if (open !== null) blocks.push({ open: open.at, close: i - 1 });
+        open = null;
+        continue;
+      }
+      const fence = /^[ \t]{0,3}(`{3,}|~{3,})(.*)$/u.exec(this.lines[i] ?? '');
+      if (open === null) {
+        open = { at: i, char: fence?.[1]?.[0] ?? '`', length: fence?.[1]?.length ?? 3 };
+        continue;
+      }
+      if (fence && fence[1]?.[0] === open.char && (fence[1]?.length ?? 0) >= open.length && (fence[2] ?? '').trim() === '') {
+        blocks.push({ open: open.at, close: i });
+        open = null;
+      }
+    }
+    if (open !== null) blocks.push({ open: open.at, close: this.lines.length - 1 });
+    return blocks;
+  }
+
   /** Whether the deck has a `---` slide break outside code and front matter. */
   hasRuleBreaks(): boolean {
     return this.lines.some((line, i) => i > this.frontEnd && this.isText(i) && /^---[ \t]*$/u.test(line));
@@ -219,6 +253,7 @@ export class Rewrite {
     const out: Normalized = { lines: this.lines, notes: this.notes, meta: this.meta };
     if (this.incrementalLists !== undefined) out.incrementalLists = this.incrementalLists;
     if (this.introSlide) out.introSlide = true;
+    if (this.listsRevealFirstItem) out.listsRevealFirstItem = true;
     return out;
   }
 }

@@ -3,7 +3,8 @@ import type { Normalized } from './types.js';
 
 /**
  * lookatme → talkdeck: `<!-- stop -->` pauses, other comments are author's comments, `styles` and
- * `extensions` get an info, and a deck without `---` is split at headings.
+ * `extensions` get an info, `Title` over `---` is a heading, and a deck without `---` is split at
+ * headings.
  */
 export function normalizeLookatme(source: readonly string[]): Normalized {
   const r = new Rewrite(source);
@@ -14,6 +15,8 @@ export function normalizeLookatme(source: readonly string[]): Normalized {
       r.lines[comment.first] = '<!-- pause -->';
     } else r.commentToComment(comment.first, comment.body);
   }
+  // mistune, lookatme's parser, reads `Title` over `---` as a heading, never as a rule.
+  r.setextToAtx();
   if (!r.hasRuleBreaks()) r.splitAtHeadings(r.pandocSlideLevel());
   return r.result();
 }

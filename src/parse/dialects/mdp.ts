@@ -18,12 +18,14 @@ export function normalizeMdp(source: readonly string[]): Normalized {
     r.lines[i] = '';
   }
   for (const comment of r.comments()) r.commentToComment(comment.first, comment.body);
-  // mdp (parser.c): a line of three or more `-` or `*` (spaces between allowed) after an empty
-  // line starts a new slide, whatever its length; under a line of text, `---` underlines a heading.
+  // mdp (parser.c markdown_analyse): a line of three or more `-`, or of three or more `*`, spaces
+  // between allowed, is a rule (IS_HR) unless it reads as a list item (`- `, `* `) or as code
+  // (indented 4); after an empty line it starts a new slide, whatever its length, and elsewhere it
+  // is drawn as a rule. Under a line of text, `---` underlines a heading.
   r.setextToAtx();
   for (let j = i; j < r.lines.length; j++) {
-    if (!r.isText(j) || !/^(?:[ \t]*[*-]){3,}[ \t]*$/u.test(r.lines[j] ?? '')) continue;
-    r.lines[j] = (r.lines[j - 1] ?? '').trim() === '' ? '---' : '';
+    if (!r.isText(j) || !/^ {0,3}(?![-*][ \t])(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,})$/u.test(r.lines[j] ?? '')) continue;
+    r.lines[j] = (r.lines[j - 1] ?? '').trim() === '' ? '---' : '***';
   }
   let centred = false;
   for (; i < r.lines.length; i++) {

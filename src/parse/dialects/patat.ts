@@ -2,12 +2,15 @@ import { Rewrite } from './lines.js';
 import type { Normalized } from './types.js';
 
 /** patat's settings that talkdeck honours; the others get an info. */
-const READ = new Set(['incrementalLists', 'slideLevel']);
+const READ = new Set(['incrementalLists', 'slideLevel', 'eval']);
+
+/** A fence opening line with pandoc's attributes: ```` ~~~{.haskell .ghci} ```` or ```` ``` {#id .python} ````. */
+const PANDOC_FENCE = /^([ \t]{0,3}(?:`{3,}|~{3,}))[ \t]*\{([^}]*)\}[ \t]*$/u;
 
 /**
  * patat → talkdeck: `. . .` pauses, comments as speaker notes, pandoc's `:::: columns` divs as
  * column layouts, the `patat:` settings `incrementalLists` and `slideLevel`, and slides split at
- * headings when the deck has no `---`.
+ * headings when the deck has no `---`, a heading above the slide level making a title slide.
  */
 export function normalizePatat(source: readonly string[]): Normalized {
   const r = new Rewrite(source);
@@ -23,11 +26,69 @@ export function normalizePatat(source: readonly string[]): Normalized {
     if (r.isText(i) && /^\.[ \t]+\.[ \t]+\.[ \t]*$/u.test(r.lines[i] ?? '')) r.lines[i] = '<!-- pause -->';
   }
   mapColumns(r);
+  codeBlocks(r, patat.eval);
+  // pandoc reads `Title` over `---` as a heading, never as a rule.
+  r.setextToAtx();
   if (!r.hasRuleBreaks()) {
     const level = typeof patat.slideLevel === 'number' ? patat.slideLevel : r.pandocSlideLevel();
     r.splitAtHeadings(level);
+    titleSlides(r, level);
   }
+  // pandoc's incremental lists show no item at first: each item, the first too, is one reveal.
+  r.listsRevealFirstItem = true;
   return r.result();
+}
+
+/**
+ * A heading above the slide level is a title slide of its own (patat's TitleSlide): what follows
+ * it before the next slide starts a new slide, as `patat --dump` shows.
+ */
+function titleSlides(r: Rewrite, level: number): void {
+  for (let i = r.frontEnd + 1; i < r.lines.length; i++) {
+    const heading = r.isText(i) ? /^(?:<!-- end_slide --> )?(#{1,6})(?:[ \t]|$)/u.exec(r.lines[i] ?? '') : null;
+    if (!heading || (heading[1]?.length ?? 7) >= level) continue;
+    let next = i + 1;
+    while (next < r.lines.length && r.isText(next) && (r.lines[next] ?? '').trim() === '') next++;
+    const line = r.lines[next];
+    if (line === undefined || /^<!-- end_slide -->/u.test(line)) continue;
+    r.lines[next] = `<!-- end_slide --> ${line}`;
+  }
+}
+
+/** The classes of a fenced code block: the language word, or pandoc's `{.a .b}` attributes. */
+function fenceClasses(line: string): string[] {
+  const attributes = PANDOC_FENCE.exec(line);
+  if (attributes) return [...(attributes[2] ?? '').matchAll(/(?:^|\s)\.([^\s.}]+)/gu)].map((m) => m[1] ?? '');
+  const word = /^[ \t]{0,3}(?:`{3,}|~{3,})[ \t]*([^\s{]+)/u.exec(line)?.[1];
+  return word === undefined ? [] : [word];
+}
+
+/**
+ * Code blocks: pandoc's attributes (`{.haskell .ghci}`) become the language, the first class; a
+ * block patat evaluates (a class named under `patat.eval`) is shown as code, and its output,
+ * which patat reveals one step later (unless `fragment`/`reveal` is false), is a placeholder
+ * step: talkdeck runs no code.
+ */
+function codeBlocks(r: Rewrite, settings: unknown): void {
+  const evals = new Map<string, Record<string, unknown>>();
+  if (settings !== null && typeof settings === 'object' && !Array.isArray(settings)) {
+    for (const [name, value] of Object.entries(settings)) evals.set(name.toLowerCase(), value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {});
+  }
+  for (const block of r.fencedBlocks()) {
+    const line = r.lines[block.open] ?? '';
+    const classes = fenceClasses(line);
+    const attributes = PANDOC_FENCE.exec(line);
+    if (attributes) r.lines[block.open] = `${attributes[1] ?? ''}${classes[0] ?? ''}`;
+    const evaluated = classes.find((c) => evals.has(c.toLowerCase()));
+    if (evaluated === undefined) continue;
+    const settingsOf = evals.get(evaluated.toLowerCase()) ?? {};
+    const revealed = (settingsOf.reveal ?? settingsOf.fragment) !== false;
+    const after = block.close + 1;
+    if (revealed && r.isText(after) && (r.lines[after] ?? '').trim() === '') {
+      r.lines[after] = `<!-- pause --> *(the output of this \`${evaluated}\` block: talkdeck runs no code)*`;
+      r.note(block.open, 'info', `patat eval block (${evaluated}) shown as code, not run; its output step shows a placeholder`);
+    } else r.note(block.open, 'info', `patat eval block (${evaluated}) shown as code, not run`);
+  }
 }
 
 /** Pandoc's `:::: columns` / `::: {.column width="40%"}` divs → talkdeck column directives. */

@@ -4,6 +4,13 @@ import type { Normalized } from './types.js';
 /** presenterm comment commands talkdeck has no use for in a terminal of its own: accepted with an info. */
 const UNSUPPORTED = new Set(['font_size', 'list_item_newlines', 'snippet_output', 'incremental_tables']);
 
+/** presenterm's comment commands (builder/comment.rs CommentCommand), aliases included. */
+const COMMANDS = new Set([
+  'alignment', 'column', 'end_slide', 'font_size', 'include', 'incremental_lists', 'incremental_tables', 'column_layout',
+  'jump_to_middle', 'list_item_newlines', 'new_line', 'newline', 'new_lines', 'newlines', 'no_footer', 'pause',
+  'reset_layout', 'skip_slide', 'speaker_note', 'snippet_output', 'comment',
+]);
+
 /** Options talkdeck follows; the others are accepted with an info. */
 const READ = new Set(['implicit_slide_ends', 'end_slide_shorthand', 'h1_slide_titles', 'incremental_lists']);
 
@@ -33,12 +40,20 @@ export function normalizePresenterm(source: readonly string[]): Normalized {
 
   for (const comment of r.comments()) {
     const name = /^[ \t]*([a-z_]+)/u.exec(comment.body)?.[1] ?? '';
+    // presenterm's author's comments (builder/comment.rs): `comment: …`, `vim:` lines, `{{{`/`}}}`
+    // fold marks, and any comment over several lines that is no command.
+    const body = comment.body.trim();
+    if (name === 'comment' || /^vim:/u.test(body) || body === '{{{' || body === '}}}' || (comment.last > comment.first && !COMMANDS.has(name))) {
+      r.commentToComment(comment.first, comment.body);
+      continue;
+    }
     if (!UNSUPPORTED.has(name)) continue;
     r.blank(comment.first, comment.last);
     r.note(comment.first, 'info', `ignored presenterm command ${name}: it has no meaning in talkdeck`);
   }
 
-  const titles = new Set(r.setextToAtx());
+  // Any setext heading is the slide's title, drawn in the slide_title style (talkdeck's h1).
+  const titles = new Set(r.setextToAtx(true));
   const shorthand = options.end_slide_shorthand === true;
   for (const i of r.thematicBreaks()) r.lines[i] = shorthand ? '---' : '***';
 

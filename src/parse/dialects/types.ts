@@ -26,6 +26,32 @@ export interface Normalized {
   incrementalLists?: boolean;
   /** Whether the deck opens with an intro slide made from its front matter (presenterm). */
   introSlide?: boolean;
+  /**
+   * Whether an incremental list starts with no item shown, its first item being a reveal step of
+   * its own (pandoc and patat), rather than shown with what comes before it (presenterm, talkdeck).
+   */
+  listsRevealFirstItem?: boolean;
+  /** Slides made from templates (remark), applied to the parsed slides. */
+  slidePlan?: SlidePlan;
+}
+
+/**
+ * The slides of a dialect deck whose slides repeat other slides' content (remark's layouts and
+ * templates), applied after parsing: each slide of `slides` becomes one shown slide unless
+ * hidden, its content after its template's (or in place of a `{{content}}` paragraph in it).
+ */
+export interface SlidePlan {
+  slides: {
+    /** 1-based first and last line of the slide in the source. */
+    first: number;
+    last: number;
+    /** Not shown: a template only (remark's `layout: true`). */
+    hidden: boolean;
+    /** Index in `slides` of the slide whose content this one repeats first. */
+    template: number | null;
+    /** The slide's own properties, as written (`class`, `name`, `title`, …), for `{{ name }}`. */
+    properties: Record<string, string>;
+  }[];
 }
 
 /** Rewrites a dialect's lines (front matter included, `\n` line ends) into talkdeck's format. */

@@ -12,11 +12,13 @@
  * - lookatme: lookatme's own Parser (Debian's python3 lookatme); `<!-- stop -->` parts of one slide
  *   share a slide number.
  * - Marp: @marp-team/marp-core (a devDependency through @marp-team/marp-cli): sections, comments as
- *   notes, `data-marpit-fragment` as reveal steps.
+ *   notes, `data-marpit-fragment` as reveal steps; the `header`/`footer` page decorations are not
+ *   the slide's first line.
  * - reveal-md: reveal.js's markdown plugin `slidify` with reveal-md's separators (its defaults, or
  *   the front matter's `separator`/`verticalSeparator`), `<aside class="notes">` as notes.
- * - remark: remark's own Lexer and Parser (src/remark of gnab/remark), with its Slideshow's rules:
- *   `layout: true` slides are templates, not shown; `continued` slides (after `--`) are steps.
+ * - remark: remark's own Lexer, Parser and Slide model (src/remark of gnab/remark), with its
+ *   Slideshow's rules: `layout: true` slides are templates, not shown, whose content the slides
+ *   after them repeat (as `template:` does); `continued` slides (after `--`) are steps.
  * - presenterm and slides cannot run here (Rust and Go programs, no crates or modules to build
  *   them from): their readings are in derived.json, each with the rule of the tool it follows.
  */
@@ -80,14 +82,15 @@ function mdp(file) {
   const lines = text.split('\n');
   let i = 0;
   while (i < lines.length && /^%[a-z]+:/iu.test(lines[i])) i++;
-  // mdp's rule (parser.c): a line of three or more `*` or `-` (spaces allowed) after an empty line
-  // starts a new slide, outside code blocks. Checked against mdp's own count below.
+  // mdp's rule (parser.c): a line of three or more `*` or of three or more `-` (spaces allowed),
+  // not a list item, after an empty line starts a new slide, outside code blocks. Checked against
+  // mdp's own count below.
   const parts = [[]];
   let fence = false;
   for (; i < lines.length; i++) {
     const line = lines[i];
     if (/^\s*(```|~~~)/u.test(line)) fence = !fence;
-    if (!fence && /^(?:[ \t]*[*-]){3,}[ \t]*$/u.test(line) && (lines[i - 1] ?? '').trim() === '' && parts.at(-1).length > 0) parts.push([]);
+    if (!fence && /^ {0,3}(?![-*][ \t])(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,})$/u.test(line) && (lines[i - 1] ?? '').trim() === '' && parts.at(-1).length > 0) parts.push([]);
     else parts.at(-1).push(line);
   }
   if (parts.length !== total) throw new Error(`${file}: mdp counts ${total} slides, the separator rule ${parts.length}`);
@@ -145,7 +148,8 @@ async function marp(file) {
   return slides.map((slide, i) => {
     const fragments = [...slide.matchAll(/data-marpit-fragment="(\d+)"/gu)].map((m) => Number(m[1]));
     const content = slide.split(/<section\b/u).slice(1).find((part) => !/^[^>]*data-marpit-advanced-background="(?:background|pseudo)"/u.test(part)) ?? '';
-    const text = content.replace(/^[^>]*>/u, '').replace(/<(style|script)[\s\S]*?<\/\1>/gu, '').replace(/<\/?(?:p|h[1-6]|li|ul|ol|pre|blockquote|div|tr|table)\b[^>]*>/gu, '\n');
+    // The header and footer directives draw page decorations, not the slide's content.
+    const text = content.replace(/^[^>]*>/u, '').replace(/<(style|script|header|footer)\b[\s\S]*?<\/\1>/gu, '').replace(/<\/?(?:p|h[1-6]|li|ul|ol|pre|blockquote|div|tr|table)\b[^>]*>/gu, '\n');
     return { first: firstLine(text), steps: 1 + (fragments.length ? Math.max(...fragments) : 0), notes: (comments[i] ?? []).some((c) => c.trim() !== '') };
   });
 }
@@ -177,19 +181,39 @@ function remark(file) {
   const dir = process.env.REMARK_SRC;
   if (!dir) throw new Error('set REMARK_SRC to a checkout of gnab/remark');
   const Parser = require(join(dir, 'src/remark/parser.js'));
+  // remark's own slide model does the template inheritance; its converter (marked and the DOM,
+  // for rendering) is never called by it, so an empty one stands in.
+  require.cache[require.resolve(join(dir, 'src/remark/converter.js'))] = { exports: {}, loaded: true };
+  const Slide = require(join(dir, 'src/remark/models/slide.js'));
   const parsed = new Parser().parse(readFileSync(file, 'utf8'), {}, {});
   const text = (content) => content.map((c) => (typeof c === 'string' ? c : `\n${text(c.content)}\n`)).join('');
+  // remark's Slideshow createSlides (src/remark/models/slideshow.js): the template of a slide is
+  // the slide before it when continued (after `--`), its `template:`, or the current layout;
+  // `layout: true` slides are templates, not shown; variables are expanded last.
+  const models = [];
+  const byName = {};
+  let layout;
+  parsed.forEach((slide, i) => {
+    let template;
+    if (slide.properties.continued === 'true' && i > 0) template = models.at(-1)?.model;
+    else if (byName[slide.properties.template]) template = byName[slide.properties.template];
+    else if (slide.properties.layout === 'false') layout = undefined;
+    else if (layout && slide.properties.layout !== 'true') template = layout;
+    const model = new Slide(models.length, 0, slide, template, {});
+    if (slide.properties.name) byName[slide.properties.name] = model;
+    if (slide.properties.layout === 'true') layout = model;
+    else models.push({ model, continued: slide.properties.continued === 'true', notes: text(slide.notes ?? []).trim() !== '' });
+  });
   const slides = [];
-  for (const slide of parsed) {
-    if (slide.properties.layout === 'true') continue;
-    const notes = text(slide.notes ?? []).trim() !== '';
-    if (slide.properties.continued === 'true' && slides.length > 0) {
+  for (const { model, continued, notes } of models) {
+    model.expandVariables();
+    if (continued && slides.length > 0) {
       const last = slides.at(-1);
       last.steps++;
       last.notes ||= notes;
       continue;
     }
-    slides.push({ first: firstLine(text(slide.content).replace(/<!--[\s\S]*?-->|<style[\s\S]*?<\/style>/gu, '')), steps: 1, notes });
+    slides.push({ first: firstLine(text(model.content).replace(/<!--[\s\S]*?-->|<style[\s\S]*?<\/style>/gu, '')), steps: 1, notes });
   }
   return slides;
 }
@@ -223,7 +247,7 @@ const READERS = {
   lookatme: { read: lookatme, by: 'lookatme.parser.Parser (lookatme 2.5.4)' },
   marp: { read: marp, by: '@marp-team/marp-core render()' },
   'reveal-md': { read: revealMd, by: "reveal.js markdown plugin slidify() with reveal-md's separators" },
-  remark: { read: remark, by: "remark's Parser (gnab/remark src/remark) and its Slideshow's layout and continued rules" },
+  remark: { read: remark, by: "remark's Parser and Slide model (gnab/remark src/remark) and its Slideshow's layout, template and continued rules" },
 };
 
 const derived = JSON.parse(readFileSync(join(here, 'derived.json'), 'utf8'));

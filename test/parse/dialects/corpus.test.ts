@@ -20,10 +20,7 @@ interface Reading {
 const readings = JSON.parse(readFileSync(new URL('expect.json', root), 'utf8')) as Record<string, Reading>;
 
 /** Decks talkdeck still reads differently from their tool, with the reason (also in decks/DIALECTS.md). */
-const STILL_DIFFERENT: Record<string, string> = {
-  'patat/demo.md': 'patat shows an incremental list with no item at first; talkdeck shows the first item at once',
-  'patat/golden-fragments.md': 'the same: one reveal step fewer on the incremental-list slide',
-};
+const STILL_DIFFERENT: Record<string, string> = {};
 
 const NO_MARKERS = "no other presenter's markers found";
 
@@ -77,8 +74,11 @@ describe('real decks read as their own tools read them', () => {
   });
 
   // Listed in decks/DIALECTS.md with the reason; a fix makes this fail, so the list stays true.
-  test.each(Object.keys(STILL_DIFFERENT))('%s still reads differently (decks/DIALECTS.md)', (name) => {
-    const expected = readings[name] as Reading;
-    expect(reading(name, expected)).not.toEqual({ dialect: expected.dialect, slides: expected.slides });
-  });
+  const different = Object.keys(STILL_DIFFERENT);
+  if (different.length > 0) {
+    test.each(different)('%s still reads differently (decks/DIALECTS.md)', (name) => {
+      const expected = readings[name] as Reading;
+      expect(reading(name, expected)).not.toEqual({ dialect: expected.dialect, slides: expected.slides });
+    });
+  }
 });

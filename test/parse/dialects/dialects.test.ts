@@ -137,7 +137,7 @@ describe('patat', () => {
     expect(deck.meta).toMatchObject({ title: 'Patat deck', author: 'Jasper', incrementalLists: true, extra: {} });
     expect(brief(deck)).toEqual([
       { title: 'Intro', steps: 2, notes: 'Remember to smile.' },
-      { title: 'Lists', steps: 2, notes: '' },
+      { title: 'Lists', steps: 3, notes: '' },
       { title: 'Columns', steps: 1, notes: '' },
     ]);
     expect(kinds(deck.slides[0]?.blocks ?? [])).toEqual(['heading@0', 'paragraph@0', 'paragraph@1']);
@@ -161,14 +161,14 @@ describe('patat', () => {
 describe('remark', () => {
   const { deck } = read('remark.md');
 
-  test('-- pauses, ??? notes run to the slide end, class maps to layout, name is dropped', () => {
+  test('-- pauses, ??? notes run to the slide end, class maps to layout, name names the slide for templates', () => {
     expect(brief(deck)).toEqual([
       { title: 'Remark deck', steps: 1, notes: '' },
       { title: 'Agenda', steps: 2, notes: 'Speak slowly.\nMention the agenda.' },
       { title: 'End', steps: 1, notes: '' },
     ]);
     expect(kinds(deck.slides[0]?.blocks ?? [])).toEqual(['middle@0 center', 'heading@0 center']);
-    expect(infos(deck)).toEqual(['6: info: ignored remark slide property name']);
+    expect(infos(deck)).toEqual([]);
   });
 
   test('??? on the last slide runs to the end of the file; --> inside notes stays text', () => {
