@@ -847,7 +847,7 @@ class Planner {
         for (const id of ids) sum += weight(id);
         // A section is named by a topic ("Performance arguments") or its claim ("Unikernels are entirely undebuggable"); one word names too little.
         // A short sentence that makes a claim ("Unikernels are entirely undebuggable.") names a section best.
-        const shape = candidate.kind === 'phrase' ? (candidate.words === 1 ? 0.4 : candidate.words <= 3 ? 1.1 : 0.85) : candidate.words > 6 ? 0.8 : candidate.kind === 'sentence' ? 2.2 : 1.6;
+        const shape = candidate.kind === 'phrase' ? (candidate.words === 1 ? 0.4 : candidate.words <= 3 ? 1.1 : 0.85) : candidate.words > 6 ? 0.8 : candidate.kind === 'sentence' ? 3 : 2.6;
         // The section's leading passage says what it is about first.
         const leading = s.index - section.start < 4 ? 1.6 : 1;
         const score = (sum / Math.pow(ids.size, 0.5)) * shape * (0.6 + 0.4 * c) * leading;
