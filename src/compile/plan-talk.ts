@@ -408,10 +408,12 @@ class Planner {
     };
 
     // What the other articles say that the main one does not: their own points, for a section of their own.
+    // An echo needs less evidence than an "Also in" note: a translated quotation shares only a few glossary words.
     const perSentence = findSupport(
       sentences.map((_, i) => ({ start: i, end: i + 1 })),
       this.analyses,
       this.vocab,
+      1.5,
     );
     const echoes = new Set(perSentence.flat().map((s) => s.sentence));
     const added = this.analyses.slice(1).map((analysis) => this.ownPoints(analysis, echoes));

@@ -50,7 +50,7 @@ function termKinds(analysis: Analysis, i: number, vocab: Vocabulary): Map<number
  * at most the one slide it matches best, and only with enough evidence, from at least two
  * distinctive terms (or one shared link). Linear in the articles' length.
  */
-export function findSupport(chunks: readonly { start: number; end: number }[], analyses: readonly Analysis[], vocab: Vocabulary): Support[][] {
+export function findSupport(chunks: readonly { start: number; end: number }[], analyses: readonly Analysis[], vocab: Vocabulary, minScore = MIN_SCORE): Support[][] {
   const result: Support[][] = chunks.map(() => []);
   if (analyses.length < 2 || chunks.length === 0) return result;
 
@@ -120,7 +120,7 @@ export function findSupport(chunks: readonly { start: number; end: number }[], a
           best = c;
         }
       }
-      if (best >= 0 && bestScore >= MIN_SCORE) found.push({ chunk: best, score: bestScore, sentence });
+      if (best >= 0 && bestScore >= minScore) found.push({ chunk: best, score: bestScore, sentence });
     });
     const byChunk = new Map<number, typeof found>();
     for (const f of found) byChunk.set(f.chunk, [...(byChunk.get(f.chunk) ?? []), f]);
