@@ -311,7 +311,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       const { loadDeckWithDialect } = await parse();
       const head = loadDeckWithDialect(userPath(deckPath), { allowOutside: options.allowOutside, dialect: (options.dialect ?? 'auto') as 'auto', headOnly: true });
       if (head.deck.slides.length === 0 || head.deck.diagnostics.some((d) => d.severity === 'error')) return undefined;
-      const theme = await resolveTheme(options.theme, head.deck);
+      const theme = (await themes()).fitThemeToDepth(await resolveTheme(options.theme, head.deck), key.colorLevel as ColorLevel);
       const { paintFirstFrame } = await import('../present/index.js');
       applyColorLevel(key.colorLevel as ColorLevel);
       const view = { presenterView: Boolean(options.presenter), readSource: sourceReader(deckPath, options.allowOutside) };
@@ -391,7 +391,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         if (!deck) return;
         trace?.('mark', performance.now(), 'deck');
         const themeFiles: string[] = [];
-        const theme = await resolveTheme(options.theme, deck, (path) => themeFiles.push(path));
+        const theme = (await themes()).fitThemeToDepth(await resolveTheme(options.theme, deck, (path) => themeFiles.push(path)), colorLevel);
         trace?.('mark', performance.now(), 'theme');
         applyColorLevel(colorLevel);
         const { presentDeck } = await import('../present/index.js');
@@ -445,8 +445,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       const deck = await deckForScreen(deckPath, false, options.dialect);
       if (!deck) return;
       flushCacheWrites();
-      const theme = await resolveTheme(options.theme, deck);
-      applyColorLevel(detectColorLevel(io.env, true));
+      const notesLevel = detectColorLevel(io.env, true);
+      const theme = (await themes()).fitThemeToDepth(await resolveTheme(options.theme, deck), notesLevel);
+      applyColorLevel(notesLevel);
       const { followNotes } = await import('../present/index.js');
       exitCode = await followNotes({
         budget: budgetOptions(options),
@@ -473,8 +474,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       const deck = await deckForScreen(deckPath, false, options.dialect);
       if (!deck) return;
       flushCacheWrites();
-      const theme = await resolveTheme(options.theme, deck);
-      applyColorLevel(detectColorLevel(io.env, true));
+      const rehearseLevel = detectColorLevel(io.env, true);
+      const theme = (await themes()).fitThemeToDepth(await resolveTheme(options.theme, deck), rehearseLevel);
+      applyColorLevel(rehearseLevel);
       const rehearse = await import('../rehearse/index.js');
       const { presentDeck } = await import('../present/index.js');
       const budgets = rehearse.computeBudgets(deck, budgetOptions(options));

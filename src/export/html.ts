@@ -84,16 +84,40 @@ function handoutBox(slide: Slide, deck: Deck, ctx: HtmlContext, notesCtx: HtmlCo
   );
 }
 
+/** The keys of the HTML presentation, for the help overlay (the README lists the same). */
+export const HTML_KEYS: readonly (readonly [string, string])[] = [
+  ['→ ↓ Space PgDn Enter l j n', 'next step, then next slide'],
+  ['← ↑ PgUp Backspace h k p', 'previous'],
+  ['Home / End', 'first / last slide'],
+  ['o', 'overview of all slides (arrows to move, Enter to go)'],
+  ['s', 'speaker view in a second window; this one becomes the audience view'],
+  ['b', 'blank the audience screen (again to show it)'],
+  ['t', 'pause or resume the timer'],
+  ['r', 'reset the timer'],
+  ['f', 'full screen'],
+  ['?', 'this help'],
+  ['Esc', 'close the help, the overview or the speaker view'],
+];
+
 const HELP =
-  '<div class="help" id="help" hidden><b>Keys</b><br>→ ↓ Space PgDn: next · ← ↑ PgUp: back · Home / End<br>o: overview · s: speaker view · r: reset timer · f: full screen · ?: this help</div>';
+  '<div class="help" id="help" hidden role="dialog" aria-label="Keys"><b>Keys</b><table>' +
+  HTML_KEYS.map(([keys, action]) => `<tr><td><kbd>${esc(keys)}</kbd></td><td>${esc(action)}</td></tr>`).join('') +
+  '</table></div>';
 
 const SPEAKER =
-  '<aside class="speaker" id="speaker" hidden aria-label="Speaker view">' +
-  '<div class="sp-head"><span class="sp-timer" id="sp-timer">00:00</span><span class="sp-pos" id="sp-pos"></span></div>' +
-  '<div class="sp-label">Next</div><div class="sp-next" id="sp-next"></div>' +
-  '<div class="sp-label">Notes</div><div class="sp-notes" id="sp-notes"></div>' +
-  '<div class="sp-label">Sources</div><div class="sp-sources" id="sp-sources"></div>' +
-  '</aside>';
+  '<div class="speaker" id="speaker" hidden aria-label="Speaker view">' +
+  '<div class="sp-bar"><span class="sp-timer" id="sp-timer" title="time since the speaker view opened">00:00</span>' +
+  '<button type="button" id="sp-pause" aria-pressed="false">Pause</button><button type="button" id="sp-reset">Reset</button>' +
+  '<span class="sp-clock" id="sp-clock" title="current time"></span>' +
+  '<button type="button" id="sp-blank" aria-pressed="false">Blank</button>' +
+  '<span class="sp-status" id="sp-status" role="status"></span><span class="sp-pos" id="sp-pos"></span></div>' +
+  '<section class="sp-now"><div class="sp-label">Now</div><div class="sp-frame" id="sp-current"></div></section>' +
+  '<section class="sp-next"><div class="sp-label">Next</div><div class="sp-frame" id="sp-next"></div></section>' +
+  '<section class="sp-side"><div class="sp-label">Notes</div><div class="sp-notes" id="sp-notes" tabindex="0"></div>' +
+  '<div class="sp-sources" id="sp-sources"></div></section>' +
+  '</div>';
+
+const BLANK = '<div class="blank" id="blank" aria-hidden="true"></div>';
 
 /**
  * Turns a deck into one self-contained HTML file: styles and script inline, local images embedded,
@@ -144,15 +168,20 @@ ${meta}
 <title>${esc(title)}</title>
 <style>${css}</style>
 </head>
-<body data-layout="${layout}" data-total="${deck.slides.length}"${duration}>
+<body data-layout="${layout}" data-total="${deck.slides.length}" data-deck="${deckId(deck)}"${duration}>
 <main class="deck" id="deck">
 ${boxes}
 </main>
-${layout === 'present' ? SPEAKER + HELP : ''}
+${layout === 'present' ? SPEAKER + BLANK + HELP : ''}
 <script>${PAGE_SCRIPT}</script>
 </body>
 </html>
 `;
+}
+
+/** A name for the deck that its windows share (and other decks' do not): a hash of its file and title. */
+function deckId(deck: Deck): string {
+  return createHash('sha256').update(`${deck.file}\u0000${deck.meta.title}\u0000${deck.slides.length}`).digest('hex').slice(0, 16);
 }
 
 /** Some of the deck's text, enough to guess its language for font selection. */

@@ -10,6 +10,7 @@ import { headingLevel } from './html-blocks.js';
 import { imageSize } from './image-size.js';
 import { embedImages } from './images.js';
 import { citeLocation } from './markdown.js';
+import { repairPptx } from './pptx-xml.js';
 import { safeLinkHref } from './safe-url.js';
 
 export interface PptxOptions {
@@ -31,6 +32,10 @@ const BODY_TOP = 1.45;
 const BODY_BOTTOM = 6.95;
 const SANS_FACE = 'Noto Sans CJK SC';
 const MONO_FACE = 'DejaVu Sans Mono';
+/** Emoji runs are set in this face (latin, ea, cs and sym); applications without it fall back to their own. */
+const EMOJI_FACE = 'Noto Color Emoji';
+/** Table cell padding in inches: top, right, bottom, left. */
+const CELL_PADDING: [number, number, number, number] = [0.08, 0.14, 0.08, 0.14];
 const HEADING_PT = { 1: 36, 2: 30, 3: 26, 4: 24, 5: 22, 6: 20 } as const;
 const BODY_PT = 20;
 const CODE_PT = 14;
@@ -71,13 +76,58 @@ function styled(base: RunOptions, style: TextStyle, ctx: Ctx): RunOptions {
   return out;
 }
 
+/** An emoji with its modifiers, joiners and variation selectors; flags; keycaps. */
+const EMOJI =
+  /(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F)(?:\p{Emoji_Modifier}|\uFE0F|\u200D(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F?))*|[\u{1F1E6}-\u{1F1FF}]{2}|[#*0-9]\uFE0F?\u20E3/gu;
+/** East Asian text: Han, kana, Hangul, CJK and full-width punctuation. */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]+/gu;
+
+/** The language tag of a run of East Asian text, so applications shape and break it as that language. */
+function cjkLang(text: string): string {
+  if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text)) return 'ja-JP';
+  if (/\p{Script=Hangul}/u.test(text)) return 'ko-KR';
+  return 'zh-CN';
+}
+
+/**
+ * Splits a run where the script changes: emoji get a run of their own in the emoji face (and, after
+ * packaging, a `sym` font), East Asian text a run tagged with its language, whose `ea` font is the
+ * CJK face. A run that mixes them would leave the choice of font to the application, and LibreOffice
+ * then draws emoji in the Latin face, as nothing.
+ */
+export function scriptRuns(text: string, options: RunOptions): TextRun[] {
+  const pieces: { text: string; kind: 'emoji' | 'text' }[] = [];
+  let last = 0;
+  for (const m of text.matchAll(EMOJI)) {
+    if (m.index > last) pieces.push({ text: text.slice(last, m.index), kind: 'text' });
+    pieces.push({ text: m[0], kind: 'emoji' });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) pieces.push({ text: text.slice(last), kind: 'text' });
+  const runs: TextRun[] = [];
+  for (const piece of pieces) {
+    if (piece.kind === 'emoji') {
+      runs.push({ text: piece.text, options: { ...options, fontFace: EMOJI_FACE } });
+      continue;
+    }
+    let at = 0;
+    for (const m of piece.text.matchAll(CJK)) {
+      if (m.index > at) runs.push({ text: piece.text.slice(at, m.index), options: { ...options } });
+      runs.push({ text: m[0], options: { ...options, lang: cjkLang(m[0]) } });
+      at = m.index + m[0].length;
+    }
+    if (at < piece.text.length) runs.push({ text: piece.text.slice(at), options: { ...options } });
+  }
+  return runs.length ? runs : [{ text, options: { ...options } }];
+}
+
 /** Inline content as text runs; links keep their target only with an allowed absolute scheme. */
 function inlineRuns(inlines: readonly Inline[], base: RunOptions, ctx: Ctx): TextRun[] {
   const runs: TextRun[] = [];
   for (const node of inlines) {
     switch (node.kind) {
       case 'text':
-        runs.push({ text: clean(node.text).replace(/\n/gu, ' '), options: { ...base } });
+        runs.push(...scriptRuns(clean(node.text).replace(/\n/gu, ' '), base));
         break;
       case 'strong':
         runs.push(...inlineRuns(node.children, styled({ ...base, bold: true }, ctx.theme.strong, ctx), ctx));
@@ -89,7 +139,7 @@ function inlineRuns(inlines: readonly Inline[], base: RunOptions, ctx: Ctx): Tex
         runs.push(...inlineRuns(node.children, styled({ ...base, strike: 'sngStrike' }, ctx.theme.strike, ctx), ctx));
         break;
       case 'code':
-        runs.push({ text: clean(node.text), options: styled({ ...base, fontFace: MONO_FACE }, ctx.theme.inlineCode, ctx) });
+        runs.push(...scriptRuns(clean(node.text), styled({ ...base, fontFace: MONO_FACE }, ctx.theme.inlineCode, ctx)));
         break;
       case 'link': {
         const href = safeLinkHref(node.href);
@@ -255,6 +305,78 @@ interface Area {
   middle: number;
 }
 
+/** Inner padding of a code box, in points. */
+const CODE_PAD_X = 10;
+const CODE_PAD_Y = 6;
+
+/**
+ * A code block: a box in the theme's code background; behind each highlighted line a band in the
+ * highlighted-line background with the highlight marker's colour at its left edge; the text on top
+ * with exact line spacing, so the bands sit under their lines; line numbers in a gutter when asked
+ * for. Returns the y after the block.
+ */
+function layoutCode(block: Extract<Block, { kind: 'code' }>, area: Area, ctx: Ctx, pptx: PptxGenJS, slide: PptxGenJS.Slide | null): number {
+  const { theme } = ctx;
+  const source = block.text.replace(/\n$/u, '');
+  const lines = ctx.codeTokens(block.lang, source);
+  const digits = String(lines.length).length;
+  const gutter = block.lineNumbers ? digits + 2 : 0;
+  const widest = Math.max(1, ...source.split('\n').map((l) => stringWidth(l))) + gutter;
+  // Shrink the code font until its widest line fits the box.
+  const size = Math.max(6, Math.min(CODE_PT * ctx.scale, ((area.w * 72 - 2 * CODE_PAD_X - 4) / (widest * 0.6))));
+  const lineH = Math.round(size * LINE * 100) / 100;
+  const h = Math.min((lines.length * lineH + 2 * CODE_PAD_Y) / 72, Math.max(0.3, area.bottom - area.y));
+  const codeBg = hex(theme.code.block.bg) ?? ctx.bg;
+  const codeFg = hex(theme.code.block.fg) ?? ctx.fg;
+  const lit = (n: number) => block.highlight.some((r) => n >= r.from && n <= r.to);
+  const name = block.lang ? `code (${block.lang.slice(0, 40)})` : 'code';
+
+  slide?.addShape(pptx.ShapeType.rect, { x: area.x, y: area.y, w: area.w, h, fill: { color: codeBg }, line: { type: 'none' }, objectName: `${name} background` });
+  const band = hex(theme.code.highlightLine.bg) ?? codeBg;
+  const marker = hex(theme.code.highlightMarker.fg) ?? hex(theme.headings.h1.fg) ?? ctx.fg;
+  lines.forEach((_, i) => {
+    if (!lit(i + 1)) return;
+    const top = area.y + (CODE_PAD_Y + i * lineH) / 72;
+    if (top + lineH / 72 > area.y + h + 0.001) return;
+    slide?.addShape(pptx.ShapeType.rect, { x: area.x, y: top, w: area.w, h: lineH / 72, fill: { color: band }, line: { type: 'none' }, objectName: `highlighted line ${i + 1}` });
+    slide?.addShape(pptx.ShapeType.rect, { x: area.x, y: top, w: 0.06, h: lineH / 72, fill: { color: marker }, line: { type: 'none' }, objectName: `highlight marker ${i + 1}` });
+  });
+
+  const runs: TextRun[] = [];
+  lines.forEach((line, i) => {
+    const highlighted = lit(i + 1);
+    const lineStyle = highlighted ? theme.code.highlightLine : {};
+    const lineRuns: TextRun[] = [];
+    if (block.lineNumbers) {
+      const number: RunOptions = { fontFace: MONO_FACE, fontSize: size, color: hex(theme.code.lineNumber.fg) ?? codeFg };
+      if (theme.code.lineNumber.bold) number.bold = true;
+      lineRuns.push({ text: `${String(i + 1).padStart(digits)}  `, options: number });
+    }
+    const tokens = line.length ? line : [{ text: ' ', scope: '' }];
+    for (const token of tokens) {
+      const style = token.scope ? tokenStyle(theme.code.tokens, token.scope) : {};
+      const options: RunOptions = { fontFace: MONO_FACE, fontSize: size, color: hex(style.fg) ?? hex(lineStyle.fg) ?? codeFg };
+      if (style.bold || lineStyle.bold) options.bold = true;
+      if (style.italic || lineStyle.italic) options.italic = true;
+      lineRuns.push(...scriptRuns(clean(token.text), options));
+    }
+    lineRuns[0].options = { ...lineRuns[0].options, lineSpacing: lineH, paraSpaceAfter: 0 };
+    if (i < lines.length - 1) lineRuns[lineRuns.length - 1].options = { ...lineRuns[lineRuns.length - 1].options, breakLine: true };
+    runs.push(...lineRuns);
+  });
+  slide?.addText(runs, {
+    x: area.x,
+    y: area.y,
+    w: area.w,
+    h,
+    valign: 'top',
+    margin: [CODE_PAD_X, CODE_PAD_X, CODE_PAD_Y, CODE_PAD_Y],
+    fontFace: MONO_FACE,
+    objectName: name,
+  });
+  return area.y + h + 0.12;
+}
+
 /** Lays out blocks top to bottom in `area`; draws on `slide` when given. Returns the y after the last block. */
 function layoutBlocks(blocks: readonly Block[], area: Area, ctx: Ctx, pptx: PptxGenJS, slide: PptxGenJS.Slide | null): number {
   let y = area.y;
@@ -284,37 +406,7 @@ function layoutBlocks(blocks: readonly Block[], area: Area, ctx: Ctx, pptx: Pptx
     switch (block.kind) {
       case 'code': {
         flush();
-        const lines = ctx.codeTokens(block.lang, block.text.replace(/\n$/u, ''));
-        const widest = Math.max(1, ...block.text.split('\n').map((l) => stringWidth(l)));
-        // Shrink the code font until its widest line fits the box.
-        const size = Math.max(6, Math.min(CODE_PT * ctx.scale, ((area.w - 0.3) * 72) / (widest * 0.6)));
-        const h = (lines.length * size * LINE) / 72 + 0.25;
-        const codeBg = hex(ctx.theme.code.block.bg) ?? ctx.bg;
-        const codeFg = hex(ctx.theme.code.block.fg) ?? ctx.fg;
-        const runs: TextRun[] = [];
-        lines.forEach((line, i) => {
-          const tokens = line.length ? line : [{ text: ' ', scope: '' }];
-          tokens.forEach((token, j) => {
-            const style = token.scope ? tokenStyle(ctx.theme.code.tokens, token.scope) : {};
-            const options: RunOptions = { fontFace: MONO_FACE, fontSize: size, color: hex(style.fg) ?? codeFg };
-            if (style.bold) options.bold = true;
-            if (style.italic) options.italic = true;
-            if (j === tokens.length - 1 && i < lines.length - 1) options.breakLine = true;
-            runs.push({ text: clean(token.text), options });
-          });
-        });
-        slide?.addText(runs, {
-          x: area.x,
-          y,
-          w: area.w,
-          h: Math.min(h, Math.max(0.3, area.bottom - y)),
-          fill: { color: codeBg },
-          valign: 'top',
-          margin: [6, 8, 6, 8],
-          fontFace: MONO_FACE,
-          objectName: block.lang ? `code (${block.lang.slice(0, 40)})` : 'code',
-        });
-        y += h + 0.12;
+        y = layoutCode(block, { ...area, y }, ctx, pptx, slide);
         break;
       }
       case 'table': {
@@ -328,11 +420,11 @@ function layoutBlocks(blocks: readonly Block[], area: Area, ctx: Ctx, pptx: Pptx
         };
         const align = (i: number) => block.cellAlign[i] ?? 'left';
         const rows: PptxGenJS.TableRow[] = [
-          block.header.map((cell, i) => ({ text: cellText(cell, header), options: { ...header, align: align(i) } })),
+          block.header.map((cell, i) => ({ text: cellText(cell, header), options: { ...header, align: align(i), margin: CELL_PADDING } })),
           ...block.rows.map((row) =>
             row.map((cell, i) => {
               const base: RunOptions = { fontSize: size, color: ctx.fg, fontFace: SANS_FACE };
-              return { text: cellText(cell, base), options: { ...base, align: align(i) } };
+              return { text: cellText(cell, base), options: { ...base, align: align(i), margin: CELL_PADDING } };
             }),
           ),
         ];
@@ -343,10 +435,10 @@ function layoutBlocks(blocks: readonly Block[], area: Area, ctx: Ctx, pptx: Pptx
         const total = widths.reduce((a, b) => a + b, 0);
         const colW = widths.map((w) => (area.w * w) / total);
         const rowLines = [block.header, ...block.rows].map((row) =>
-          Math.max(1, ...row.map((cell, i) => Math.ceil((stringWidth(blocksText([{ kind: 'paragraph', children: cell, step: 0, align: 'left', line: 0 }]).join(' ')) * size * 0.55) / Math.max(20, colW[i] * 72 - 10)))),
+          Math.max(1, ...row.map((cell, i) => Math.ceil((stringWidth(blocksText([{ kind: 'paragraph', children: cell, step: 0, align: 'left', line: 0 }]).join(' ')) * size * 0.55) / Math.max(20, (colW[i] - CELL_PADDING[1] - CELL_PADDING[3]) * 72)))),
         );
-        const rowH = rowLines.map((n) => (n * size * LINE) / 72 + 0.12);
-        slide?.addTable(rows, { x: area.x, y, w: area.w, colW, rowH, border: { type: 'solid', pt: 1, color: border }, fontFace: SANS_FACE, margin: 0.05 });
+        const rowH = rowLines.map((n) => (n * size * LINE) / 72 + CELL_PADDING[0] + CELL_PADDING[2] + 0.04);
+        slide?.addTable(rows, { x: area.x, y, w: area.w, colW, rowH, border: { type: 'solid', pt: 1, color: border }, fontFace: SANS_FACE, margin: CELL_PADDING });
         y += rowH.reduce((a, b) => a + b, 0) + 0.12;
         break;
       }
@@ -542,7 +634,7 @@ export async function exportPptx(deck: Deck, options: PptxOptions): Promise<Uint
       addSlide(pptx, deck, slide, blocks, ctx);
     }
   }
-  const out = await pptx.write({ outputType: 'uint8array', compression: true });
+  const out = await pptx.write({ outputType: 'uint8array', compression: false });
   if (!(out instanceof Uint8Array)) throw new ExportError('pptxgenjs returned no data');
-  return out;
+  return repairPptx(out, EMOJI_FACE);
 }

@@ -194,7 +194,9 @@ function layoutCode(block: Extract<Block, { kind: 'code' }>, width: number, ctx:
     parts.forEach((part, p) => {
       const body = lit ? part.map((s) => ({ ...s, style: mergeStyle(s.style, theme.code.highlightLine) })) : part;
       const gutterText = block.lineNumbers ? `${p === 0 ? String(number).padStart(digits) : ' '.repeat(digits)}  ` : '';
-      const line: Segment[] = [spaces(1, fill)];
+      // The padding column carries the highlight marker, so highlighted lines show without colour.
+      const lead = lit && p === 0 ? { text: theme.code.highlightMarker.char, style: mergeStyle(fill, pickStyle(theme.code.highlightMarker)) } : spaces(1, fill);
+      const line: Segment[] = [lead];
       if (gutterText) line.push({ text: gutterText, style: mergeStyle(fill, theme.code.lineNumber) });
       line.push(...padLine(body, contentWidth, fill), spaces(1, fill));
       out.push(joinSegments(line));

@@ -11,7 +11,11 @@ export function osc8(href: string, text: string): string {
 const RGB = /^rgb\((\d+),(\d+),(\d+)\)$/u;
 const ANSI256 = /^ansi256\((\d+)\)$/u;
 
-/** Applies a theme colour the way Ink's `<Text color>` does: hex, rgb(), ansi256() or a name. */
+/**
+ * Applies a theme colour the way Ink's `<Text color>` does: hex, rgb(), ansi256() or a name. A theme
+ * for a 256- or 16-colour terminal comes fitted to it (theme's `fitThemeToDepth`), so its colours
+ * arrive as palette entries; chalk's own rounding of a hex colour would turn dark blue-greys grey.
+ */
 function colour(painter: ChalkInstance, color: Color, background: boolean): ChalkInstance {
   if (color.startsWith('#')) return background ? painter.bgHex(color) : painter.hex(color);
   const rgb = RGB.exec(color);

@@ -117,7 +117,7 @@ function buildThemeSchema(complete: boolean) {
       ),
       code: req(
         z.strictObject(
-          { block: req(style), lineNumber: req(style), highlightLine: req(style), tokens: req(tokens) },
+          { block: req(style), lineNumber: req(style), highlightLine: req(style), highlightMarker: req(styleWith({ char })), tokens: req(tokens) },
           OBJECT,
         ),
       ),

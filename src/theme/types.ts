@@ -51,6 +51,11 @@ export interface Theme {
     block: TextStyle;
     lineNumber: TextStyle;
     highlightLine: TextStyle;
+    /**
+     * Drawn in the padding column before each highlighted line, so the highlight shows without
+     * colour too (NO_COLOR, the terminal's own palette, a monochrome printout).
+     */
+    highlightMarker: TextStyle & { char: string };
     /** highlight.js scope names ('keyword', 'string', 'comment', 'title.function', …) to styles. */
     tokens: Record<string, TextStyle>;
   };

@@ -177,8 +177,13 @@ describe('exportHtml in Chromium', () => {
     await page.context().close();
   });
 
-  it('opens a speaker view with s: notes, citations with quotes, a running timer and the next slide', async () => {
-    const { page } = await openHtml(browser, featuresPath, '#2', { width: 1600, height: 900 });
+  it('shows the speaker view in this window when no second window may be opened: notes, citations, timer, next slide; Esc leaves it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, offline: true });
+    // A browser that refuses pop-ups.
+    await context.addInitScript('window.open = () => null;');
+    const page = await context.newPage();
+    await page.goto(`file://${featuresPath}#2`);
+    await page.waitForSelector('body[data-ready="1"]', { state: 'attached' });
     expect(await page.locator('#speaker').isVisible()).toBe(false);
     await page.keyboard.press('s');
     expect(await page.locator('#speaker').isVisible()).toBe(true);
@@ -186,22 +191,24 @@ describe('exportHtml in Chromium', () => {
     const sources = await page.locator('#sp-sources').textContent();
     expect(sources).toContain('sources/article.md:3–4');
     expect(sources).toContain('The first line of the passage and its second line.');
-    expect(await page.locator('#sp-next .slide h1').textContent()).toBe('Code and Table');
-    expect(await page.locator('#sp-next .slide').isVisible()).toBe(true);
+    // Next is what the audience sees next: the slide's next reveal step.
+    expect(await page.locator('#sp-next .slide h1').textContent()).toBe('Reveal Steps');
+    expect(await page.locator('#sp-current .slide h1').textContent()).toBe('Reveal Steps');
     const first = await page.locator('#sp-timer').textContent();
     expect(first).toMatch(/^\d\d:\d\d \/ 10:00$/u);
     await expect.poll(() => page.locator('#sp-timer').textContent(), { timeout: 5000 }).not.toBe(first);
-    // The current slide stays on screen beside the panel, and follows navigation.
-    expect(await page.locator('#deck > .box.current').isVisible()).toBe(true);
     await page.keyboard.press('ArrowRight');
     expect(await page.locator('#sp-pos').textContent()).toBe('Slide 2 / 6, step 2 / 3');
-    for (let i = 0; i < 3; i++) await page.keyboard.press('PageDown');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.locator('#sp-next .slide h1').textContent()).toBe('Code and Table');
+    for (let i = 0; i < 2; i++) await page.keyboard.press('PageDown');
     expect(await page.locator('#sp-pos').textContent()).toBe('Slide 4 / 6');
     expect(await page.locator('#sp-notes').textContent()).toContain('中文备注');
     expect(await page.locator('#sp-sources').textContent()).toContain('sources/article.md:6');
-    await page.keyboard.press('s');
+    await page.keyboard.press('Escape');
     expect(await page.locator('#speaker').isVisible()).toBe(false);
-    await page.context().close();
+    expect(await page.locator('#deck > .box.current').isVisible()).toBe(true);
+    await context.close();
   });
 
   it('draws slides with real pixels, Chinese included', async () => {
@@ -270,7 +277,7 @@ describe('exportHtml in Chromium', () => {
       "(() => { const c = document.querySelector('.box.current .content'); return [c.scrollHeight <= c.clientHeight + 1, parseFloat(getComputedStyle(c).fontSize)]; })()",
     );
     expect(fits).toEqual([true, expect.any(Number)]);
-    expect((fits as [boolean, number])[1]).toBeLessThan(30);
+    expect((fits as [boolean, number])[1]).toBeLessThan(20);
     await page.context().close();
   });
 });

@@ -205,7 +205,8 @@ describe('layoutSlide: tables', () => {
 describe('layoutSlide: code', () => {
   it('numbers lines and highlights the chosen ones', () => {
     const lines = layLines([code('text', 'one\ntwo\nthree', { lineNumbers: true, highlight: [{ from: 2, to: 2 }] })]);
-    expect(texts(lines)).toEqual([' 1  one   ', ' 2  two   ', ' 3  three ']);
+    // The marker in the padding column shows the highlight without colour.
+    expect(texts(lines)).toEqual([' 1  one   ', '▌2  two   ', ' 3  three ']);
     expect(lines[1].every((s) => s.style.bg === '#333333')).toBe(true);
     expect(lines[0].every((s) => s.style.bg === '#111111')).toBe(true);
   });

@@ -53,7 +53,7 @@ const SHAPE = {
   quote: { $style: true, bar: 'string' },
   alerts: { note: alert, tip: alert, important: alert, warning: alert, caution: alert },
   list: { bullets: 'strings', marker: style, taskDone: 'string', taskOpen: 'string' },
-  code: { block: style, lineNumber: style, highlightLine: style, tokens: 'tokens' },
+  code: { block: style, lineNumber: style, highlightLine: style, highlightMarker: { $style: true, char: "string" }, tokens: 'tokens' },
   table: { border: style, header: style },
   rule: { $style: true, char: 'string' },
   image: style,
