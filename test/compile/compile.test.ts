@@ -252,3 +252,18 @@ describe('input', () => {
     }
   });
 });
+
+describe('section dividers', () => {
+  const { talk } = compileTalkDetailed(BUNDLED.map((path) => ({ path, text: readIn(UNIKERNELS_DIR, path) ?? '' })));
+
+  test('carry the section\'s name and what it will argue, not a sentence repeated on the next slide', () => {
+    const dividers = talk.slides.map((s, i) => ({ s, i })).filter(({ s }) => s.kind === 'section');
+    expect(dividers.length).toBeGreaterThanOrEqual(2);
+    for (const { s, i } of dividers) {
+      expect(s.title.length).toBeGreaterThan(0);
+      const next = talk.slides[i + 1];
+      if (s.subtitle) expect(next?.bullets.map((b) => b.text)).not.toContain(s.subtitle);
+    }
+    expect(dividers.filter(({ s }) => s.subtitle !== '').length).toBeGreaterThanOrEqual(2);
+  });
+});
