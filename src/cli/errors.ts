@@ -1,26 +1,16 @@
+import { LocatedError } from '../deck/index.js';
+
 /** A problem with what the user asked for: printed as is, exit code 2. */
 export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-/** A problem with an input file: printed as `file[:line:col]: message`, exit code 1. */
-export class InputError extends Error {
-  override name = 'InputError';
-  constructor(
-    readonly file: string,
-    message: string,
-    readonly line?: number,
-    readonly column?: number,
-  ) {
-    super(message);
-  }
+/** A problem with an input or output file named on the command line: `file[:line:col]: message`, exit code 1. */
+export class InputError extends LocatedError {
+  override readonly name = 'InputError';
 
-  /** `file:line:col: message`, with as much location as is known. */
-  format(): string {
-    const where = [this.file, this.line, this.line !== undefined ? this.column ?? 1 : undefined]
-      .filter((part) => part !== undefined)
-      .join(':');
-    return `${where}: ${this.message}`;
+  constructor(file: string, message: string, line?: number, column?: number) {
+    super({ file, line, column }, message);
   }
 }
 

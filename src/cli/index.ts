@@ -1,3 +1,2 @@
 export { run, type CliIo } from './run.js';
 export { EXIT, InputError, UsageError } from './errors.js';
-export { writeFileAtomic } from './atomic-write.js';

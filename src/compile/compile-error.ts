@@ -1,8 +1,8 @@
-import { LocatedError } from '../deck/located-error.js';
+import { LocatedError } from '../deck/index.js';
 
 /** An article that cannot be compiled into a talk: empty, binary, or without prose. */
 export class CompileError extends LocatedError {
-  override name = 'CompileError';
+  override readonly name = 'CompileError';
 
   /**
    * @param file the article's path as given to `compileTalk` (relative to the deck)

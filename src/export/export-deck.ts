@@ -37,6 +37,14 @@ export interface ExportOptions {
  * string, binary ones (pdf, pptx) as bytes; nothing is written.
  */
 export async function exportDeck(deck: Deck, options: ExportOptions): Promise<string | Uint8Array> {
+  try {
+    return await exportAs(deck, options);
+  } catch (error) {
+    throw error instanceof ExportError && error.file === '' ? error.forDeck(deck.file) : error;
+  }
+}
+
+async function exportAs(deck: Deck, options: ExportOptions): Promise<string | Uint8Array> {
   const { format, theme } = options;
   switch (format) {
     case 'html':

@@ -1,4 +1,5 @@
-import { assertNever, inlineText, type Block, type Deck, type Inline, type SourceRef } from '../deck/index.js';
+import { inlineText, renderBlock, renderInlines, type Block, type BlockRenderer, type Deck, type Inline, type InlineRenderer, type SourceRef } from '../deck/index.js';
+import { escapeControls } from '../text/index.js';
 import { safeImageSrc, safeLinkHref } from './safe-url.js';
 
 /** Backslash-escapes the characters that would turn text into Markdown or HTML. */
@@ -27,45 +28,27 @@ function destination(url: string): string {
   return `<${url.replace(/[<>\n\\]/gu, (c) => (c === '\n' ? '%0A' : `\\${c}`))}>`;
 }
 
+const INLINE_MARKDOWN: InlineRenderer<string> = {
+  text: (node) => escapeText(node.text),
+  strong: (node) => `**${inlineMarkdown(node.children)}**`,
+  emphasis: (node) => `*${inlineMarkdown(node.children)}*`,
+  strike: (node) => `~~${inlineMarkdown(node.children)}~~`,
+  code: (node) => codeSpan(node.text),
+  link: (node) => {
+    const href = safeLinkHref(node.href);
+    const text = inlineMarkdown(node.children);
+    return href === null ? text : `[${text}](${destination(href)})`;
+  },
+  image: (node) => {
+    const src = safeImageSrc(node.src);
+    return src === null ? escapeText(`[image: ${node.alt}]`) : `![${escapeText(node.alt)}](${destination(src)})`;
+  },
+  break: () => '\\\n',
+};
+
 /** Inline content as Markdown. Links with unsafe schemes lose their target and keep their text. */
 export function inlineMarkdown(inlines: readonly Inline[]): string {
-  let out = '';
-  for (const node of inlines) {
-    switch (node.kind) {
-      case 'text':
-        out += escapeText(node.text);
-        break;
-      case 'strong':
-        out += `**${inlineMarkdown(node.children)}**`;
-        break;
-      case 'emphasis':
-        out += `*${inlineMarkdown(node.children)}*`;
-        break;
-      case 'strike':
-        out += `~~${inlineMarkdown(node.children)}~~`;
-        break;
-      case 'code':
-        out += codeSpan(node.text);
-        break;
-      case 'link': {
-        const href = safeLinkHref(node.href);
-        const text = inlineMarkdown(node.children);
-        out += href === null ? text : `[${text}](${destination(href)})`;
-        break;
-      }
-      case 'image': {
-        const src = safeImageSrc(node.src);
-        out += src === null ? escapeText(`[image: ${node.alt}]`) : `![${escapeText(node.alt)}](${destination(src)})`;
-        break;
-      }
-      case 'break':
-        out += '\\\n';
-        break;
-      default:
-        assertNever(node);
-    }
-  }
-  return out;
+  return renderInlines(inlines, INLINE_MARKDOWN).join('');
 }
 
 function indent(text: string, prefix: string, first = prefix): string {
@@ -80,59 +63,58 @@ function fence(text: string): string {
   return '`'.repeat(Math.max(3, longest + 1));
 }
 
-/** One block as Markdown; `demote` shifts heading levels down (capped at 6). */
-export function blockMarkdown(block: Block, demote = 0): string {
-  switch (block.kind) {
-    case 'heading':
-      return `${'#'.repeat(Math.min(6, block.level + demote))} ${inlineMarkdown(block.children)}`;
-    case 'paragraph':
-      return escapeLineStart(inlineMarkdown(block.children));
-    case 'list':
-      return block.items
+/** Blocks as Markdown, with heading levels shifted down by `demote` (capped at 6). */
+function markdownRenderer(demote: number): BlockRenderer<string> {
+  return {
+    heading: (block) => `${'#'.repeat(Math.min(6, block.level + demote))} ${inlineMarkdown(block.children)}`,
+    paragraph: (block) => escapeLineStart(inlineMarkdown(block.children)),
+    list: (block) =>
+      block.items
         .map((item, i) => {
           const marker = block.ordered ? `${block.start + i}.` : '-';
           const task = item.task === null ? '' : item.task ? '[x] ' : '[ ] ';
           // Tight items: the item's paragraph and its nested list on consecutive lines.
           const parts = item.blocks.map((b) => ({ b, text: blockMarkdown(b, demote) })).filter((p) => p.text !== '');
           const body =
-            parts.map((p, j) => (j === 0 ? '' : p.b.kind === 'paragraph' && parts[j - 1].b.kind === 'paragraph' ? '\n\n' : '\n') + p.text).join('') || ' ';
+            parts.map((p, j) => (j === 0 ? '' : p.b.kind === 'paragraph' && parts[j - 1]?.b.kind === 'paragraph' ? '\n\n' : '\n') + p.text).join('') || ' ';
           return indent(`${task}${body}`, ' '.repeat(marker.length + 1), `${marker} `);
         })
-        .join('\n');
-    case 'quote':
-      return indent(blocksMarkdown(block.blocks, demote), '> ').replace(/^$/gmu, '>');
-    case 'alert':
-      return indent(`[!${block.alert.toUpperCase()}]\n${blocksMarkdown(block.blocks, demote)}`, '> ').replace(/^$/gmu, '>');
-    case 'table': {
+        .join('\n'),
+    quote: (block) => indent(blocksMarkdown(block.blocks, demote), '> ').replace(/^$/gmu, '>'),
+    alert: (block) => indent(`[!${block.alert.toUpperCase()}]\n${blocksMarkdown(block.blocks, demote)}`, '> ').replace(/^$/gmu, '>'),
+    table: (block) => {
       const cell = (c: Inline[]) => inlineMarkdown(c).replace(/\n/gu, ' ') || ' ';
       const rule = block.cellAlign.map((a) => (a === 'center' ? ':---:' : a === 'right' ? '---:' : a === 'left' ? ':---' : '---'));
-      return [
-        `| ${block.header.map(cell).join(' | ')} |`,
-        `| ${rule.join(' | ')} |`,
-        ...block.rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
-      ].join('\n');
-    }
-    case 'code': {
+      return [`| ${block.header.map(cell).join(' | ')} |`, `| ${rule.join(' | ')} |`, ...block.rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n');
+    },
+    code: (block) => {
       const text = block.text.replace(/\n$/u, '');
       const f = fence(text);
       return `${f}${block.lang.replace(/[`\s]/gu, '')}\n${text}\n${f}`;
-    }
-    case 'rule':
-      return '***';
-    case 'image': {
+    },
+    rule: () => '***',
+    image: (block) => {
       const src = safeImageSrc(block.src);
       return src === null ? escapeText(`[image: ${block.alt}]`) : `![${escapeText(block.alt)}](${destination(src)})`;
-    }
-    case 'html':
-      return block.text.trim() ? escapeLineStart(escapeText(block.text)) : '';
-    case 'columns':
-      return block.columns.map((column) => blocksMarkdown(column, demote)).filter(Boolean).join('\n\n');
-    case 'spacer':
-    case 'middle':
-      return '';
-    default:
-      return assertNever(block);
-  }
+    },
+    html: (block) => (block.text.trim() ? escapeLineStart(escapeText(block.text)) : ''),
+    columns: (block) =>
+      block.columns
+        .map((column) => blocksMarkdown(column, demote))
+        .filter(Boolean)
+        .join('\n\n'),
+    spacer: () => '',
+    middle: () => '',
+  };
+}
+
+const RENDERERS = new Map<number, BlockRenderer<string>>();
+
+/** One block as Markdown; `demote` shifts heading levels down (capped at 6). */
+export function blockMarkdown(block: Block, demote = 0): string {
+  let renderer = RENDERERS.get(demote);
+  if (!renderer) RENDERERS.set(demote, (renderer = markdownRenderer(demote)));
+  return renderBlock(block, renderer);
 }
 
 /** Blocks as Markdown, separated by blank lines. */
@@ -195,5 +177,6 @@ export function exportMarkdown(deck: Deck): string {
         .join('\n'),
     );
   }
-  return `${out.join('\n\n')}\n`;
+  // No control character reaches a terminal that shows the handout: each becomes a placeholder (␛).
+  return `${escapeControls(out.join('\n\n'))}\n`;
 }

@@ -1,5 +1,6 @@
 import stringWidth from 'string-width';
 import { blocksText, slideText, type Deck } from '../deck/index.js';
+import { escapeControls } from '../text/index.js';
 import { citeLocation } from './markdown.js';
 
 function indentLines(text: string, prefix = '  '): string {
@@ -11,7 +12,8 @@ function indentLines(text: string, prefix = '  '): string {
 
 /**
  * The deck as plain text: a heading line per slide, its visible text with every step shown, then
- * its notes and its sources (`path:start-end "quote"`). No markup and no control characters but newlines.
+ * its notes and its sources (`path:start-end "quote"`). No markup, and no control characters but
+ * newlines: the rest are shown as placeholders (␛).
  */
 export function exportText(deck: Deck): string {
   const { meta } = deck;
@@ -32,6 +34,7 @@ export function exportText(deck: Deck): string {
       for (const s of slide.sources) out.push(`  ${citeLocation(s)} "${s.quote.replace(/\s+/gu, ' ').trim()}"`);
     }
   }
-  // Tabs become spaces; other control characters (ESC…) are dropped so the text is safe on a terminal.
-  return `${out.join('\n').replace(/\t/gu, '    ').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu, '')}\n`;
+  // Tabs become spaces; other control characters (ESC…) become visible placeholders, as on every
+  // terminal talkdeck writes to, so the text is safe to `cat`.
+  return `${escapeControls(out.join('\n').replace(/\t/gu, '    '))}\n`;
 }

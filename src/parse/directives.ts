@@ -2,7 +2,7 @@ import { parseDocument } from 'yaml';
 import type { Alignment, SourceRef } from '../deck/index.js';
 import { parseDuration } from './duration.js';
 import { collapseWhitespace, parseSourceRef } from './source-ref.js';
-import { closestName } from '../text/suggest.js';
+import { closestName } from '../text/index.js';
 
 /** A directive written as an HTML comment on its own line, e.g. `<!-- pause -->`. */
 export type Directive =

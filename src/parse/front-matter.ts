@@ -2,7 +2,7 @@ import { LineCounter, isMap, isScalar, parseDocument, type Node, type Pair } fro
 import type { DeckMeta, Location } from '../deck/index.js';
 import { parseDuration } from './duration.js';
 import { DiagnosticSink } from './source-line.js';
-import { closestName } from '../text/suggest.js';
+import { closestName } from '../text/index.js';
 import { mapPresentermOverride } from './dialects/presenterm-theme.js';
 
 /** The meta of a deck without front matter. */

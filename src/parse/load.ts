@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
-import { editDistance } from '../text/suggest.js';
+import { editDistance } from '../text/index.js';
 import type { Deck } from '../deck/index.js';
 import type { DialectName } from './dialects/index.js';
 import { parseDeckWithDialect, type DialectDeck, type IncludeReader, type ParseDeckOptions, type SourceReader } from './parse-deck.js';
@@ -153,7 +153,8 @@ export function loadDeckWithDialect(path: string, options: LoadDeckOptions = {})
   try {
     text = readText(path, 'deck');
   } catch (error) {
-    throw new ParseError(`${path}: ${(error as Error).message}`, path);
+    if (error instanceof ReadProblem) throw new ParseError({ file: path }, error.reason, error.fix);
+    throw new ParseError({ file: path }, (error as Error).message);
   }
   const root = realOrResolved(dirname(path));
   const files = [resolve(path)];

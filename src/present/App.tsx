@@ -1,10 +1,10 @@
 import { renderToString, useApp, useInput, useStdout } from 'ink';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { layoutScreen, padLine, truncateLine, type Banner, type StyledLine } from '../render/index.js';
+import { layoutScreen, padLine, sanitizeText, truncateLine, type Banner, type StyledLine } from '../render/index.js';
 import { Lines, SlideScreen } from '../render/ink.js';
 import { next, previous } from '../deck/index.js';
 import type { Theme } from '../theme/index.js';
-import { keyToCommand, splitKeys } from './keymap.js';
+import { keyToCommand, splitKeys, type Keymap } from './keymap.js';
 import { layoutPresenterView, layoutSources, type SourceReader } from './notes-view.js';
 import { helpLines, overviewLines } from './overlays.js';
 import { reduce, type Command, type PresentState } from './state.js';
@@ -31,6 +31,8 @@ export interface AppProps {
   readSource: SourceReader;
   /** Slide and notes side by side (`--presenter`). */
   presenterView?: boolean;
+  /** The keys (default: DEFAULT_KEYMAP). */
+  keymap?: Keymap;
   /** A line drawn over the footer, e.g. the rehearsal bar; null for none. */
   statusLine?: (state: PresentState, elapsedMs: number, columns: number) => StyledLine | null;
 }
@@ -43,7 +45,7 @@ function sourcesLines(state: PresentState, scroll: number, theme: Theme, columns
   const body = slide ? layoutSources(slide, read, theme, width) : [];
   const visible = Math.max(1, rows - 2);
   const top = Math.min(scroll, Math.max(0, body.length - visible));
-  const title = `Sources of slide ${state.position.slide + 1}: ${slide?.title ?? ''}`;
+  const title = `Sources of slide ${state.position.slide + 1}: ${sanitizeText(slide?.title ?? '')}`;
   const more = body.length > visible ? `  (${top + 1}-${Math.min(body.length, top + visible)} of ${body.length}; j/k scroll, Esc closes)` : '  (Esc closes)';
   const lines: StyledLine[] = [
     [left, ...truncateLine([{ text: title, style: theme.headings.h2 }, { text: more, style: { ...theme.text, dim: true } }], width)],
@@ -131,7 +133,7 @@ export function App(props: AppProps) {
   useInput((input, key) => {
     onKey?.();
     for (const [char, press] of splitKeys(input, key)) {
-      const command = keyToCommand(char, press, latest.current);
+      const command = keyToCommand(char, press, latest.current, props.keymap);
       if (!command) continue;
       apply(command);
       if (command.kind === 'reload') onReload();
@@ -151,7 +153,7 @@ export function App(props: AppProps) {
     const screen = layoutScreen({ deck: state.deck, position: state.position, theme, columns, rows: rows - 1, elapsedMs: elapsed, hyperlinks, banner });
     return <Lines lines={[...screen, padLine(truncateLine(status, columns), columns)]} theme={theme} columns={columns} />;
   }
-  if (state.overlay.kind === 'help') return <Lines lines={helpLines(theme, columns, rows)} theme={theme} columns={columns} />;
+  if (state.overlay.kind === 'help') return <Lines lines={helpLines(theme, columns, rows, props.keymap)} theme={theme} columns={columns} />;
   if (state.overlay.kind === 'overview') {
     return <Lines lines={overviewLines(state.deck, state.overlay.selected, theme, columns, rows)} theme={theme} columns={columns} />;
   }

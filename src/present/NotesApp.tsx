@@ -7,7 +7,6 @@ import { Lines } from '../render/ink.js';
 import type { Theme } from '../theme/index.js';
 import { openFollower, type PresenterStatus } from './channel.js';
 import { layoutNotesView, type SourceReader } from './notes-view.js';
-import { computeBudgets, layoutRehearsalBar, pace, type BudgetOptions } from '../rehearse/index.js';
 import { runFullScreen } from './run.js';
 import { watchDeck } from './watch.js';
 import { createElement } from 'react';
@@ -19,9 +18,19 @@ interface NotesAppProps {
   /** Subscribes to presenter news; returns an unsubscribe function. */
   subscribe(listener: (event: NotesEvent) => void): () => void;
   now: () => number;
-  /** Speaking rates and length for the pacing line. */
-  budget: BudgetOptions;
+  /** The line under the header once the presenter is heard from, e.g. pacing; made anew for each deck. */
+  statusLine?: (deck: Deck) => NotesStatusLine;
 }
+
+/** What the follower knows of the talk: the presenter's slide, the talk's time and the time on this slide. */
+export interface FollowedTime {
+  slide: number;
+  elapsedMs: number;
+  slideElapsedMs: number;
+}
+
+/** A line for the notes view from where the talk is, `columns` wide; null for none. */
+export type NotesStatusLine = (time: FollowedTime, columns: number) => StyledLine | null;
 
 export type NotesEvent =
   | { kind: 'status'; status: PresenterStatus }
@@ -38,12 +47,12 @@ interface Following {
 }
 
 /** The follower's screen: the presenting instance's current slide as the speaker needs it. */
-function NotesApp({ deck: initialDeck, theme, read, subscribe, now, budget }: NotesAppProps) {
+function NotesApp({ deck: initialDeck, theme, read, subscribe, now, statusLine }: NotesAppProps) {
   const { exit } = useApp();
   const { stdout } = useStdout();
   const [deck, setDeck] = useState(initialDeck);
   const [following, setFollowing] = useState<Following>({ status: null, receivedAt: now(), slideSince: now(), ended: false });
-  const budgets = useMemo(() => computeBudgets(deck, budget), [deck, budget]);
+  const line = useMemo(() => statusLine?.(deck), [deck, statusLine]);
   const [size, setSize] = useState({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
   const [, setTick] = useState(0);
 
@@ -78,14 +87,12 @@ function NotesApp({ deck: initialDeck, theme, read, subscribe, now, budget }: No
   });
 
   const { status } = following;
-  let line: StyledLine | null = null;
-  if (!status) line = [{ text: 'waiting for the presenter (talkdeck present with --publish, or presenterm --publish-speaker-notes)…', style: theme.banner.info }];
-  else if (following.ended) line = [{ text: 'the presenter has ended the talk', style: theme.banner.info }];
+  let banner: StyledLine | null = null;
+  if (!status) banner = [{ text: 'waiting for the presenter (talkdeck present with --publish, or presenterm --publish-speaker-notes)…', style: theme.banner.info }];
+  else if (following.ended) banner = [{ text: 'the presenter has ended the talk', style: theme.banner.info }];
   const elapsedMs = status && status.elapsedMs >= 0 ? status.elapsedMs + (following.ended ? 0 : now() - following.receivedAt) : null;
-  if (!line && status && elapsedMs !== null) {
-    // Pacing as in the rehearsal bar: this slide's time against its budget, the talk against the plan.
-    const paced = pace({ budgets, slide: status.slide, elapsedMs, slideElapsedMs: now() - following.slideSince });
-    line = layoutRehearsalBar({ pace: paced, elapsedMs, columns: size.columns, theme });
+  if (!banner && status && elapsedMs !== null && line) {
+    banner = line({ slide: status.slide, elapsedMs, slideElapsedMs: now() - following.slideSince }, size.columns);
   }
   const lines = layoutNotesView({
     deck,
@@ -96,13 +103,14 @@ function NotesApp({ deck: initialDeck, theme, read, subscribe, now, budget }: No
     columns: size.columns,
     rows: size.rows,
     read,
-    status: line,
+    status: banner,
   });
   return <Lines lines={lines} theme={theme} columns={size.columns} />;
 }
 
 export interface FollowOptions {
-  budget?: BudgetOptions;
+  /** The line under the header, e.g. pacing from rehearse/; made anew for each deck. */
+  statusLine?: (deck: Deck) => NotesStatusLine;
   deckPath: string;
   deck: Deck;
   theme: Theme;
@@ -135,7 +143,7 @@ export async function followNotes(options: FollowOptions): Promise<number> {
       theme: options.theme,
       read: options.read,
       now: options.now ?? Date.now,
-      budget: options.budget ?? {},
+      statusLine: options.statusLine,
       subscribe: (listener: (event: NotesEvent) => void) => {
         listeners.add(listener);
         return () => listeners.delete(listener);

@@ -90,10 +90,9 @@ export async function openPublisher(deck: string, options: { presenterm?: boolea
     new Promise<void>((resolveSent) => {
       socket.send(Buffer.from(JSON.stringify(message)), port, BROADCAST, () => resolveSent());
     });
-  let socket: Socket;
   const publishStatus = (status: PresenterStatus) =>
     send(socket, TALKDECK_PORT, { talkdeck: 1, deck, kind: 'status', ...status });
-  socket = await openSocket(TALKDECK_PORT, (data) => {
+  const socket: Socket = await openSocket(TALKDECK_PORT, (data) => {
     const message = decodeMessage(data, deck);
     if (typeof message === 'object' && message !== null && 'kind' in message && message.kind === 'hello') {
       publishStatus(options.status());

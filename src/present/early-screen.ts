@@ -1,4 +1,5 @@
 import type { Position } from '../deck/index.js';
+import { earlyKeyBytes, type EarlyAction } from './keymap.js';
 import { CURSOR_HOME, ENTER_SCREEN, EXIT_SIGNALS, LEAVE_SCREEN } from './terminal.js';
 
 /**
@@ -31,15 +32,9 @@ export interface EarlyView {
   frame(position: Position): string;
   /** Called after each key it answered, for latency traces. */
   onKey?(): void;
+  /** The keys answered, by the bytes a terminal sends (default: those of the default keymap). */
+  keys?: ReadonlyArray<readonly [bytes: string, action: EarlyAction]>;
 }
-
-/** The keys answered early, as the bytes a terminal sends for them, and what they do. */
-const EARLY_KEYS: ReadonlyArray<readonly [string, 'next' | 'previous' | 'quit']> = [
-  ...['\x1b[C', '\x1bOC', '\x1b[B', '\x1bOB', '\x1b[6~', ' ', 'l', 'j', 'n', '\r'].map((bytes) => [bytes, 'next'] as const),
-  ...['\x1b[D', '\x1bOD', '\x1b[A', '\x1bOA', '\x1b[5~', '\x7f', '\b', 'h', 'k', 'p'].map((bytes) => [bytes, 'previous'] as const),
-  ['q', 'quit'],
-  ['\x03', 'quit'],
-];
 
 /** Enters the alternate screen, paints `frame` (rows joined by CRLF) and sets raw mode. */
 export function enterEarlyScreen(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream, frame: string): EarlyScreen {
@@ -91,15 +86,16 @@ export function enterEarlyScreen(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteS
     interrupted: () => interrupted,
     answerKeys: (view) => {
       if (listening || handedOver || !stdin.isTTY) return;
+      const keys = view.keys ?? earlyKeyBytes();
       const answer = (text: string): string => {
         let rest = text;
         while (rest !== '') {
-          const known = EARLY_KEYS.find(([bytes]) => rest.startsWith(bytes));
+          const known = keys.find(([bytes]) => rest.startsWith(bytes));
           // Not ours: it, and what follows, is the presenter's to read.
           if (!known) return rest;
           rest = rest.slice(known[0].length);
           if (known[1] === 'quit') {
-            interrupted ??= known[0] === 'q' ? 0 : 130;
+            interrupted ??= known[0] === '\x03' ? 130 : 0;
             restore();
             return '';
           }

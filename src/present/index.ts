@@ -1,8 +1,8 @@
-// The presenter's public face. It loads no Ink by itself: the Ink parts are imported on demand.
-export { presentDeck, followNotes, paintFirstFrame, type StartOptions } from './start.js';
-export type { PresentOptions } from './run.js';
-export type { FollowOptions } from './NotesApp.js';
-export { initialState, reduce, findMatches, type PresentState, type Command } from './state.js';
-export { keyToCommand, splitKeys, KEY_HELP } from './keymap.js';
-export { layoutNotesView, layoutSources, layoutCitation, type SourceReader } from './notes-view.js';
-export { openPublisher, openFollower, decodeMessage, TALKDECK_PORT, PRESENTERM_PORT } from './channel.js';
+// The presenter's public face, light enough for the command line's entry: start-up policy lives in
+// launch.ts, and the presenter itself (layout, Ink) is loaded from there on demand.
+export { launchPresenter, launchNotes, type DeckSource, type ScreenIo, type LaunchOptions, type PresenterHooks } from './launch.js';
+export type { KeptDeck } from './deck-schema.js';
+export type { CacheKey } from './start-cache.js';
+export type { PresentState } from './state.js';
+export type { SourceReader } from './notes-view.js';
+export type { FollowedTime, NotesStatusLine } from './NotesApp.js';

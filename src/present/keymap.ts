@@ -18,21 +18,134 @@ export interface KeyPress {
   tab?: boolean;
 }
 
-/** Key help, shown by `?`: one row per action. */
-export const KEY_HELP: ReadonlyArray<readonly [keys: string, action: string]> = [
-  ['→ ↓ Space l j n PgDn Enter', 'next step or slide'],
-  ['← ↑ h k p PgUp Backspace', 'previous step or slide'],
-  ['g gg Home', 'first slide'],
-  ['G End', 'last slide'],
-  ['12 Enter  or  12G', 'go to slide 12'],
-  ['o', 'overview of slides'],
-  ['/', 'search; then n / N for next / previous match'],
-  ['s', "the slide's source passages"],
-  ['r', 'reload the deck'],
-  ['?', 'this help'],
-  ['Esc', 'close overlay, clear search'],
-  ['q  Ctrl-C', 'quit'],
+/** What a key does on the slide screen (no overlay open). */
+export type Action = 'next' | 'previous' | 'first' | 'last' | 'overview' | 'search' | 'sources' | 'reload' | 'help' | 'close' | 'quit';
+
+/**
+ * A key as the keymap names it: a printable character as itself, or one of the names in
+ * KEY_NAMES (`right`, `pagedown`, `ctrl-c`, …).
+ */
+export type KeyName = string;
+
+/** One row of the keymap: an action, the keys that do it, and what the help says it does. */
+export interface Binding {
+  action: Action;
+  keys: readonly KeyName[];
+  help: string;
+}
+
+export type Keymap = readonly Binding[];
+
+/**
+ * The presenter's keys, written once: the presenter reads them (keyToCommand), the screen shown
+ * before Ink has loaded answers the ones that move through the deck from the bytes a terminal sends
+ * for them (earlyKeyBytes), and `?` lists them (keyHelp). It is plain data, so a configuration can
+ * replace the keys of any action (withKeys).
+ */
+export const DEFAULT_KEYMAP: Keymap = [
+  { action: 'next', keys: ['right', 'down', 'space', 'l', 'j', 'n', 'pagedown', 'return'], help: 'next step or slide' },
+  { action: 'previous', keys: ['left', 'up', 'h', 'k', 'p', 'pageup', 'backspace', 'delete'], help: 'previous step or slide' },
+  { action: 'first', keys: ['g', 'home'], help: 'first slide' },
+  { action: 'last', keys: ['G', 'end'], help: 'last slide' },
+  { action: 'overview', keys: ['o'], help: 'overview of slides' },
+  { action: 'search', keys: ['/'], help: 'search; then n / N for next / previous match' },
+  { action: 'sources', keys: ['s'], help: "the slide's source passages" },
+  { action: 'reload', keys: ['r'], help: 'reload the deck' },
+  { action: 'help', keys: ['?'], help: 'this help' },
+  { action: 'close', keys: ['escape'], help: 'close overlay, clear search' },
+  { action: 'quit', keys: ['q', 'ctrl-c'], help: 'quit' },
 ];
+
+/** The keymap with the keys of some actions replaced, e.g. from a configuration file. */
+export function withKeys(keymap: Keymap, keys: Partial<Record<Action, readonly KeyName[]>>): Keymap {
+  return keymap.map((binding) => (keys[binding.action] ? { ...binding, keys: keys[binding.action]! } : binding));
+}
+
+/** Named keys: how the help shows each, and the bytes terminals send for it. */
+export const KEY_NAMES: Readonly<Record<string, { label: string; bytes: readonly string[] }>> = {
+  right: { label: '→', bytes: ['\x1b[C', '\x1bOC'] },
+  left: { label: '←', bytes: ['\x1b[D', '\x1bOD'] },
+  up: { label: '↑', bytes: ['\x1b[A', '\x1bOA'] },
+  down: { label: '↓', bytes: ['\x1b[B', '\x1bOB'] },
+  pagedown: { label: 'PgDn', bytes: ['\x1b[6~'] },
+  pageup: { label: 'PgUp', bytes: ['\x1b[5~'] },
+  home: { label: 'Home', bytes: ['\x1b[H', '\x1bOH', '\x1b[1~'] },
+  end: { label: 'End', bytes: ['\x1b[F', '\x1bOF', '\x1b[4~'] },
+  space: { label: 'Space', bytes: [' '] },
+  return: { label: 'Enter', bytes: ['\r'] },
+  backspace: { label: 'Backspace', bytes: ['\x7f', '\b'] },
+  delete: { label: 'Delete', bytes: ['\x1b[3~'] },
+  tab: { label: 'Tab', bytes: ['\t'] },
+  escape: { label: 'Esc', bytes: ['\x1b'] },
+  'ctrl-c': { label: 'Ctrl-C', bytes: ['\x03'] },
+};
+
+function keyLabel(name: KeyName): string {
+  return KEY_NAMES[name]?.label ?? name;
+}
+
+/** The help rows, shown by `?`: keys and what they do, one row per action (and going to slide N). */
+export function keyHelp(keymap: Keymap = DEFAULT_KEYMAP): Array<readonly [keys: string, action: string]> {
+  const rows = keymap.filter((b) => b.keys.length > 0).map((b) => [b.keys.map(keyLabel).join(' '), b.help] as const);
+  const at = keymap.findIndex((b) => b.action === 'last') + 1;
+  return [...rows.slice(0, at), ['12 Enter  or  12G', 'go to slide 12'] as const, ...rows.slice(at)];
+}
+
+/** Key help for the default keymap. */
+export const KEY_HELP = keyHelp();
+
+/** The moves answered before the presenter has loaded, by the bytes a terminal sends for their keys; longest first. */
+export type EarlyAction = 'next' | 'previous' | 'quit';
+
+export function earlyKeyBytes(keymap: Keymap = DEFAULT_KEYMAP): Array<readonly [bytes: string, action: EarlyAction]> {
+  const out: Array<readonly [string, EarlyAction]> = [];
+  for (const binding of keymap) {
+    if (binding.action !== 'next' && binding.action !== 'previous' && binding.action !== 'quit') continue;
+    const action = binding.action;
+    for (const key of binding.keys) {
+      // A lone ESC is the start of every other sequence: never answered early.
+      if (key === 'escape') continue;
+      for (const bytes of KEY_NAMES[key]?.bytes ?? (key.length > 0 ? [key] : [])) out.push([bytes, action]);
+    }
+  }
+  return out.sort((a, b) => b[0].length - a[0].length);
+}
+
+/** The names of the key pressed, as the keymap writes them. */
+function pressedKeys(input: string, key: KeyPress): KeyName[] {
+  const names: KeyName[] = [];
+  if (key.rightArrow) names.push('right');
+  if (key.leftArrow) names.push('left');
+  if (key.upArrow) names.push('up');
+  if (key.downArrow) names.push('down');
+  if (key.pageDown) names.push('pagedown');
+  if (key.pageUp) names.push('pageup');
+  if (key.home) names.push('home');
+  if (key.end) names.push('end');
+  if (key.return) names.push('return');
+  if (key.escape) names.push('escape');
+  if (key.backspace) names.push('backspace');
+  if (key.delete) names.push('delete');
+  if (key.tab) names.push('tab');
+  if (key.ctrl && input === 'c') names.push('ctrl-c');
+  if (input === ' ') names.push('space');
+  else if (input !== '') names.push(input);
+  return names;
+}
+
+const ACTION_COMMANDS: Record<Action, Command> = {
+  next: { kind: 'next' },
+  previous: { kind: 'previous' },
+  first: { kind: 'first' },
+  last: { kind: 'last' },
+  overview: { kind: 'overview' },
+  search: { kind: 'search-start' },
+  sources: { kind: 'sources' },
+  reload: { kind: 'reload' },
+  help: { kind: 'help' },
+  close: { kind: 'close' },
+  quit: { kind: 'quit' },
+};
 
 function mapOverview(input: string, key: KeyPress): Command | null {
   if (key.escape || input === 'o' || input === 'q') return { kind: 'close' };
@@ -65,7 +178,7 @@ function mapSources(input: string, key: KeyPress): Command | null {
 }
 
 /** Maps a key press to a command, given what is on screen. Returns null for keys with no meaning. */
-export function keyToCommand(input: string, key: KeyPress, state: PresentState): Command | null {
+export function keyToCommand(input: string, key: KeyPress, state: PresentState, keymap: Keymap = DEFAULT_KEYMAP): Command | null {
   if (key.ctrl && input === 'c') return { kind: 'quit' };
   switch (state.overlay.kind) {
     case 'overview':
@@ -84,31 +197,9 @@ export function keyToCommand(input: string, key: KeyPress, state: PresentState):
   if (state.pendingNumber && (key.return || input === 'G')) return { kind: 'jump' };
   if (state.search && input === 'n') return { kind: 'search-next' };
   if (state.search && input === 'N') return { kind: 'search-previous' };
-  if (key.rightArrow || key.downArrow || key.pageDown || key.return || ['l', 'j', 'n', ' '].includes(input)) {
-    return { kind: 'next' };
-  }
-  if (key.leftArrow || key.upArrow || key.pageUp || key.backspace || key.delete || ['h', 'k', 'p'].includes(input)) {
-    return { kind: 'previous' };
-  }
-  if (key.home || input === 'g') return { kind: 'first' };
-  if (key.end || input === 'G') return { kind: 'last' };
-  if (key.escape) return { kind: 'close' };
-  switch (input) {
-    case 'o':
-      return { kind: 'overview' };
-    case '/':
-      return { kind: 'search-start' };
-    case '?':
-      return { kind: 'help' };
-    case 'r':
-      return { kind: 'reload' };
-    case 's':
-      return { kind: 'sources' };
-    case 'q':
-      return { kind: 'quit' };
-    default:
-      return null;
-  }
+  const pressed = pressedKeys(input, key);
+  const binding = keymap.find((b) => b.keys.some((name) => pressed.includes(name)));
+  return binding ? ACTION_COMMANDS[binding.action] : null;
 }
 
 /**

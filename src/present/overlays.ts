@@ -3,7 +3,7 @@ import stringWidth from 'string-width';
 import type { Deck } from '../deck/index.js';
 import { sanitizeText, type StyledLine } from '../render/index.js';
 import type { Theme } from '../theme/index.js';
-import { KEY_HELP } from './keymap.js';
+import { DEFAULT_KEYMAP, keyHelp, type Keymap } from './keymap.js';
 
 function fit(text: string, width: number): string {
   return width <= 0 ? '' : cliTruncate(text, width, { position: 'end' });
@@ -16,7 +16,8 @@ function padLines(lines: StyledLine[], rows: number): StyledLine[] {
 }
 
 /** The `?` screen: every key and what it does. */
-export function helpLines(theme: Theme, columns: number, rows: number): StyledLine[] {
+export function helpLines(theme: Theme, columns: number, rows: number, keymap: Keymap = DEFAULT_KEYMAP): StyledLine[] {
+  const KEY_HELP = keyHelp(keymap);
   const keyWidth = Math.max(...KEY_HELP.map(([keys]) => stringWidth(keys)));
   const left = theme.margin.horizontal;
   const width = columns - left * 2;

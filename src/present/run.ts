@@ -6,6 +6,7 @@ import type { Theme } from '../theme/index.js';
 import { App, type AppProps, type CommandSource } from './App.js';
 import { openPublisher, type Publisher } from './channel.js';
 import type { SourceReader } from './notes-view.js';
+import type { Keymap } from './keymap.js';
 import { watchDeck } from './watch.js';
 import { initialState, type Command, type PresentState } from './state.js';
 
@@ -28,6 +29,8 @@ export interface PresentOptions {
   readSource: SourceReader;
   /** Slide and notes side by side. */
   presenterView?: boolean;
+  /** The keys (default: DEFAULT_KEYMAP); a configuration may change them. */
+  keymap?: Keymap;
   /** A line over the footer, e.g. the rehearsal bar. */
   statusLine?: AppProps['statusLine'];
   /** Tell followers (`talkdeck notes`) where the talk is; with `presenterm`, in its protocol too. */
@@ -196,6 +199,7 @@ export async function runPresenter(options: PresentOptions): Promise<number> {
       readSource: options.readSource,
       presenterView: options.presenterView,
       statusLine: options.statusLine,
+      keymap: options.keymap,
       onKey: options.trace && (() => options.trace?.('key', performance.now())),
     }),
     { stdin, stdout },

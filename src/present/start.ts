@@ -1,6 +1,7 @@
 import { next, previous, type Position } from '../deck/index.js';
 import { layoutScreen, paintLines } from '../render/index.js';
 import { enterEarlyScreen, type EarlyScreen } from './early-screen.js';
+import { earlyKeyBytes } from './keymap.js';
 import { layoutPresenterView } from './notes-view.js';
 import type { FollowOptions } from './NotesApp.js';
 import type { PresentOptions } from './run.js';
@@ -10,6 +11,11 @@ export interface StartOptions extends PresentOptions {
   early?: EarlyScreen;
   /** Receives the first frame painted here, e.g. to keep it for the next launch. */
   onFirstFrame?: (frame: string) => void;
+  /**
+   * Answer the keys that move through the deck before Ink has loaded (default true). A rehearsal
+   * says false: its log must see every slide the speaker passes.
+   */
+  earlyKeys?: boolean;
 }
 
 /**
@@ -49,13 +55,13 @@ export async function presentDeck(options: StartOptions): Promise<number> {
       options.trace?.('first-frame', performance.now());
       options.onFirstFrame?.(frame);
     }
-    // Until Ink has loaded, moving through the deck is answered here; not in a rehearsal, whose
-    // log must see every slide the speaker passes.
-    if (!options.onPosition && !options.statusLine) {
+    // Until Ink has loaded, moving through the deck is answered here.
+    if (options.earlyKeys !== false) {
       early.answerKeys({
         move: (position, direction) => (direction === 'next' ? next(options.deck, position) : previous(options.deck, position)),
         frame: (position) => paintFrame(options, position, stdout.columns || 80, stdout.rows || 24),
         onKey: () => options.trace?.('mark', performance.now(), 'early-key'),
+        keys: earlyKeyBytes(options.keymap),
       });
     }
     const { runPresenter } = await import('./run.js');

@@ -39,3 +39,4 @@ export {
 } from './report.js';
 export { formatReport, reportToJson, sparkline, type FormatReportOptions } from './format-report.js';
 export { applyTimes, roundSeconds, formatSeconds, TIME_STEP_SECONDS } from './apply-times.js';
+export { startRehearsal, pacingLine, type RehearsalSession, type RehearsalSessionOptions, type RehearsalHooks, type FollowedPosition } from './session.js';

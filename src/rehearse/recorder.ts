@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { appendFileSync, closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import type { Deck } from '../deck/index.js';
+import { LocatedError, type Deck } from '../deck/index.js';
 import { formatRehearsalLine, REHEARSAL_LOG_VERSION, type RehearsalRun } from './rehearsal-log.js';
 
 export interface RecorderOptions {
@@ -17,14 +17,11 @@ export interface RecorderOptions {
 }
 
 /** A rehearsal log could not be written. */
-export class RehearsalLogError extends Error {
-  constructor(
-    readonly file: string,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = 'RehearsalLogError';
+export class RehearsalLogError extends LocatedError {
+  override readonly name = 'RehearsalLogError';
+
+  constructor(file: string, message: string, options?: { cause?: unknown }) {
+    super({ file }, message, undefined, options);
   }
 }
 

@@ -1,6 +1,6 @@
 import stringWidth from 'string-width';
-import type { Segment, StyledLine } from '../render/types.js';
-import type { TextStyle, Theme } from '../theme/types.js';
+import type { Segment, StyledLine } from '../render/index.js';
+import type { TextStyle, Theme } from '../theme/index.js';
 import { formatClock, formatElapsedClock } from './format-time.js';
 import type { Pace, PaceStatus } from './pace.js';
 

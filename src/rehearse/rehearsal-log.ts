@@ -85,8 +85,25 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isCount(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+/**
+ * The longest time a log may hold for a run or a slide: a week. A log is a file anyone could have
+ * edited; 1e308 seconds, or a number JSON cannot even hold, is bad data, never a time to show.
+ */
+export const MAX_REHEARSAL_SECONDS = 7 * 24 * 3600;
+/** The most visits a slide may have in one run. */
+const MAX_VISITS = 1_000_000;
+
+function isCount(value: unknown, max: number): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= max;
+}
+
+function isSeconds(value: unknown): value is number {
+  return isCount(value, MAX_REHEARSAL_SECONDS);
+}
+
+/** An ISO 8601 time that parses to a real date. */
+function isDate(value: unknown): value is string {
+  return typeof value === 'string' && Number.isFinite(Date.parse(value));
 }
 
 function isRun(value: unknown): value is RehearsalRun {
@@ -96,14 +113,14 @@ function isRun(value: unknown): value is RehearsalRun {
     typeof value.runId === 'string' &&
     value.runId !== '' &&
     typeof value.final === 'boolean' &&
-    typeof value.date === 'string' &&
-    typeof value.savedAt === 'string' &&
+    isDate(value.date) &&
+    isDate(value.savedAt) &&
     typeof value.deck === 'string' &&
     typeof value.deckFile === 'string' &&
-    (value.minutes === null || isCount(value.minutes)) &&
-    isCount(value.totalSeconds) &&
-    (value.current === null || (Number.isInteger(value.current) && isCount(value.current))) &&
+    (value.minutes === null || isCount(value.minutes, MAX_REHEARSAL_SECONDS / 60)) &&
+    isSeconds(value.totalSeconds) &&
+    (value.current === null || (Number.isInteger(value.current) && isCount(value.current, Number.MAX_SAFE_INTEGER))) &&
     Array.isArray(value.slides) &&
-    value.slides.every((s) => isRecord(s) && typeof s.title === 'string' && isCount(s.seconds) && Number.isInteger(s.visits) && isCount(s.visits))
+    value.slides.every((s) => isRecord(s) && typeof s.title === 'string' && isSeconds(s.seconds) && Number.isInteger(s.visits) && isCount(s.visits, MAX_VISITS))
   );
 }

@@ -16,7 +16,7 @@ export const DEFAULT_CJK_CHARS_PER_MINUTE = 200;
 // Scripts written without spaces between words: every character is a unit of speech.
 const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 // A word starts with a letter or digit; apostrophes and hyphens inside it keep it whole ("don't", "x-ray").
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’\-]*/gu;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*/gu;
 
 /** Counts the words and CJK characters of a text. */
 export function countSpeech(text: string): SpeechAmount {

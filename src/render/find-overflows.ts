@@ -1,5 +1,5 @@
 import type { Deck } from '../deck/index.js';
-import type { Theme } from '../theme/types.js';
+import type { Theme } from '../theme/index.js';
 import { layoutSlide } from './layout-slide.js';
 import type { LayoutSize } from './types.js';
 

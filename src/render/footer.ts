@@ -1,4 +1,4 @@
-import type { Theme } from '../theme/types.js';
+import type { Theme } from '../theme/index.js';
 import { joinSegments, truncateLine } from './line.js';
 import { sanitizeText } from './sanitize.js';
 import type { Segment, StyledLine } from './types.js';

@@ -1,6 +1,6 @@
 import type { ElementContent, Root, RootContent } from 'hast';
 import { common, createLowlight } from 'lowlight';
-import type { TextStyle, Theme } from '../theme/types.js';
+import type { TextStyle, Theme } from '../theme/index.js';
 import { mergeStyle } from './style.js';
 import type { StyledLine } from './types.js';
 import { joinSegments } from './line.js';

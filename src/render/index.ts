@@ -1,6 +1,7 @@
 /** The renderer's pure side: layout by display width, plain text, ANSI painting. Ink lives in ./ink.ts. */
 export type { Segment, StyledLine, LayoutSize, LayoutOptions, SlideLayout } from './types.js';
-export { sanitizeText, hyperlinkTarget } from './sanitize.js';
+export { sanitizeText } from './sanitize.js';
+export { hyperlinkTarget } from '../text/index.js';
 export { displayWidth } from './width.js';
 export { wrapSegments, hardWrap } from './wrap.js';
 export { lineWidth, truncateLine, padLine } from './line.js';

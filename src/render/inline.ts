@@ -1,6 +1,7 @@
 import { assertNever, inlineText, type Inline } from '../deck/index.js';
-import type { TextStyle, Theme } from '../theme/types.js';
-import { hyperlinkTarget, sanitizeText } from './sanitize.js';
+import type { TextStyle, Theme } from '../theme/index.js';
+import { hyperlinkTarget } from '../text/index.js';
+import { sanitizeText } from './sanitize.js';
 import { mergeStyle, pickStyle } from './style.js';
 import type { Segment } from './types.js';
 

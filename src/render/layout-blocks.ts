@@ -1,5 +1,5 @@
 import { assertNever, type Block, type ListItem } from '../deck/index.js';
-import type { TextStyle, Theme } from '../theme/types.js';
+import type { TextStyle, Theme } from '../theme/index.js';
 import { codeTokens, styleCodeLines } from './highlight.js';
 import { inlineSegments, type InlineContext } from './inline.js';
 import { alignLines, joinSegments, lineWidth, padLine, prefixLines, spaces } from './line.js';

@@ -1,5 +1,5 @@
 import type { Slide } from '../deck/index.js';
-import type { Theme } from '../theme/types.js';
+import type { Theme } from '../theme/index.js';
 import { layoutBlocks, type BlockContext } from './layout-blocks.js';
 import { joinSegments, lineWidth, spaces, truncateLine } from './line.js';
 import type { LayoutOptions, LayoutSize, SlideLayout, StyledLine } from './types.js';

@@ -1,5 +1,5 @@
 import type { Alignment } from '../deck/index.js';
-import type { TextStyle } from '../theme/types.js';
+import type { TextStyle } from '../theme/index.js';
 import type { Segment, StyledLine } from './types.js';
 import { displayWidth, graphemes, graphemeWidth } from './width.js';
 

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
-import type { Color, Theme } from '../theme/types.js';
+import type { Color, Theme } from '../theme/index.js';
 import { paintLine } from './paint.js';
 import type { StyledLine } from './types.js';
 

@@ -1,5 +1,6 @@
 import chalk, { type ChalkInstance } from 'chalk';
-import type { Color, TextStyle } from '../theme/types.js';
+import { escapeControls } from '../text/index.js';
+import type { Color, TextStyle } from '../theme/index.js';
 import { padLine } from './line.js';
 import type { StyledLine } from './types.js';
 
@@ -63,7 +64,9 @@ export function paintLine(line: StyledLine, columns: number, background: Color):
   const cached = byKey?.get(key);
   if (cached !== undefined) return cached;
   const padded = fill ? padLine(line, columns) : line;
-  const painted = padded.map((s) => paintSegment(s.href ? osc8(s.href, s.text) : s.text, s.style, fill)).join('');
+  // The frame's output edge: layout has made deck text safe already, and whatever reached a line
+  // some other way (a title in an overlay's header, say) is made safe here.
+  const painted = padded.map((s) => paintSegment(s.href ? osc8(s.href, escapeControls(s.text)) : escapeControls(s.text), s.style, fill)).join('');
   if (!byKey) paintedRows.set(line, (byKey = new Map()));
   byKey.set(key, painted);
   return painted;

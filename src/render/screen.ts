@@ -1,5 +1,5 @@
 import type { Deck, Position } from '../deck/index.js';
-import type { Theme } from '../theme/types.js';
+import type { Theme } from '../theme/index.js';
 import { layoutFooter } from './footer.js';
 import { layoutSlide } from './layout-slide.js';
 import { joinSegments, padLine, truncateLine } from './line.js';

@@ -1,4 +1,4 @@
-import type { TextStyle } from '../theme/types.js';
+import type { TextStyle } from '../theme/index.js';
 
 const STYLE_KEYS = ['fg', 'bg', 'bold', 'italic', 'underline', 'dim', 'strikethrough', 'inverse'] as const;
 

@@ -1,5 +1,5 @@
 import type { CellAlign } from '../deck/index.js';
-import type { TextStyle } from '../theme/types.js';
+import type { TextStyle } from '../theme/index.js';
 import { alignLine, joinSegments, lineWidth, padLine } from './line.js';
 import type { Segment, StyledLine } from './types.js';
 import { longestWordWidth, wrapSegments } from './wrap.js';

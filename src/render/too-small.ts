@@ -1,4 +1,4 @@
-import type { TextStyle } from '../theme/types.js';
+import type { TextStyle } from '../theme/index.js';
 import { alignLine, truncateLine } from './line.js';
 import type { StyledLine } from './types.js';
 import { wrapSegments } from './wrap.js';

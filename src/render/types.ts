@@ -1,4 +1,4 @@
-import type { TextStyle } from '../theme/types.js';
+import type { TextStyle } from '../theme/index.js';
 
 /** A run of text drawn in one style; `href` makes it an OSC 8 hyperlink when painted. */
 export interface Segment {

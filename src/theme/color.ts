@@ -1,4 +1,4 @@
-import { closestMatch } from '../text/suggest.js';
+import { closestMatch } from '../text/index.js';
 
 /** The named ANSI colours that chalk and Ink understand, in palette order. */
 export const NAMED_COLORS = [

@@ -3,7 +3,7 @@ import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 
 import type * as z from 'zod/mini';
 import { checkColor } from './color.js';
 import { completeThemeSchema, OBJECT_EXPECTED, rawThemeSchema, type RawTheme, type ThemeSchema } from './schema.js';
-import { closestMatch } from '../text/suggest.js';
+import { closestMatch } from '../text/index.js';
 import { ThemeError, type ThemeProblem } from './theme-error.js';
 import { locate, readThemeSource, trailingComment, type ThemeSource } from './theme-source.js';
 import type { Theme } from './types.js';

@@ -79,7 +79,7 @@ describe('exportText', () => {
   it('carries no markup and no control characters', () => {
     const hostile = exportText({ ...hostileDeck, meta: { ...hostileDeck.meta, title: 'a\u001b[31mred\u0007' } });
     expect(hostile).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u);
-    expect(hostile.startsWith('a[31mred\n')).toBe(true);
+    expect(hostile.startsWith('a␛[31mred␇\n')).toBe(true);
   });
 });
 

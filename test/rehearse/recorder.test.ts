@@ -170,6 +170,22 @@ describe('readRehearsals', () => {
     expect(readRehearsals(join(dir, 'missing.jsonl'))).toEqual([]);
   });
 
+  it.each([
+    ['a slide of 1e308 seconds', { slides: [{ title: 'Intro', seconds: 1e308, visits: 1 }], totalSeconds: 1e308 }],
+    ['a total of 1e308 seconds', { totalSeconds: 1e308 }],
+    ['a total beyond what JSON holds (Infinity)', { totalSeconds: '__INF__' }],
+    ['a slide of NaN seconds', { slides: [{ title: 'Intro', seconds: 'NaN', visits: 1 }] }],
+    ['a time of more than a week', { slides: [{ title: 'Intro', seconds: 8 * 24 * 3600, visits: 1 }] }],
+    ['a visit count of 1e300', { slides: [{ title: 'Intro', seconds: 3, visits: 1e300 }] }],
+    ['minutes of 1e308', { minutes: 1e308 }],
+    ['a date that is no date', { date: 'yesterday\u001b[2J' }],
+    ['a save time that is no date', { savedAt: 'NaN' }],
+  ])('rejects %s as bad data', (_what, bad) => {
+    const good = run({ runId: 'a', final: true, slides: [{ title: 'Intro', seconds: 9.5, visits: 1 }] });
+    const line = JSON.stringify({ ...good, ...bad }).replace('"__INF__"', '1e999');
+    expect(parseRehearsals(`${JSON.stringify(good)}\n${line}\n`)).toEqual([good]);
+  });
+
   it('finds the log beside the deck', () => {
     expect(rehearsalLogPath('/decks/tiny/talk.md')).toBe('/decks/tiny/.talkdeck/rehearsals.jsonl');
     expect(rehearsalLogPath('talk.md')).toBe('.talkdeck/rehearsals.jsonl');

@@ -67,3 +67,21 @@ describe('hyperlinkTarget', () => {
     expect(hyperlinkTarget('https://example.com/\u001b\\\u0007 ä')).toBe('https://example.com/%1B\\%07%20%C3%A4');
   });
 });
+
+describe('the painter, every frame\'s output edge', () => {
+  it('paints no control sequence of its own text, whatever reached a laid-out line (an overlay header with a raw slide title, say)', async () => {
+    const { paintLine } = await import('../../src/render/paint.js');
+    const { default: chalk } = await import('chalk');
+    const level = chalk.level;
+    chalk.level = 3;
+    try {
+      const title = 'Sources of slide 1: \u001bc\u001b]52;c;aGk=\u0007\u009b2J';
+      const painted = paintLine([{ text: title, style: { fg: '#ff0000', bold: true } }, { text: 'link', style: {}, href: 'https://example.com/' }], 80, '#000000');
+      const rest = painted.replace(/\u001b\[[0-9;:]*m|\u001b\]8;;[\u0021-\u007e]*\u001b\\/gu, '');
+      expect(rest).not.toMatch(UNSAFE);
+      expect(rest).toContain('␛c␛]52;c;aGk=␇<U+009B>2J');
+    } finally {
+      chalk.level = level;
+    }
+  });
+});

@@ -9,6 +9,7 @@ import {
   checkColor,
   DEFAULT_COLOR,
   loadTheme,
+  type LoadThemeOptions,
   NAMED_COLORS,
   ThemeError,
   type Theme,
@@ -23,9 +24,9 @@ const BUILTINS = ['dark', 'high-contrast', 'light', 'nord', 'solarized-dark', 't
 const load = (spec: string, cwd = FIXTURES): Theme => loadTheme(spec, { themesDir: THEMES, cwd });
 
 /** The ThemeError that loading `spec` throws. */
-function errorOf(spec: string, options: { themesDir?: string; cwd?: string } = {}): ThemeError {
+function errorOf(spec: string, options: Partial<LoadThemeOptions> = {}): ThemeError {
   try {
-    loadTheme(spec, { themesDir: options.themesDir ?? THEMES, cwd: options.cwd ?? FIXTURES });
+    loadTheme(spec, { ...options, themesDir: options.themesDir ?? THEMES, cwd: options.cwd ?? FIXTURES });
   } catch (error) {
     if (error instanceof ThemeError) return error;
     throw error;
@@ -264,25 +265,25 @@ describe('extends', () => {
 
   it('rejects a cycle, at the extends that closes it', () => {
     const error = errorOf('cycle-a.yaml');
-    expect(error.message).toBe('cycle-b.yaml:2:10: extends: cycle: cycle-a.yaml → cycle-b.yaml → cycle-a.yaml; make one of them extend a built-in theme instead');
+    expect(error.format()).toBe('cycle-b.yaml:2:10: extends: cycle: cycle-a.yaml → cycle-b.yaml → cycle-a.yaml; make one of them extend a built-in theme instead');
     expect([error.file, error.line, error.column]).toEqual(['cycle-b.yaml', 2, 10]);
   });
 
   it('explains a base theme that extends itself by leaving out "extends: none"', () => {
     const dir = join(FIXTURES, 'bad-builtins');
-    expect(errorOf('dark', { themesDir: dir, cwd: dir }).message).toBe(
+    expect(errorOf('dark', { themesDir: dir, cwd: dir }).format()).toBe(
       'dark.yaml:2:1: extends: cycle: dark.yaml → dark.yaml (a theme without "extends" extends "dark"; a complete base theme says "extends: none")',
     );
   });
 
   it('allows "extends: none" only for a complete theme', () => {
-    expect(errorOf('incomplete-base.yaml').message).toBe(
+    expect(errorOf('incomplete-base.yaml').format()).toBe(
       'incomplete-base.yaml:2:1: (theme): missing fields text, headings, strong, emphasis, strike, inlineCode, link, quote, alerts, list, code, table, rule, image, footer, overflow, banner, searchMatch, margin; a complete theme ("extends: none") sets every field',
     );
   });
 
   it('names the built-in themes when an extended one is unknown', () => {
-    expect(errorOf('unknown-parent.yaml').message).toBe(
+    expect(errorOf('unknown-parent.yaml').format()).toBe(
       'unknown-parent.yaml:2:10: extends: unknown theme "drak" (did you mean "dark"?); built-in themes: dark, high-contrast, light, nord, solarized-dark, terminal; or give a path to a .yaml or .json file',
     );
   });
@@ -303,7 +304,7 @@ describe('located errors', () => {
   ])('%s', (file, message) => {
     const error = errorOf(file);
     expect(error).toBeInstanceOf(ThemeError);
-    expect(error.message).toBe(message);
+    expect(error.format()).toBe(message);
     const [, line, column] = /^[^:]+:(\d+):(\d+):/.exec(message)!;
     expect([error.file, error.line, error.column]).toEqual([file, Number(line), Number(column)]);
   });
@@ -311,18 +312,18 @@ describe('located errors', () => {
   it('locates YAML syntax errors', () => {
     const error = errorOf('bad-syntax.yaml');
     expect([error.file, error.line, error.column]).toEqual(['bad-syntax.yaml', 4, 1]);
-    expect(error.message).toMatch(/^bad-syntax\.yaml:4:1: invalid YAML: \S/);
+    expect(error.format()).toMatch(/^bad-syntax\.yaml:4:1: invalid YAML: \S/);
   });
 
   it('locates JSON syntax errors', () => {
     const error = errorOf('bad-json-syntax.json');
     expect([error.file, error.line, error.column]).toEqual(['bad-json-syntax.json', 4, 3]);
-    expect(error.message).toMatch(/^bad-json-syntax\.json:4:3: invalid JSON: \S/);
+    expect(error.format()).toMatch(/^bad-json-syntax\.json:4:3: invalid JSON: \S/);
   });
 
   it('reports every problem in a file, in file order', () => {
     const error = errorOf('many-problems.yaml');
-    expect(error.message.split('\n')).toEqual([
+    expect(error.format().split('\n')).toEqual([
       'many-problems.yaml:5:5: code.tokens.keywrod: unknown field (did you mean "keyword"?)',
       'many-problems.yaml:6:19: code.tokens.string.fg: "grean" is not a colour (did you mean "green"?)',
       'many-problems.yaml:8:17: headings.h1.prefix: must not contain control characters',
@@ -343,29 +344,29 @@ describe('located errors', () => {
 
   it('lists the built-in themes for an unknown name, with no line or column', () => {
     const error = errorOf('drak');
-    expect(error.message).toBe(
+    expect(error.format()).toBe(
       'drak: unknown theme (did you mean "dark"?); built-in themes: dark, high-contrast, light, nord, solarized-dark, terminal; or give a path to a .yaml or .json file',
     );
-    expect([error.file, error.line, error.column]).toEqual(['drak', null, null]);
-    expect(errorOf('solarized').message).toMatch(/^solarized: unknown theme \(did you mean "solarized-dark"\?\); built-in themes: dark, /);
-    expect(errorOf('purple').message).toMatch(/^purple: unknown theme; built-in themes: dark, /);
+    expect([error.file, error.line, error.column]).toEqual(['drak', undefined, undefined]);
+    expect(errorOf('solarized').format()).toMatch(/^solarized: unknown theme \(did you mean "solarized-dark"\?\); built-in themes: dark, /);
+    expect(errorOf('purple').format()).toMatch(/^purple: unknown theme; built-in themes: dark, /);
   });
 
   it('reports a missing theme file', () => {
     const error = errorOf('./nope.yaml');
-    expect(error.message).toMatch(/^\.\/nope\.yaml: theme file not found; check the path, or use a built-in theme: dark, /u);
-    expect([error.file, error.line, error.column]).toEqual(['./nope.yaml', null, null]);
-    expect(errorOf('../dark').message).toMatch(/^\.\.\/dark: theme file not found; check the path/u);
+    expect(error.format()).toMatch(/^\.\/nope\.yaml: theme file not found; check the path, or use a built-in theme: dark, /u);
+    expect([error.file, error.line, error.column]).toEqual(['./nope.yaml', undefined, undefined]);
+    expect(errorOf('../dark').format()).toMatch(/^\.\.\/dark: theme file not found; check the path/u);
   });
 
   it('reports an extends that names a missing file, at the extends', () => {
-    expect(errorOf('missing-parent.yaml').message).toBe('missing-parent.yaml:1:10: extends: theme file "./gone.yaml" not found; check the path, which is relative to this file');
+    expect(errorOf('missing-parent.yaml').format()).toBe('missing-parent.yaml:1:10: extends: theme file "./gone.yaml" not found; check the path, which is relative to this file');
   });
 
   it('reports a theme path that cannot be read', () => {
     const error = errorOf('chain');
-    expect(error.message).toMatch(/^chain: unknown theme/);
-    expect(errorOf('chain/parts/').message).toBe('chain/parts: cannot read theme file (EISDIR); give a .yaml or .json file');
+    expect(error.format()).toMatch(/^chain: unknown theme/);
+    expect(errorOf('chain/parts/').format()).toBe('chain/parts: cannot read theme file (EISDIR); give a .yaml or .json file');
   });
 });
 
@@ -410,6 +411,6 @@ describe("a deck's own theme fields (presenterm's theme.override)", () => {
 
   it('are checked like a theme file: a wrong one is a ThemeError naming the deck', () => {
     expect(() => loadTheme('dark', { themesDir: THEMES, cwd: FIXTURES, override: { text: { fg: 'purplish' } }, overrideFile: 'talk.md' })).toThrow(ThemeError);
-    expect(() => loadTheme('dark', { themesDir: THEMES, cwd: FIXTURES, override: { text: { fg: 'purplish' } }, overrideFile: 'talk.md' })).toThrow(/^talk\.md: the theme fields it sets are not valid: text\.fg: /u);
+    expect(errorOf('dark', { themesDir: THEMES, cwd: FIXTURES, override: { text: { fg: 'purplish' } }, overrideFile: 'talk.md' }).format()).toMatch(/^talk\.md: the theme fields it sets are not valid: text\.fg: /u);
   });
 });

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '../io/index.js';
+import { isSafePainted } from '../text/index.js';
+import type { KeptDeck } from './deck-schema.js';
 
 /**
  * What a launch can keep for the next one: the first frame of a deck, and the parsed deck.
@@ -49,6 +51,9 @@ const SETTLE_MS = 1000;
 /** Entries kept before the oldest are dropped. */
 const MAX_ENTRIES = 200;
 
+/** An entry larger than this is not written: 32 MB holds a 5,000-slide deck several times over. */
+export const MAX_ENTRY_BYTES = 32 * 1024 * 1024;
+
 declare const __TALKDECK_BUILD__: string | undefined;
 /** Changes with every change of talkdeck's code, themes or dependencies (set by the build). */
 const BUILD = typeof __TALKDECK_BUILD__ === 'string' ? __TALKDECK_BUILD__ : 'source';
@@ -65,13 +70,16 @@ export function startCacheDir(env: Record<string, string | undefined>): string |
   return isPrivate(dir) ? dir : null;
 }
 
-/** A folder that is missing (it will be made private) or a real folder of this user's that only they can write to. */
-function isPrivate(dir: string): boolean {
+/**
+ * A folder that is missing (it will be made private) or a real folder of this user's that only
+ * they can write to; with `mustExist`, a missing folder is not private.
+ */
+function isPrivate(dir: string, mustExist = false): boolean {
   let stat;
   try {
     stat = lstatSync(dir);
   } catch {
-    return true;
+    return !mustExist;
   }
   if (!stat.isDirectory()) return false;
   const uid = process.getuid?.();
@@ -89,14 +97,11 @@ function entryPath(dir: string, kind: Kind, key: CacheKey): string {
 
 /**
  * A painted frame may hold only printable text, line breaks, SGR colour sequences and OSC 8
- * hyperlinks. Anything else means the entry is not ours, and it is never written to the terminal.
+ * hyperlinks (text/sanitize.ts's rule). Anything else means the entry is not ours, and it is never
+ * written to the terminal.
  */
-const ALLOWED_SEQUENCES = /\u001b\[[0-9;:]*m|\u001b\]8;;[\u0021-\u007e]*\u001b\\/gu;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
-
 export function isSafeFrame(frame: string): boolean {
-  return !CONTROL.test(frame.replace(ALLOWED_SEQUENCES, ''));
+  return !frame.includes('\t') && isSafePainted(frame);
 }
 
 /** The value kept for `key`, if every file it was made from is unchanged; else undefined. */
@@ -135,8 +140,13 @@ function writeCached(dir: string, kind: Kind, key: CacheKey, value: unknown, fil
       if (!stat.isFile() || stat.mtimeMs > startedAt - SETTLE_MS) return;
       entryFiles.push([file, sha256(readFileSync(file))]);
     }
+    const text = JSON.stringify({ files: entryFiles, value } satisfies Entry);
+    if (Buffer.byteLength(text) > MAX_ENTRY_BYTES) return;
+    // Checked at every write, not only at start: the folder may have changed hands since.
+    if (!isPrivate(dir)) return;
     mkdirSync(join(dir, kind), { recursive: true, mode: 0o700 });
-    writeFileAtomic(entryPath(dir, kind, key), JSON.stringify({ files: entryFiles, value } satisfies Entry), { mode: 0o600 });
+    if (!isPrivate(join(dir, kind), true)) return;
+    writeFileAtomic(entryPath(dir, kind, key), text, { mode: 0o600 });
     prune(join(dir, kind));
   } catch {
     // Best effort, see above.
@@ -154,13 +164,18 @@ export function writeCachedFrame(dir: string, key: FrameKey, frame: string, file
   if (isSafeFrame(frame)) writeCached(dir, 'frames', key, frame, files, startedAt);
 }
 
-/** A parsed deck kept for `key` (how it was named, options), if its files are unchanged; else undefined. */
-export function readCachedDeck<T>(dir: string, key: CacheKey): T | undefined {
-  return readCached(dir, 'decks', key) as T | undefined;
+/**
+ * A parsed deck kept for `key` (how it was named, options), if its files are unchanged and
+ * `validate` (deck-schema.ts's asKeptDeck, loaded once the first frame is up) finds a deck's
+ * shape; else undefined.
+ */
+export function readCachedDeck(dir: string, key: CacheKey, validate: (value: unknown) => KeptDeck | undefined): KeptDeck | undefined {
+  const value = readCached(dir, 'decks', key);
+  return value === undefined ? undefined : validate(value);
 }
 
-/** Keeps a parsed deck (plain data) for `key`, made from `files`. */
-export function writeCachedDeck(dir: string, key: CacheKey, deck: unknown, files: readonly string[], startedAt: number): void {
+/** Keeps a parsed deck for `key`, made from `files`. */
+export function writeCachedDeck(dir: string, key: CacheKey, deck: KeptDeck, files: readonly string[], startedAt: number): void {
   writeCached(dir, 'decks', key, deck, files, startedAt);
 }
 

@@ -3,7 +3,8 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, s
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isSafeFrame, readCachedDeck, readCachedFrame, startCacheDir, writeCachedDeck, writeCachedFrame, type FrameKey } from '../../src/cli/start-cache.js';
+import { isSafeFrame, MAX_ENTRY_BYTES, readCachedDeck as readKept, readCachedFrame, startCacheDir, writeCachedDeck, writeCachedFrame, type CacheKey, type FrameKey } from '../../src/present/start-cache.js';
+import { asKeptDeck } from '../../src/present/deck-schema.js';
 import { paintFirstFrame } from '../../src/present/start.js';
 import { loadDeck, loadDeckWithDialect } from '../../src/parse/index.js';
 import { applyColorLevel, loadTheme } from '../../src/theme/index.js';
@@ -166,6 +167,8 @@ describe('the frame cache', () => {
   });
 });
 
+const readCachedDeck = (dir: string, key: CacheKey) => readKept(dir, key, asKeptDeck);
+
 describe('the deck cache', () => {
   it('gives back a parsed deck equal to a fresh parse, until one of its files changes', () => {
     const deckKey = { path: deck, cwd: dir, allowOutside: false, dialect: 'auto' };
@@ -187,11 +190,67 @@ describe('the deck cache', () => {
     expect(readCachedDeck(cache, { path: deck })).toBeUndefined();
   });
 
-  it('keeps every deck of the project exactly: the model is plain data', () => {
+  it('keeps every deck of the project exactly, and each passes the schema a kept deck is checked against', () => {
     const decks = ['decks/tour.md', 'decks/unikernels/talk.md', ...readdirSync('test/fixtures/dialects').map((name) => `test/fixtures/dialects/${name}`)];
     for (const path of decks.filter((name) => name.endsWith('.md'))) {
       const read = loadDeckWithDialect(path);
       expect(JSON.parse(JSON.stringify(read)), path).toEqual(read);
+      expect(asKeptDeck(JSON.parse(JSON.stringify(read))), path).toEqual(read);
     }
+  });
+
+  it('takes an entry of the wrong shape for a miss, never for a deck', () => {
+    const deckKey = { path: deck, cwd: dir, allowOutside: false, dialect: 'auto' };
+    const read = loadDeckWithDialect(deck);
+    writeCachedDeck(cache, deckKey, read, read.files, LATER);
+    const [name] = readdirSync(join(cache, 'decks'));
+    const file = join(cache, 'decks', name!);
+    const good = JSON.parse(readFileSync(file, 'utf8')) as { value: { deck: { slides: Array<Record<string, unknown>> } } };
+    const spoilt: Array<(value: { deck: { slides: Array<Record<string, unknown>> } }) => void> = [
+      (v) => (v.deck.slides[0]!.blocks = 'not blocks'),
+      (v) => (v.deck.slides[0]!.title = 42),
+      (v) => (v.deck.slides[0]!.blocks = [{ kind: 'paragraph', step: 0, align: 'left', line: 1, children: [{ kind: 'text', text: 7 }] }]),
+      (v) => (v.deck.slides[0]!.blocks = [{ kind: 'no-such-kind', step: 0, align: 'left', line: 1 }]),
+      (v) => (v.deck.slides[0]!.steps = 0),
+      (v) => ((v.deck as unknown as Record<string, unknown>).diagnostics = null),
+      (v) => ((v as unknown as Record<string, unknown>).files = 'deck.md'),
+    ];
+    for (const spoil of spoilt) {
+      const entry = structuredClone(good);
+      spoil(entry.value);
+      writeFileSync(file, JSON.stringify(entry));
+      expect(readCachedDeck(cache, deckKey)).toBeUndefined();
+    }
+    writeFileSync(file, JSON.stringify(good));
+    expect(readCachedDeck(cache, deckKey)).toEqual(read);
+  });
+
+  it('writes no entry above the size cap', () => {
+    const deckKey = { path: deck, cwd: dir, allowOutside: false, dialect: 'auto' };
+    const read = loadDeckWithDialect(deck);
+    const huge = { ...read, reason: 'x'.repeat(MAX_ENTRY_BYTES) };
+    writeCachedDeck(cache, deckKey, huge, read.files, LATER);
+    expect(readCachedDeck(cache, deckKey)).toBeUndefined();
+    writeCachedDeck(cache, deckKey, read, read.files, LATER);
+    expect(readCachedDeck(cache, deckKey)).toEqual(read);
+  });
+
+  it('checks the folder before every write, not only at start: one opened to others since is not written to', () => {
+    const deckKey = { path: deck, cwd: dir, allowOutside: false, dialect: 'auto' };
+    const read = loadDeckWithDialect(deck);
+    expect(startCacheDir({ TALKDECK_CACHE_DIR: cache })).toBe(cache);
+    mkdirSync(join(cache, 'decks'), { recursive: true, mode: 0o700 });
+    chmodSync(cache, 0o700);
+    // Made writable by others after the launch chose it.
+    chmodSync(join(cache, 'decks'), 0o777);
+    writeCachedDeck(cache, deckKey, read, read.files, LATER);
+    expect(readdirSync(join(cache, 'decks'))).toEqual([]);
+    chmodSync(join(cache, 'decks'), 0o700);
+    chmodSync(cache, 0o777);
+    writeCachedDeck(cache, deckKey, read, read.files, LATER);
+    expect(readdirSync(join(cache, 'decks'))).toEqual([]);
+    chmodSync(cache, 0o700);
+    writeCachedDeck(cache, deckKey, read, read.files, LATER);
+    expect(readdirSync(join(cache, 'decks'))).toHaveLength(1);
   });
 });

@@ -1,0 +1,300 @@
+import { appendFileSync, statSync } from 'node:fs';
+// The first frame from the start cache needs only what this file imports statically, so these are
+// part of the command line's entry: a chunk loaded on demand would cost its own read and compile
+// before that frame.
+import supportsHyperlinks from 'supports-hyperlinks';
+import { LocatedError, type Deck } from '../deck/index.js';
+import type { Theme } from '../theme/index.js';
+import { applyColorLevel, detectColorLevel, type ColorLevel } from '../theme/color-level.js';
+import type { KeptDeck } from './deck-schema.js';
+import { enterEarlyScreen, type EarlyScreen } from './early-screen.js';
+import type { NotesStatusLine } from './NotesApp.js';
+import type { PresentOptions } from './run.js';
+import { readCachedDeck, readCachedFrame, startCacheDir, writeCachedDeck, writeCachedFrame, type CacheKey, type FrameKey } from './start-cache.js';
+
+/**
+ * Presenter start-up policy, in one place: which deck and frame the start cache may give, when the
+ * first frame is painted before the deck is parsed (from the cache, or from a big deck's first
+ * slide alone), when the cache is written, and how the early screen hands over to the presenter.
+ * The command line hands in a DeckSource and the terminal; everything else is decided here.
+ */
+
+/** Where a full-screen command's deck comes from; the command line's DeckInput is one. */
+export interface DeckSource {
+  /** The deck's path as the user gave it, for messages. */
+  readonly shown: string;
+  /** The deck's absolute path. */
+  readonly absolute: string;
+  /** What besides file contents shapes the parsed deck (how it was named, dialect, options). */
+  readonly cacheKey: CacheKey;
+  /** Reads and parses the deck; `headOnly` builds its first slide alone. */
+  read(options?: { headOnly?: boolean }): Promise<KeptDeck>;
+  /** The theme for the deck (the user's choice, else the deck's own); `onRead` hears each file read. */
+  theme(deck: Deck, onRead?: (path: string) => void): Promise<Theme>;
+  /** Reads the articles the deck cites. */
+  sources(): PresentOptions['readSource'];
+  /** Re-reads the deck for live reload: the deck, or a message saying why it cannot be used. */
+  reloader(): PresentOptions['loadDeck'];
+  /** Prints the deck's diagnostics; true when any is an error. */
+  report(deck: Deck): Promise<boolean>;
+}
+
+/** The terminal a full-screen command runs in. */
+export interface ScreenIo {
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  /** Writes a message to stderr (already made safe for the terminal by the caller). */
+  err(text: string): void;
+  /** When this launch began (Date.now()): nothing written after it is kept in the start cache. */
+  startedAt: number;
+}
+
+/** What a command adds to the presenter: the rehearsal plugs in here. */
+export interface PresenterHooks {
+  onPosition?: PresentOptions['onPosition'];
+  statusLine?: PresentOptions['statusLine'];
+}
+
+export interface LaunchOptions {
+  /** The theme asked for on the command line (a name or a path). */
+  theme?: string;
+  /** The options that change the picture, for the frame cache's key. */
+  keyOptions: Record<string, string | boolean | null>;
+  /** Slide and notes side by side. */
+  presenter?: boolean;
+  publishSpeakerNotes?: boolean;
+  /** Plugs a command's hooks in once the deck and theme are known (a rehearsal). */
+  hooks?: (deck: Deck, theme: Theme) => PresenterHooks;
+}
+
+/** Exit code for a command that needs a terminal and has none. */
+const EXIT_USAGE = 2;
+const EXIT_INPUT = 1;
+/** Decks from this size on get their first frame from a parse of the first slide alone. */
+const BIG_DECK_BYTES = 256 * 1024;
+
+/** The deck's theme with every colour fitted to the terminal's depth (the perceptually nearest it can show). */
+async function screenTheme(source: DeckSource, deck: Deck, level: ColorLevel, onRead?: (path: string) => void): Promise<Theme> {
+  const [{ fitThemeToDepth }, theme] = await Promise.all([import('../theme/index.js'), source.theme(deck, onRead)]);
+  return fitThemeToDepth(theme, level);
+}
+
+/** A trace sink for the benchmark: one `event time` line per event. */
+function traceTo(path: string): PresentOptions['trace'] {
+  return (event, atMs, label) => appendFileSync(path, `${event} ${atMs.toFixed(3)}${label ? ` ${label}` : ''}\n`);
+}
+
+function isTerminal(io: ScreenIo): boolean {
+  return Boolean(io.stdout.isTTY && io.stdin.isTTY);
+}
+
+/**
+ * A deck big enough that parsing all of it keeps the first frame waiting (a 5,000-slide deck
+ * takes over half a second cold): its first slide is painted from a parse of that slide alone.
+ */
+function isBigDeck(path: string): boolean {
+  try {
+    return statSync(path).size >= BIG_DECK_BYTES;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The deck of a full-screen command, taken from the start cache when none of its files changed
+ * since it was kept. Writing a fresh one to the cache waits for `flush` (once the first frame is
+ * up: writing a big deck costs tens of milliseconds).
+ */
+class ScreenDeck {
+  private pending: Array<() => void> = [];
+  files: string[] = [];
+
+  constructor(
+    private readonly source: DeckSource,
+    private readonly io: ScreenIo,
+  ) {}
+
+  async read(): Promise<Deck> {
+    const cacheDir = startCacheDir(this.io.env);
+    let kept: KeptDeck | undefined;
+    if (cacheDir) {
+      const { asKeptDeck } = await import('./deck-schema.js');
+      kept = readCachedDeck(cacheDir, this.source.cacheKey, asKeptDeck);
+    }
+    if (!kept) {
+      const fresh = await this.source.read();
+      // A deck with errors is shown as errors and never kept: what fixes it may be outside its files.
+      if (cacheDir && !fresh.deck.diagnostics.some((d) => d.severity === 'error')) {
+        this.pending.push(() => writeCachedDeck(cacheDir, this.source.cacheKey, fresh, fresh.files, this.io.startedAt));
+      }
+      kept = fresh;
+    }
+    this.files = kept.files;
+    return kept.deck;
+  }
+
+  flush(): void {
+    for (const write of this.pending.splice(0)) write();
+  }
+}
+
+/**
+ * Loads the deck of a full-screen command: the deck, or the exit code when it cannot be shown
+ * (no terminal, errors in the deck; printed). `beforeOutput` runs before anything is printed: a
+ * screen painted early must be left first.
+ */
+async function openDeck(source: DeckSource, io: ScreenIo, screenDeck: ScreenDeck, beforeOutput?: () => void): Promise<Deck | number> {
+  if (!isTerminal(io)) {
+    io.err(`talkdeck: needs a terminal (stdout and stdin must be a TTY); use \`talkdeck print ${source.shown}\` for plain text\n`);
+    return EXIT_USAGE;
+  }
+  const deck = await screenDeck.read();
+  if (deck.diagnostics.length > 0) beforeOutput?.();
+  if (await source.report(deck)) return EXIT_INPUT;
+  if (deck.slides.length === 0) throw new LocatedError({ file: source.shown }, 'the deck has no slides; add a heading or some text');
+  return deck;
+}
+
+/**
+ * Paints the first slide of a big deck from a parse of that slide alone, on the alternate screen;
+ * undefined when that parse finds a problem, which the full parse then reports as usual.
+ */
+async function paintHead(source: DeckSource, options: LaunchOptions, key: FrameKey, io: ScreenIo): Promise<EarlyScreen | undefined> {
+  try {
+    const head = await source.read({ headOnly: true });
+    if (head.deck.slides.length === 0 || head.deck.diagnostics.some((d) => d.severity === 'error')) return undefined;
+    const theme = await screenTheme(source, head.deck, key.colorLevel as ColorLevel);
+    const { paintFirstFrame } = await import('./start.js');
+    applyColorLevel(key.colorLevel as ColorLevel);
+    const view = { presenterView: Boolean(options.presenter), readSource: source.sources() };
+    return enterEarlyScreen(io.stdin, io.stdout, paintFirstFrame({ deck: head.deck, theme, hyperlinks: key.hyperlinks, ...view }, key.columns, key.rows));
+  } catch {
+    // Whatever went wrong, the full parse meets it again and says so.
+    return undefined;
+  }
+}
+
+/**
+ * `talkdeck present` and `talkdeck rehearse`: presents the deck full-screen until the user quits;
+ * resolves with the exit code. The first frame of the last launch is painted at once when nothing
+ * it was made from has changed; else a big deck's first slide from a parse of that slide alone.
+ * A rehearsal (`hooks`) draws its own bar and must see every slide: no cached frame, no keys
+ * answered before the presenter has loaded.
+ */
+export async function launchPresenter(source: DeckSource, options: LaunchOptions, io: ScreenIo): Promise<number> {
+  const trace = io.env.TALKDECK_TRACE ? traceTo(io.env.TALKDECK_TRACE) : undefined;
+  trace?.('mark', performance.now(), 'cli');
+  const rehearsal = options.hooks !== undefined;
+  const colorLevel = detectColorLevel(io.env, true);
+  const hyperlinks = !rehearsal && supportsHyperlinks.stdout !== false && io.env.TALKDECK_HYPERLINKS !== '0';
+  const terminal = isTerminal(io);
+  // The first frame of the last launch, when nothing it was made from has changed since.
+  const cacheDir = terminal ? startCacheDir(io.env) : null;
+  const frameKey: FrameKey = {
+    deckPath: source.absolute,
+    command: 'present',
+    options: options.keyOptions,
+    cwd: io.cwd,
+    columns: io.stdout.columns || 80,
+    rows: io.stdout.rows || 24,
+    colorLevel,
+    hyperlinks,
+  };
+  // The presenter view shows citations from articles the key does not cover, and a rehearsal its bar: not kept.
+  const keepFrames = cacheDir !== null && !options.presenter && !rehearsal;
+  const cached = keepFrames ? readCachedFrame(cacheDir, frameKey) : null;
+  const screenDeck = new ScreenDeck(source, io);
+  let early: EarlyScreen | undefined;
+  /** The early frame came from a parse of the first slide alone: keep the full deck's instead. */
+  let fromHead = false;
+  if (cached !== null) {
+    early = enterEarlyScreen(io.stdin, io.stdout, cached);
+    trace?.('first-frame', performance.now(), 'cached');
+  } else if (terminal && !rehearsal && isBigDeck(source.absolute)) {
+    early = await paintHead(source, options, frameKey, io);
+    fromHead = early !== undefined;
+    if (fromHead) trace?.('first-frame', performance.now(), 'head');
+  }
+  let handedToPresenter = false;
+  try {
+    // Messages go to the main screen: leave the early frame, and let the presenter paint anew.
+    let signalled: number | null = null;
+    const leaveEarly = () => {
+      signalled = early?.interrupted() ?? null;
+      early?.restore();
+      early?.dispose();
+      early = undefined;
+      fromHead = false;
+    };
+    const deck = await openDeck(source, io, screenDeck, leaveEarly);
+    // A signal that came while the deck was read is answered, not forgotten with the early frame.
+    if (signalled !== null) return signalled;
+    if (typeof deck === 'number') return deck;
+    trace?.('mark', performance.now(), 'deck');
+    const themeFiles: string[] = [];
+    const theme = await screenTheme(source, deck, colorLevel, (path) => themeFiles.push(path));
+    trace?.('mark', performance.now(), 'theme');
+    applyColorLevel(colorLevel);
+    const { presentDeck, paintFirstFrame } = await import('./start.js');
+    trace?.('mark', performance.now(), 'modules');
+    const keep = (frame: string) => {
+      screenDeck.flush();
+      // A terminal resized since the key was taken would file the frame under the wrong size.
+      if (!keepFrames || !cacheDir || deck.diagnostics.length > 0) return;
+      if ((io.stdout.columns || 80) !== frameKey.columns || (io.stdout.rows || 24) !== frameKey.rows) return;
+      writeCachedFrame(cacheDir, frameKey, frame, [...screenDeck.files, ...themeFiles], io.startedAt);
+    };
+    if (early || rehearsal) screenDeck.flush();
+    if (fromHead) keep(paintFirstFrame({ deck, theme, hyperlinks }, frameKey.columns, frameKey.rows));
+    const hooks = options.hooks?.(deck, theme);
+    handedToPresenter = true;
+    return await presentDeck({
+      deckPath: source.absolute,
+      deck,
+      theme,
+      hyperlinks,
+      stdin: io.stdin,
+      stdout: io.stdout,
+      readSource: source.sources(),
+      presenterView: options.presenter,
+      publish: { presenterm: Boolean(options.publishSpeakerNotes) },
+      trace,
+      loadDeck: source.reloader(),
+      early,
+      onFirstFrame: keep,
+      earlyKeys: !rehearsal,
+      onPosition: hooks?.onPosition,
+      statusLine: hooks?.statusLine,
+    });
+  } finally {
+    // presentDeck gives the terminal back itself; before it is reached, this does.
+    if (!handedToPresenter) {
+      early?.restore();
+      early?.dispose();
+    }
+  }
+}
+
+/** `talkdeck notes`: follows the presenting instance in this terminal until `q`; resolves with the exit code. */
+export async function launchNotes(source: DeckSource, options: { statusLine?: (theme: Theme, deck: Deck) => NotesStatusLine }, io: ScreenIo): Promise<number> {
+  const screenDeck = new ScreenDeck(source, io);
+  const deck = await openDeck(source, io, screenDeck);
+  if (typeof deck === 'number') return deck;
+  screenDeck.flush();
+  const level = detectColorLevel(io.env, true);
+  const theme = await screenTheme(source, deck, level);
+  applyColorLevel(level);
+  const { followNotes } = await import('./start.js');
+  return followNotes({
+    deckPath: source.absolute,
+    deck,
+    theme,
+    read: source.sources(),
+    loadDeck: source.reloader(),
+    statusLine: options.statusLine ? (current) => options.statusLine!(theme, current) : undefined,
+    stdin: io.stdin,
+    stdout: io.stdout,
+  });
+}

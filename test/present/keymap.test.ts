@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_KEYMAP, earlyKeyBytes, keyHelp, keyToCommand, withKeys, type KeyPress } from '../../src/present/keymap.js';
+import { initialState } from '../../src/present/state.js';
+import { deckOf, slideOf } from '../fixtures/deck.js';
+
+const state = initialState(deckOf(slideOf(1, 'One'), slideOf(2, 'Two')));
+const press = (input: string, key: KeyPress = {}) => keyToCommand(input, key, state)?.kind ?? null;
+
+describe('the one keymap', () => {
+  it('gives the presenter, the early screen and the help the same keys', () => {
+    // The presenter.
+    expect([press('', { rightArrow: true }), press(' '), press('l'), press('', { pageDown: true }), press('', { return: true })]).toEqual(['next', 'next', 'next', 'next', 'next']);
+    expect([press('', { leftArrow: true }), press('k'), press('', { backspace: true }), press('', { delete: true })]).toEqual(['previous', 'previous', 'previous', 'previous']);
+    expect([press('q'), press('c', { ctrl: true }), press('?'), press('x')]).toEqual(['quit', 'quit', 'help', null]);
+    // The early screen: the bytes of every next, previous and quit key, and nothing else.
+    const early = new Map(earlyKeyBytes());
+    expect(early.get('\u001b[C')).toBe('next');
+    expect(early.get('\u001bOB')).toBe('next');
+    expect(early.get(' ')).toBe('next');
+    expect(early.get('\r')).toBe('next');
+    expect(early.get('\u001b[5~')).toBe('previous');
+    expect(early.get('\u007f')).toBe('previous');
+    expect(early.get('q')).toBe('quit');
+    expect(early.get('\u0003')).toBe('quit');
+    expect(early.has('o')).toBe(false);
+    expect(early.has('\u001b')).toBe(false);
+    // The help: one row per action, in the table's order, plus going to a slide by number.
+    const help = keyHelp();
+    expect(help[0]).toEqual(['→ ↓ Space l j n PgDn Enter', 'next step or slide']);
+    expect(help.map(([, what]) => what)).toEqual([...DEFAULT_KEYMAP.slice(0, 4).map((b) => b.help), 'go to slide 12', ...DEFAULT_KEYMAP.slice(4).map((b) => b.help)]);
+  });
+
+  it('takes other keys for an action from a configuration, everywhere at once', () => {
+    const keymap = withKeys(DEFAULT_KEYMAP, { next: ['x', 'right'], quit: ['Q'] });
+    expect(keyToCommand('x', {}, state, keymap)?.kind).toBe('next');
+    expect(keyToCommand('l', {}, state, keymap)).toBeNull();
+    expect(keyToCommand('Q', {}, state, keymap)?.kind).toBe('quit');
+    expect(new Map(earlyKeyBytes(keymap)).get('x')).toBe('next');
+    expect(new Map(earlyKeyBytes(keymap)).has('l')).toBe(false);
+    expect(keyHelp(keymap)[0]).toEqual(['x →', 'next step or slide']);
+  });
+});
