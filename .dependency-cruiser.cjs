@@ -10,7 +10,7 @@ const MAY_IMPORT = {
   io: ['deck'],
   parse: ['deck', 'text', 'io'],
   theme: ['deck', 'text', 'io'],
-  compile: ['deck', 'text', 'parse'],
+  compile: ['deck', 'text', 'io', 'parse'],
   render: ['deck', 'text', 'theme'],
   rehearse: ['deck', 'text', 'io', 'theme', 'render'],
   export: ['deck', 'text', 'theme', 'render', 'io'],
