@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,6 +36,17 @@ beforeAll(() => {
   writeFileSync(join(dir, 'cites-pipe.md'), `# Slide\n\nText.\n\n${cite('sources/pipe.md', 'a quote')}\n`);
   writeFileSync(join(dir, 'images.md'), '# Images\n\n![logo](logo.png)\n\n![drawing](x.svg)\n');
   copyFileSync('test/fixtures/e2e/four.md', join(dir, 'four.md'));
+  // A theme the deck names, linking to one outside the deck's folder.
+  mkdirSync(join(dir, 'themes-elsewhere'));
+  writeFileSync(join(dir, 'themes-elsewhere', 'theme.yaml'), 'extends: light\n');
+  mkdirSync(join(dir, 'linked'));
+  symlinkSync('../themes-elsewhere/theme.yaml', join(dir, 'linked', 'theme.yaml'));
+  writeFileSync(join(dir, 'linked', 'talk.md'), '---\ntheme: ./theme.yaml\n---\n\n# Slide\n\nText.\n');
+  // An article (outside the deck's folder, so build copies it and its images) showing a link to a secret.
+  mkdirSync(join(dir, 'article'));
+  mkdirSync(join(dir, 'built'));
+  symlinkSync('/etc/passwd', join(dir, 'article', 'secret.png'));
+  writeFileSync(join(dir, 'article', 'shows-secret.md'), '# An article\n\nIt shows a picture.\n\n![the picture](secret.png)\n\nAnd then it says a second thing, at some length, so that there is a talk to make of it.\n');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -44,7 +55,8 @@ describe('what a deck points at, through the CLI', () => {
     const result = talkdeck(['check', 'cites-secret.md']);
     expect(result.code).toBe(1);
     expect(result.stderr).not.toContain(PASSWD_FIRST_LINE);
-    expect(result.stderr).toContain('cannot read the cited file sources/a.md');
+    // It says why: the link leads out of the folder.
+    expect(result.stderr).toContain("cites-secret.md:5:1: slide 1: cannot read the cited file sources/a.md: is outside the deck's folder (it leads to /etc/passwd); move it into that folder, or pass --allow-outside if you trust this deck");
     // With --allow-outside the user has said they trust the deck.
     expect(talkdeck(['check', 'cites-secret.md', '--allow-outside']).stderr).toContain(PASSWD_FIRST_LINE);
   });
@@ -54,6 +66,29 @@ describe('what a deck points at, through the CLI', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).not.toContain(Buffer.from(PASSWD_FIRST_LINE).toString('base64').slice(0, 24));
     expect(result.stdout).toContain('[image: logo]');
+    // Each image left out is named, with why.
+    expect(result.stderr).toContain("images.md: warning: image logo.png left out: is outside the deck's folder (it leads to /etc/passwd)");
+    expect(result.stderr).toContain("images.md: warning: image x.svg left out: is outside the deck's folder");
+    // --allow-outside reads them; what is not an image is still left out, and said so.
+    const allowed = talkdeck(['export', 'images.md', '-f', 'html', '-o', '-', '--allow-outside']);
+    expect(allowed.code).toBe(0);
+    expect(allowed.stdout).not.toContain(Buffer.from(PASSWD_FIRST_LINE).toString('base64').slice(0, 24));
+    expect(allowed.stderr).toContain('images.md: warning: image logo.png left out: is not a PNG, JPEG, GIF, WebP, AVIF or SVG image');
+  });
+
+  it('a theme the deck names is read from inside its folder only, unless --allow-outside', () => {
+    const result = talkdeck(['check', 'linked/talk.md']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("linked/talk.md:2:1: theme: theme.yaml: theme file is outside the deck's folder (it leads to");
+    expect(talkdeck(['check', 'linked/talk.md', '--allow-outside']).code).toBe(0);
+  });
+
+  it('build copies no image an article shows that links out of its folder', () => {
+    const result = talkdeck(['build', 'article/shows-secret.md', '-o', 'built/talk.md']);
+    expect(result.stderr).not.toMatch(/internal error/u);
+    expect(result.code).toBe(0);
+    expect(existsSync(join(dir, 'built', 'sources', 'shows-secret.md'))).toBe(true);
+    expect(existsSync(join(dir, 'built', 'sources', 'secret.png'))).toBe(false);
   });
 });
 
