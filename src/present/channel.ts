@@ -17,8 +17,10 @@ export interface PresenterStatus {
   /** 0-based slide and reveal step. */
   slide: number;
   step: number;
-  /** Milliseconds since the talk started. */
+  /** Milliseconds since the talk started, paused time not counted. */
   elapsedMs: number;
+  /** The speaker has paused the clock: followers hold theirs too. */
+  paused?: boolean;
 }
 
 export type ChannelMessage =
@@ -53,6 +55,7 @@ export function decodeMessage(data: Buffer | string, deck: string): ChannelMessa
       return record as ChannelMessage;
     case 'status':
       if (!Number.isInteger(record.slide) || !Number.isInteger(record.step) || typeof record.elapsedMs !== 'number') return null;
+      if (record.paused !== undefined && typeof record.paused !== 'boolean') return null;
       return record as ChannelMessage;
     default:
       return null;

@@ -146,7 +146,7 @@ export function layoutPresenterView(input: PresenterViewInput): StyledLine[] {
   const { deck, position, theme, columns, rows } = input;
   const slideColumns = Math.max(20, Math.floor(columns * 0.58));
   const notesColumns = Math.max(1, columns - slideColumns - 1);
-  const slide = layoutScreen({ deck, position, theme, columns: slideColumns, rows, elapsedMs: input.elapsedMs, hyperlinks: input.hyperlinks, banner: input.banner });
+  const slide = layoutScreen({ deck, position, theme, columns: slideColumns, rows, elapsedMs: input.elapsedMs, hyperlinks: input.hyperlinks, banner: input.banner, highlight: input.highlight });
   const notes = layoutNotesView({ deck, slide: position.slide, step: position.step, elapsedMs: input.elapsedMs, theme, columns: notesColumns, rows, read: input.read });
   return slide.map((line, i) => [
     ...padLine(truncateLine(line, slideColumns), slideColumns),
