@@ -144,7 +144,9 @@ export async function openFollower(
     if (message === null) return;
     if (message === 'exit') return handlers.exit();
     if (typeof message === 'object' && 'kind' in message) {
-      if (message.kind === 'status') handlers.status({ slide: message.slide, step: message.step, elapsedMs: message.elapsedMs });
+      if (message.kind === 'status') {
+        handlers.status({ slide: message.slide, step: message.step, elapsedMs: message.elapsedMs, ...(message.paused ? { paused: true } : {}) });
+      }
       else if (message.kind === 'exit') handlers.exit();
       return;
     }

@@ -11,6 +11,7 @@ import { enterEarlyScreen, type EarlyScreen } from './early-screen.js';
 import type { NotesStatusLine } from './NotesApp.js';
 import type { PresentOptions } from './run.js';
 import { readCachedDeck, readCachedFrame, startCacheDir, writeCachedDeck, writeCachedFrame, type CacheKey, type FrameKey } from './start-cache.js';
+import { createTalkClock, type TalkClock } from './talk-clock.js';
 
 /**
  * Presenter start-up policy, in one place: which deck and frame the start cache may give, when the
@@ -65,8 +66,12 @@ export interface LaunchOptions {
   /** Slide and notes side by side. */
   presenter?: boolean;
   publishSpeakerNotes?: boolean;
-  /** Plugs a command's hooks in once the deck and theme are known (a rehearsal). */
-  hooks?: (deck: Deck, theme: Theme) => PresenterHooks;
+  /** Plugs a command's hooks in once the deck and theme are known (a rehearsal); `clock` is the talk's, which `t` pauses. */
+  hooks?: (deck: Deck, theme: Theme, clock: TalkClock) => PresenterHooks;
+  /** Move to the next slide after this long on each (Ignite, PechaKucha). */
+  autoAdvanceMs?: number | null;
+  /** Says what auto-advance does, over the first slide; given the deck's slide count. */
+  autoAdvanceBanner?: (slides: number) => string;
 }
 
 /** Exit code for a command that needs a terminal and has none. */
@@ -248,7 +253,8 @@ export async function launchPresenter(source: DeckSource, options: LaunchOptions
     };
     if (early || rehearsal) screenDeck.flush();
     if (fromHead) keep(paintFirstFrame({ deck, theme, hyperlinks }, frameKey.columns, frameKey.rows));
-    const hooks = options.hooks?.(deck, theme);
+    const clock = createTalkClock();
+    const hooks = options.hooks?.(deck, theme, clock);
     handedToPresenter = true;
     return await presentDeck({
       deckPath: source.absolute,
@@ -267,6 +273,9 @@ export async function launchPresenter(source: DeckSource, options: LaunchOptions
       earlyKeys: !rehearsal,
       onPosition: hooks?.onPosition,
       statusLine: hooks?.statusLine,
+      clock,
+      autoAdvanceMs: options.autoAdvanceMs,
+      banner: options.autoAdvanceBanner ? { kind: 'info', text: options.autoAdvanceBanner(deck.slides.length) } : null,
     });
   } finally {
     // presentDeck gives the terminal back itself; before it is reached, this does.
@@ -289,6 +298,7 @@ export async function launchNotes(source: DeckSource, options: { statusLine?: (t
   const { followNotes } = await import('./start.js');
   return followNotes({
     deckPath: source.absolute,
+    shownPath: source.shown,
     deck,
     theme,
     read: source.sources(),

@@ -8,8 +8,10 @@ export interface RecorderOptions {
   /** The log to append to, usually rehearsalLogPath(deck.file). */
   logPath: string;
   deck: Deck;
-  /** The clock, in milliseconds since the epoch. */
+  /** The clock slide times are measured with, in milliseconds since the epoch (it stands still while the talk is paused). */
   now: () => number;
+  /** The wall clock the log's dates are written from (default: `now`). */
+  wall?: () => number;
   /** Names the run in the log; a random UUID if not given. */
   runId?: string;
   /** Target length of the talk for this run. */
@@ -36,6 +38,7 @@ export class RehearsalRecorder {
   readonly runId: string;
   private readonly logPath: string;
   private readonly now: () => number;
+  private readonly wall: () => number;
   private readonly deck: { title: string; file: string; slideTitles: string[] };
   private readonly minutes: number | null;
   private readonly date: string;
@@ -49,6 +52,7 @@ export class RehearsalRecorder {
   constructor(options: RecorderOptions) {
     this.logPath = options.logPath;
     this.now = options.now;
+    this.wall = options.wall ?? options.now;
     this.runId = options.runId ?? randomUUID();
     this.minutes = options.minutes ?? null;
     this.deck = {
@@ -58,7 +62,7 @@ export class RehearsalRecorder {
     };
     this.slideMs = this.deck.slideTitles.map(() => 0);
     this.visits = this.deck.slideTitles.map(() => 0);
-    this.date = new Date(this.now()).toISOString();
+    this.date = new Date(this.wall()).toISOString();
   }
 
   /** The slide being timed (0-based), or null before the first enter() and after finish(). */
@@ -91,13 +95,16 @@ export class RehearsalRecorder {
     this.append(this.snapshot(false, at));
   }
 
-  /** Ends the run: credits the slide shown and appends the final line. Later calls return the same run. */
-  finish(): RehearsalRun {
+  /**
+   * Ends the run: credits the slide shown and appends the final line, marked `aborted` when the
+   * speaker quit before the end. Later calls return the same run.
+   */
+  finish(options: { aborted?: boolean } = {}): RehearsalRun {
     if (this.finalRun !== null) return this.finalRun;
     const at = this.now();
     this.credit(at);
     this.current = null;
-    const run = this.snapshot(true, at);
+    const run: RehearsalRun = { ...this.snapshot(true, at), ...(options.aborted ? { aborted: true } : {}) };
     this.append(run);
     this.finalRun = run;
     return run;
@@ -137,7 +144,7 @@ export class RehearsalRecorder {
       runId: this.runId,
       final,
       date: this.date,
-      savedAt: new Date(at).toISOString(),
+      savedAt: new Date(this.wall()).toISOString(),
       deck: this.deck.title,
       deckFile: this.deck.file,
       minutes: this.minutes,

@@ -12,6 +12,8 @@ import type { RehearsalRun } from './rehearsal-log.js';
 /** Where the talk is, as the presenter tells its hooks. */
 interface PresenterPosition {
   position: { slide: number };
+  /** The deck as shown (live reload may change it); its length tells when the last slide is reached. */
+  deck?: { slides: readonly unknown[] };
 }
 
 /** What a rehearsal plugs into the presenter: it hears every slide change and draws its bar. */
@@ -22,7 +24,10 @@ export interface RehearsalHooks {
 
 export interface RehearsalSession {
   hooks: RehearsalHooks;
-  /** Ends the run and logs it: the run, or null when the log could not be written (see `problem`). */
+  /**
+   * Ends the run and logs it: the run, or null when the log could not be written (see `problem`).
+   * A run that never reached the last slide is logged as aborted.
+   */
   finish(): RehearsalRun | null;
   /** Why the log could not be written, if it could not; the rehearsal itself goes on regardless. */
   readonly problem: string | null;
@@ -36,7 +41,10 @@ export interface RehearsalSessionOptions {
   budget: BudgetOptions;
   /** Target length of the talk for this run, or null. */
   minutes: number | null;
+  /** The talk's clock: it stands still while the speaker has paused (default Date.now). */
   now?: () => number;
+  /** The wall clock, for the log's dates (default Date.now). */
+  wall?: () => number;
 }
 
 /**
@@ -46,7 +54,8 @@ export interface RehearsalSessionOptions {
  */
 export function startRehearsal(options: RehearsalSessionOptions): RehearsalSession {
   const budgets = computeBudgets(options.deck, options.budget);
-  const recorder = new RehearsalRecorder({ logPath: options.logPath, deck: options.deck, now: options.now ?? Date.now, minutes: options.minutes });
+  const recorder = new RehearsalRecorder({ logPath: options.logPath, deck: options.deck, now: options.now ?? Date.now, wall: options.wall ?? Date.now, minutes: options.minutes });
+  let reachedEnd = options.deck.slides.length <= 1;
   let problem: string | null = null;
   const record = <T>(step: () => T): T | null => {
     try {
@@ -60,7 +69,11 @@ export function startRehearsal(options: RehearsalSessionOptions): RehearsalSessi
   record(() => recorder.enter(0));
   return {
     hooks: {
-      onPosition: (state) => void record(() => recorder.enter(state.position.slide)),
+      onPosition: (state) => {
+        const slides = (state.deck ?? options.deck).slides.length;
+        if (state.position.slide >= slides - 1) reachedEnd = true;
+        record(() => recorder.enter(state.position.slide));
+      },
       statusLine: (state, elapsedMs, columns) =>
         layoutRehearsalBar({
           pace: pace({ budgets, slide: state.position.slide, elapsedMs: recorder.elapsedMs(), slideElapsedMs: recorder.slideElapsedMs() }),
@@ -69,7 +82,7 @@ export function startRehearsal(options: RehearsalSessionOptions): RehearsalSessi
           theme: options.theme,
         }),
     },
-    finish: () => record(() => recorder.finish()),
+    finish: () => record(() => recorder.finish({ aborted: !reachedEnd })),
     get problem() {
       return problem;
     },
@@ -84,11 +97,12 @@ export interface FollowedPosition {
 }
 
 /**
- * Pacing for `talkdeck notes`, as in the rehearsal bar: this slide's time against its budget, the
- * talk against the plan. Plugged into the follower as its status line, for one deck.
+ * Pacing for `talkdeck notes`, as in the rehearsal bar but without its clock (the notes view shows
+ * the talk's time once, in its header): this slide's time against its budget, the talk against the
+ * plan. Plugged into the follower as its status line, for one deck.
  */
 export function pacingLine(deck: Deck, budget: BudgetOptions, theme: Theme): (time: FollowedPosition, columns: number) => StyledLine {
   const budgets = computeBudgets(deck, budget);
   return (time, columns) =>
-    layoutRehearsalBar({ pace: pace({ budgets, slide: time.slide, elapsedMs: time.elapsedMs, slideElapsedMs: time.slideElapsedMs }), elapsedMs: time.elapsedMs, columns, theme });
+    layoutRehearsalBar({ pace: pace({ budgets, slide: time.slide, elapsedMs: time.elapsedMs, slideElapsedMs: time.slideElapsedMs }), elapsedMs: time.elapsedMs, columns, theme, clock: false });
 }

@@ -1,10 +1,11 @@
 import { launchPresenter } from '../../present/index.js';
 import { defineCommand } from '../command.js';
-import { addDialectOption, type DeckOptions } from '../options.js';
+import { addDialectOption, parseAutoAdvance, type AutoAdvance, type DeckOptions } from '../options.js';
 
 interface PresentOptions extends DeckOptions {
   presenter?: boolean;
   publishSpeakerNotes?: boolean;
+  autoAdvance?: AutoAdvance;
 }
 
 /** `talkdeck present DECK` (also `talkdeck DECK`): the deck full-screen in this terminal. */
@@ -16,7 +17,8 @@ export const present = defineCommand<[string], PresentOptions>({
       .option('-t, --theme <name|path>', 'theme: a built-in name (see `talkdeck themes`) or a theme file')
       .option('--allow-outside', 'let includes and sources reach outside the deck folder')
       .option('--presenter', 'slide and speaker notes side by side (for one wide terminal)')
-      .option('--publish-speaker-notes', "also publish in presenterm's speaker-notes protocol"),
+      .option('--publish-speaker-notes', "also publish in presenterm's speaker-notes protocol")
+      .option('--auto-advance <format|seconds>', 'move to the next slide on a timer: ignite (20 × 15 s), pechakucha (20 × 20 s) or seconds a slide', parseAutoAdvance),
   run: ([deckPath], options, { io, output, deckInput, startedAt }) =>
     launchPresenter(
       deckInput(deckPath, options),
@@ -25,6 +27,8 @@ export const present = defineCommand<[string], PresentOptions>({
         keyOptions: { theme: options.theme ?? null, dialect: options.dialect ?? null, allowOutside: Boolean(options.allowOutside), presenter: Boolean(options.presenter) },
         presenter: options.presenter,
         publishSpeakerNotes: options.publishSpeakerNotes,
+        autoAdvanceMs: options.autoAdvance?.everyMs ?? null,
+        autoAdvanceBanner: options.autoAdvance?.banner,
       },
       { ...io, err: output.err, startedAt },
     ),

@@ -3,11 +3,12 @@ import type { Deck } from '../../deck/index.js';
 import { launchPresenter } from '../../present/index.js';
 import type { RehearsalSession } from '../../rehearse/index.js';
 import { defineCommand } from '../command.js';
-import { addDialectOption, addRateOptions, budgetOptions, parsePositive, type DeckOptions, type RateOptions } from '../options.js';
+import { addDialectOption, addRateOptions, budgetOptions, parseAutoAdvance, parsePositive, type AutoAdvance, type DeckOptions, type RateOptions } from '../options.js';
 import { writeOutput } from '../write-output.js';
 
 interface RehearseOptions extends DeckOptions, RateOptions {
   apply?: boolean;
+  autoAdvance?: AutoAdvance;
 }
 
 /** `talkdeck rehearse DECK`: the presenter with a rehearsal session (rehearse/) plugged into its hooks. */
@@ -18,7 +19,8 @@ export const rehearse = defineCommand<[string], RehearseOptions>({
       addDialectOption(command.description('present with a rehearsal bar (time against budget, pacing) and log the run').argument('<deck>', 'the deck, a Markdown file'))
         .option('-m, --minutes <n>', "target length of the talk (default: the deck's duration)", parsePositive('--minutes'))
         .option('-t, --theme <name|path>', 'theme')
-        .option('--apply', 'write the rehearsed times back into the deck as per-slide budgets'),
+        .option('--apply', 'write the rehearsed times back into the deck as per-slide budgets')
+        .option('--auto-advance <format|seconds>', 'move to the next slide on a timer (each slide its budget): ignite (20 × 15 s), pechakucha (20 × 20 s) or seconds a slide', parseAutoAdvance),
     ),
   run: async ([deckPath], options, { io, output, deckInput, startedAt }) => {
     const input = deckInput(deckPath, { dialect: options.dialect, theme: options.theme });
@@ -30,8 +32,11 @@ export const rehearse = defineCommand<[string], RehearseOptions>({
       {
         theme: options.theme,
         keyOptions: {},
-        hooks: (deck, theme) => {
-          const session = rehearsals.startRehearsal({ deck, theme, logPath, budget: budgetOptions(options), minutes: options.minutes ?? null });
+        autoAdvanceMs: options.autoAdvance?.everyMs ?? null,
+        autoAdvanceBanner: options.autoAdvance?.banner,
+        hooks: (deck, theme, clock) => {
+          const budget = { ...budgetOptions(options), perSlideMs: options.autoAdvance?.everyMs };
+          const session = rehearsals.startRehearsal({ deck, theme, logPath, budget, minutes: options.minutes ?? null, now: clock.now });
           rehearsal = { deck, session };
           return session.hooks;
         },
@@ -43,7 +48,13 @@ export const rehearse = defineCommand<[string], RehearseOptions>({
     const finished = session.finish();
     if (session.problem) output.err(`talkdeck: the rehearsal log could not be written: ${session.problem}\n`);
     if (!finished) return code;
-    output.out(`rehearsal of ${deck.slides.length} slides: ${rehearsals.formatClock(finished.totalSeconds * 1000)} (logged to ${relative(io.cwd, logPath)})\n`);
+    const logged = relative(io.cwd, logPath);
+    const total = rehearsals.formatClock(finished.totalSeconds * 1000);
+    if (finished.aborted) {
+      output.out(`rehearsal stopped before the last of ${deck.slides.length} slides: ${total}, logged to ${logged} as aborted (\`talkdeck report --include-aborted\` counts it)\n`);
+    } else {
+      output.out(`rehearsal of ${deck.slides.length} slides: ${total} (logged to ${logged})\n`);
+    }
     if (options.apply) {
       const timed = rehearsals.applyTimes(input.text(), deck, rehearsals.rehearsedSeconds(deck, finished));
       writeOutput(input.absolute, deckPath, timed, 'make the deck writable');
