@@ -95,15 +95,15 @@ export class DeckInput implements DeckSource {
     return deck.diagnostics.some((d) => d.severity === 'error');
   }
 
-  /** The theme asked for on the command line, else the deck's own, else dark. */
-  async theme(deck: Deck, onRead?: (path: string) => void): Promise<Theme> {
+  /** The theme asked for on the command line, else the deck's own, else `fallback` (dark unless the terminal is light). */
+  async theme(deck: Deck, onRead?: (path: string) => void, fallback = 'dark'): Promise<Theme> {
     const { loadTheme, ThemeError } = await themes();
     const spec = this.options.theme;
     const fromDeck = !spec && Boolean(deck.meta.theme);
     try {
       // The deck's own theme fields (presenterm's theme.override) go over whichever theme is used.
       const override = deck.meta.themeOverride ? { override: deck.meta.themeOverride, overrideFile: deck.file } : {};
-      return loadTheme(spec || deck.meta.theme || 'dark', { themesDir: this.env.themesDir, cwd: this.env.io.cwd, compiledDir: this.env.compiledThemesDir, onRead, ...override });
+      return loadTheme(spec || deck.meta.theme || fallback, { themesDir: this.env.themesDir, cwd: this.env.io.cwd, compiledDir: this.env.compiledThemesDir, onRead, ...override });
     } catch (error) {
       // A theme named by the deck's front matter is the deck's problem: say where it is named.
       if (!fromDeck || !(error instanceof ThemeError) || error.line !== undefined) throw error;

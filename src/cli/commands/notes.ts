@@ -19,7 +19,7 @@ export const notes = defineCommand<[string], DeckOptions & RateOptions>({
     const { pacingLine } = await import('../../rehearse/index.js');
     return launchNotes(
       deckInput(deckPath, { dialect: options.dialect, theme: options.theme }),
-      { statusLine: (theme, deck) => pacingLine(deck, budgetOptions(options), theme) },
+      { theme: options.theme, statusLine: (theme, deck) => pacingLine(deck, budgetOptions(options), theme) },
       { ...io, err: output.err, startedAt },
     );
   },
