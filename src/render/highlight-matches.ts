@@ -2,9 +2,9 @@ import type { TextStyle } from '../theme/index.js';
 import type { Segment, StyledLine } from './types.js';
 
 /**
- * Marks every occurrence of `query` (ignoring case) on laid-out lines with `style` laid over the
- * text's own, plus `inverse` so a match stays marked where colours are off (NO_COLOR, the terminal
- * theme). Matches may span segments; one wrapped across two lines is marked on neither. The
+ * Marks every occurrence of `query` (ignoring case) on laid-out lines with `style` (the theme's
+ * searchMatch) laid over the text's own, and underlined, so a match stays marked where colours
+ * are off (NO_COLOR). Matches may span segments; one wrapped across two lines is marked on neither. The
  * characters and widths of the lines are unchanged.
  */
 export function highlightMatches(lines: readonly StyledLine[], query: string, style: TextStyle): StyledLine[] {
@@ -35,7 +35,7 @@ function highlightLine(line: StyledLine, needle: string, style: TextStyle): Styl
       const a = Math.max(from, cut);
       const b = Math.min(to, end);
       if (a > cut) out.push({ ...segment, text: segment.text.slice(cut - start, a - start) });
-      out.push({ ...segment, text: segment.text.slice(a - start, b - start), style: { ...segment.style, ...style, inverse: true } });
+      out.push({ ...segment, text: segment.text.slice(a - start, b - start), style: { ...segment.style, ...style, underline: true } });
       cut = b;
     }
     if (cut < end) out.push({ ...segment, text: segment.text.slice(cut - start) });
