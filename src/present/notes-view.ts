@@ -121,7 +121,7 @@ function layoutNext(deck: Deck, index: number, theme: Theme, width: number, rows
   const next = deck.slides[index + 1];
   if (!next) return [text('Next: (end of the deck)', dim(theme.text))];
   const out = [truncateLine(text(`Next: ${index + 2} · ${next.title || '(untitled)'}`, theme.strong), width)];
-  const preview = layoutSlide({ ...next, layout: { footer: false } }, next.steps - 1, { ...theme, margin: { horizontal: 0, vertical: 0 } }, { columns: width, rows: rows + 2 }, { hyperlinks: false }).lines;
+  const preview = layoutSlide({ ...next, layout: { footer: false } }, next.steps - 1, { ...theme, margin: { horizontal: 0, vertical: 0 } }, { columns: width, rows: 40 }, { hyperlinks: false }).lines;
   // The title is on the Next line already: skip the heading (and its rule) when it opens the slide.
   const lines = preview.filter((l) => l.length > 0 && lineText(l).trim() !== '');
   const body = lines.length > 0 && lineText(lines[0]).includes(next.title) && next.title !== '' ? lines.slice(1) : lines;
@@ -159,7 +159,8 @@ export function layoutNotesScreen(input: NotesViewInput): NotesScreen {
   const clockWidth = displayWidth(clock);
   const title = truncateLine(text(head, theme.headings.h2), Math.max(1, width - clockWidth - 1));
   const top: StyledLine[] = [[...padLine(title, width - clockWidth), ...text(clock, theme.strong)]];
-  if (input.status) top.push(truncateLine(input.status, width));
+  // A status is a line (pacing) or a message (advice while no presenter is heard): wrapped, three lines at most.
+  if (input.status) top.push(...wrapSegments(input.status, width).slice(0, 3));
   top.push(text(theme.rule.char.repeat(width), theme.rule));
 
   const body: StyledLine[] = [...layoutNoteBlocks(slide, theme, width), [], text('Sources', theme.headings.h3), ...layoutSources(slide, input.read, theme, width)];
