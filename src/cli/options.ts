@@ -69,9 +69,10 @@ export interface AutoAdvance {
 
 /** `--auto-advance ignite|pechakucha|SECONDS`: how long each slide stays before the next. */
 export function parseAutoAdvance(text: string): AutoAdvance {
-  const name = text.trim().toLowerCase().replace(/[\s_-]/gu, '');
-  const format = name in TIMED_FORMATS ? TIMED_FORMATS[name as keyof typeof TIMED_FORMATS] : null;
-  const seconds = format ? format.seconds : Number(/^(\d+(?:\.\d+)?)s?$/u.exec(name)?.[1] ?? NaN);
+  const name = text.trim().toLowerCase();
+  const formatName = name.replace(/[\s_-]/gu, '');
+  const format = formatName in TIMED_FORMATS ? TIMED_FORMATS[formatName as keyof typeof TIMED_FORMATS] : null;
+  const seconds = format ? format.seconds : Number(/^(\d+(?:\.\d+)?)\s*s?$/u.exec(name)?.[1] ?? NaN);
   if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) {
     throw new UsageError(`--auto-advance wants ignite, pechakucha or seconds a slide (up to 3600), not "${text}"`);
   }

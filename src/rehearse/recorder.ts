@@ -92,7 +92,7 @@ export class RehearsalRecorder {
     this.current = slideIndex;
     this.enteredAt = at;
     this.visits[slideIndex] += 1;
-    this.append(this.snapshot(false, at));
+    this.append(this.snapshot(false));
   }
 
   /**
@@ -104,7 +104,7 @@ export class RehearsalRecorder {
     const at = this.now();
     this.credit(at);
     this.current = null;
-    const run: RehearsalRun = { ...this.snapshot(true, at), ...(options.aborted ? { aborted: true } : {}) };
+    const run: RehearsalRun = { ...this.snapshot(true), ...(options.aborted ? { aborted: true } : {}) };
     this.append(run);
     this.finalRun = run;
     return run;
@@ -126,7 +126,7 @@ export class RehearsalRecorder {
 
   /** The run as recorded so far: the current visit is not counted until the slide changes. */
   record(): RehearsalRun {
-    return this.finalRun ?? this.snapshot(false, this.now());
+    return this.finalRun ?? this.snapshot(false);
   }
 
   private visitMs(at: number): number {
@@ -137,7 +137,7 @@ export class RehearsalRecorder {
     if (this.current !== null) this.slideMs[this.current] += this.visitMs(at);
   }
 
-  private snapshot(final: boolean, at: number): RehearsalRun {
+  private snapshot(final: boolean): RehearsalRun {
     const slides = this.deck.slideTitles.map((title, i) => ({ title, seconds: tenths(this.slideMs[i] / 1000), visits: this.visits[i] }));
     return {
       v: REHEARSAL_LOG_VERSION,
