@@ -178,6 +178,46 @@ export function checkSources(deck: Deck, readSource: (path: string) => string | 
   return problems;
 }
 
+/** Problems that say the same thing about the same file, counted once: "183 citations: cannot read …". */
+export interface SourceProblemGroup {
+  /** The first problem of the group (its deck line is where the group is reported). */
+  first: SourceProblem;
+  count: number;
+  /** Slides with a problem of the group, ascending, each once. */
+  slides: number[];
+  message: string;
+}
+
+/**
+ * Groups problems with the same message: a file that cannot be read is one line however many
+ * citations point at it. Groups keep the order of their first problem.
+ */
+export function groupSourceProblems(problems: readonly SourceProblem[]): SourceProblemGroup[] {
+  const groups = new Map<string, SourceProblemGroup>();
+  for (const problem of problems) {
+    const key = `${problem.kind}\u0000${problem.message}`;
+    const group = groups.get(key);
+    if (group) {
+      group.count++;
+      if (!group.slides.includes(problem.slide)) group.slides.push(problem.slide);
+    } else groups.set(key, { first: problem, count: 1, slides: [problem.slide], message: problem.message });
+  }
+  return [...groups.values()];
+}
+
+/** "slide 3", "slides 1-4, 7" */
+export function slideList(slides: readonly number[]): string {
+  const sorted = [...slides].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === (sorted[j] ?? 0) + 1) j++;
+    parts.push(j > i ? `${sorted[i]}-${sorted[j]}` : `${sorted[i]}`);
+    i = j + 1;
+  }
+  return `${sorted.length === 1 ? 'slide' : 'slides'} ${parts.join(', ')}`;
+}
+
 const DIRECTIVE_RANGE = /(<!--\s*source:\s*)(\S+?):(\d+)(?:-(\d+))?(\s+#)([0-9a-f]+)/u;
 
 /**

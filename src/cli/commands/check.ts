@@ -24,7 +24,7 @@ export const check = defineCommand<[string], CheckOptions>({
     if (input.dialect) output.out(`${deckPath}: read as ${input.dialect.name} (${input.dialect.reason})\n`);
     let problems = await input.report(deck);
     const theme = await input.theme(deck);
-    const [{ findOverflows }, { checkSources, fixSources }] = await Promise.all([import('../../render/index.js'), import('../../compile/index.js')]);
+    const [{ findOverflows }, { checkSources, fixSources, groupSourceProblems, slideList }] = await Promise.all([import('../../render/index.js'), import('../../compile/index.js')]);
     for (const overflow of findOverflows(deck, theme, size)) {
       const slide = deck.slides[overflow.slide - 1];
       output.err(
@@ -36,13 +36,16 @@ export const check = defineCommand<[string], CheckOptions>({
     if (options.fix && sourceProblems.some((p) => p.kind === 'moved')) {
       writeOutput(input.absolute, deckPath, fixSources(input.text(), sourceProblems), 'make the deck writable');
     }
-    for (const problem of sourceProblems) {
+    for (const group of groupSourceProblems(sourceProblems)) {
+      const problem = group.first;
+      // Repeated problems are one line: "183 citations (slides 1-40): cannot read …".
+      const which = group.count > 1 ? `${group.count} citations (${slideList(group.slides)})` : `slide ${problem.slide}`;
       if (options.fix && problem.kind === 'moved') {
         // The message's advice (`run check --fix`) has just been followed: show only what was wrong.
-        output.err(`${deckPath}:${problem.ref.line}:1: slide ${problem.slide}: fixed: ${problem.message.replace(/; run `talkdeck check --fix`[^;]*$/u, '')}\n`);
+        output.err(`${deckPath}:${problem.ref.line}:1: ${which}: fixed: ${problem.message.replace(/; run `talkdeck check --fix`[^;]*$/u, '')}\n`);
         continue;
       }
-      output.err(`${deckPath}:${problem.ref.line}:1: slide ${problem.slide}: ${problem.message}\n`);
+      output.err(`${deckPath}:${problem.ref.line}:1: ${which}: ${problem.message}\n`);
       problems = true;
     }
     if (problems) return EXIT.input;
