@@ -116,22 +116,22 @@ describe('the default theme follows the terminal background', () => {
   it('asks the terminal with OSC 11 (tmux answers from window-style), and --theme still wins', async () => {
     // The pane sets its own background (tmux then answers OSC 11 with it) before talkdeck starts.
     const pane = run(`sh -c 'tmux -L talkdeck-test-${process.pid} set-option window-style bg=#fafafa; node ${CLI} present ${TALK}'`, { TALKDECK_CACHE: 'off' });
-    await pane.waitFor('1 / 21');
+    await pane.waitFor(/ 1 \/ \d+ /u);
     expect(background(pane)).toBe(LIGHT);
     pane.send('q');
     const chosen = run(`sh -c 'tmux -L talkdeck-test-${process.pid} set-option window-style bg=#fafafa; node ${CLI} present ${TALK} --theme dark'`, { TALKDECK_CACHE: 'off' });
-    await chosen.waitFor('1 / 21');
+    await chosen.waitFor(/ 1 \/ \d+ /u);
     expect(background(chosen)).toBe(DARK);
     chosen.send('q');
   });
 
   it('falls back on COLORFGBG when the terminal does not say', async () => {
     const pane = run(`node ${CLI} present ${TALK}`, { COLORFGBG: '0;15', TALKDECK_CACHE: 'off' });
-    await pane.waitFor('1 / 21');
+    await pane.waitFor(/ 1 \/ \d+ /u);
     expect(background(pane)).toBe(LIGHT);
     pane.send('q');
     const dark = run(`node ${CLI} present ${TALK}`, { COLORFGBG: '15;0', TALKDECK_CACHE: 'off' });
-    await dark.waitFor('1 / 21');
+    await dark.waitFor(/ 1 \/ \d+ /u);
     expect(background(dark)).toBe(DARK);
     dark.send('q');
   });
