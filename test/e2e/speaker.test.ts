@@ -155,6 +155,16 @@ describe('the default theme follows the terminal background', () => {
   });
 });
 
+describe('export to standard output', () => {
+  it('refuses PDF and PPTX bytes on a terminal, saying how to pipe or redirect them', async () => {
+    const pane = run(`sh -c 'node ${CLI} export ${FOUR} -f pptx -o -; echo EXIT=$?; exec cat'`, {}, { columns: 160, rows: 10 });
+    const screen = await pane.waitFor('EXIT=');
+    expect(screen).toContain('EXIT=2');
+    expect(screen).toContain('-o - would print pptx bytes on the terminal; pipe it (-o - | …), redirect it (-o - > talk.pptx) or name a file');
+    expect(screen).not.toContain('PK');
+  });
+});
+
 describe('rehearsal log', () => {
   it('a paused rehearsal does not count the pause', async () => {
     const deck = join(dir, 'pause.md');
