@@ -75,13 +75,15 @@ function useTerminalSize(): { columns: number; rows: number } {
   return size;
 }
 
-function useElapsed(elapsedMs: () => number): number {
+/** The talk's time, read once a second, and at once when the clock is paused or resumed, so a paused clock shows where it stopped. */
+function useElapsed(elapsedMs: () => number, paused: boolean): number {
   const [elapsed, setElapsed] = useState(elapsedMs);
   useEffect(() => {
+    setElapsed(elapsedMs());
     const timer = setInterval(() => setElapsed(elapsedMs()), 1000);
     timer.unref();
     return () => clearInterval(timer);
-  }, [elapsedMs]);
+  }, [elapsedMs, paused]);
   return elapsed;
 }
 
@@ -121,7 +123,7 @@ export function App(props: AppProps) {
   }, []);
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
-  const elapsed = useElapsed(elapsedMs);
+  const elapsed = useElapsed(elapsedMs, state.paused);
 
   useEffect(() => events.subscribe(apply), [events, apply]);
   useEffect(() => {
