@@ -102,8 +102,8 @@ export class DeckInput implements DeckSource {
     return deck.diagnostics.some((d) => d.severity === 'error');
   }
 
-  /** The theme asked for on the command line, else the deck's own, else dark. */
-  async theme(deck: Deck, onRead?: (path: string) => void): Promise<Theme> {
+  /** The theme asked for on the command line, else the deck's own, else `fallback` (dark unless the terminal is light). */
+  async theme(deck: Deck, onRead?: (path: string) => void, fallback = 'dark'): Promise<Theme> {
     const { loadTheme, ThemeError } = await themes();
     const spec = this.options.theme;
     const fromDeck = !spec && Boolean(deck.meta.theme);
@@ -113,7 +113,7 @@ export class DeckInput implements DeckSource {
       // A theme file the deck names is one more file the deck points at: found beside the deck and
       // read through its folder, like an include. One the user names is theirs to name.
       const where = fromDeck ? { cwd: dirname(this.absolute), folder: this.folder() } : { cwd: this.env.io.cwd };
-      return loadTheme(spec || deck.meta.theme || 'dark', { themesDir: this.env.themesDir, compiledDir: this.env.compiledThemesDir, onRead, ...where, ...override });
+      return loadTheme(spec || deck.meta.theme || fallback, { themesDir: this.env.themesDir, compiledDir: this.env.compiledThemesDir, onRead, ...where, ...override });
     } catch (error) {
       // A theme named by the deck's front matter is the deck's problem: say where it is named.
       if (!fromDeck || !(error instanceof ThemeError) || error.line !== undefined) throw error;

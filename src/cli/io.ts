@@ -22,6 +22,13 @@ export interface Output {
   painted(text: string): void;
   /** Writes plain text to stderr. */
   err(text: string): void;
+  /**
+   * Writes bytes as they are to stdout (a PDF or PPTX to `-o -`). Never to a terminal, which
+   * would take them as commands: callers check `isTerminal` first, and this refuses too.
+   */
+  bytes(data: Uint8Array): void;
+  /** Whether stdout is a terminal. */
+  readonly isTerminal: boolean;
 }
 
 export function createOutput(io: CliIo): Output {
@@ -29,5 +36,10 @@ export function createOutput(io: CliIo): Output {
     out: (text) => void io.stdout.write(sanitizeOutput(text)),
     painted: (text) => void io.stdout.write(sanitizeOutput(text, { painted: true })),
     err: (text) => void io.stderr.write(sanitizeOutput(text)),
+    bytes: (data) => {
+      if (io.stdout.isTTY) throw new Error('binary output refused: stdout is a terminal');
+      io.stdout.write(data);
+    },
+    isTerminal: Boolean(io.stdout.isTTY),
   };
 }

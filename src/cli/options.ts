@@ -60,3 +60,35 @@ export interface RateOptions {
 export function budgetOptions(options: RateOptions) {
   return { minutes: options.minutes, wordsPerMinute: options.wpm, cjkCharsPerMinute: options.cjkCpm };
 }
+
+/** The timed formats `--auto-advance` knows: a set number of slides, each shown a set time. */
+export const TIMED_FORMATS = {
+  ignite: { name: 'Ignite', slides: 20, seconds: 15 },
+  pechakucha: { name: 'PechaKucha', slides: 20, seconds: 20 },
+} as const;
+
+export interface AutoAdvance {
+  everyMs: number;
+  /** What the presenter says about it over the first slide, given the deck's slide count. */
+  banner(slides: number): string;
+}
+
+/** `--auto-advance ignite|pechakucha|SECONDS`: how long each slide stays before the next. */
+export function parseAutoAdvance(text: string): AutoAdvance {
+  const name = text.trim().toLowerCase();
+  const formatName = name.replace(/[\s_-]/gu, '');
+  const format = formatName in TIMED_FORMATS ? TIMED_FORMATS[formatName as keyof typeof TIMED_FORMATS] : null;
+  const seconds = format ? format.seconds : Number(/^(\d+(?:\.\d+)?)\s*s?$/u.exec(name)?.[1] ?? NaN);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) {
+    throw new UsageError(`--auto-advance wants ignite, pechakucha or seconds a slide (up to 3600), not "${text}"`);
+  }
+  return {
+    everyMs: seconds * 1000,
+    banner: (slides) => {
+      const every = `auto-advance: the next slide every ${seconds} s; t pauses`;
+      if (!format) return every;
+      const fits = slides === format.slides ? '' : `; this deck has ${slides}`;
+      return `${every} (${format.name}: ${format.slides} slides × ${format.seconds} s${fits})`;
+    },
+  };
+}

@@ -8,6 +8,7 @@ import { keyToCommand, splitKeys, type Keymap } from './keymap.js';
 import { layoutPresenterView, layoutSources, type SourceReader } from './notes-view.js';
 import { helpLines, overviewLines } from './overlays.js';
 import { reduce, type Command, type PresentState } from './state.js';
+import { createReplyFilter } from './terminal-replies.js';
 
 /** Commands that arrive from outside the key handler: live reload results. */
 export interface CommandSource {
@@ -35,6 +36,10 @@ export interface AppProps {
   keymap?: Keymap;
   /** A line drawn over the footer, e.g. the rehearsal bar; null for none. */
   statusLine?: (state: PresentState, elapsedMs: number, columns: number) => StyledLine | null;
+  /** Told when the speaker pauses or resumes the clock (`t`); `elapsedMs` must then stand still. */
+  onPause?: (paused: boolean) => void;
+  /** Moves to the next slide once this long has passed on a slide (talk time: not while paused). */
+  autoAdvanceMs?: number | null;
 }
 
 /** The `s` overlay: the slide's citations in context, scrolled. */
@@ -70,20 +75,34 @@ function useTerminalSize(): { columns: number; rows: number } {
   return size;
 }
 
-function useElapsed(elapsedMs: () => number): number {
+/** The talk's time, read once a second, and at once when the clock is paused or resumed, so a paused clock shows where it stopped. */
+function useElapsed(elapsedMs: () => number, paused: boolean): number {
   const [elapsed, setElapsed] = useState(elapsedMs);
   useEffect(() => {
+    setElapsed(elapsedMs());
     const timer = setInterval(() => setElapsed(elapsedMs()), 1000);
     timer.unref();
     return () => clearInterval(timer);
-  }, [elapsedMs]);
+  }, [elapsedMs, paused]);
   return elapsed;
 }
 
 function bannerFor(state: PresentState): Banner | null {
-  if (state.overlay.kind === 'search-input') return { kind: 'info', text: `/${state.overlay.query}▏` };
+  if (state.overlay.kind === 'search-input') {
+    const { query, matches } = state.overlay;
+    const found = query === '' ? 'type to search the slides' : matches === 0 ? 'no slide matches' : `${matches} slide${matches === 1 ? '' : 's'} match`;
+    return { kind: 'info', text: `Search: /${query}▏   ${found} · Enter goes · Esc cancels` };
+  }
   if (state.pendingNumber) return { kind: 'info', text: `go to slide ${state.pendingNumber} (Enter or G)` };
-  return state.banner;
+  if (state.banner) return state.banner;
+  if (state.paused) return { kind: 'info', text: 'paused: the clock is stopped (t resumes)' };
+  return null;
+}
+
+/** What the slide marks: the query being typed, else the last search. */
+function highlightFor(state: PresentState): string | null {
+  if (state.overlay.kind === 'search-input') return state.overlay.query;
+  return state.search?.query ?? null;
 }
 
 /** Off-screen paints right after start, to get Ink's output stage compiled before the first key. */
@@ -97,12 +116,14 @@ export function App(props: AppProps) {
   const latest = useRef(initial);
   const [state, setState] = useState(initial);
   const apply = useCallback((command: Command) => {
-    latest.current = reduce(latest.current, command);
+    const before = latest.current;
+    latest.current = reduce(before, command);
+    if (latest.current.paused !== before.paused) props.onPause?.(latest.current.paused);
     setState(latest.current);
   }, []);
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
-  const elapsed = useElapsed(elapsedMs);
+  const elapsed = useElapsed(elapsedMs, state.paused);
 
   useEffect(() => events.subscribe(apply), [events, apply]);
   useEffect(() => {
@@ -130,8 +151,22 @@ export function App(props: AppProps) {
     return () => clearTimeout(timer);
   }, [state.deck, state.position, theme, columns, rows, hyperlinks]);
 
+  // Auto-advance: the slide's time is counted in talk time from when it was entered, so a pause
+  // holds it and a resume takes it up where it stood.
+  const entered = useRef({ slide: -1, atMs: 0 });
+  useEffect(() => {
+    const every = props.autoAdvanceMs;
+    if (!every) return;
+    if (entered.current.slide !== state.position.slide) entered.current = { slide: state.position.slide, atMs: elapsedMs() };
+    if (state.paused || state.position.slide >= state.deck.slides.length - 1) return;
+    const timer = setTimeout(() => apply({ kind: 'advance' }), Math.max(0, every - (elapsedMs() - entered.current.atMs)));
+    return () => clearTimeout(timer);
+  }, [state.position.slide, state.paused, state.deck, props.autoAdvanceMs]);
+
+  const isReply = useRef(createReplyFilter()).current;
   useInput((input, key) => {
     onKey?.();
+    if (isReply(input)) return;
     for (const [char, press] of splitKeys(input, key)) {
       const command = keyToCommand(char, press, latest.current, props.keymap);
       if (!command) continue;
@@ -141,16 +176,20 @@ export function App(props: AppProps) {
   });
 
   const banner = bannerFor(state);
+  const highlight = highlightFor(state);
+  if (state.overlay.kind === 'blank') {
+    return <Lines lines={Array.from({ length: rows }, (): StyledLine => [])} theme={theme} columns={columns} />;
+  }
   if (state.overlay.kind === 'sources') {
     return <Lines lines={sourcesLines(state, state.overlay.scroll, theme, columns, rows, readSource)} theme={theme} columns={columns} />;
   }
   if (props.presenterView && state.overlay.kind === 'none') {
-    const lines = layoutPresenterView({ deck: state.deck, position: state.position, theme, columns, rows, elapsedMs: elapsed, hyperlinks, banner, read: readSource });
+    const lines = layoutPresenterView({ deck: state.deck, position: state.position, theme, columns, rows, elapsedMs: elapsed, hyperlinks, banner, highlight, read: readSource });
     return <Lines lines={lines} theme={theme} columns={columns} />;
   }
   const status = props.statusLine?.(state, elapsed, columns) ?? null;
   if (status && state.overlay.kind === 'none') {
-    const screen = layoutScreen({ deck: state.deck, position: state.position, theme, columns, rows: rows - 1, elapsedMs: elapsed, hyperlinks, banner });
+    const screen = layoutScreen({ deck: state.deck, position: state.position, theme, columns, rows: rows - 1, elapsedMs: elapsed, hyperlinks, banner, highlight });
     return <Lines lines={[...screen, padLine(truncateLine(status, columns), columns)]} theme={theme} columns={columns} />;
   }
   if (state.overlay.kind === 'help') return <Lines lines={helpLines(theme, columns, rows, props.keymap)} theme={theme} columns={columns} />;
@@ -167,6 +206,7 @@ export function App(props: AppProps) {
       elapsedMs={elapsed}
       hyperlinks={hyperlinks}
       banner={banner}
+      highlight={highlight}
     />
   );
 }

@@ -1,12 +1,14 @@
 import { useApp, useInput, useStdout } from 'ink';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { resolve } from 'node:path';
 import type { Deck } from '../deck/index.js';
-import type { StyledLine } from '../render/index.js';
+import { sanitizeText, truncateLine, type StyledLine } from '../render/index.js';
 import { Lines } from '../render/ink.js';
 import type { Theme } from '../theme/index.js';
 import { openFollower, PRESENTERM_PORT, type PresenterStatus } from './channel.js';
-import { layoutNotesView, type SourceReader } from './notes-view.js';
+import { helpRows, notesKeyAction, NOTES_KEYMAP } from './keymap.js';
+import { layoutNotesScreen, type SourceReader } from './notes-view.js';
+import { createReplyFilter } from './terminal-replies.js';
 import { runFullScreen } from './run.js';
 import { watchDeck } from './watch.js';
 import { createElement } from 'react';
@@ -22,6 +24,8 @@ interface NotesAppProps {
   statusLine?: (deck: Deck) => NotesStatusLine;
   /** Whether presenterm's datagrams are listened to as well. */
   listensToPresenterm: boolean;
+  /** The deck's path as the user gave it, for the advice shown while no presenter is heard. */
+  shownPath: string;
 }
 
 /** What the follower knows of the talk: the presenter's slide, the talk's time and the time on this slide. */
@@ -43,17 +47,35 @@ interface Following {
   status: PresenterStatus | null;
   /** Local time the status arrived, to keep the clock running between messages. */
   receivedAt: number;
-  /** Local time the presenter was first seen on its current slide. */
+  /** The talk's time when the presenter was first seen on its current slide (pauses not counted). */
   slideSince: number;
   ended: boolean;
 }
 
 /** The follower's screen: the presenting instance's current slide as the speaker needs it. */
-function NotesApp({ deck: initialDeck, theme, read, subscribe, now, statusLine, listensToPresenterm }: NotesAppProps) {
+/** The follower's `?` screen: its keys, from the one keymap. */
+function notesHelp(theme: Theme, columns: number, rows: number): StyledLine[] {
+  const entries = helpRows(NOTES_KEYMAP);
+  const keyWidth = Math.max(...entries.map(([keys]) => keys.length)) + 2;
+  const left = { text: ' '.repeat(theme.margin.horizontal), style: {} };
+  const lines: StyledLine[] = [
+    [left, { text: 'Keys of talkdeck notes', style: theme.headings.h2 }],
+    [],
+    ...entries.map(([keys, what]): StyledLine => [left, { text: keys.padEnd(keyWidth), style: theme.strong }, { text: what, style: theme.text }]),
+    [],
+    [left, { text: 'The talk moves with the presenter; these keys only move this view.', style: { ...theme.text, dim: true } }],
+    [left, { text: 'Press any key to return.', style: { ...theme.text, dim: true } }],
+  ];
+  const out = lines.slice(0, rows).map((line) => truncateLine(line, columns));
+  while (out.length < rows) out.push([]);
+  return out;
+}
+
+function NotesApp({ deck: initialDeck, theme, read, subscribe, now, statusLine, shownPath, listensToPresenterm }: NotesAppProps) {
   const { exit } = useApp();
   const { stdout } = useStdout();
   const [deck, setDeck] = useState(initialDeck);
-  const [following, setFollowing] = useState<Following>({ status: null, receivedAt: now(), slideSince: now(), ended: false });
+  const [following, setFollowing] = useState<Following>({ status: null, receivedAt: now(), slideSince: 0, ended: false });
   const line = useMemo(() => statusLine?.(deck), [deck, statusLine]);
   const [size, setSize] = useState({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
   const [, setTick] = useState(0);
@@ -67,7 +89,7 @@ function NotesApp({ deck: initialDeck, theme, read, subscribe, now, statusLine, 
           setFollowing((f) => ({
             status: event.status,
             receivedAt: now(),
-            slideSince: f.status?.slide === event.status.slide ? f.slideSince : now(),
+            slideSince: f.status?.slide === event.status.slide ? f.slideSince : Math.max(0, event.status.elapsedMs),
             ended: false,
           }));
         }
@@ -84,37 +106,77 @@ function NotesApp({ deck: initialDeck, theme, read, subscribe, now, statusLine, 
       clearInterval(timer);
     };
   }, [stdout]);
+  const [scroll, setScroll] = useState({ slide: -1, lines: 0 });
+  const [help, setHelp] = useState(false);
+  const page = useRef({ lines: 10, max: 0 });
+  const isReply = useRef(createReplyFilter()).current;
+  const shownSlide = following.status?.slide ?? 0;
   useInput((input, key) => {
-    if (input === 'q' || (key.ctrl && input === 'c')) exit();
+    if (isReply(input)) return;
+    const action = notesKeyAction(input, key);
+    if (action === 'quit') return exit();
+    if (help) return setHelp(false);
+    const by = (delta: number) =>
+      setScroll((s) => ({ slide: shownSlide, lines: Math.max(0, Math.min(page.current.max, (s.slide === shownSlide ? s.lines : 0) + delta)) }));
+    switch (action) {
+      case 'help':
+        return setHelp(true);
+      case 'scroll-down':
+        return by(1);
+      case 'scroll-up':
+        return by(-1);
+      case 'page-down':
+        return by(page.current.lines);
+      case 'page-up':
+        return by(-page.current.lines);
+      case 'top':
+        return by(-Infinity);
+      case null:
+        return;
+    }
   });
 
   // A position past the end of the deck this follower has (the presenter's may be newer) shows its last slide.
   const status = following.status && { ...following.status, slide: Math.min(following.status.slide, Math.max(0, deck.slides.length - 1)) };
   let banner: StyledLine | null = null;
-  if (!status) banner = [{ text: `waiting for the presenter (talkdeck present${listensToPresenterm ? ', or presenterm --publish-speaker-notes' : ''})…`, style: theme.banner.info }];
-  else if (following.ended) banner = [{ text: 'the presenter has ended the talk', style: theme.banner.info }];
-  const elapsedMs = status && status.elapsedMs >= 0 ? status.elapsedMs + (following.ended ? 0 : now() - following.receivedAt) : null;
+  if (!status) {
+    banner = [
+      {
+        text: `waiting for the presenter: run \`talkdeck present ${sanitizeText(shownPath)}\` (or \`talkdeck rehearse\`) in another terminal${listensToPresenterm ? '; presenterm needs --publish-speaker-notes' : ''}`,
+        style: theme.banner.info,
+      },
+    ];
+  } else if (following.ended) banner = [{ text: 'the presenter has ended the talk', style: theme.banner.info }];
+  const paused = Boolean(status?.paused);
+  const elapsedMs = status && status.elapsedMs >= 0 ? status.elapsedMs + (following.ended || paused ? 0 : now() - following.receivedAt) : null;
   if (!banner && status && elapsedMs !== null && line) {
-    banner = line({ slide: status.slide, elapsedMs, slideElapsedMs: now() - following.slideSince }, size.columns);
+    banner = line({ slide: status.slide, elapsedMs, slideElapsedMs: Math.max(0, elapsedMs - following.slideSince) }, size.columns);
   }
-  const lines = layoutNotesView({
+  if (help) return <Lines lines={notesHelp(theme, size.columns, size.rows)} theme={theme} columns={size.columns} />;
+  const screen = layoutNotesScreen({
     deck,
     slide: status?.slide ?? 0,
     step: status?.step ?? 0,
     elapsedMs,
+    paused,
     theme,
     columns: size.columns,
     rows: size.rows,
     read,
     status: banner,
+    // A new slide starts at the top of its notes.
+    scroll: scroll.slide === shownSlide ? scroll.lines : 0,
   });
-  return <Lines lines={lines} theme={theme} columns={size.columns} />;
+  page.current = { lines: Math.max(1, screen.page - 1), max: screen.maxScroll };
+  return <Lines lines={screen.lines} theme={theme} columns={size.columns} />;
 }
 
 export interface FollowOptions {
   /** The line under the header, e.g. pacing from rehearse/; made anew for each deck. */
   statusLine?: (deck: Deck) => NotesStatusLine;
   deckPath: string;
+  /** The deck's path as the user gave it, for messages. */
+  shownPath?: string;
   deck: Deck;
   theme: Theme;
   read: SourceReader;
@@ -156,6 +218,7 @@ export async function followNotes(options: FollowOptions): Promise<number> {
       now: options.now ?? Date.now,
       statusLine: options.statusLine,
       listensToPresenterm: Boolean(options.presenterm),
+      shownPath: options.shownPath ?? options.deckPath,
       subscribe: (listener: (event: NotesEvent) => void) => {
         listeners.add(listener);
         return () => listeners.delete(listener);

@@ -47,8 +47,10 @@ export interface PresenterStatus {
   /** 0-based slide and reveal step. */
   slide: number;
   step: number;
-  /** Milliseconds since the talk started; -1 when unknown (presenterm does not say). */
+  /** Milliseconds since the talk started, paused time not counted; -1 when unknown (presenterm does not say). */
   elapsedMs: number;
+  /** The speaker has paused the clock: followers hold theirs too. */
+  paused?: boolean;
 }
 
 export type ChannelMessage = ({ talkdeck: 1; kind: 'status' } & PresenterStatus) | { talkdeck: 1; kind: 'exit' };
@@ -84,7 +86,11 @@ export function decodeMessage(data: Buffer | string): PresenterStatus | 'exit' |
   const record = parseJson(data);
   if (record === null || record.talkdeck !== 1) return null;
   if (record.kind === 'exit') return 'exit';
-  if (record.kind === 'status') return validStatus(record.slide, record.step, record.elapsedMs);
+  if (record.kind === 'status') {
+    if (record.paused !== undefined && typeof record.paused !== 'boolean') return null;
+    const status = validStatus(record.slide, record.step, record.elapsedMs);
+    return status && record.paused === true ? { ...status, paused: true } : status;
+  }
   return null;
 }
 

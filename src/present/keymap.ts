@@ -19,7 +19,20 @@ export interface KeyPress {
 }
 
 /** What a key does on the slide screen (no overlay open). */
-export type Action = 'next' | 'previous' | 'first' | 'last' | 'overview' | 'search' | 'sources' | 'reload' | 'help' | 'close' | 'quit';
+export type Action =
+  | 'next'
+  | 'previous'
+  | 'first'
+  | 'last'
+  | 'overview'
+  | 'search'
+  | 'sources'
+  | 'blank'
+  | 'pause'
+  | 'reload'
+  | 'help'
+  | 'close'
+  | 'quit';
 
 /**
  * A key as the keymap names it: a printable character as itself, or one of the names in
@@ -27,9 +40,9 @@ export type Action = 'next' | 'previous' | 'first' | 'last' | 'overview' | 'sear
  */
 export type KeyName = string;
 
-/** One row of the keymap: an action, the keys that do it, and what the help says it does. */
-export interface Binding {
-  action: Action;
+/** One row of a keymap: an action, the keys that do it, and what the help says it does. */
+export interface Binding<A extends string = Action> {
+  action: A;
   keys: readonly KeyName[];
   help: string;
 }
@@ -50,14 +63,32 @@ export const DEFAULT_KEYMAP: Keymap = [
   { action: 'overview', keys: ['o'], help: 'overview of slides' },
   { action: 'search', keys: ['/'], help: 'search; then n / N for next / previous match' },
   { action: 'sources', keys: ['s'], help: "the slide's source passages" },
+  { action: 'blank', keys: ['b', '.'], help: 'blank the screen (any key shows it again)' },
+  { action: 'pause', keys: ['t'], help: 'pause or resume the clock (and auto-advance)' },
   { action: 'reload', keys: ['r'], help: 'reload the deck' },
   { action: 'help', keys: ['?'], help: 'this help' },
   { action: 'close', keys: ['escape'], help: 'close overlay, clear search' },
   { action: 'quit', keys: ['q', 'ctrl-c'], help: 'quit' },
 ];
 
+/** What a key does in `talkdeck notes`, the follower in a second terminal. */
+export type NotesAction = 'scroll-down' | 'scroll-up' | 'page-down' | 'page-up' | 'top' | 'help' | 'quit';
+
+export type NotesKeymap = ReadonlyArray<Binding<NotesAction>>;
+
+/** The follower's keys: it only scrolls what it shows; the presenter moves the talk. */
+export const NOTES_KEYMAP: NotesKeymap = [
+  { action: 'scroll-down', keys: ['j', 'down'], help: 'scroll the notes down' },
+  { action: 'scroll-up', keys: ['k', 'up'], help: 'scroll the notes up' },
+  { action: 'page-down', keys: ['pagedown', 'space'], help: 'a page down' },
+  { action: 'page-up', keys: ['pageup'], help: 'a page up' },
+  { action: 'top', keys: ['g', 'home'], help: "back to the top of the slide's notes" },
+  { action: 'help', keys: ['?'], help: 'this help' },
+  { action: 'quit', keys: ['q', 'ctrl-c'], help: 'quit (the talk goes on)' },
+];
+
 /** The keymap with the keys of some actions replaced, e.g. from a configuration file. */
-export function withKeys(keymap: Keymap, keys: Partial<Record<Action, readonly KeyName[]>>): Keymap {
+export function withKeys<A extends string>(keymap: ReadonlyArray<Binding<A>>, keys: Partial<Record<A, readonly KeyName[]>>): Array<Binding<A>> {
   return keymap.map((binding) => (keys[binding.action] ? { ...binding, keys: keys[binding.action]! } : binding));
 }
 
@@ -86,9 +117,14 @@ function keyLabel(name: KeyName): string {
 
 /** The help rows, shown by `?`: keys and what they do, one row per action (and going to slide N). */
 export function keyHelp(keymap: Keymap = DEFAULT_KEYMAP): Array<readonly [keys: string, action: string]> {
-  const rows = keymap.filter((b) => b.keys.length > 0).map((b) => [b.keys.map(keyLabel).join(' '), b.help] as const);
-  const at = keymap.findIndex((b) => b.action === 'last') + 1;
+  const rows = helpRows(keymap);
+  const at = keymap.filter((b) => b.keys.length > 0).findIndex((b) => b.action === 'last') + 1;
   return [...rows.slice(0, at), ['12 Enter  or  12G', 'go to slide 12'] as const, ...rows.slice(at)];
+}
+
+/** Help rows of any keymap: the keys of each action as the help shows them, and what it does. */
+export function helpRows<A extends string>(keymap: ReadonlyArray<Binding<A>>): Array<readonly [keys: string, action: string]> {
+  return keymap.filter((b) => b.keys.length > 0).map((b) => [b.keys.map(keyLabel).join(' '), b.help] as const);
 }
 
 /** Key help for the default keymap. */
@@ -141,6 +177,8 @@ const ACTION_COMMANDS: Record<Action, Command> = {
   overview: { kind: 'overview' },
   search: { kind: 'search-start' },
   sources: { kind: 'sources' },
+  blank: { kind: 'blank' },
+  pause: { kind: 'pause' },
   reload: { kind: 'reload' },
   help: { kind: 'help' },
   close: { kind: 'close' },
@@ -190,6 +228,12 @@ export function keyToCommand(input: string, key: KeyPress, state: PresentState, 
     case 'help':
       if (input === 'q') return { kind: 'quit' };
       return { kind: 'close' };
+    case 'blank': {
+      // The screen stays dark while the clock is paused or resumed; any other key brings the slide back.
+      const binding = keymap.find((b) => b.keys.some((name) => pressedKeys(input, key).includes(name)));
+      if (binding?.action === 'quit' || binding?.action === 'pause') return ACTION_COMMANDS[binding.action];
+      return { kind: 'close' };
+    }
     case 'none':
       break;
   }
@@ -200,6 +244,13 @@ export function keyToCommand(input: string, key: KeyPress, state: PresentState, 
   const pressed = pressedKeys(input, key);
   const binding = keymap.find((b) => b.keys.some((name) => pressed.includes(name)));
   return binding ? ACTION_COMMANDS[binding.action] : null;
+}
+
+/** Maps a key press in `talkdeck notes` to what it does, or null for keys with no meaning there. */
+export function notesKeyAction(input: string, key: KeyPress, keymap: NotesKeymap = NOTES_KEYMAP): NotesAction | null {
+  if (key.ctrl && input === 'c') return 'quit';
+  const pressed = pressedKeys(input, key);
+  return keymap.find((b) => b.keys.some((name) => pressed.includes(name)))?.action ?? null;
 }
 
 /**

@@ -12,6 +12,8 @@ import { enterEarlyScreen, type EarlyScreen } from './early-screen.js';
 import type { NotesStatusLine } from './NotesApp.js';
 import type { PresentOptions } from './run.js';
 import { readCachedDeck, readCachedFrame, startCacheDir, writeCachedDeck, writeCachedFrame, type CacheKey, type FrameKey } from './start-cache.js';
+import { createTalkClock, type TalkClock } from './talk-clock.js';
+import { detectBackground, type Background } from './terminal-background.js';
 
 /**
  * Presenter start-up policy, in one place: which deck and frame the start cache may give, when the
@@ -30,8 +32,11 @@ export interface DeckSource {
   readonly cacheKey: CacheKey;
   /** Reads and parses the deck; `headOnly` builds its first slide alone. */
   read(options?: { headOnly?: boolean }): Promise<KeptDeck>;
-  /** The theme for the deck (the user's choice, else the deck's own); `onRead` hears each file read. */
-  theme(deck: Deck, onRead?: (path: string) => void): Promise<Theme>;
+  /**
+   * The theme for the deck: the user's choice, else the deck's own, else `fallback` (the built-in
+   * theme that suits the terminal's background; dark by default); `onRead` hears each file read.
+   */
+  theme(deck: Deck, onRead?: (path: string) => void, fallback?: string): Promise<Theme>;
   /** Reads the articles the deck cites. */
   sources(): PresentOptions['readSource'];
   /** Re-reads the deck for live reload: the deck, or a message saying why it cannot be used. */
@@ -66,8 +71,12 @@ export interface LaunchOptions {
   /** Slide and notes side by side. */
   presenter?: boolean;
   publishSpeakerNotes?: boolean;
-  /** Plugs a command's hooks in once the deck and theme are known (a rehearsal). */
-  hooks?: (deck: Deck, theme: Theme) => PresenterHooks;
+  /** Plugs a command's hooks in once the deck and theme are known (a rehearsal); `clock` is the talk's, which `t` pauses. */
+  hooks?: (deck: Deck, theme: Theme, clock: TalkClock) => PresenterHooks;
+  /** Move to the next slide after this long on each (Ignite, PechaKucha). */
+  autoAdvanceMs?: number | null;
+  /** Says what auto-advance does, over the first slide; given the deck's slide count. */
+  autoAdvanceBanner?: (slides: number) => string;
 }
 
 /** Exit code for a command that needs a terminal and has none. */
@@ -76,10 +85,23 @@ const EXIT_INPUT = 1;
 /** Decks from this size on get their first frame from a parse of the first slide alone. */
 const BIG_DECK_BYTES = 256 * 1024;
 
-/** The deck's theme with every colour fitted to the terminal's depth (the perceptually nearest it can show). */
-async function screenTheme(source: DeckSource, deck: Deck, level: ColorLevel, onRead?: (path: string) => void): Promise<Theme> {
-  const [{ fitThemeToDepth }, theme] = await Promise.all([import('../theme/index.js'), source.theme(deck, onRead)]);
+/**
+ * The deck's theme with every colour fitted to the terminal's depth (the perceptually nearest it
+ * can show); when neither the user nor the deck names one, the built-in theme for the terminal's
+ * background.
+ */
+async function screenTheme(source: DeckSource, deck: Deck, level: ColorLevel, background: Background | null, onRead?: (path: string) => void): Promise<Theme> {
+  const [{ fitThemeToDepth }, theme] = await Promise.all([import('../theme/index.js'), source.theme(deck, onRead, background ?? 'dark')]);
   return fitThemeToDepth(theme, level);
+}
+
+/**
+ * The terminal's background, when it can choose the theme: a terminal, colours on, and no theme
+ * asked for on the command line (a deck's own theme still wins over it later).
+ */
+async function screenBackground(io: ScreenIo, level: ColorLevel, theme: string | undefined): Promise<Background | null> {
+  if (theme || level === 0 || !isTerminal(io)) return null;
+  return detectBackground(io.stdin, io.stdout, io.env);
 }
 
 /** A trace sink for the benchmark: one `event time` line per event. */
@@ -162,11 +184,11 @@ async function openDeck(source: DeckSource, io: ScreenIo, screenDeck: ScreenDeck
  * Paints the first slide of a big deck from a parse of that slide alone, on the alternate screen;
  * undefined when that parse finds a problem, which the full parse then reports as usual.
  */
-async function paintHead(source: DeckSource, options: LaunchOptions, key: FrameKey, io: ScreenIo): Promise<EarlyScreen | undefined> {
+async function paintHead(source: DeckSource, options: LaunchOptions, key: FrameKey, io: ScreenIo, background: Background | null): Promise<EarlyScreen | undefined> {
   try {
     const head = await source.read({ headOnly: true });
     if (head.deck.slides.length === 0 || head.deck.diagnostics.some((d) => d.severity === 'error')) return undefined;
-    const theme = await screenTheme(source, head.deck, key.colorLevel as ColorLevel);
+    const theme = await screenTheme(source, head.deck, key.colorLevel as ColorLevel, background);
     const { paintFirstFrame } = await import('./start.js');
     applyColorLevel(key.colorLevel as ColorLevel);
     const view = { presenterView: Boolean(options.presenter), readSource: source.sources() };
@@ -191,12 +213,15 @@ export async function launchPresenter(source: DeckSource, options: LaunchOptions
   const colorLevel = detectColorLevel(io.env, true);
   const hyperlinks = !rehearsal && supportsHyperlinks.stdout !== false && io.env.TALKDECK_HYPERLINKS !== '0';
   const terminal = isTerminal(io);
+  // Asked before the cache is read: the theme it chooses is part of the cached frame's key.
+  const background = await screenBackground(io, colorLevel, options.theme);
+  trace?.('mark', performance.now(), `background=${background ?? 'unknown'}`);
   // The first frame of the last launch, when nothing it was made from has changed since.
   const cacheDir = terminal ? startCacheDir(io.env) : null;
   const frameKey: FrameKey = {
     deckPath: source.absolute,
     command: 'present',
-    options: options.keyOptions,
+    options: { ...options.keyOptions, background },
     cwd: io.cwd,
     columns: io.stdout.columns || 80,
     rows: io.stdout.rows || 24,
@@ -214,7 +239,7 @@ export async function launchPresenter(source: DeckSource, options: LaunchOptions
     early = enterEarlyScreen(io.stdin, io.stdout, cached);
     trace?.('first-frame', performance.now(), 'cached');
   } else if (terminal && !rehearsal && isBigDeck(source.absolute)) {
-    early = await paintHead(source, options, frameKey, io);
+    early = await paintHead(source, options, frameKey, io, background);
     fromHead = early !== undefined;
     if (fromHead) trace?.('first-frame', performance.now(), 'head');
   }
@@ -235,7 +260,7 @@ export async function launchPresenter(source: DeckSource, options: LaunchOptions
     if (typeof deck === 'number') return deck;
     trace?.('mark', performance.now(), 'deck');
     const themeFiles: string[] = [];
-    const theme = await screenTheme(source, deck, colorLevel, (path) => themeFiles.push(path));
+    const theme = await screenTheme(source, deck, colorLevel, background, (path) => themeFiles.push(path));
     trace?.('mark', performance.now(), 'theme');
     applyColorLevel(colorLevel);
     const { presentDeck, paintFirstFrame } = await import('./start.js');
@@ -249,7 +274,8 @@ export async function launchPresenter(source: DeckSource, options: LaunchOptions
     };
     if (early || rehearsal) screenDeck.flush();
     if (fromHead) keep(paintFirstFrame({ deck, theme, hyperlinks }, frameKey.columns, frameKey.rows));
-    const hooks = options.hooks?.(deck, theme);
+    const clock = createTalkClock();
+    const hooks = options.hooks?.(deck, theme, clock);
     handedToPresenter = true;
     return await presentDeck({
       deckPath: source.absolute,
@@ -268,6 +294,9 @@ export async function launchPresenter(source: DeckSource, options: LaunchOptions
       earlyKeys: !rehearsal,
       onPosition: hooks?.onPosition,
       statusLine: hooks?.statusLine,
+      clock,
+      autoAdvanceMs: options.autoAdvanceMs,
+      banner: options.autoAdvanceBanner ? { kind: 'info', text: options.autoAdvanceBanner(deck.slides.length) } : null,
     });
   } finally {
     // presentDeck gives the terminal back itself; before it is reached, this does.
@@ -285,6 +314,8 @@ async function channelDir(io: ScreenIo): Promise<string> {
 }
 
 export interface NotesLaunchOptions {
+  /** The theme asked for on the command line; without one the terminal's background may choose. */
+  theme?: string;
   /** The line under the header once the presenter is heard from (pacing from rehearse/). */
   statusLine?: (theme: Theme, deck: Deck) => NotesStatusLine;
   /** Also follow presenterm's speaker-notes datagrams, which every local user can send. */
@@ -298,11 +329,12 @@ export async function launchNotes(source: DeckSource, options: NotesLaunchOption
   if (typeof deck === 'number') return deck;
   screenDeck.flush();
   const level = detectColorLevel(io.env, true);
-  const theme = await screenTheme(source, deck, level);
+  const theme = await screenTheme(source, deck, level, await screenBackground(io, level, options.theme));
   applyColorLevel(level);
   const { followNotes } = await import('./start.js');
   return followNotes({
     deckPath: source.absolute,
+    shownPath: source.shown,
     deck,
     theme,
     read: source.sources(),

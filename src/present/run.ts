@@ -8,7 +8,8 @@ import { openPublisher, PRESENTERM_PORT, type PresenterStatus, type Publisher } 
 import type { SourceReader } from './notes-view.js';
 import type { Keymap } from './keymap.js';
 import { watchDeck } from './watch.js';
-import { initialState, type Command, type PresentState } from './state.js';
+import { initialState, type Banner, type Command, type PresentState } from './state.js';
+import { createTalkClock, type TalkClock } from './talk-clock.js';
 
 import { ENTER_SCREEN, EXIT_SIGNALS, LEAVE_SCREEN } from './terminal.js';
 
@@ -46,6 +47,12 @@ export interface PresentOptions {
   entered?: boolean;
   /** Where the talk starts: the position reached before the presenter loaded (default the first slide). */
   initialPosition?: Position;
+  /** The talk's clock (default: one started when the presenter starts); `t` pauses it. */
+  clock?: TalkClock;
+  /** Move to the next slide after this long on a slide (Ignite, PechaKucha); null or unset for never. */
+  autoAdvanceMs?: number | null;
+  /** A message shown over the first slide until the first key (e.g. what auto-advance does). */
+  banner?: Banner | null;
   /** Receives `key` and `frame` events with a monotonic time in ms, for the benchmark. */
   trace?: (event: 'key' | 'frame' | 'first-frame' | 'mark', atMs: number, label?: string) => void;
 }
@@ -181,12 +188,11 @@ export async function runFullScreen(
  */
 export async function runPresenter(options: PresentOptions): Promise<number> {
   const { stdout, stdin } = options;
-  const now = options.now ?? Date.now;
-  const startedAt = now();
+  const clock = options.clock ?? createTalkClock(options.now ?? Date.now);
   const events = createCommandSource();
   let current = options.deck;
   let position: Position = options.initialPosition ?? { slide: 0, step: 0 };
-  const status = () => ({ ...position, elapsedMs: now() - startedAt });
+  const status = () => ({ ...position, elapsedMs: clock.elapsedMs(), paused: clock.paused });
   // Opened by presentDeck before the screen was taken, so that a channel that cannot be opened is
   // a message and not a talk without followers.
   const publisher: Publisher | null = options.publisher ?? null;
@@ -207,10 +213,15 @@ export async function runPresenter(options: PresentOptions): Promise<number> {
 
   const code = await runFullScreen(
     createElement(App, {
-      initial: initialState(options.deck, position),
+      initial: { ...initialState(options.deck, position), banner: options.banner ?? null },
       theme: options.theme,
       hyperlinks: options.hyperlinks,
-      elapsedMs: () => now() - startedAt,
+      elapsedMs: () => clock.elapsedMs(),
+      onPause: (paused: boolean) => {
+        clock.setPaused(paused);
+        publisher?.publish(status());
+      },
+      autoAdvanceMs: options.autoAdvanceMs,
       events,
       onReload: () => void reload(),
       onPosition: (state: PresentState) => {

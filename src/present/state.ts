@@ -1,4 +1,5 @@
 import {
+  blocksText,
   clampPosition,
   first,
   goTo,
@@ -8,6 +9,8 @@ import {
   slideText,
   type Deck,
   type Position,
+  type Block,
+  type Slide,
 } from '../deck/index.js';
 
 /** What fills the screen besides the slide. */
@@ -15,9 +18,12 @@ export type Overlay =
   | { kind: 'none' }
   | { kind: 'help' }
   | { kind: 'overview'; selected: number }
-  | { kind: 'search-input'; query: string }
+  /** The search prompt, open from the moment `/` is pressed; `matches` counts the slides that match so far. */
+  | { kind: 'search-input'; query: string; matches: number }
   /** The current slide's source passages in context, scrolled by `scroll` lines. */
-  | { kind: 'sources'; scroll: number };
+  | { kind: 'sources'; scroll: number }
+  /** Nothing but the background: the audience looks at the speaker. */
+  | { kind: 'blank' };
 
 export interface SearchState {
   query: string;
@@ -38,6 +44,8 @@ export interface PresentState {
   pendingNumber: string;
   search: SearchState | null;
   banner: Banner | null;
+  /** The clock (and auto-advance) stopped by the speaker. */
+  paused: boolean;
   quit: boolean;
 }
 
@@ -62,6 +70,10 @@ export type Command =
   | { kind: 'search-submit' }
   | { kind: 'search-next' }
   | { kind: 'search-previous' }
+  | { kind: 'blank' }
+  | { kind: 'pause' }
+  /** Auto-advance: the next slide (not step), nothing on the last. */
+  | { kind: 'advance' }
   | { kind: 'reload' }
   | { kind: 'deck-loaded'; deck: Deck }
   | { kind: 'deck-failed'; message: string }
@@ -75,8 +87,21 @@ export function initialState(deck: Deck, position: Position = { slide: 0, step: 
     pendingNumber: '',
     search: null,
     banner: null,
+    paused: false,
     quit: false,
   };
+}
+
+/** Each slide's searchable text, lower-cased once: typing a query searches the deck on every key. */
+const searchable = new WeakMap<Slide, string>();
+
+function searchText(slide: Slide): string {
+  let text = searchable.get(slide);
+  if (text === undefined) {
+    text = `${slide.title}\n${slideText(slide)}`.toLocaleLowerCase();
+    searchable.set(slide, text);
+  }
+  return text;
 }
 
 /** Slides (0-based) whose title or text contains the query, ignoring case. */
@@ -85,13 +110,46 @@ export function findMatches(deck: Deck, query: string): number[] {
   if (!needle) return [];
   const matches: number[] = [];
   deck.slides.forEach((slide, index) => {
-    if (`${slide.title}\n${slideText(slide)}`.toLocaleLowerCase().includes(needle)) matches.push(index);
+    if (searchText(slide).includes(needle)) matches.push(index);
   });
   return matches;
 }
 
+/** The blocks (and list items) shown at a reveal step. */
+function visibleAt(blocks: readonly Block[], step: number): Block[] {
+  return blocks
+    .filter((block) => block.step <= step)
+    .map((block): Block => {
+      switch (block.kind) {
+        case 'list':
+          return { ...block, items: block.items.filter((item) => item.step <= step).map((item) => ({ ...item, blocks: visibleAt(item.blocks, step) })) };
+        case 'quote':
+        case 'alert':
+          return { ...block, blocks: visibleAt(block.blocks, step) };
+        case 'columns':
+          return { ...block, columns: block.columns.map((column) => visibleAt(column, step)) };
+        default:
+          return block;
+      }
+    });
+}
+
+/**
+ * The first reveal step of a slide at which the query shows on it, ignoring case: a search lands
+ * where the match can be seen, not on a step that still hides it. 0 when only the title matches.
+ */
+export function matchStep(slide: Slide, query: string): number {
+  const needle = query.toLocaleLowerCase();
+  if (slide.steps <= 1 || slide.title.toLocaleLowerCase().includes(needle)) return 0;
+  for (let step = 0; step < slide.steps; step++) {
+    if (blocksText(visibleAt(slide.blocks, step)).join('\n').toLocaleLowerCase().includes(needle)) return step;
+  }
+  return 0;
+}
+
+/** Moves; a passing message (info) goes with the slide it was shown on, an error stays until fixed. */
 function moveTo(state: PresentState, position: Position): PresentState {
-  return { ...state, position, pendingNumber: '' };
+  return { ...state, position, pendingNumber: '', banner: state.banner?.kind === 'info' ? null : state.banner };
 }
 
 function searchStep(state: PresentState, direction: 1 | -1): PresentState {
@@ -105,7 +163,7 @@ function searchStep(state: PresentState, direction: 1 | -1): PresentState {
     ordered.find((index) => (direction === 1 ? index > current : index < current)) ?? ordered[0];
   const nth = search.matches.indexOf(target) + 1;
   return {
-    ...moveTo(state, { slide: target, step: 0 }),
+    ...moveTo(state, { slide: target, step: matchStep(state.deck.slides[target], search.query) }),
     banner: { kind: 'info', text: `"${search.query}": match ${nth} of ${search.matches.length}` },
   };
 }
@@ -116,6 +174,8 @@ export function reduce(state: PresentState, command: Command): PresentState {
   switch (command.kind) {
     case 'next':
       return moveTo(state, next(deck, state.position));
+    case 'advance':
+      return state.position.slide + 1 < deck.slides.length ? moveTo(state, { slide: state.position.slide + 1, step: 0 }) : state;
     case 'previous':
       return moveTo(state, previous(deck, state.position));
     case 'first':
@@ -151,21 +211,25 @@ export function reduce(state: PresentState, command: Command): PresentState {
     case 'scroll':
       if (state.overlay.kind !== 'sources') return state;
       return { ...state, overlay: { kind: 'sources', scroll: Math.max(0, state.overlay.scroll + command.delta) } };
+    case 'blank':
+      return { ...state, overlay: state.overlay.kind === 'blank' ? { kind: 'none' } : { kind: 'blank' }, pendingNumber: '' };
+    case 'pause':
+      return { ...state, paused: !state.paused };
     case 'close':
       if (state.overlay.kind !== 'none') return { ...state, overlay: { kind: 'none' } };
       return { ...state, search: null, banner: null, pendingNumber: '' };
     case 'search-start':
-      return { ...state, overlay: { kind: 'search-input', query: '' }, pendingNumber: '' };
+      return { ...state, overlay: { kind: 'search-input', query: '', matches: 0 }, pendingNumber: '' };
     case 'search-type':
+    case 'search-erase': {
       if (state.overlay.kind !== 'search-input') return state;
-      return { ...state, overlay: { kind: 'search-input', query: state.overlay.query + command.text } };
-    case 'search-erase':
-      if (state.overlay.kind !== 'search-input') return state;
-      return { ...state, overlay: { kind: 'search-input', query: [...state.overlay.query].slice(0, -1).join('') } };
+      const query = command.kind === 'search-type' ? state.overlay.query + command.text : [...state.overlay.query].slice(0, -1).join('');
+      return { ...state, overlay: { kind: 'search-input', query, matches: findMatches(deck, query).length } };
+    }
     case 'search-submit': {
       if (state.overlay.kind !== 'search-input') return state;
       const query = state.overlay.query;
-      const closed: PresentState = { ...state, overlay: { kind: 'none' } };
+      const closed: PresentState = { ...state, overlay: { kind: 'none' }, banner: null };
       if (!query) return { ...closed, search: null };
       const search = { query, matches: findMatches(deck, query) };
       // Start from just before the current slide so a match on it counts as the first.

@@ -8,6 +8,8 @@ export interface BudgetOptions {
   wordsPerMinute?: number;
   /** Speaking rate for CJK characters; 200 (Chinese) by default. */
   cjkCharsPerMinute?: number;
+  /** Every slide gets exactly this (auto-advance: Ignite's 15 s, PechaKucha's 20 s); wins over all else. */
+  perSlideMs?: number;
 }
 
 /** The least share of the talk a slide gets, however little is said or shown on it. */
@@ -24,6 +26,9 @@ export const MIN_SLIDE_MS = 10_000;
  * then the other slides get 0). Without one, each slide's budget is its weight.
  */
 export function computeBudgets(deck: Deck, options: BudgetOptions = {}): number[] {
+  if (options.perSlideMs !== undefined && Number.isFinite(options.perSlideMs) && options.perSlideMs > 0) {
+    return deck.slides.map(() => Math.round(options.perSlideMs!));
+  }
   const rates: SpeechRates = {
     wordsPerMinute: positiveOr(options.wordsPerMinute, DEFAULT_WORDS_PER_MINUTE),
     cjkCharsPerMinute: positiveOr(options.cjkCharsPerMinute, DEFAULT_CJK_CHARS_PER_MINUTE),

@@ -48,10 +48,18 @@ export function formatReport(report: Report, options: FormatReportOptions): stri
   const runCount = report.runs.length;
   const title = report.deck === '' ? 'Rehearsal report' : `Rehearsal report: ${truncate(report.deck, columns)}`;
   lines.push(paint.bold(title));
+  const aborted =
+    report.abortedRuns === 0
+      ? ''
+      : report.includesAborted
+        ? `, ${report.abortedRuns} aborted (counted)`
+        : `, ${report.abortedRuns} aborted (left out: --include-aborted)`;
   lines.push(
     runCount === 0
       ? 'No rehearsals yet: record one with `talkdeck rehearse`.'
-      : `${plural(runCount, 'run')}; medians of the last ${report.recentRuns}`,
+      : report.recentRuns === 0
+        ? `${plural(runCount, 'run')}${aborted}; none to take medians of`
+        : `${plural(runCount, 'run')}${aborted}; medians of the last ${report.recentRuns}`,
   );
   lines.push('');
   lines.push(...formatTable(report, columns, paint));
@@ -146,8 +154,8 @@ function bar(value: number, scale: number, columns: number): string[] {
 }
 
 function formatTrend(runs: readonly ReportRun[], columns: number, paint: ChalkInstance, timeZone: string | undefined): string[] {
-  // An unfinished run's total is short by the slides it never reached: listed, but kept off the sparkline.
-  const finished = runs.filter((run) => run.final);
+  // An aborted run's total is short by the slides it never reached: listed, but kept off the sparkline.
+  const finished = runs.filter((run) => !run.aborted);
   const label = 'Total per run';
   const room = Math.max(0, columns - stringWidth(label) - 2);
   const lines = [`${paint.bold(label)}  ${sparkline((room > 0 ? finished.slice(-room) : []).map((r) => r.totalMs))}`.trimEnd()];
@@ -155,16 +163,22 @@ function formatTrend(runs: readonly ReportRun[], columns: number, paint: ChalkIn
   if (listed.length < runs.length) lines.push(`  (the last ${listed.length} of ${runs.length})`);
   const totalWidth = Math.max(...listed.map((r) => stringWidth(formatClock(r.totalMs))));
   const deltaWidth = Math.max(0, ...listed.map((r) => (r.deltaMs === null ? 0 : stringWidth(formatDelta(r.deltaMs)))));
-  const noteWidth = listed.some((r) => !r.final) ? stringWidth('  unfinished') : 0;
+  const noteWidth = Math.max(0, ...listed.map((r) => stringWidth(runNote(r))));
   const fullDate = 2 + 16 + 2 + totalWidth + 2 + deltaWidth + noteWidth <= columns;
   for (const run of listed) {
     const delta = run.deltaMs === null ? '' : formatDelta(run.deltaMs);
     const paintedDelta = run.deltaMs === null || delta === '±0:00' ? delta : run.deltaMs > 0 ? paint.red(delta) : paint.green(delta);
-    const note = run.final ? '' : '  unfinished';
+    const note = runNote(run);
     const date = formatDate(run.date, timeZone);
     lines.push(`  ${fullDate ? date : date.slice(5)}  ${padStart(formatClock(run.totalMs), totalWidth)}  ${paintedDelta}${' '.repeat(deltaWidth - stringWidth(delta))}${note}`.trimEnd());
   }
   return lines;
+}
+
+/** What the trend says after a run's total: nothing for a whole run. */
+function runNote(run: ReportRun): string {
+  if (!run.final) return '  unfinished';
+  return run.aborted ? '  aborted' : '';
 }
 
 /** One block per value, from ▁ at the smallest to █ at the largest. */

@@ -9,8 +9,10 @@ export interface RecorderOptions {
   /** The log to append to, usually rehearsalLogPath(deck.file). */
   logPath: string;
   deck: Deck;
-  /** The clock, in milliseconds since the epoch. */
+  /** The clock slide times are measured with, in milliseconds since the epoch (it stands still while the talk is paused). */
   now: () => number;
+  /** The wall clock the log's dates are written from (default: `now`). */
+  wall?: () => number;
   /** Names the run in the log; a random UUID if not given. */
   runId?: string;
   /** Target length of the talk for this run. */
@@ -52,6 +54,7 @@ export class RehearsalRecorder {
   readonly runId: string;
   private readonly logPath: string;
   private readonly now: () => number;
+  private readonly wall: () => number;
   private readonly deckTitle: string;
   private readonly deckFile: string;
   private readonly minutes: number | null;
@@ -70,6 +73,7 @@ export class RehearsalRecorder {
   constructor(options: RecorderOptions) {
     this.logPath = options.logPath;
     this.now = options.now;
+    this.wall = options.wall ?? options.now;
     this.runId = options.runId ?? randomUUID();
     this.minutes = options.minutes ?? null;
     this.deckTitle = options.deck.meta.title;
@@ -77,7 +81,7 @@ export class RehearsalRecorder {
     this.deck = options.deck;
     this.records = options.deck.slides.map((slide) => ({ title: slide.title, ms: 0, visits: 0 }));
     this.slots = this.records.map((_, i) => i);
-    this.date = new Date(this.now()).toISOString();
+    this.date = new Date(this.wall()).toISOString();
   }
 
   /** The slide being timed (0-based, in the deck enter() was last given), or null before the first enter() and after finish(). */
@@ -112,16 +116,19 @@ export class RehearsalRecorder {
     this.current = record;
     this.enteredAt = at;
     this.records[record].visits += 1;
-    this.append(this.snapshot(false, at));
+    this.append(this.snapshot(false));
   }
 
-  /** Ends the run: credits the slide shown and appends the final line. Later calls return the same run. */
-  finish(): RehearsalRun {
+  /**
+   * Ends the run: credits the slide shown and appends the final line, marked `aborted` when the
+   * speaker quit before the end. Later calls return the same run.
+   */
+  finish(options: { aborted?: boolean } = {}): RehearsalRun {
     if (this.finalRun !== null) return this.finalRun;
     const at = this.now();
     this.credit(at);
     this.current = null;
-    const run = this.snapshot(true, at);
+    const run: RehearsalRun = { ...this.snapshot(true), ...(options.aborted ? { aborted: true } : {}) };
     this.append(run);
     this.finalRun = run;
     return run;
@@ -145,7 +152,7 @@ export class RehearsalRecorder {
 
   /** The run as recorded so far: the current visit is not counted until the slide changes. */
   record(): RehearsalRun {
-    return this.finalRun ?? this.snapshot(false, this.now());
+    return this.finalRun ?? this.snapshot(false);
   }
 
   /** Matches the slides of an edited deck to the records: same position and title, else same title, else new. */
@@ -183,7 +190,7 @@ export class RehearsalRecorder {
     if (this.current !== null) this.records[this.current].ms += this.visitMs(at);
   }
 
-  private snapshot(final: boolean, at: number): RehearsalRun {
+  private snapshot(final: boolean): RehearsalRun {
     const inDeck = new Set(this.slots);
     const order = [...this.slots, ...this.records.map((_, k) => k).filter((k) => !inDeck.has(k) && this.records[k].visits > 0)];
     const slides = order.map((k) => ({ title: this.records[k].title, seconds: tenths(this.records[k].ms / 1000), visits: this.records[k].visits }));
@@ -193,7 +200,7 @@ export class RehearsalRecorder {
       runId: this.runId,
       final,
       date: this.date,
-      savedAt: new Date(at).toISOString(),
+      savedAt: new Date(this.wall()).toISOString(),
       deck: this.deckTitle,
       deckFile: this.deckFile,
       minutes: this.minutes,

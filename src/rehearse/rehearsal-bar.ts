@@ -10,6 +10,8 @@ export interface RehearsalBarInput {
   elapsedMs: number;
   columns: number;
   theme: Theme;
+  /** Show the talk's elapsed time (default true); false where the screen shows it already (the notes view's header). */
+  clock?: boolean;
 }
 
 const ICONS: Record<PaceStatus, string> = { ahead: '▲', 'on-track': '●', behind: '▼' };
@@ -42,11 +44,11 @@ export function layoutRehearsalBar(input: RehearsalBarInput): StyledLine {
   const seg = (text: string, style: TextStyle): Segment => ({ text, style });
   const gap = seg('  ', plain);
 
+  const clock: Segment[] = input.clock === false ? [] : [seg(`⏱ ${elapsed}`, plain), gap];
   const choices: StyledLine[] = [
-    [seg(`⏱ ${elapsed}`, plain), gap, seg(`slide ${slideTimes[0]} / ${slideTimes[1]}`, slideStyle), gap, seg(paceText, paceStyle)],
-    [seg(`⏱ ${elapsed}`, plain), gap, seg(`${slideTimes[0]}/${slideTimes[1]}`, slideStyle), gap, seg(paceText, paceStyle)],
-    [seg(`⏱ ${elapsed}`, plain), gap, seg(paceText, paceStyle)],
-    [seg(elapsed, plain), seg(' ', plain), seg(paceText, paceStyle)],
+    [...clock, seg(`slide ${slideTimes[0]} / ${slideTimes[1]}`, slideStyle), gap, seg(paceText, paceStyle)],
+    [...clock, seg(`${slideTimes[0]}/${slideTimes[1]}`, slideStyle), gap, seg(paceText, paceStyle)],
+    ...(clock.length > 0 ? [[...clock, seg(paceText, paceStyle)], [seg(elapsed, plain), seg(' ', plain), seg(paceText, paceStyle)]] : []),
     [seg(paceText, paceStyle)],
     [seg(shortPace, paceStyle)],
   ];

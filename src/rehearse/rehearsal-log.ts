@@ -20,6 +20,11 @@ export interface RehearsalRun {
   runId: string;
   /** true on the line written when the run finished; false on checkpoints. */
   final: boolean;
+  /**
+   * Set on a final line when the speaker quit before the last slide: the run is listed but left out
+   * of the report's medians (unless asked for). A run that never finished (killed) counts as aborted too.
+   */
+  aborted?: boolean;
   /** When the run started, ISO 8601. */
   date: string;
   /** When this line was written, ISO 8601. */
@@ -35,6 +40,11 @@ export interface RehearsalRun {
   totalSeconds: number;
   /** Slide (0-based) shown when the line was written; its current visit is not yet counted. */
   current: number | null;
+}
+
+/** Whether a run was cut short: the speaker quit before the last slide, or it never finished (killed). */
+export function isAborted(run: RehearsalRun): boolean {
+  return run.aborted === true || !run.final;
 }
 
 /** Where a deck's rehearsals are logged: `.talkdeck/rehearsals.jsonl` beside the deck file. */
@@ -114,6 +124,7 @@ function isRun(value: unknown): value is RehearsalRun {
     typeof value.runId === 'string' &&
     value.runId !== '' &&
     typeof value.final === 'boolean' &&
+    (value.aborted === undefined || typeof value.aborted === 'boolean') &&
     isDate(value.date) &&
     isDate(value.savedAt) &&
     typeof value.deck === 'string' &&

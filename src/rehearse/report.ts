@@ -1,6 +1,6 @@
 import type { Deck } from '../deck/index.js';
 import { isRunOfDeck, rehearsedSeconds } from './match-run.js';
-import type { RehearsalRun } from './rehearsal-log.js';
+import { isAborted, type RehearsalRun } from './rehearsal-log.js';
 
 /** How many of the latest runs the medians cover. */
 export const RECENT_RUNS = 5;
@@ -35,31 +35,46 @@ export interface ReportRun {
   deltaMs: number | null;
   /** false when the run never finished (killed): its last slide is missing. */
   final: boolean;
+  /** The speaker quit before the last slide, or the run never finished: left out of the medians unless asked for. */
+  aborted: boolean;
   minutes: number | null;
 }
 
 export interface Report {
   deck: string;
   budgetTotalMs: number;
-  /** Runs of this deck, oldest first. */
+  /** Runs of this deck, oldest first, aborted ones included. */
   runs: ReportRun[];
+  /** How many of those runs were aborted. */
+  abortedRuns: number;
+  /** Whether aborted runs count in the medians and the Last column (`report --include-aborted`). */
+  includesAborted: boolean;
   /** How many of the latest runs the medians cover (at most RECENT_RUNS). */
   recentRuns: number;
   slides: ReportSlide[];
-  /** Total of the latest run, finished or not. */
+  /** Total of the latest run counted. */
   lastTotalMs: number | null;
   /** Median total of the recent finished runs. */
   medianTotalMs: number | null;
+}
+
+export interface ReportOptions {
+  /** Count aborted runs (quit early, or killed) in the medians and the Last column too. */
+  includeAborted?: boolean;
 }
 
 /**
  * The rehearsal report of a deck: per slide, its budget against the latest run and the median of the
  * recent ones, flagged when the median runs long or short; and the total of every run with its change.
  * Runs of other decks (logged beside this one) and runs that never reached a slide are left out.
+ * An aborted run (the speaker quit before the last slide, or it was killed) is listed with the runs
+ * but counts in no median nor in the Last column, unless `includeAborted`.
  */
-export function buildReport(deck: Deck, runs: readonly RehearsalRun[], budgets: readonly number[]): Report {
+export function buildReport(deck: Deck, runs: readonly RehearsalRun[], budgets: readonly number[], options: ReportOptions = {}): Report {
   const own = runs.filter((run) => isRunOfDeck(deck, run) && run.slides.some((s) => s.visits > 0));
-  const recent = own.slice(-RECENT_RUNS);
+  const includesAborted = Boolean(options.includeAborted);
+  const counted = includesAborted ? own : own.filter((run) => !isAborted(run));
+  const recent = counted.slice(-RECENT_RUNS);
   const recentSeconds = recent.map((run) => rehearsedSeconds(deck, run));
   const lastSeconds = recentSeconds.at(-1) ?? null;
 
@@ -80,18 +95,29 @@ export function buildReport(deck: Deck, runs: readonly RehearsalRun[], budgets: 
   const reportRuns = own.map((run, k): ReportRun => {
     const totalMs = Math.round(run.totalSeconds * 1000);
     const previous = k > 0 ? Math.round(own[k - 1].totalSeconds * 1000) : null;
-    return { runId: run.runId, date: run.date, totalMs, deltaMs: previous === null ? null : totalMs - previous, final: run.final, minutes: run.minutes };
+    return {
+      runId: run.runId,
+      date: run.date,
+      totalMs,
+      deltaMs: previous === null ? null : totalMs - previous,
+      final: run.final,
+      aborted: isAborted(run),
+      minutes: run.minutes,
+    };
   });
+  const countedRuns = reportRuns.filter((run) => includesAborted || !run.aborted);
   // An unfinished run's total is short by the slide it stopped on: it is listed, but left out of the median.
-  const recentTotals = reportRuns.slice(-RECENT_RUNS).flatMap((run) => (run.final ? [run.totalMs] : []));
+  const recentTotals = countedRuns.slice(-RECENT_RUNS).flatMap((run) => (run.final ? [run.totalMs] : []));
 
   return {
     deck: deck.meta.title,
     budgetTotalMs: budgets.reduce((a, b) => a + b, 0),
     runs: reportRuns,
+    abortedRuns: reportRuns.filter((run) => run.aborted).length,
+    includesAborted,
     recentRuns: recent.length,
     slides,
-    lastTotalMs: reportRuns.at(-1)?.totalMs ?? null,
+    lastTotalMs: countedRuns.at(-1)?.totalMs ?? null,
     medianTotalMs: recentTotals.length > 0 ? Math.round(median(recentTotals)) : null,
   };
 }

@@ -10,6 +10,7 @@ import type { RehearsalRun } from './rehearsal-log.js';
 /** Where the talk is, as the presenter tells its hooks: the position in the deck shown (reloaded decks included). */
 interface PresenterPosition {
   position: { slide: number };
+  /** The deck as shown (live reload may change it); its length tells when the last slide is reached. */
   deck?: Deck;
 }
 
@@ -21,7 +22,10 @@ export interface RehearsalHooks {
 
 export interface RehearsalSession {
   hooks: RehearsalHooks;
-  /** Ends the run and logs it: the run, or null when the log could not be written (see `problem`). */
+  /**
+   * Ends the run and logs it: the run, or null when the log could not be written (see `problem`).
+   * A run that never reached the last slide is logged as aborted.
+   */
   finish(): RehearsalRun | null;
   /** Why the log could not be written, if it could not; the rehearsal itself goes on regardless. */
   readonly problem: string | null;
@@ -35,7 +39,10 @@ export interface RehearsalSessionOptions {
   budget: BudgetOptions;
   /** Target length of the talk for this run, or null. */
   minutes: number | null;
+  /** The talk's clock: it stands still while the speaker has paused (default Date.now). */
   now?: () => number;
+  /** The wall clock, for the log's dates (default Date.now). */
+  wall?: () => number;
 }
 
 /**
@@ -50,7 +57,8 @@ export function startRehearsal(options: RehearsalSessionOptions): RehearsalSessi
     if (deck !== budgets.deck) budgets = { deck, budgets: computeBudgets(deck, options.budget) };
     return budgets.budgets;
   };
-  const recorder = new RehearsalRecorder({ logPath: options.logPath, deck: options.deck, now: options.now ?? Date.now, minutes: options.minutes });
+  const recorder = new RehearsalRecorder({ logPath: options.logPath, deck: options.deck, now: options.now ?? Date.now, wall: options.wall ?? Date.now, minutes: options.minutes });
+  let reachedEnd = options.deck.slides.length <= 1;
   let problem: string | null = null;
   const record = <T>(step: () => T): T | null => {
     try {
@@ -64,7 +72,11 @@ export function startRehearsal(options: RehearsalSessionOptions): RehearsalSessi
   return {
     hooks: {
       // The deck as shown: after a live reload its slides are matched to those timed by identity.
-      onPosition: (state) => void record(() => recorder.enter(state.position.slide, state.deck)),
+      onPosition: (state) => {
+        const slides = (state.deck ?? budgets.deck).slides.length;
+        if (state.position.slide >= slides - 1) reachedEnd = true;
+        record(() => recorder.enter(state.position.slide, state.deck));
+      },
       statusLine: (state, elapsedMs, columns) =>
         layoutRehearsalBar({
           pace: pace({ budgets: budgetsOf(state.deck), slide: state.position.slide, elapsedMs: recorder.elapsedMs(), slideElapsedMs: recorder.slideElapsedMs() }),
@@ -73,7 +85,7 @@ export function startRehearsal(options: RehearsalSessionOptions): RehearsalSessi
           theme: options.theme,
         }),
     },
-    finish: () => record(() => recorder.finish()),
+    finish: () => record(() => recorder.finish({ aborted: !reachedEnd })),
     get problem() {
       return problem;
     },
@@ -88,11 +100,12 @@ export interface FollowedPosition {
 }
 
 /**
- * Pacing for `talkdeck notes`, as in the rehearsal bar: this slide's time against its budget, the
- * talk against the plan. Plugged into the follower as its status line, for one deck.
+ * Pacing for `talkdeck notes`, as in the rehearsal bar but without its clock (the notes view shows
+ * the talk's time once, in its header): this slide's time against its budget, the talk against the
+ * plan. Plugged into the follower as its status line, for one deck.
  */
 export function pacingLine(deck: Deck, budget: BudgetOptions, theme: Theme): (time: FollowedPosition, columns: number) => StyledLine {
   const budgets = computeBudgets(deck, budget);
   return (time, columns) =>
-    layoutRehearsalBar({ pace: pace({ budgets, slide: time.slide, elapsedMs: time.elapsedMs, slideElapsedMs: time.slideElapsedMs }), elapsedMs: time.elapsedMs, columns, theme });
+    layoutRehearsalBar({ pace: pace({ budgets, slide: time.slide, elapsedMs: time.elapsedMs, slideElapsedMs: time.slideElapsedMs }), elapsedMs: time.elapsedMs, columns, theme, clock: false });
 }

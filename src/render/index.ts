@@ -8,6 +8,7 @@ export { lineWidth, truncateLine, padLine } from './line.js';
 export { layoutSlide, overflowMarker } from './layout-slide.js';
 export { layoutFooter, formatElapsed, type FooterInput } from './footer.js';
 export { MIN_COLUMNS, MIN_ROWS, isTooSmall, layoutTooSmall } from './too-small.js';
+export { highlightMatches } from './highlight-matches.js';
 export { layoutScreen, type SlideScreenProps, type Banner } from './screen.js';
 export { paintLines, osc8 } from './paint.js';
 export { findOverflows, type SlideOverflow } from './find-overflows.js';

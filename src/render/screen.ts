@@ -1,6 +1,7 @@
 import type { Deck, Position } from '../deck/index.js';
 import type { Theme } from '../theme/index.js';
 import { layoutFooter } from './footer.js';
+import { highlightMatches } from './highlight-matches.js';
 import { layoutSlide } from './layout-slide.js';
 import { joinSegments, padLine, truncateLine } from './line.js';
 import { sanitizeText } from './sanitize.js';
@@ -24,6 +25,8 @@ export interface SlideScreenProps {
   banner?: Banner | null;
   /** Draw the footer (also subject to the slide's own layout.footer); default true. */
   footer?: boolean;
+  /** Text to mark on the slide wherever it shows (a search), ignoring case. */
+  highlight?: string | null;
 }
 
 function bannerLine(banner: Banner, theme: Theme, columns: number): StyledLine {
@@ -62,7 +65,8 @@ export function layoutScreen(props: SlideScreenProps): StyledLine[] {
   const contentRows = height - top.length - (showFooter ? 1 : 0);
   const step = Math.max(0, Math.min(position.step, slide.steps - 1));
   const { lines } = layoutSlide(slide, step, theme, { columns: width, rows: contentRows }, { hyperlinks: props.hyperlinks });
-  const screen = [...top, ...fillRows(lines, contentRows)];
+  const content = props.highlight ? highlightMatches(lines, props.highlight, theme.searchMatch) : lines;
+  const screen = [...top, ...fillRows(content, contentRows)];
   if (showFooter) {
     const title = deck.meta.title || slide.title;
     screen.push(

@@ -129,7 +129,33 @@ describe('talkdeck export', () => {
     const result = talkdeck('export', 'four.md', '-f', 'txt');
     expect(result.code).toBe(0);
     expect(readFileSync(join(dir, 'four.txt'), 'utf8')).toContain('Gamma Three');
-    expect(talkdeck('export', 'four.md', '-f', 'pdf', '-o', '-').code).toBe(2);
+  });
+
+  it('export -f md without -o writes DECK.handout.md beside the deck', () => {
+    copyFileSync('test/fixtures/e2e/four.md', join(dir, 'handout-deck.md'));
+    const result = talkdeck('export', 'handout-deck.md', '-f', 'md');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('handout-deck.handout.md: md written');
+    expect(readFileSync(join(dir, 'handout-deck.handout.md'), 'utf8')).toContain('Gamma Three');
+    expect(readFileSync(join(dir, 'handout-deck.md'), 'utf8')).toBe(readFileSync('test/fixtures/e2e/four.md', 'utf8'));
+  });
+
+  it('export -f pptx -o - streams the bytes to a pipe, byte for byte what -o FILE writes', () => {
+    copyFileSync('test/fixtures/e2e/four.md', join(dir, 'four.md'));
+    const result = spawnSync('node', [CLI, 'export', 'four.md', '-f', 'pptx', '-o', '-'], { cwd: dir });
+    expect(result.status).toBe(0);
+    expect(result.stdout.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
+    // No sanitiser or text decoding touched them: the same length as the file (the zip's dates may differ).
+    expect(talkdeck('export', 'four.md', '-f', 'pptx', '-o', 'four-file.pptx').code).toBe(0);
+    expect(result.stdout.length).toBe(readFileSync(join(dir, 'four-file.pptx')).length);
+  });
+
+  it('export -f pdf -o - streams a whole PDF to a pipe', () => {
+    copyFileSync('test/fixtures/e2e/four.md', join(dir, 'four.md'));
+    const result = spawnSync('node', [CLI, 'export', 'four.md', '-f', 'pdf', '-o', '-'], { cwd: dir });
+    expect(result.status).toBe(0);
+    expect(result.stdout.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(result.stdout.subarray(-8).toString('latin1')).toMatch(/%%EOF\s*$/u);
   });
 });
 

@@ -141,7 +141,7 @@ const rows: Row[] = [
     where: 'talk.md: PDF export needs Chromium',
     fix: /Install it with `apt-get install chromium`.*or set TALKDECK_CHROMIUM/u,
   },
-  { what: 'a binary format to standard output', args: ['export', 'talk.md', '-f', 'pdf', '-o', '-'], code: 2, where: null, fix: /write pdf to a file/u },
+  { what: 'a timed format that does not exist', args: ['present', 'talk.md', '--auto-advance', 'fast'], code: 2, where: null, fix: /--auto-advance wants ignite, pechakucha or seconds a slide/u },
   // Options.
   { what: 'a bad --size', args: ['check', 'talk.md', '--size', '80by24'], code: 2, where: null, fix: /--size wants COLUMNSxROWS, like 80x24/u },
   { what: 'a bad --format', args: ['export', 'talk.md', '-f', 'docx'], code: 2, where: null, fix: /Allowed choices are html, pdf, pptx, md, txt, json/u },

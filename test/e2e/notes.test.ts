@@ -30,6 +30,8 @@ describe('speaker notes in a second terminal', () => {
     const caughtUp = await follower.waitFor((s) => s.includes('Slide 3 / 20') && s.includes('Text styles'));
     // Pacing against the deck's budgets, in words as well as colour.
     expect(caughtUp).toMatch(/slide \d+:\d\d \/ \d+:\d\d +[▲●▼] (on track|\d+:\d\d (ahead|behind))/u);
+    // One clock: the header's; the pacing line does not repeat it.
+    expect(caughtUp.match(/⏱/gu)).toHaveLength(1);
 
     presenter.send('Right');
     // How fast the follower moves is a figure for the bench, not a test: a loaded machine is slow.
@@ -52,6 +54,49 @@ describe('speaker notes in a second terminal', () => {
     expect(screen).toMatch(/▶ +13 │/u);
     expect(screen).toContain('Next: 9');
     presenter.send('q');
+  });
+
+  it('scrolls long notes with j/k and PgDn/PgUp, keeps the next slide in view, and lists its keys on ?', async () => {
+    const deck = resolve('test/fixtures/e2e/long-notes.md');
+    const presenter = run(`present ${deck}`, { columns: 80, rows: 24 });
+    await presenter.waitFor('1 / 2');
+    const follower = run(`notes ${deck}`, { columns: 80, rows: 24 });
+    const top = await follower.waitFor('Slide 1 / 2');
+    expect(top).toContain('Point 1:');
+    expect(top).toMatch(/↓ \d+ more lines/u);
+    // The next slide keeps the bottom rows, however long the notes.
+    expect(top).toMatch(/Next: 2 · Closing Thoughts\n.*The preview of this slide stays in view/u);
+    follower.send('j');
+    await follower.waitFor((s) => !s.includes('Point 1:') && s.includes('Point 2:') && s.includes('↑ 1 '));
+    follower.send('PageDown');
+    const paged = await follower.waitFor((s) => !s.includes('Point 2:') && /↑ \d+ /u.test(s));
+    expect(paged).toContain('Next: 2 · Closing Thoughts');
+    follower.send('k');
+    await follower.waitFor((s) => s !== paged);
+    follower.send('g');
+    await follower.waitFor('Point 1:');
+    follower.send('?');
+    const help = await follower.waitFor('Keys of talkdeck notes');
+    expect(help).toMatch(/j ↓ +scroll the notes down/u);
+    expect(help).toMatch(/PgDn Space +a page down/u);
+    follower.send('x');
+    await follower.waitFor('Point 1:');
+    // A pause on the presenter holds the follower's clock and says so.
+    presenter.send('t');
+    await follower.waitFor('⏸ paused');
+    presenter.send('q');
+  });
+
+  it('advises the commands that present when no presenter is heard', async () => {
+    const follower = run(`notes ${TOUR}`, { columns: 160, rows: 24 });
+    const screen = await follower.waitFor('waiting for the presenter');
+    expect(screen.replace(/\s+/gu, ' ')).toContain(`run \`talkdeck present ${TOUR}\` (or \`talkdeck rehearse\`) in another terminal`);
+    // presenterm is named only to a follower that listens to it.
+    expect(screen).not.toContain('presenterm');
+    const listening = run(`notes ${TOUR} --presenterm`, { columns: 160, rows: 24 });
+    const advice = await listening.waitFor('waiting for the presenter');
+    expect(advice.replace(/\s+/gu, ' ')).toContain('in another terminal; presenterm needs --publish-speaker-notes');
+    expect(advice).not.toContain('--publish ');
   });
 
   it('with --presenterm, moves a talkdeck follower on a presenterm speaker-notes datagram', async () => {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -64,13 +65,18 @@ describe('talkdeck rehearse', () => {
     pane.send('q');
     const after = await pane.waitFor('EXIT=');
     expect(after).toContain('EXIT=0');
-    expect(after).toMatch(/rehearsal of 4 slides/u);
+    // Quit on the second of four slides: logged, as aborted.
+    expect(after).toMatch(/rehearsal stopped before the last of 4 slides: .* as aborted/su);
     const log = join(dir, '.talkdeck', 'rehearsals.jsonl');
     expect(existsSync(log)).toBe(true);
     const last = JSON.parse(readFileSync(log, 'utf8').trim().split('\n').at(-1)!);
-    expect(last).toMatchObject({ final: true, slides: expect.any(Array) });
+    expect(last).toMatchObject({ final: true, aborted: true, slides: expect.any(Array) });
     expect(last.slides[0].visits).toBe(1);
     expect(readFileSync(deck, 'utf8')).toMatch(/<!-- time: \d+s -->/u);
+    // The report lists the run but takes no median from it, unless asked.
+    const report = (...args: string[]) => execFileSync('node', [CLI, 'report', deck, ...args], { encoding: 'utf8' });
+    expect(report()).toContain('1 run, 1 aborted (left out: --include-aborted); none to take medians of');
+    expect(report('--include-aborted')).toContain('1 run, 1 aborted (counted); medians of the last 1');
   });
 });
 

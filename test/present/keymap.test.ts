@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_KEYMAP, earlyKeyBytes, keyHelp, keyToCommand, withKeys, type KeyPress } from '../../src/present/keymap.js';
+import { DEFAULT_KEYMAP, earlyKeyBytes, helpRows, keyHelp, keyToCommand, NOTES_KEYMAP, notesKeyAction, withKeys, type KeyPress } from '../../src/present/keymap.js';
+import { createReplyFilter } from '../../src/present/terminal-replies.js';
 import { initialState } from '../../src/present/state.js';
 import { deckOf, slideOf } from '../fixtures/deck.js';
 
@@ -38,5 +39,46 @@ describe('the one keymap', () => {
     expect(new Map(earlyKeyBytes(keymap)).get('x')).toBe('next');
     expect(new Map(earlyKeyBytes(keymap)).has('l')).toBe(false);
     expect(keyHelp(keymap)[0]).toEqual(['x →', 'next step or slide']);
+  });
+});
+
+describe('the speaker keys and the follower keys', () => {
+  it('b and . blank, t pauses; the help lists them from the table', () => {
+    expect([press('b'), press('.'), press('t')]).toEqual(['blank', 'blank', 'pause']);
+    const help = new Map(keyHelp());
+    expect(help.get('b .')).toBe('blank the screen (any key shows it again)');
+    expect(help.get('t')).toBe('pause or resume the clock (and auto-advance)');
+    // A configuration moves them like any other key.
+    expect(keyToCommand('B', {}, state, withKeys(DEFAULT_KEYMAP, { blank: ['B'] }))?.kind).toBe('blank');
+  });
+
+  it('talkdeck notes has its own table: scroll, page, top, help, quit', () => {
+    expect([notesKeyAction('j', {}), notesKeyAction('', { downArrow: true }), notesKeyAction('k', {}), notesKeyAction('', { pageDown: true }), notesKeyAction(' ', {})]).toEqual([
+      'scroll-down',
+      'scroll-down',
+      'scroll-up',
+      'page-down',
+      'page-down',
+    ]);
+    expect([notesKeyAction('', { pageUp: true }), notesKeyAction('g', {}), notesKeyAction('?', {}), notesKeyAction('q', {}), notesKeyAction('c', { ctrl: true }), notesKeyAction('x', {})]).toEqual([
+      'page-up',
+      'top',
+      'help',
+      'quit',
+      'quit',
+      null,
+    ]);
+    expect(helpRows(NOTES_KEYMAP).map(([keys]) => keys)).toEqual(['j ↓', 'k ↑', 'PgDn Space', 'PgUp', 'g Home', '?', 'q Ctrl-C']);
+  });
+});
+
+describe('terminal replies', () => {
+  it('are swallowed, as Ink splits them into events, and keys after them are not', () => {
+    const isReply = createReplyFilter();
+    // OSC 11's answer as Ink hands it on: ESC ], the body, then ESC \ (or BEL inside the body).
+    expect(['\u001b]', '11;rgb:1e1e/1e1e/2e2e', '\u001b\\', 'j'].map(isReply)).toEqual([true, true, true, false]);
+    expect(['\u001b]', '11;rgb:ffff/ffff/ffff\u0007', '1'].map(isReply)).toEqual([true, true, false]);
+    expect(isReply('\u001b[?64;1;2;6;9;15;18;21;22c')).toBe(true);
+    expect(['\u001b', '\u001b[C', 'q', '1'].map(isReply)).toEqual([false, false, false, false]);
   });
 });

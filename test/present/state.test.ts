@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deckOf, slideOf } from '../fixtures/deck.js';
 import { keyToCommand, type KeyPress } from '../../src/present/keymap.js';
-import { findMatches, initialState, reduce, type Command, type PresentState } from '../../src/present/state.js';
+import { findMatches, initialState, matchStep, reduce, type Command, type PresentState } from '../../src/present/state.js';
 
 const slide = slideOf;
 
@@ -146,5 +146,76 @@ describe('findMatches', () => {
     expect(findMatches(deck, 'HYPERVISOR')).toEqual([3]);
     expect(findMatches(deck, 'intro')).toEqual([0]);
     expect(findMatches(deck, '')).toEqual([]);
+  });
+});
+
+describe('speaker keys', () => {
+  it('b blanks the screen; any key but t and q shows the slide again without moving', () => {
+    const blank = keys(initialState(deck, { slide: 2, step: 0 }), 'b');
+    expect(blank.overlay).toEqual({ kind: 'blank' });
+    expect(keys(blank, '.').overlay).toEqual({ kind: 'none' });
+    const paused = keys(blank, 't');
+    expect(paused).toMatchObject({ overlay: { kind: 'blank' }, paused: true });
+    const back = keys(paused, { rightArrow: true });
+    expect(back).toMatchObject({ overlay: { kind: 'none' }, position: { slide: 2, step: 0 } });
+    expect(keys(blank, 'q').quit).toBe(true);
+    // `.` blanks as `b` does.
+    expect(keys(initialState(deck), '.').overlay).toEqual({ kind: 'blank' });
+  });
+
+  it('t pauses and resumes the clock', () => {
+    const paused = keys(initialState(deck), 't');
+    expect(paused.paused).toBe(true);
+    expect(keys(paused, 't').paused).toBe(false);
+  });
+
+  it('advance (auto-advance) goes to the next slide at its first step, and stays on the last', () => {
+    expect(run([{ kind: 'advance' }], initialState(deck, { slide: 1, step: 1 })).position).toEqual({ slide: 2, step: 0 });
+    expect(run([{ kind: 'advance' }], initialState(deck, { slide: 4, step: 0 })).position).toEqual({ slide: 4, step: 0 });
+  });
+
+  it('a passing message leaves with its slide; an error stays', () => {
+    const info = { ...initialState(deck), banner: { kind: 'info' as const, text: 'auto-advance' } };
+    expect(run([{ kind: 'next' }], info).banner).toBeNull();
+    const error = { ...initialState(deck), banner: { kind: 'error' as const, text: 'deck not reloaded' } };
+    expect(run([{ kind: 'next' }], error).banner).toEqual(error.banner);
+  });
+});
+
+describe('search', () => {
+  it('opens the prompt at once and counts the matching slides as the query is typed', () => {
+    const open = keys(initialState(deck), '/');
+    expect(open.overlay).toEqual({ kind: 'search-input', query: '', matches: 0 });
+    const typed = keys(open, 'd', 'e', 'b');
+    expect(typed.overlay).toEqual({ kind: 'search-input', query: 'deb', matches: 2 });
+    expect(keys(typed, { backspace: true }, { backspace: true }, { backspace: true }, 'x', 'y', 'z').overlay).toEqual({ kind: 'search-input', query: 'xyz', matches: 0 });
+  });
+
+  it('lands on the reveal step where the match shows', () => {
+    const stepped: typeof deck = deckOf(slide(1, 'Intro'), {
+      ...slide(2, 'Steps', 3),
+      blocks: [
+        { kind: 'paragraph', step: 0, align: 'left', line: 1, children: [{ kind: 'text', text: 'first' }] },
+        {
+          kind: 'list',
+          step: 0,
+          align: 'left',
+          line: 2,
+          ordered: false,
+          start: 1,
+          items: [
+            { task: null, step: 1, blocks: [{ kind: 'paragraph', step: 0, align: 'left', line: 2, children: [{ kind: 'text', text: 'second' }] }] },
+            { task: null, step: 2, blocks: [{ kind: 'paragraph', step: 0, align: 'left', line: 3, children: [{ kind: 'text', text: 'third' }] }] },
+          ],
+        },
+      ],
+    });
+    const find = (query: string) => keys(initialState(stepped), '/', ...query.split(''), { return: true }).position;
+    expect(find('first')).toEqual({ slide: 1, step: 0 });
+    expect(find('second')).toEqual({ slide: 1, step: 1 });
+    expect(find('THIRD')).toEqual({ slide: 1, step: 2 });
+    // The title shows from the start.
+    expect(find('steps')).toEqual({ slide: 1, step: 0 });
+    expect(matchStep(stepped.slides[1], 'third')).toBe(2);
   });
 });

@@ -229,3 +229,30 @@ describe('readRehearsals', () => {
     expect(rehearsalLogPath('talk.md')).toBe('.talkdeck/rehearsals.jsonl');
   });
 });
+
+describe('paused and aborted runs', () => {
+  it('measures with the talk clock but dates lines by the wall clock, and marks a run quit early', () => {
+    let wall = T0;
+    let talk = T0;
+    const recorder = new RehearsalRecorder({ logPath, deck, now: () => talk, wall: () => wall, runId: 'paused' });
+    recorder.enter(0);
+    // Ten seconds of talk, then a minute paused (the talk clock stands still), then five more.
+    talk += 10_000;
+    wall += 70_000;
+    talk += 5_000;
+    wall += 5_000;
+    recorder.enter(1);
+    const run = recorder.finish({ aborted: true });
+    expect(run.slides.map((s) => s.seconds)).toEqual([15, 0, 0]);
+    expect(run).toMatchObject({ final: true, aborted: true, date: iso(T0), savedAt: iso(T0 + 75_000) });
+    expect(readRehearsals(logPath).map((r) => [r.runId, r.aborted])).toEqual([['paused', true]]);
+  });
+
+  it('writes no aborted field for a whole run, and reads a log whose aborted is not a boolean as bad data', () => {
+    const recorder = new RehearsalRecorder({ logPath, deck, now, runId: 'whole' });
+    recorder.enter(0);
+    expect('aborted' in recorder.finish()).toBe(false);
+    appendFileSync(logPath, `${lines().at(-1)!.replace('"final":true', '"final":true,"aborted":"yes"').replace('whole', 'bad')}\n`);
+    expect(readRehearsals(logPath).map((r) => r.runId)).toEqual(['whole']);
+  });
+});

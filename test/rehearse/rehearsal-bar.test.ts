@@ -67,3 +67,14 @@ describe('layoutRehearsalBar', () => {
     expect(text(layoutRehearsalBar({ pace: ahead, elapsedMs: 3_725_000, columns: 80, theme }))).toBe('⏱ 1:02:05  slide 0:38 / 0:45  ▲ 0:20 ahead');
   });
 });
+
+describe('layoutRehearsalBar without its clock', () => {
+  it('leaves the talk time to the screen that shows it already, at every width', () => {
+    expect(text(layoutRehearsalBar({ pace: ahead, elapsedMs: 462_000, columns: 80, theme, clock: false }))).toBe('slide 0:38 / 0:45  ▲ 0:20 ahead');
+    for (let columns = 0; columns <= 60; columns++) {
+      const line = layoutRehearsalBar({ pace: ahead, elapsedMs: 462_000, columns, theme, clock: false });
+      expect(text(line)).not.toMatch(/⏱|7:42/u);
+      expect(width(line)).toBeLessThanOrEqual(columns);
+    }
+  });
+});

@@ -16,7 +16,8 @@ import { makeDeck, talkDeck } from '../fixtures/rehearse/decks.js';
 // The fixture log: runs r1–r5 finished, r6 killed on slide 4 with a torn last line, one run of another deck.
 const runs = readRehearsals(join(import.meta.dirname, '..', 'fixtures', 'rehearse', 'rehearsals.jsonl'));
 const budgets = [30_000, 60_000, 90_000, 120_000, 60_000];
-const report = buildReport(talkDeck, runs, budgets);
+// r6 is aborted (it never finished): counted here, as `report --include-aborted` counts it.
+const report = buildReport(talkDeck, runs, budgets, { includeAborted: true });
 const ANSI = /\u001b\[/u;
 
 describe('buildReport', () => {
@@ -60,7 +61,7 @@ describe('buildReport', () => {
 
   it('matches slides by title when the deck has changed since', () => {
     const reordered = { ...talkDeck, slides: [talkDeck.slides[2], talkDeck.slides[0], { ...talkDeck.slides[1], title: 'Why, really' }] };
-    const changed = buildReport(reordered, runs, [90_000, 30_000, 60_000]);
+    const changed = buildReport(reordered, runs, [90_000, 30_000, 60_000], { includeAborted: true });
     expect(changed.slides.map((s) => [s.title, s.medianMs])).toEqual([
       ['Boot times', 64_000],
       ['Unikernels in practice', 30_000],
@@ -119,7 +120,7 @@ describe('formatReport', () => {
   it('draws the table with flags', () => {
     expect(lines.slice(0, 11)).toEqual([
       'Rehearsal report: Unikernels in practice',
-      '6 runs; medians of the last 5',
+      '6 runs, 1 aborted (counted); medians of the last 5',
       '',
       ' #  Slide                   Budget  Last  Median',
       ' 1  Unikernels in practice    0:30  0:29    0:30',
@@ -190,5 +191,54 @@ describe('reportToJson', () => {
     const json = JSON.parse(reportToJson(report)) as Report & { version: number };
     expect(json).toEqual({ version: 1, ...report });
     expect(reportToJson(report).endsWith('}\n')).toBe(true);
+  });
+});
+
+describe('aborted runs', () => {
+  const deck = makeDeck([{ title: 'A' }, { title: 'B' }, { title: 'C' }]);
+  const run = (runId: string, seconds: number[], extra: Partial<RehearsalRun> = {}): RehearsalRun => ({
+    v: 1,
+    runId,
+    final: true,
+    date: `2025-03-0${runId.length}T09:00:00.000Z`,
+    savedAt: '2025-03-01T09:10:00.000Z',
+    deck: 'A talk',
+    deckFile: 'talk.md',
+    minutes: null,
+    slides: seconds.map((s, i) => ({ title: 'ABC'[i], seconds: s, visits: s > 0 ? 1 : 0 })),
+    totalSeconds: seconds.reduce((a, b) => a + b, 0),
+    current: null,
+    ...extra,
+  });
+  // Two whole runs, then one quit on slide B and one killed on slide C.
+  const log = [run('a', [10, 20, 30]), run('bb', [12, 22, 32]), run('ccc', [2, 3, 0], { aborted: true }), run('dddd', [11, 21, 5], { final: false, current: 2 })];
+
+  it('are listed but left out of the medians, the Last column and the total median', () => {
+    const report = buildReport(deck, log, [10_000, 20_000, 30_000]);
+    expect(report.runs.map((r) => [r.runId, r.aborted])).toEqual([
+      ['a', false],
+      ['bb', false],
+      ['ccc', true],
+      ['dddd', true],
+    ]);
+    expect(report).toMatchObject({ abortedRuns: 2, includesAborted: false, recentRuns: 2, lastTotalMs: 66_000, medianTotalMs: 63_000 });
+    expect(report.slides.map((s) => [s.lastMs, s.medianMs, s.samples])).toEqual([
+      [12_000, 11_000, 2],
+      [22_000, 21_000, 2],
+      [32_000, 31_000, 2],
+    ]);
+    const text = formatReport(report, { columns: 80, timeZone: 'UTC' });
+    expect(text).toContain('4 runs, 2 aborted (left out: --include-aborted); medians of the last 2');
+    expect(text).toMatch(/0:05 +−1:01 +aborted\n/u);
+    expect(text).toMatch(/0:37 +\+0:32 +unfinished\n/u);
+  });
+
+  it('count when asked for; the slide a killed run stopped on still does not', () => {
+    const report = buildReport(deck, log, [10_000, 20_000, 30_000], { includeAborted: true });
+    expect(report).toMatchObject({ abortedRuns: 2, includesAborted: true, recentRuns: 4 });
+    // The quit run timed A and B (2 s, 3 s) and never reached C; the killed one's time on C is unknown.
+    expect(report.slides.map((s) => s.samples)).toEqual([4, 4, 2]);
+    expect(report.slides[0].medianMs).toBe(10_500);
+    expect(formatReport(report, { columns: 80 })).toContain('4 runs, 2 aborted (counted); medians of the last 4');
   });
 });

@@ -20,7 +20,7 @@ export const exportCommand = defineCommand<[string], ExportOptions>({
   declare: (command) =>
     addDeckOptions(command.description('export a deck: html (with speaker view), pdf, pptx, md handout, txt, json').argument('<deck>', 'the deck, a Markdown file'))
       .addOption(new Option('-f, --format <format>', 'output format').choices(['html', 'pdf', 'pptx', 'md', 'txt', 'json']).makeOptionMandatory())
-      .option('-o, --output <file>', "file to write, or - for standard output (default: the deck name with the format's extension)")
+      .option('-o, --output <file>', "file to write, or - for standard output, not a terminal for pdf and pptx (default: the deck name with the format's extension; DECK.handout.md for md)")
       .option('-t, --theme <name|path>', "theme (default: the deck's, else dark)")
       .option('--handout', 'PDF/HTML: slide, notes and citations on one page')
       .option('--steps', 'PDF/PPTX: one page per reveal step'),
@@ -29,9 +29,13 @@ export const exportCommand = defineCommand<[string], ExportOptions>({
     const deck = await input.deck();
     if (await input.report(deck)) return EXIT.input;
     const exporter = await import('../../export/index.js');
-    const output = options.output ?? deckPath.replace(/\.(md|markdown|txt)$/iu, '') + exporter.EXPORT_EXTENSIONS[options.format];
+    // A Markdown handout beside a Markdown deck must not be named like the deck.
+    const extension = options.format === 'md' ? '.handout.md' : exporter.EXPORT_EXTENSIONS[options.format];
+    const output = options.output ?? deckPath.replace(/\.(md|markdown|txt)$/iu, '') + extension;
     const binary = options.format === 'pdf' || options.format === 'pptx';
-    if (output === '-' && binary) throw new UsageError(`-o - streams text formats only; write ${options.format} to a file`);
+    if (output === '-' && binary && print.isTerminal) {
+      throw new UsageError(`-o - would print ${options.format} bytes on the terminal; pipe it (-o - | …), redirect it (-o - > talk${extension}) or name a file`);
+    }
     const target = output === '-' ? null : resolve(io.cwd, output);
     if (target === input.absolute) throw new UsageError(`-o ${output} is the deck itself; choose another -o`);
     if (target !== null) checkOutput(target, output, `talk${exporter.EXPORT_EXTENSIONS[options.format]}`);
@@ -54,7 +58,8 @@ export const exportCommand = defineCommand<[string], ExportOptions>({
       throw error;
     }
     if (target === null) {
-      print.out(typeof data === 'string' ? data : Buffer.from(data).toString('utf8'));
+      if (typeof data === 'string') print.out(data);
+      else print.bytes(data);
       return EXIT.ok;
     }
     writeOutput(target, output, data);

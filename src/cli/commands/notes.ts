@@ -20,7 +20,7 @@ export const notes = defineCommand<[string], DeckOptions & RateOptions & { prese
     const { pacingLine } = await import('../../rehearse/index.js');
     return launchNotes(
       deckInput(deckPath, { dialect: options.dialect, theme: options.theme, allowOutside: options.allowOutside }),
-      { statusLine: (theme, deck) => pacingLine(deck, budgetOptions(options), theme), presenterm: options.presenterm },
+      { theme: options.theme, statusLine: (theme, deck) => pacingLine(deck, budgetOptions(options), theme), presenterm: options.presenterm },
       { ...io, err: output.err, startedAt },
     );
   },

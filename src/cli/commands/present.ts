@@ -1,10 +1,11 @@
 import { launchPresenter } from '../../present/index.js';
 import { defineCommand } from '../command.js';
-import { addDeckOptions, type DeckOptions } from '../options.js';
+import { addDeckOptions, parseAutoAdvance, type AutoAdvance, type DeckOptions } from '../options.js';
 
 interface PresentOptions extends DeckOptions {
   presenter?: boolean;
   publishSpeakerNotes?: boolean;
+  autoAdvance?: AutoAdvance;
 }
 
 /** `talkdeck present DECK` (also `talkdeck DECK`): the deck full-screen in this terminal. */
@@ -15,7 +16,8 @@ export const present = defineCommand<[string], PresentOptions>({
     addDeckOptions(command.description('present a deck full-screen in this terminal').argument('<deck>', 'the deck, a Markdown file'))
       .option('-t, --theme <name|path>', 'theme: a built-in name (see `talkdeck themes`) or a theme file')
       .option('--presenter', 'slide and speaker notes side by side (for one wide terminal)')
-      .option('--publish-speaker-notes', "also publish in presenterm's speaker-notes protocol"),
+      .option('--publish-speaker-notes', "also publish in presenterm's speaker-notes protocol")
+      .option('--auto-advance <format|seconds>', 'move to the next slide on a timer: ignite (20 × 15 s), pechakucha (20 × 20 s) or seconds a slide', parseAutoAdvance),
   run: ([deckPath], options, { io, output, deckInput, startedAt }) =>
     launchPresenter(
       deckInput(deckPath, options),
@@ -24,6 +26,8 @@ export const present = defineCommand<[string], PresentOptions>({
         keyOptions: { theme: options.theme ?? null, dialect: options.dialect ?? null, allowOutside: Boolean(options.allowOutside), presenter: Boolean(options.presenter) },
         presenter: options.presenter,
         publishSpeakerNotes: options.publishSpeakerNotes,
+        autoAdvanceMs: options.autoAdvance?.everyMs ?? null,
+        autoAdvanceBanner: options.autoAdvance?.banner,
       },
       { ...io, err: output.err, startedAt },
     ),

@@ -4,10 +4,11 @@ import { editFile } from '../../io/index.js';
 import { launchPresenter } from '../../present/index.js';
 import type { RehearsalSession } from '../../rehearse/index.js';
 import { defineCommand } from '../command.js';
-import { addDeckOptions, addRateOptions, budgetOptions, parsePositive, type DeckOptions, type RateOptions } from '../options.js';
+import { addDeckOptions, addRateOptions, budgetOptions, parseAutoAdvance, parsePositive, type AutoAdvance, type DeckOptions, type RateOptions } from '../options.js';
 
 interface RehearseOptions extends DeckOptions, RateOptions {
   apply?: boolean;
+  autoAdvance?: AutoAdvance;
 }
 
 /** `talkdeck rehearse DECK`: the presenter with a rehearsal session (rehearse/) plugged into its hooks. */
@@ -18,7 +19,8 @@ export const rehearse = defineCommand<[string], RehearseOptions>({
       addDeckOptions(command.description('present with a rehearsal bar (time against budget, pacing) and log the run').argument('<deck>', 'the deck, a Markdown file'))
         .option('-m, --minutes <n>', "target length of the talk (default: the deck's duration)", parsePositive('--minutes'))
         .option('-t, --theme <name|path>', 'theme')
-        .option('--apply', 'write the rehearsed times back into the deck as per-slide budgets'),
+        .option('--apply', 'write the rehearsed times back into the deck as per-slide budgets')
+        .option('--auto-advance <format|seconds>', 'move to the next slide on a timer (each slide its budget): ignite (20 × 15 s), pechakucha (20 × 20 s) or seconds a slide', parseAutoAdvance),
     ),
   run: async ([deckPath], options, { io, output, deckInput, startedAt }) => {
     const input = deckInput(deckPath, { dialect: options.dialect, theme: options.theme, allowOutside: options.allowOutside });
@@ -30,8 +32,11 @@ export const rehearse = defineCommand<[string], RehearseOptions>({
       {
         theme: options.theme,
         keyOptions: {},
-        hooks: (deck, theme) => {
-          const session = rehearsals.startRehearsal({ deck, theme, logPath, budget: budgetOptions(options), minutes: options.minutes ?? null });
+        autoAdvanceMs: options.autoAdvance?.everyMs ?? null,
+        autoAdvanceBanner: options.autoAdvance?.banner,
+        hooks: (deck, theme, clock) => {
+          const budget = { ...budgetOptions(options), perSlideMs: options.autoAdvance?.everyMs };
+          const session = rehearsals.startRehearsal({ deck, theme, logPath, budget, minutes: options.minutes ?? null, now: clock.now });
           rehearsal = { deck, session };
           return session.hooks;
         },
@@ -43,7 +48,13 @@ export const rehearse = defineCommand<[string], RehearseOptions>({
     const finished = session.finish();
     if (session.problem) output.err(`talkdeck: the rehearsal log could not be written: ${session.problem}\n`);
     if (!finished) return code;
-    output.out(`rehearsal of ${deck.slides.length} slides: ${rehearsals.formatClock(finished.totalSeconds * 1000)} (logged to ${relative(io.cwd, logPath)})\n`);
+    const logged = relative(io.cwd, logPath);
+    const total = rehearsals.formatClock(finished.totalSeconds * 1000);
+    if (finished.aborted) {
+      output.out(`rehearsal stopped before the last of ${deck.slides.length} slides: ${total}, logged to ${logged} as aborted (\`talkdeck report --include-aborted\` counts it)\n`);
+    } else {
+      output.out(`rehearsal of ${deck.slides.length} slides: ${total} (logged to ${logged})\n`);
+    }
     if (options.apply) {
       // Times go to the deck as it is now, slide by slide identity (applyRun): an edit saved during
       // the rehearsal, or while this writes (editFile computes again), is kept.

@@ -4,6 +4,7 @@ import { addDeckOptions, addRateOptions, budgetOptions, parsePositive, type Deck
 
 interface ReportOptions extends DeckOptions, RateOptions {
   json?: boolean;
+  includeAborted?: boolean;
 }
 
 /** `talkdeck report DECK`: the rehearsal log against the deck's budgets. */
@@ -13,7 +14,8 @@ export const report = defineCommand<[string], ReportOptions>({
     addRateOptions(
       addDeckOptions(command.description('rehearsal report: per-slide time against budget, last run and median, trend').argument('<deck>', 'the deck, a Markdown file'))
         .option('-m, --minutes <n>', 'target length of the talk', parsePositive('--minutes'))
-        .option('--json', 'machine-readable output'),
+        .option('--json', 'machine-readable output')
+        .option('--include-aborted', 'count runs quit before the last slide (or killed) in the medians too'),
     ),
   run: async ([deckPath], options, { io, output, deckInput }) => {
     const input = deckInput(deckPath, { dialect: options.dialect, allowOutside: options.allowOutside });
@@ -21,7 +23,9 @@ export const report = defineCommand<[string], ReportOptions>({
     if (await input.report(deck)) return EXIT.input;
     const rehearse = await import('../../rehearse/index.js');
     const runs = rehearse.readRehearsals(rehearse.rehearsalLogPath(input.absolute));
-    const report = rehearse.buildReport(deck, runs, rehearse.computeBudgets(deck, budgetOptions(options)));
+    const report = rehearse.buildReport(deck, runs, rehearse.computeBudgets(deck, budgetOptions(options)), {
+      includeAborted: Boolean(options.includeAborted),
+    });
     if (options.json) output.out(rehearse.reportToJson(report));
     else {
       const color = Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
