@@ -9,13 +9,16 @@ const MAY_IMPORT = {
   text: [],
   io: [],
   parse: ['deck', 'text'],
+  config: ['deck', 'text'],
+  exec: ['deck', 'text', 'config'],
   theme: ['deck', 'text'],
   compile: ['deck', 'text', 'parse'],
   render: ['deck', 'text', 'theme'],
   rehearse: ['deck', 'text', 'theme', 'render'],
+  image: ['deck', 'text', 'render'],
   export: ['deck', 'text', 'theme', 'render', 'io'],
-  present: ['deck', 'text', 'theme', 'render', 'io'],
-  cli: ['deck', 'text', 'io', 'parse', 'theme', 'compile', 'render', 'rehearse', 'export', 'present'],
+  present: ['deck', 'text', 'theme', 'render', 'io', 'config', 'exec', 'image'],
+  cli: ['deck', 'text', 'io', 'config', 'exec', 'image', 'parse', 'theme', 'compile', 'render', 'rehearse', 'export', 'present'],
 };
 
 /**

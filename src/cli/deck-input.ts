@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { LocatedError, type Deck } from '../deck/index.js';
 import type { DeckSource, KeptDeck, SourceReader } from '../present/index.js';
@@ -40,6 +40,9 @@ export interface DeckInputEnv {
   compiledThemesDir: string;
   reader: FileReader;
 }
+
+/** The largest image read. */
+const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 
 // Each stage is loaded only when a command needs it, so start-up reads little.
 const parse = () => import('../parse/index.js');
@@ -103,7 +106,7 @@ export class DeckInput implements DeckSource {
     try {
       // The deck's own theme fields (presenterm's theme.override) go over whichever theme is used.
       const override = deck.meta.themeOverride ? { override: deck.meta.themeOverride, overrideFile: deck.file } : {};
-      return loadTheme(spec || deck.meta.theme || 'dark', { themesDir: this.env.themesDir, cwd: this.env.io.cwd, compiledDir: this.env.compiledThemesDir, onRead, ...override });
+      return loadTheme(spec || deck.meta.theme || this.options.defaultTheme || 'dark', { themesDir: this.env.themesDir, cwd: this.env.io.cwd, compiledDir: this.env.compiledThemesDir, onRead, ...override });
     } catch (error) {
       // A theme named by the deck's front matter is the deck's problem: say where it is named.
       if (!fromDeck || !(error instanceof ThemeError) || error.line !== undefined) throw error;
@@ -138,6 +141,32 @@ export class DeckInput implements DeckSource {
       } catch {
         return null;
       }
+    };
+  }
+
+  /**
+   * Reads an image the deck names, by its path relative to the deck: only a regular file of at
+   * most 10 MB, and (unless the user allowed it) only inside the deck's folder, links resolved.
+   * Throws InputError saying why not; URLs are not fetched.
+   */
+  images(): (src: string) => Uint8Array {
+    const deckDir = dirname(this.absolute);
+    return (src) => {
+      if (/^[a-z][a-z0-9+.-]*:/iu.test(src) || src.startsWith('//')) throw new InputError(src, 'images on the network are not fetched; save the image beside the deck');
+      let path: string;
+      try {
+        path = realpathSync(resolve(deckDir, decodeURI(src.split(/[?#]/u)[0] ?? '')));
+      } catch {
+        throw new InputError(src, 'no such image; check the path, relative to the deck');
+      }
+      const inside = relative(realpathSync(deckDir), path);
+      if (!this.options.allowOutside && (inside.startsWith('..') || isAbsolute(inside))) throw new InputError(src, "is outside the deck's folder; move it there, or pass --allow-outside");
+      const stats = statSync(path);
+      if (!stats.isFile()) throw new InputError(src, 'is not a regular file');
+      if (stats.size > MAX_IMAGE_BYTES) throw new InputError(src, 'is over 10 MB; make the image smaller');
+      const bytes = readFileSync(path);
+      if (bytes.length > MAX_IMAGE_BYTES) throw new InputError(src, 'is over 10 MB; make the image smaller');
+      return bytes;
     };
   }
 

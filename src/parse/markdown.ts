@@ -1,7 +1,7 @@
 import { Marked, type Token, type Tokens } from 'marked';
 import type { AlertKind, Block, CellAlign, Inline, ListItem } from '../deck/index.js';
 import { inlineText } from '../deck/index.js';
-import { parseCodeInfo } from './code-info.js';
+import { parseCodeInfo, splitHiddenLines } from './code-info.js';
 import { commentBody, decodeEntities, htmlToText, imageTag, isBreakTag, isComment } from './html-text.js';
 import { DiagnosticSink, type SourceLine } from './source-line.js';
 
@@ -197,11 +197,14 @@ class Converter {
     const fenced = token.codeBlockStyle !== 'indented';
     const text = fenced ? token.text : token.text.replace(/\n+$/u, '');
     const info = fenced ? (/^[ \t]*(?:`{3,}|~{3,})(.*)$/mu.exec(token.raw.replace(/^\n+/u, ''))?.[1] ?? '') : '';
-    const lineCount = text === '' ? 0 : text.split('\n').length;
+    const lang = /^\s*([^\s{+]+)/u.exec(info)?.[1] ?? '';
+    const { shown, code } = splitHiddenLines(lang, text);
+    const lineCount = shown === '' ? 0 : shown.split('\n').length;
     const parsed = parseCodeInfo(info.trim(), lineCount);
     const at = this.at(index);
     for (const problem of parsed.problems) this.sink.warning(at, problem);
-    return this.finish({ kind: 'code', lang: parsed.lang, text, lineNumbers: parsed.lineNumbers, highlight: parsed.highlight }, index);
+    const exec = parsed.exec ? { exec: { ...parsed.exec, code, expected: null } } : {};
+    return this.finish({ kind: 'code', lang: parsed.lang, text: shown, lineNumbers: parsed.lineNumbers, highlight: parsed.highlight, ...exec }, index);
   }
 
   private html(token: Tokens.HTML, index: number): Block[] {

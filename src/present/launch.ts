@@ -67,6 +67,12 @@ export interface LaunchOptions {
   publishSpeakerNotes?: boolean;
   /** Plugs a command's hooks in once the deck and theme are known (a rehearsal). */
   hooks?: (deck: Deck, theme: Theme) => PresenterHooks;
+  /** The keys, when a configuration changed them (default DEFAULT_KEYMAP). */
+  keymap?: PresentOptions['keymap'];
+  /** Running `+exec` blocks: off unless the user turned it on. */
+  exec?: PresentOptions['exec'];
+  /** How images are shown. */
+  images?: PresentOptions['images'];
 }
 
 /** Exit code for a command that needs a terminal and has none. */
@@ -267,6 +273,9 @@ export async function launchPresenter(source: DeckSource, options: LaunchOptions
       earlyKeys: !rehearsal,
       onPosition: hooks?.onPosition,
       statusLine: hooks?.statusLine,
+      keymap: options.keymap,
+      exec: options.exec,
+      images: options.images,
     });
   } finally {
     // presentDeck gives the terminal back itself; before it is reached, this does.

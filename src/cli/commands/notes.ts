@@ -15,11 +15,11 @@ export const notes = defineCommand<[string], DeckOptions & RateOptions>({
         .option('-t, --theme <name|path>', 'theme')
         .option('-m, --minutes <n>', 'target length of the talk, for pacing', parsePositive('--minutes')),
     ),
-  run: async ([deckPath], options, { io, output, deckInput, startedAt }) => {
+  run: async ([deckPath], options, { io, output, deckInput, startedAt, config }) => {
     const { pacingLine } = await import('../../rehearse/index.js');
     return launchNotes(
-      deckInput(deckPath, { dialect: options.dialect, theme: options.theme }),
-      { statusLine: (theme, deck) => pacingLine(deck, budgetOptions(options), theme) },
+      deckInput(deckPath, { dialect: options.dialect, theme: options.theme, defaultTheme: config().theme }),
+      { statusLine: (theme, deck) => pacingLine(deck, budgetOptions(options, config()), theme) },
       { ...io, err: output.err, startedAt },
     );
   },

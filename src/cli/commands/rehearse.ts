@@ -3,10 +3,11 @@ import type { Deck } from '../../deck/index.js';
 import { launchPresenter } from '../../present/index.js';
 import type { RehearsalSession } from '../../rehearse/index.js';
 import { defineCommand } from '../command.js';
-import { addDialectOption, addRateOptions, budgetOptions, parsePositive, type DeckOptions, type RateOptions } from '../options.js';
+import { addDialectOption, addRateOptions, budgetOptions, parsePositive, type RateOptions } from '../options.js';
+import { addScreenOptions, screenOptions, type PresentOptions } from './present.js';
 import { writeOutput } from '../write-output.js';
 
-interface RehearseOptions extends DeckOptions, RateOptions {
+interface RehearseOptions extends PresentOptions, RateOptions {
   apply?: boolean;
 }
 
@@ -15,23 +16,24 @@ export const rehearse = defineCommand<[string], RehearseOptions>({
   name: 'rehearse',
   declare: (command) =>
     addRateOptions(
-      addDialectOption(command.description('present with a rehearsal bar (time against budget, pacing) and log the run').argument('<deck>', 'the deck, a Markdown file'))
+      addScreenOptions(addDialectOption(command.description('present with a rehearsal bar (time against budget, pacing) and log the run').argument('<deck>', 'the deck, a Markdown file')))
         .option('-m, --minutes <n>', "target length of the talk (default: the deck's duration)", parsePositive('--minutes'))
         .option('-t, --theme <name|path>', 'theme')
         .option('--apply', 'write the rehearsed times back into the deck as per-slide budgets'),
     ),
-  run: async ([deckPath], options, { io, output, deckInput, startedAt }) => {
-    const input = deckInput(deckPath, { dialect: options.dialect, theme: options.theme });
+  run: async ([deckPath], options, context) => {
+    const { io, output, deckInput, startedAt, config } = context;
+    const input = deckInput(deckPath, { dialect: options.dialect, theme: options.theme, defaultTheme: config().theme });
     const rehearsals = await import('../../rehearse/index.js');
     const logPath = rehearsals.rehearsalLogPath(input.absolute);
     let rehearsal: { deck: Deck; session: RehearsalSession } | null = null;
     const code = await launchPresenter(
       input,
       {
-        theme: options.theme,
+        ...screenOptions(options, input, config(), context),
         keyOptions: {},
         hooks: (deck, theme) => {
-          const session = rehearsals.startRehearsal({ deck, theme, logPath, budget: budgetOptions(options), minutes: options.minutes ?? null });
+          const session = rehearsals.startRehearsal({ deck, theme, logPath, budget: budgetOptions(options, config()), minutes: options.minutes ?? null });
           rehearsal = { deck, session };
           return session.hooks;
         },

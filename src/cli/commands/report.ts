@@ -15,13 +15,13 @@ export const report = defineCommand<[string], ReportOptions>({
         .option('-m, --minutes <n>', 'target length of the talk', parsePositive('--minutes'))
         .option('--json', 'machine-readable output'),
     ),
-  run: async ([deckPath], options, { io, output, deckInput }) => {
+  run: async ([deckPath], options, { io, output, deckInput, config }) => {
     const input = deckInput(deckPath, { dialect: options.dialect });
     const deck = await input.deck();
     if (await input.report(deck)) return EXIT.input;
     const rehearse = await import('../../rehearse/index.js');
     const runs = rehearse.readRehearsals(rehearse.rehearsalLogPath(input.absolute));
-    const report = rehearse.buildReport(deck, runs, rehearse.computeBudgets(deck, budgetOptions(options)));
+    const report = rehearse.buildReport(deck, runs, rehearse.computeBudgets(deck, budgetOptions(options, config())));
     if (options.json) output.out(rehearse.reportToJson(report));
     else {
       const color = Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
