@@ -79,6 +79,8 @@ export async function runFullScreen(
   inkOptions: InkOptions = {},
   /** The screen is already entered and painted (the first frame, drawn before Ink loaded). */
   entered = false,
+  /** Written just before the main screen comes back (kitty's images deleted). */
+  beforeLeave?: () => string,
 ): Promise<number> {
   const { stdin, stdout } = io;
   let instance: ReturnType<typeof render> | undefined;
@@ -98,7 +100,7 @@ export async function runFullScreen(
         // stdin may already be closed.
       }
     }
-    stdout.write(LEAVE_SCREEN);
+    stdout.write((beforeLeave?.() ?? '') + LEAVE_SCREEN);
   };
 
   let finish: (code: number) => void = () => {};
@@ -245,9 +247,9 @@ export async function runPresenter(options: PresentOptions): Promise<number> {
     { stdin, stdout: overlay?.stream ?? stdout },
     { onRender: options.trace && (({ renderTime }) => options.trace?.('frame', performance.now(), `render=${renderTime.toFixed(2)}`)) },
     options.entered,
+    pictures ? () => pictures.store.clear() : undefined,
   );
   execController.stopAll();
-  if (pictures) stdout.write(pictures.store.clear());
   channel.closed = true;
   watcher.close();
   await channel.publisher?.close();
