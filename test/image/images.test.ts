@@ -134,6 +134,26 @@ describe('half blocks', () => {
   });
 });
 
+describe('caching', () => {
+  test('each image is read once and encoded once per size: showing it again encodes nothing', async () => {
+    let reads = 0;
+    const store = new ImageStore({ read: (src) => (reads++, read(src)), protocol: 'kitty' });
+    const sequence = await encoded.call(null, 'kitty');
+    expect(sequence).toContain('\x1b_G');
+    await store.load('quadrants.png');
+    await store.load('quadrants.png');
+    store.sequence(MARK);
+    for (let i = 0; i < 200 && store.sequence(MARK) === null; i++) await new Promise((done) => setTimeout(done, 10));
+    const version = store.version;
+    const first = store.sequence(MARK);
+    const frame: StyledLine[] = [[{ text: '        ', style: {}, image: MARK }], [{ text: '        ', style: {}, image: { ...MARK, row: 1 } }]];
+    for (let i = 0; i < 5; i++) store.overlay(frame);
+    expect(store.sequence(MARK)).toBe(first);
+    expect(store.version).toBe(version);
+    expect(reads).toBe(1);
+  });
+});
+
 describe('placing and clearing', () => {
   test('a frame\'s image boxes are found where the layout put them, only when wholly on screen', () => {
     const mark = (row: number) => ({ src: 'a.png', columns: 3, rows: 2, row });
