@@ -9,13 +9,16 @@ const MAY_IMPORT = {
   text: [],
   io: ['deck'],
   parse: ['deck', 'text', 'io'],
+  config: ['deck', 'text', 'io'],
+  exec: ['deck', 'text', 'config'],
   theme: ['deck', 'text', 'io'],
   compile: ['deck', 'text', 'io', 'parse'],
   render: ['deck', 'text', 'theme'],
   rehearse: ['deck', 'text', 'io', 'theme', 'render'],
+  image: ['deck', 'text', 'render', 'io'],
   export: ['deck', 'text', 'theme', 'render', 'io'],
-  present: ['deck', 'text', 'theme', 'render', 'io'],
-  cli: ['deck', 'text', 'io', 'parse', 'theme', 'compile', 'render', 'rehearse', 'export', 'present'],
+  present: ['deck', 'text', 'theme', 'render', 'io', 'config', 'exec', 'image'],
+  cli: ['deck', 'text', 'io', 'config', 'exec', 'image', 'parse', 'theme', 'compile', 'render', 'rehearse', 'export', 'present'],
 };
 
 /**

@@ -62,8 +62,10 @@ await build({
   define: { 'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"', __TALKDECK_BUILD__: JSON.stringify(buildId()) },
   // Ink reaches its devtools only when DEV=true, which the define above rules out: leave them out.
   plugins: [stubInkModules],
-  // Loaded from node_modules when a PDF is asked for: it finds its own files at run time.
-  external: ['playwright-core'],
+  // Loaded from node_modules when a PDF is asked for, and sharp (libvips) when an image is shown:
+  // both find their own files (a browser, a native library) at run time. sixel's quantiser
+  // (UPNG) assigns a global, which works only as the CommonJS module it ships as.
+  external: ['playwright-core', 'sharp', 'sixel'],
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   },

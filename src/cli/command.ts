@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { Config } from '../config/index.js';
 import type { DeckInput } from './deck-input.js';
 import type { CliIo, Output } from './io.js';
 import type { DeckOptions } from './options.js';
@@ -15,6 +16,10 @@ export interface CommandContext {
   themesDir: string;
   /** When this run began (Date.now()). */
   startedAt: number;
+  /** The configuration file (`--config`, else `$XDG_CONFIG_HOME/talkdeck/config.yaml`), read on first use; throws its located errors. */
+  config(): Config;
+  /** The whole command line, for the commands that describe it (completion). */
+  program(): Command;
 }
 
 /**

@@ -113,7 +113,7 @@ export class DeckInput implements DeckSource {
       // A theme file the deck names is one more file the deck points at: found beside the deck and
       // read through its folder, like an include. One the user names is theirs to name.
       const where = fromDeck ? { cwd: dirname(this.absolute), folder: this.folder() } : { cwd: this.env.io.cwd };
-      return loadTheme(spec || deck.meta.theme || fallback, { themesDir: this.env.themesDir, compiledDir: this.env.compiledThemesDir, onRead, ...where, ...override });
+      return loadTheme(spec || deck.meta.theme || this.options.defaultTheme || fallback, { themesDir: this.env.themesDir, compiledDir: this.env.compiledThemesDir, onRead, ...where, ...override });
     } catch (error) {
       // A theme named by the deck's front matter is the deck's problem: say where it is named.
       if (!fromDeck || !(error instanceof ThemeError) || error.line !== undefined) throw error;
@@ -134,6 +134,24 @@ export class DeckInput implements DeckSource {
       } catch {
         return null;
       }
+    };
+  }
+
+  /**
+   * Reads an image the deck names, by its path relative to the deck, through the deck's folder
+   * (io/): only a regular file of at most 10 MB, and (unless the user allowed it) only inside the
+   * deck's folder, links resolved. Throws InputError or ReadError saying why not; URLs are not fetched.
+   */
+  images(): (src: string) => Uint8Array {
+    return (src) => {
+      if (/^[a-z][a-z0-9+.-]*:/iu.test(src) || src.startsWith('//')) throw new InputError(src, 'images on the network are not fetched; save the image beside the deck');
+      let path: string;
+      try {
+        path = decodeURI(src.split(/[?#]/u)[0] ?? '');
+      } catch {
+        throw new InputError(src, 'is not a well-formed path; check its % escapes');
+      }
+      return this.folder().readBytes(path, 'image', src);
     };
   }
 

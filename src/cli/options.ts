@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { Config } from '../config/index.js';
 import { UsageError } from './errors.js';
 
 /** Option parsers and option sets shared by several commands. */
@@ -48,6 +49,8 @@ export interface DeckOptions {
   dialect?: DialectChoice;
   allowOutside?: boolean;
   theme?: string;
+  /** The theme for a deck that names none (the configuration's `theme`); `dark` when unset. */
+  defaultTheme?: string;
 }
 
 export interface RateOptions {
@@ -56,9 +59,9 @@ export interface RateOptions {
   cjkCpm?: number;
 }
 
-/** The rate options as rehearse/'s BudgetOptions. */
-export function budgetOptions(options: RateOptions) {
-  return { minutes: options.minutes, wordsPerMinute: options.wpm, cjkCharsPerMinute: options.cjkCpm };
+/** The rate options as rehearse/'s BudgetOptions; the configuration's rates where the command line gives none. */
+export function budgetOptions(options: RateOptions, config?: Pick<Config, 'rates'>) {
+  return { minutes: options.minutes, wordsPerMinute: options.wpm ?? config?.rates.wpm, cjkCharsPerMinute: options.cjkCpm ?? config?.rates.cjkCpm };
 }
 
 /** The timed formats `--auto-advance` knows: a set number of slides, each shown a set time. */

@@ -8,6 +8,9 @@ import { COMMANDS } from './commands/index.js';
 import { DeckInput, themeFolders } from './deck-input.js';
 import { EXIT, UsageError } from './errors.js';
 import { createOutput, type CliIo, type Output } from './io.js';
+import { loadConfig } from './config-file.js';
+import { closestName } from '../text/index.js';
+import type { Config } from '../config/index.js';
 
 export type { CliIo } from './io.js';
 
@@ -45,6 +48,39 @@ function reportError(error: unknown, output: Output, debug: boolean): number {
   return EXIT.internal;
 }
 
+/** The arguments without the options every command takes (`--debug`, `--config FILE`). */
+function withoutGlobalOptions(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--debug') continue;
+    if (argv[i] === '--config') {
+      i++;
+      continue;
+    }
+    if (argv[i]!.startsWith('--config=')) continue;
+    out.push(argv[i]!);
+  }
+  return out;
+}
+
+/**
+ * A first word that is no command, no file and no option, but close to a command's name
+ * (`presnt`), or followed by more words (`talkdeck foo talk.md`): said as such, instead of
+ * commander's "too many arguments" or a missing file.
+ */
+function unknownCommand(argv: readonly string[], cwd: string): string | null {
+  const words = withoutGlobalOptions(argv);
+  const first = words[0];
+  if (first === undefined || first.startsWith('-')) return null;
+  const names = [...COMMANDS.map((c) => c.name), 'help'];
+  if (names.includes(first) || existsSync(join(cwd, first)) || existsSync(first)) return null;
+  const near = closestName(first, names);
+  if (near) return `unknown command '${first}'; did you mean '${near}'?`;
+  if (/\.(md|markdown|txt)$/iu.test(first)) return null;
+  const positional = words.filter((w) => !w.startsWith('-'));
+  return positional.length > 1 ? `unknown command '${first}'; the commands are ${COMMANDS.map((c) => c.name).join(', ')} (see talkdeck --help)` : null;
+}
+
 /**
  * Runs the talkdeck command line; resolves with the exit code instead of exiting. The commands
  * are a table (commands/index.ts); this only wires them to commander and turns errors into exit codes.
@@ -52,17 +88,22 @@ function reportError(error: unknown, output: Output, debug: boolean): number {
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const output = createOutput(io);
   const env = { io, output, ...themeFolders(packageRoot()) };
+  let config: Config | undefined;
   const context: CommandContext = {
     io,
     output,
     deckInput: (shown, options) => new DeckInput(shown, options, env),
     themesDir: env.themesDir,
     startedAt: Date.now(),
+    config: () => (config ??= loadConfig(io, program.opts<{ config?: string }>().config)),
+    program: () => program,
   };
   let exitCode: number = EXIT.ok;
   const program = new Command('talkdeck')
     .description('Compile articles into talks and present them in the terminal.')
-    .version(VERSION)
+    .usage('[DECK] | COMMAND [options]')
+    .version(VERSION, '-v, --version', 'print the version')
+    .option('--config <file>', 'configuration file (default: $XDG_CONFIG_HOME/talkdeck/config.yaml)')
     .option('--debug', 'print stack traces of internal errors')
     .configureOutput({ writeOut: output.out, writeErr: output.err })
     .exitOverride()
@@ -76,6 +117,17 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     });
   }
   try {
+    // `talkdeck` alone: the help, as a usage error when no one is at a terminal to read it.
+    if (withoutGlobalOptions(argv).length === 0) {
+      if (io.stdout.isTTY) {
+        output.out(program.helpInformation());
+        return EXIT.ok;
+      }
+      output.err(program.helpInformation());
+      return EXIT.usage;
+    }
+    const unknown = unknownCommand(argv, io.cwd);
+    if (unknown) throw new UsageError(unknown);
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {

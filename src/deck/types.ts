@@ -63,6 +63,23 @@ export interface LineRange {
   to: number;
 }
 
+/** A code block that runs (`+exec`, `+exec_replace`, `+auto_exec`). */
+export interface CodeExec {
+  /** `exec`: on Ctrl-E, output below; `auto`: as soon as the slide shows; `replace`: at once, the output in the block's place. */
+  mode: 'exec' | 'auto' | 'replace';
+  /** `+exec:NAME`: a named executor instead of the language's. */
+  executor: string | null;
+  /** The code that runs: every line, hidden ones included (their prefix removed). `text` is what shows. */
+  code: string;
+  /** The output `talkdeck check --exec` last recorded for it (`<!-- exec_output: #… -->` after the block). */
+  expected: { fingerprint: string; text: string; line: number } | null;
+}
+
+/** Width of an image, when the deck gives one: a share of the space it is laid out in. */
+export interface ImageSize {
+  widthPercent: number;
+}
+
 interface BlockBase {
   /** Reveal step at which this block appears; 0 = from the start. */
   step: number;
@@ -88,9 +105,11 @@ export type Block = BlockBase &
         lineNumbers: boolean;
         /** Highlighted lines; empty = none highlighted. */
         highlight: LineRange[];
+        /** Present when the block runs. */
+        exec?: CodeExec;
       }
     | { kind: 'rule' }
-    | { kind: 'image'; src: string; alt: string }
+    | { kind: 'image'; src: string; alt: string; size?: ImageSize }
     /** Raw HTML from the deck: shown as its text content only, never passed to the terminal. */
     | { kind: 'html'; text: string }
     /** Side-by-side columns; `widths` are relative units, e.g. [1, 1] or [2, 1]. */

@@ -22,6 +22,8 @@ export type Directive =
   | { kind: 'skipSlide' }
   | { kind: 'include'; path: string }
   | { kind: 'time'; ms: number }
+  /** The output `talkdeck check --exec` recorded for the code block just before it. */
+  | { kind: 'execOutput'; fingerprint: string; text: string }
   /** `<!-- // … -->` or an empty comment: for the author only. */
   | { kind: 'comment' };
 
@@ -98,12 +100,27 @@ const DIRECTIVES: Record<string, { value: 'none' | 'required'; parse: ArgParser 
     const path = v.trim().replace(/^(["'])(.*)\1$/su, '$2').trim();
     return path === '' || /[\n\0]/u.test(path) ? `invalid include path "${v.trim()}"; write one file name, like <!-- include: part.md -->` : { kind: 'include', path };
   } },
+  exec_output: { value: 'required', parse: (v) => {
+    const match = /^[ \t]*#([0-9a-f]{12})[ \t]*(?:\n|$)/u.exec(v);
+    if (!match) return `exec_output must start with # and the output's 12-digit fingerprint, as \`talkdeck check --exec\` writes it`;
+    const text = unescapeOutput(v.slice(match[0].length).replace(/\n[ \t]*$/u, ''));
+    return { kind: 'execOutput', fingerprint: match[1]!, text };
+  } },
   time: { value: 'required', parse: (v) => {
     const ms = parseDuration(v, 'seconds');
     if (ms === null || ms === 0) return `invalid time "${v.trim()}": expected a duration like 45s, 2m, 1m30s or 1:30`;
     return { kind: 'time', ms };
   } },
 };
+
+/** Recorded output as written in a comment: `--` is kept as `-\-` and `\` as `\\`, so it cannot end the comment. */
+export function escapeOutput(text: string): string {
+  return text.replace(/\\/gu, '\\\\').replace(/-(?=-)/gu, '-\\');
+}
+
+function unescapeOutput(text: string): string {
+  return text.replace(/\\(.)/gsu, '$1');
+}
 
 /** The names directives are written with. */
 export const DIRECTIVE_NAMES: readonly string[] = Object.keys(DIRECTIVES);

@@ -8,7 +8,7 @@ export { ParseError } from './parse-error.js';
 export { parseMarkdownBlocks } from './markdown.js';
 export { formatDiagnostic } from './diagnostic.js';
 export { parseDuration, type BareDurationUnit } from './duration.js';
-export { parseDirective, DIRECTIVE_NAMES, type Directive, type DirectiveResult } from './directives.js';
+export { parseDirective, escapeOutput, DIRECTIVE_NAMES, type Directive, type DirectiveResult } from './directives.js';
 export { parseCodeInfo, type CodeInfo } from './code-info.js';
 export { FRONT_MATTER_KEYS } from './front-matter.js';
 export * from './source-ref.js';

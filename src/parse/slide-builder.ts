@@ -248,6 +248,16 @@ class SlideBuilder {
         if (this.timeMs !== null) this.sink.warning(at, 'this slide already has a `time`; the last one counts');
         this.timeMs = directive.ms;
         return;
+      case 'execOutput': {
+        const target = this.target(at);
+        const last = target[target.length - 1];
+        if (last?.kind !== 'code' || !last.exec) {
+          this.sink.warning(at, 'exec_output belongs right after a +exec code block; `talkdeck check --exec` writes it there');
+          return;
+        }
+        last.exec.expected = { fingerprint: directive.fingerprint, text: directive.text, line: at.line };
+        return;
+      }
       case 'endSlide':
       case 'include':
       case 'comment':

@@ -1,7 +1,8 @@
 import { renderToString, useApp, useInput, useStdout } from 'ink';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { layoutScreen, padLine, sanitizeText, truncateLine, type Banner, type StyledLine } from '../render/index.js';
-import { Lines, SlideScreen } from '../render/ink.js';
+import { Lines } from '../render/ink.js';
+import type { ExecLayout, ImageLayout } from '../render/index.js';
 import { next, previous } from '../deck/index.js';
 import type { Theme } from '../theme/index.js';
 import { keyToCommand, splitKeys, type Keymap } from './keymap.js';
@@ -40,6 +41,21 @@ export interface AppProps {
   onPause?: (paused: boolean) => void;
   /** Moves to the next slide once this long has passed on a slide (talk time: not while paused). */
   autoAdvanceMs?: number | null;
+  /** Running code: Ctrl-E, Ctrl-C while a snippet runs, arriving at a slide. */
+  exec?: { layout: Omit<ExecLayout, 'runs'>; run(state: PresentState): void; stop(): void; arrive(state: PresentState): void };
+  /** Images: how the layout draws them, and the store's version (which changes as images are read and encoded). */
+  images?: { layout: ImageLayout; version(): number; subscribe(listener: () => void): () => void };
+  /** Hears every frame's lines (the images are drawn over them). */
+  onFrame?: (lines: readonly StyledLine[] | null) => void;
+}
+
+/** A number for each distinct map of runs, for the layout cache's key. */
+const runIds = new WeakMap<object, number>();
+let nextRunId = 0;
+function runsId(runs: object): number {
+  let id = runIds.get(runs);
+  if (id === undefined) runIds.set(runs, (id = nextRunId++));
+  return id;
 }
 
 /** The `s` overlay: the slide's citations in context, scrolled. */
@@ -126,11 +142,21 @@ export function App(props: AppProps) {
   const elapsed = useElapsed(elapsedMs, state.paused);
 
   useEffect(() => events.subscribe(apply), [events, apply]);
+  const [imageVersion, setImageVersion] = useState(0);
+  useEffect(() => {
+    if (!props.images) return undefined;
+    const images = props.images;
+    const unsubscribe = images.subscribe(() => setImageVersion(images.version()));
+    // An image read before this subscription was made is drawn now.
+    setImageVersion(images.version());
+    return unsubscribe;
+  }, [props.images]);
   useEffect(() => {
     if (state.quit) exit();
   }, [state.quit, exit]);
   useEffect(() => {
     onPosition?.(state);
+    props.exec?.arrive(latest.current);
   }, [state.position, state.deck]);
   // Lay out the neighbouring positions while the speaker talks, so the next key only paints. The
   // next one is also painted off screen through Ink, which keeps Ink's output stage compiled hot:
@@ -172,11 +198,27 @@ export function App(props: AppProps) {
       if (!command) continue;
       apply(command);
       if (command.kind === 'reload') onReload();
+      if (command.kind === 'exec') props.exec?.run(latest.current);
+      if (command.kind === 'exec-stop') props.exec?.stop();
     }
   });
 
   const banner = bannerFor(state);
   const highlight = highlightFor(state);
+  const extras = {
+    exec: props.exec ? { ...props.exec.layout, runs: state.runs } : undefined,
+    images: props.images?.layout,
+    extrasKey: `${runsId(state.runs)}:${imageVersion}`,
+  };
+  const slideLines = useMemo(
+    () =>
+      state.overlay.kind === 'none' && !props.presenterView
+        ? layoutScreen({ deck: state.deck, position: state.position, theme, columns, rows, elapsedMs: elapsed, hyperlinks, banner, highlight, ...extras })
+        : null,
+    [state.deck, state.position.slide, state.position.step, state.overlay.kind, state.runs, theme, columns, rows, elapsed, hyperlinks, banner?.kind, banner?.text, highlight, imageVersion],
+  );
+  // The images of this frame are drawn after it is painted; overlays, a blank screen and other screens have none.
+  props.onFrame?.(slideLines);
   if (state.overlay.kind === 'blank') {
     return <Lines lines={Array.from({ length: rows }, (): StyledLine => [])} theme={theme} columns={columns} />;
   }
@@ -189,24 +231,12 @@ export function App(props: AppProps) {
   }
   const status = props.statusLine?.(state, elapsed, columns) ?? null;
   if (status && state.overlay.kind === 'none') {
-    const screen = layoutScreen({ deck: state.deck, position: state.position, theme, columns, rows: rows - 1, elapsedMs: elapsed, hyperlinks, banner, highlight });
+    const screen = layoutScreen({ deck: state.deck, position: state.position, theme, columns, rows: rows - 1, elapsedMs: elapsed, hyperlinks, banner, highlight, ...extras });
     return <Lines lines={[...screen, padLine(truncateLine(status, columns), columns)]} theme={theme} columns={columns} />;
   }
   if (state.overlay.kind === 'help') return <Lines lines={helpLines(theme, columns, rows, props.keymap)} theme={theme} columns={columns} />;
   if (state.overlay.kind === 'overview') {
     return <Lines lines={overviewLines(state.deck, state.overlay.selected, theme, columns, rows)} theme={theme} columns={columns} />;
   }
-  return (
-    <SlideScreen
-      deck={state.deck}
-      position={state.position}
-      theme={theme}
-      columns={columns}
-      rows={rows}
-      elapsedMs={elapsed}
-      hyperlinks={hyperlinks}
-      banner={banner}
-      highlight={highlight}
-    />
-  );
+  return <Lines lines={slideLines ?? []} columns={columns} background={theme.background} />;
 }

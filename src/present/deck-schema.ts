@@ -29,7 +29,7 @@ const INLINES: { readonly [K in InlineKind]: Check } = {
   strike: (v) => isArrayOf(v.children, isInline),
   code: (v) => isString(v.text),
   link: (v) => isString(v.href) && isArrayOf(v.children, isInline),
-  image: (v) => isString(v.src) && isString(v.alt),
+  image: (v) => isString(v.src) && isString(v.alt) && (v.size === undefined || (isObject(v.size) && isNumber(v.size.widthPercent))),
   break: () => true,
 };
 
@@ -48,9 +48,19 @@ const BLOCKS: { readonly [K in BlockKind]: Check } = {
   alert: (v) => ['note', 'tip', 'important', 'warning', 'caution'].includes(v.alert as string) && isBlocks(v.blocks),
   table: (v) =>
     isArrayOf(v.cellAlign, (a) => a === null || isAlignment(a)) && isArrayOf(v.header, isInlines) && isArrayOf(v.rows, (row) => isArrayOf(row, isInlines)),
-  code: (v) => isString(v.lang) && isString(v.text) && isBoolean(v.lineNumbers) && isArrayOf(v.highlight, (r) => isObject(r) && isInt(r.from) && isInt(r.to)),
+  code: (v) =>
+    isString(v.lang) &&
+    isString(v.text) &&
+    isBoolean(v.lineNumbers) &&
+    isArrayOf(v.highlight, (r) => isObject(r) && isInt(r.from) && isInt(r.to)) &&
+    (v.exec === undefined ||
+      (isObject(v.exec) &&
+        ['exec', 'auto', 'replace'].includes(v.exec.mode as string) &&
+        (v.exec.executor === null || isString(v.exec.executor)) &&
+        isString(v.exec.code) &&
+        (v.exec.expected === null || (isObject(v.exec.expected) && isString(v.exec.expected.fingerprint) && isString(v.exec.expected.text) && isInt(v.exec.expected.line))))),
   rule: () => true,
-  image: (v) => isString(v.src) && isString(v.alt),
+  image: (v) => isString(v.src) && isString(v.alt) && (v.size === undefined || (isObject(v.size) && isNumber(v.size.widthPercent))),
   html: (v) => isString(v.text),
   columns: (v) => isArrayOf(v.widths, isNumber) && isArrayOf(v.columns, isBlocks),
   spacer: (v) => isCount(v.lines),

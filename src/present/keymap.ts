@@ -1,4 +1,4 @@
-import type { Command, PresentState } from './state.js';
+import { isRunning, type Command, type PresentState } from './state.js';
 
 /** The keys the presenter reads, as Ink's useInput reports them. */
 export interface KeyPress {
@@ -30,6 +30,7 @@ export type Action =
   | 'blank'
   | 'pause'
   | 'reload'
+  | 'exec'
   | 'help'
   | 'close'
   | 'quit';
@@ -66,6 +67,7 @@ export const DEFAULT_KEYMAP: Keymap = [
   { action: 'blank', keys: ['b', '.'], help: 'blank the screen (any key shows it again)' },
   { action: 'pause', keys: ['t'], help: 'pause or resume the clock (and auto-advance)' },
   { action: 'reload', keys: ['r'], help: 'reload the deck' },
+  { action: 'exec', keys: ['ctrl-e'], help: 'run the slide\'s +exec code (with -x); Ctrl-C stops it' },
   { action: 'help', keys: ['?'], help: 'this help' },
   { action: 'close', keys: ['escape'], help: 'close overlay, clear search' },
   { action: 'quit', keys: ['q', 'ctrl-c'], help: 'quit' },
@@ -86,6 +88,9 @@ export const NOTES_KEYMAP: NotesKeymap = [
   { action: 'help', keys: ['?'], help: 'this help' },
   { action: 'quit', keys: ['q', 'ctrl-c'], help: 'quit (the talk goes on)' },
 ];
+
+/** Every action a key can be bound to, in the keymap's order: what a configuration's `keys:` may name. */
+export const ACTIONS: readonly Action[] = DEFAULT_KEYMAP.map((binding) => binding.action);
 
 /** The keymap with the keys of some actions replaced, e.g. from a configuration file. */
 export function withKeys<A extends string>(keymap: ReadonlyArray<Binding<A>>, keys: Partial<Record<A, readonly KeyName[]>>): Array<Binding<A>> {
@@ -108,10 +113,35 @@ export const KEY_NAMES: Readonly<Record<string, { label: string; bytes: readonly
   delete: { label: 'Delete', bytes: ['\x1b[3~'] },
   tab: { label: 'Tab', bytes: ['\t'] },
   escape: { label: 'Esc', bytes: ['\x1b'] },
-  'ctrl-c': { label: 'Ctrl-C', bytes: ['\x03'] },
+  // Ctrl-A to Ctrl-Z, as the bytes 1 to 26 (Ctrl-I, -J and -M are Tab, newline and Enter: not offered).
+  ...Object.fromEntries(
+    [...'abcdefghklnopqrstuvwxyz'].map((letter) => [`ctrl-${letter}`, { label: `Ctrl-${letter.toUpperCase()}`, bytes: [String.fromCharCode(letter.charCodeAt(0) - 96)] }]),
+  ),
 };
 
-function keyLabel(name: KeyName): string {
+/** presenterm's names for keys (`<page_down>`), where they differ from the keymap's. */
+const PRESENTERM_NAMES: Readonly<Record<string, KeyName>> = { page_down: 'pagedown', page_up: 'pageup', esc: 'escape', enter: 'return', del: 'delete', ' ': 'space' };
+
+/**
+ * The keymap's name for a key as a configuration writes it: a printable character (`q`, `G`, `?`),
+ * a name (`right`, `pagedown`, `space`, `ctrl-e`), or presenterm's form (`<right>`, `<page_down>`,
+ * `<c-e>`, `" "`); null when it names no key.
+ */
+export function normalizeKeyName(written: string): KeyName | null {
+  let name = written;
+  const bracketed = /^<(.+)>$/u.exec(name);
+  if (bracketed) name = bracketed[1]!.toLowerCase();
+  if (name === ' ') return 'space';
+  const ctrl = /^(?:c|ctrl|control)-([a-z])$/iu.exec(name);
+  if (ctrl) name = `ctrl-${ctrl[1]!.toLowerCase()}`;
+  name = PRESENTERM_NAMES[name] ?? name;
+  if (KEY_NAMES[name]) return name;
+  if (!bracketed && [...name].length === 1 && /^[\x21-\x7e]$/u.test(name)) return name;
+  return null;
+}
+
+/** How the help shows a key. */
+export function keyLabel(name: KeyName): string {
   return KEY_NAMES[name]?.label ?? name;
 }
 
@@ -163,7 +193,11 @@ function pressedKeys(input: string, key: KeyPress): KeyName[] {
   if (key.backspace) names.push('backspace');
   if (key.delete) names.push('delete');
   if (key.tab) names.push('tab');
-  if (key.ctrl && input === 'c') names.push('ctrl-c');
+  // With Ctrl held the letter is not itself: Ctrl-E is not `e`.
+  if (key.ctrl) {
+    if (/^[a-z]$/u.test(input)) names.push(`ctrl-${input}`);
+    return names;
+  }
   if (input === ' ') names.push('space');
   else if (input !== '') names.push(input);
   return names;
@@ -180,6 +214,7 @@ const ACTION_COMMANDS: Record<Action, Command> = {
   blank: { kind: 'blank' },
   pause: { kind: 'pause' },
   reload: { kind: 'reload' },
+  exec: { kind: 'exec' },
   help: { kind: 'help' },
   close: { kind: 'close' },
   quit: { kind: 'quit' },
@@ -217,7 +252,7 @@ function mapSources(input: string, key: KeyPress): Command | null {
 
 /** Maps a key press to a command, given what is on screen. Returns null for keys with no meaning. */
 export function keyToCommand(input: string, key: KeyPress, state: PresentState, keymap: Keymap = DEFAULT_KEYMAP): Command | null {
-  if (key.ctrl && input === 'c') return { kind: 'quit' };
+  if (key.ctrl && input === 'c') return isRunning(state) ? { kind: 'exec-stop' } : { kind: 'quit' };
   switch (state.overlay.kind) {
     case 'overview':
       return mapOverview(input, key);

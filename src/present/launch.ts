@@ -77,6 +77,12 @@ export interface LaunchOptions {
   autoAdvanceMs?: number | null;
   /** Says what auto-advance does, over the first slide; given the deck's slide count. */
   autoAdvanceBanner?: (slides: number) => string;
+  /** The keys, when a configuration changed them (default DEFAULT_KEYMAP). */
+  keymap?: PresentOptions['keymap'];
+  /** Running `+exec` blocks: off unless the user turned it on. */
+  exec?: PresentOptions['exec'];
+  /** How images are shown. */
+  images?: PresentOptions['images'];
 }
 
 /** Exit code for a command that needs a terminal and has none. */
@@ -297,6 +303,9 @@ export async function launchPresenter(source: DeckSource, options: LaunchOptions
       clock,
       autoAdvanceMs: options.autoAdvanceMs,
       banner: options.autoAdvanceBanner ? { kind: 'info', text: options.autoAdvanceBanner(deck.slides.length) } : null,
+      keymap: options.keymap,
+      exec: options.exec,
+      images: options.images,
     });
   } finally {
     // presentDeck gives the terminal back itself; before it is reached, this does.

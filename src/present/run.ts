@@ -6,7 +6,11 @@ import type { Theme } from '../theme/index.js';
 import { App, type AppProps, type CommandSource } from './App.js';
 import { openPublisher, PRESENTERM_PORT, type PresenterStatus, type Publisher } from './channel.js';
 import type { SourceReader } from './notes-view.js';
-import type { Keymap } from './keymap.js';
+import { DEFAULT_KEYMAP, keyLabel, type Keymap } from './keymap.js';
+import { ExecController } from './exec-controller.js';
+import { deckHasImages, openImages, overlayStdout } from './images.js';
+import type { ExecSettings } from './exec-controller.js';
+import type { ImageSettings } from './images.js';
 import { watchDeck } from './watch.js';
 import { initialState, type Banner, type Command, type PresentState } from './state.js';
 import { createTalkClock, type TalkClock } from './talk-clock.js';
@@ -32,6 +36,10 @@ export interface PresentOptions {
   presenterView?: boolean;
   /** The keys (default: DEFAULT_KEYMAP); a configuration may change them. */
   keymap?: Keymap;
+  /** Running `+exec` blocks (Ctrl-E): allowed or not, executors, timeout. */
+  exec?: ExecSettings;
+  /** How images are shown: the protocol asked for (`auto` detects), and how to read an image's bytes. */
+  images?: ImageSettings;
   /** A line over the footer, e.g. the rehearsal bar. */
   statusLine?: AppProps['statusLine'];
   /**
@@ -107,6 +115,8 @@ export async function runFullScreen(
   inkOptions: InkOptions = {},
   /** The screen is already entered and painted (the first frame, drawn before Ink loaded). */
   entered = false,
+  /** Written just before the main screen comes back (kitty's images deleted). */
+  beforeLeave?: () => string,
 ): Promise<number> {
   const { stdin, stdout } = io;
   let instance: ReturnType<typeof render> | undefined;
@@ -126,7 +136,7 @@ export async function runFullScreen(
         // stdin may already be closed.
       }
     }
-    stdout.write(LEAVE_SCREEN);
+    stdout.write((beforeLeave?.() ?? '') + LEAVE_SCREEN);
   };
 
   let finish: (code: number) => void = () => {};
@@ -211,6 +221,24 @@ export async function runPresenter(options: PresentOptions): Promise<number> {
   };
   const watcher = watchDeck(() => [options.deckPath, ...(options.watchFiles?.(current) ?? [])], () => void reload());
 
+  const execController = new ExecController(options.exec, (command) => events.emit(command));
+  const execKey = (options.keymap ?? DEFAULT_KEYMAP).find((binding) => binding.action === 'exec')?.keys[0];
+  const exec = {
+    layout: { enabled: Boolean(options.exec?.enabled), replaceEnabled: Boolean(options.exec?.replaceEnabled), key: execKey ? keyLabel(execKey) : undefined },
+    run: (state: PresentState) => execController.runSlide(state),
+    stop: () => execController.stopAll(),
+    arrive: (state: PresentState) => execController.arrive(state),
+  };
+  // Images: only for a deck that has some, and then sharp is loaded only when one is shown.
+  const pictures = options.images && deckHasImages(options.deck) ? await openImages(options.images, stdin, stdout) : null;
+  let frameLines: readonly import('../render/index.js').StyledLine[] | null = null;
+  const overlay = pictures ? overlayStdout(stdout, pictures.store, () => frameLines) : null;
+  const listeners = new Set<() => void>();
+  pictures?.onChange(() => {
+    for (const listener of listeners) listener();
+    overlay?.refresh();
+  });
+
   const code = await runFullScreen(
     createElement(App, {
       initial: { ...initialState(options.deck, position), banner: options.banner ?? null },
@@ -234,11 +262,27 @@ export async function runPresenter(options: PresentOptions): Promise<number> {
       statusLine: options.statusLine,
       keymap: options.keymap,
       onKey: options.trace && (() => options.trace?.('key', performance.now())),
+      exec: exec,
+      images: pictures
+        ? {
+            layout: pictures.store.layout(),
+            version: () => pictures.store.version,
+            subscribe: (listener: () => void) => {
+              listeners.add(listener);
+              return () => listeners.delete(listener);
+            },
+          }
+        : undefined,
+      onFrame: (lines: readonly import('../render/index.js').StyledLine[] | null) => {
+        frameLines = lines;
+      },
     }),
-    { stdin, stdout },
+    { stdin, stdout: overlay?.stream ?? stdout },
     { onRender: options.trace && (({ renderTime }) => options.trace?.('frame', performance.now(), `render=${renderTime.toFixed(2)}`)) },
     options.entered,
+    pictures ? () => pictures.store.clear() : undefined,
   );
+  execController.stopAll();
   watcher.close();
   await publisher?.close();
   return code;

@@ -36,8 +36,21 @@ export interface Banner {
   text: string;
 }
 
+/** Where a snippet run is: running, ended (its exit code), stopped, timed out, or unable to start (why in `message`). */
+export type ExecStatus = 'running' | 'done' | 'failed' | 'stopped' | 'timed-out' | 'unavailable';
+
+/** One run of a `+exec` block: its output so far (raw, made safe where it is laid out) and how it stands. */
+export interface ExecRun {
+  status: ExecStatus;
+  output: string;
+  exitCode: number | null;
+  message?: string;
+}
+
 export interface PresentState {
   deck: Deck;
+  /** Runs of the deck's `+exec` blocks, by block; a reload starts afresh. */
+  runs: ReadonlyMap<Block, ExecRun>;
   position: Position;
   overlay: Overlay;
   /** Digits typed so far for a jump (`12` then Enter or G). */
@@ -77,11 +90,19 @@ export type Command =
   | { kind: 'reload' }
   | { kind: 'deck-loaded'; deck: Deck }
   | { kind: 'deck-failed'; message: string }
+  /** Ctrl-E: run the current slide's `+exec` blocks (the presenter starts them; this changes nothing by itself). */
+  | { kind: 'exec' }
+  /** Ctrl-C while a snippet runs: stop it, not the presenter. */
+  | { kind: 'exec-stop' }
+  /** A run's progress, from the snippet runner. */
+  | { kind: 'exec-update'; block: Block; run: ExecRun }
+  | { kind: 'banner'; banner: Banner | null }
   | { kind: 'quit' };
 
 export function initialState(deck: Deck, position: Position = { slide: 0, step: 0 }): PresentState {
   return {
     deck,
+    runs: new Map(),
     position: clampPosition(deck, position),
     overlay: { kind: 'none' },
     pendingNumber: '',
@@ -102,6 +123,12 @@ function searchText(slide: Slide): string {
     searchable.set(slide, text);
   }
   return text;
+}
+
+/** Whether a snippet of the current slide is running (then Ctrl-C stops it rather than the presenter). */
+export function isRunning(state: PresentState): boolean {
+  for (const run of state.runs.values()) if (run.status === 'running') return true;
+  return false;
 }
 
 /** Slides (0-based) whose title or text contains the query, ignoring case. */
@@ -252,6 +279,7 @@ export function reduce(state: PresentState, command: Command): PresentState {
       return {
         ...state,
         deck: command.deck,
+        runs: new Map(),
         position: clampPosition(command.deck, state.position),
         overlay,
         search,
@@ -260,6 +288,16 @@ export function reduce(state: PresentState, command: Command): PresentState {
     }
     case 'deck-failed':
       return { ...state, banner: { kind: 'error', text: command.message } };
+    case 'exec':
+    case 'exec-stop':
+      return state;
+    case 'exec-update': {
+      const runs = new Map(state.runs);
+      runs.set(command.block, command.run);
+      return { ...state, runs };
+    }
+    case 'banner':
+      return { ...state, banner: command.banner };
     case 'quit':
       return { ...state, quit: true };
   }

@@ -1,5 +1,6 @@
 /** The renderer's pure side: layout by display width, plain text, ANSI painting. Ink lives in ./ink.ts. */
-export type { Segment, StyledLine, LayoutSize, LayoutOptions, SlideLayout } from './types.js';
+export type { Segment, StyledLine, LayoutSize, LayoutOptions, SlideLayout, ImageMark, ImageLayout, ExecLayout, SnippetView, HalfBlockCell } from './types.js';
+export { imageBox, outputLines } from './layout-blocks.js';
 export { sanitizeText } from './sanitize.js';
 export { hyperlinkTarget } from '../text/index.js';
 export { displayWidth } from './width.js';

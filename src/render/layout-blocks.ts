@@ -6,7 +6,7 @@ import { alignLines, joinSegments, lineWidth, padLine, prefixLines, spaces } fro
 import { sanitizeText } from './sanitize.js';
 import { mergeStyle, pickStyle } from './style.js';
 import { layoutTable } from './table.js';
-import type { Segment, StyledLine } from './types.js';
+import type { ExecLayout, ImageLayout, Segment, SnippetView, StyledLine } from './types.js';
 import { displayWidth } from './width.js';
 import { hardWrap, wrapSegments } from './wrap.js';
 
@@ -17,6 +17,12 @@ export interface BlockContext extends InlineContext {
   listDepth: number;
   /** Style running text is drawn in (body text, or a quote's style inside a quote). */
   text: TextStyle;
+  /** Runs of `+exec` blocks, and whether they may run. */
+  exec?: ExecLayout;
+  /** How images are drawn. */
+  images?: ImageLayout;
+  /** Rows left below what is laid out so far: an image or a run's output is fitted into them. */
+  rowsLeft?: number;
 }
 
 /** Lines of a run of blocks, and where a `middle` block sits (line index), if any at this level. */
@@ -41,6 +47,7 @@ export function layoutBlocks(blocks: readonly Block[], width: number, ctx: Block
   const lines: StyledLine[] = [];
   let middle: number | null = null;
   let separate = false;
+  const budget = ctx.rowsLeft ?? Infinity;
   for (const block of blocks) {
     if (!visible(block, ctx)) continue;
     if (block.kind === 'middle') {
@@ -52,7 +59,8 @@ export function layoutBlocks(blocks: readonly Block[], width: number, ctx: Block
       for (let i = 0; i < block.lines; i++) lines.push([]);
       continue;
     }
-    const blockLines = layoutBlock(block, width, ctx);
+    const rowsLeft = Math.max(1, budget - lines.length - (separate && !tight ? 1 : 0));
+    const blockLines = layoutBlock(block, width, budget === Infinity ? ctx : { ...ctx, rowsLeft });
     if (blockLines.length === 0) continue;
     if (separate && !tight) lines.push([]);
     lines.push(...blockLines);
@@ -114,14 +122,14 @@ export function layoutBlock(block: Block, width: number, ctx: BlockContext): Sty
       return alignLines(lines, block.align, width, false);
     }
     case 'code':
-      return alignLines(layoutCode(block, width, ctx), block.align, width, false);
+      return alignLines(block.exec ? layoutExecCode(block, width, ctx) : layoutCode(block, width, ctx), block.align, width, false);
     case 'rule': {
       const char = sanitizeText(theme.rule.char) || '─';
       const repeat = Math.max(0, Math.floor(width / Math.max(1, displayWidth(char))));
       return [[{ text: char.repeat(repeat), style: pickStyle(theme.rule) }]];
     }
     case 'image':
-      return alignLines(layoutImage(block.src, block.alt, width, ctx), block.align, width, false);
+      return alignLines(layoutPicture(block, width, ctx) ?? layoutImage(block.src, block.alt, width, ctx), block.align, width, false);
     case 'html': {
       // The parser has already reduced the HTML to its text content (entities decoded), so a '<'
       // left here is text, not a tag.
@@ -205,6 +213,124 @@ function layoutCode(block: Extract<Block, { kind: 'code' }>, width: number, ctx:
   return out;
 }
 
+/** Words for how a run stands, on the rule under its code. */
+function runStatus(run: SnippetView | undefined, exec: ExecLayout): string {
+  if (!run) return `not run — ${exec.key ?? 'Ctrl-E'} runs it`;
+  switch (run.status) {
+    case 'running':
+      return 'running — Ctrl-C stops it';
+    case 'done':
+      return 'finished';
+    case 'failed':
+      return `failed (exit ${run.exitCode ?? '?'})`;
+    case 'stopped':
+      return 'stopped';
+    case 'timed-out':
+      return 'stopped: it ran past the timeout';
+    case 'unavailable':
+      return run.message ?? 'cannot run';
+  }
+}
+
+/** A run's output as lines: CR LF as a line break, and a line with carriage returns as the terminal leaves it. */
+export function outputLines(output: string): string[] {
+  const lines = output
+    .replace(/\r\n/gu, '\n')
+    .split('\n')
+    .map((line) => line.slice(line.lastIndexOf('\r') + 1));
+  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+/**
+ * A code block that runs: the code, a rule saying how its run stands (or how to allow running),
+ * and the output below, in a box that keeps to the rows left on the slide and shows the latest
+ * lines (it scrolls as output streams in). `+exec_replace` shows the output in the code's place.
+ */
+function layoutExecCode(block: Extract<Block, { kind: 'code' }>, width: number, ctx: BlockContext): StyledLine[] {
+  const { theme } = ctx;
+  const exec = ctx.exec;
+  const mode = block.exec!.mode;
+  const run = exec?.runs.get(block);
+  const base = mergeStyle(ctx.text, theme.code.block);
+  const note = (text: string): StyledLine[] => wrapSegments([{ text: sanitizeText(text), style: mergeStyle(ctx.text, { dim: true }) }], width);
+  const allowed = mode === 'replace' ? exec?.replaceEnabled : exec?.enabled;
+  if (mode === 'replace' && allowed) {
+    if (!run || (run.status === 'running' && run.output === '')) return note('…');
+    if (run.status === 'unavailable') return note(`+exec_replace: ${runStatus(run, exec!)}`);
+    return outputLines(run.output).flatMap((line) => hardWrap([{ text: sanitizeText(line), style: ctx.text }], width));
+  }
+  const code = layoutCode(block, width, ctx);
+  if (!exec) return code;
+  if (!allowed) {
+    const flag = mode === 'replace' ? '-X (--enable-exec-replace)' : '-x (--enable-exec)';
+    return [...code, ...note(`+${mode === 'replace' ? 'exec_replace' : mode === 'auto' ? 'auto_exec' : 'exec'}: start with ${flag} to run it`)];
+  }
+  const codeWidth = Math.max(1, ...code.map(lineWidth));
+  const label = ` ${runStatus(run, exec)} `;
+  const ruleWidth = Math.min(width, Math.max(codeWidth, displayWidth(label) + 4));
+  const rule: StyledLine = truncateRule(`──${label}${'─'.repeat(Math.max(0, ruleWidth - displayWidth(label) - 2))}`, width, mergeStyle(ctx.text, { dim: true }));
+  const out = [...code, rule];
+  if (!run || run.output === '') return out;
+  const inner = Math.max(1, Math.max(codeWidth, Math.min(width, 40)) - 2);
+  const wrapped = outputLines(run.output).flatMap((line) => hardWrap([{ text: sanitizeText(line), style: base }], inner));
+  // The box keeps to the rows left under the code and its rule, and shows the latest lines.
+  const room = Math.max(1, (ctx.rowsLeft ?? Infinity) - out.length);
+  const shown = wrapped.length > room ? wrapped.slice(wrapped.length - room) : wrapped;
+  for (const line of shown) out.push(joinSegments([spaces(1, base), ...padLine(line, inner, base), spaces(1, base)]));
+  return out;
+}
+
+function truncateRule(text: string, width: number, style: TextStyle): StyledLine {
+  const chars = [...text];
+  return [{ text: chars.slice(0, Math.max(0, width)).join(''), style }];
+}
+
+/**
+ * An image drawn for real: a box of cells sized to the image's aspect ratio within the width (or
+ * the deck's `width: N%` of it) and the rows left, either left blank for a graphics protocol to
+ * draw over or filled with half blocks. Null when images are not drawn or its size is not known:
+ * then the framed alt text.
+ */
+function layoutPicture(block: Extract<Block, { kind: 'image' }>, width: number, ctx: BlockContext): StyledLine[] | null {
+  const images = ctx.images;
+  if (!images || images.mode === 'none') return null;
+  const size = images.size(block.src);
+  if (!size || size.width <= 0 || size.height <= 0) return null;
+  const box = imageBox(size, width, ctx.rowsLeft ?? Infinity, images.cellAspect ?? 2, block.size?.widthPercent);
+  const reserved = () =>
+    Array.from({ length: box.rows }, (_, row): StyledLine => [
+      { text: ' '.repeat(box.columns), style: {}, image: { src: block.src, columns: box.columns, rows: box.rows, row } },
+    ]);
+  if (images.mode === 'graphics') return reserved();
+  // Half blocks: a reserved box of the same size until the image has been decoded.
+  const cells = images.cells?.(block.src, box.columns, box.rows) ?? null;
+  return cells ? cells.map((row) => joinSegments(row.map(halfBlock))) : reserved();
+}
+
+function halfBlock([top, bottom]: readonly [string | null, string | null]): Segment {
+  if (top && bottom) return { text: '▀', style: { fg: top, bg: bottom } };
+  if (top) return { text: '▀', style: { fg: top } };
+  if (bottom) return { text: '▄', style: { fg: bottom } };
+  return { text: ' ', style: { bg: 'default' } };
+}
+
+/**
+ * The cells an image takes: its natural width (a cell taken as 10 pixels wide) or the share of the
+ * width the deck asks for, never wider than the width nor taller than the rows left, keeping its
+ * aspect ratio (a cell is `cellAspect` times as tall as it is wide).
+ */
+export function imageBox(size: { width: number; height: number }, width: number, rowsLeft: number, cellAspect: number, widthPercent?: number): { columns: number; rows: number } {
+  let columns = widthPercent ? Math.round((width * widthPercent) / 100) : Math.ceil(size.width / 10);
+  columns = Math.max(1, Math.min(width, columns));
+  let rows = Math.max(1, Math.round((columns * size.height) / size.width / cellAspect));
+  if (rows > rowsLeft) {
+    rows = Math.max(1, Math.floor(rowsLeft));
+    columns = Math.max(1, Math.min(columns, Math.round((rows * cellAspect * size.width) / size.height)));
+  }
+  return { columns, rows };
+}
+
 function layoutImage(src: string, alt: string, width: number, ctx: BlockContext): StyledLine[] {
   const style = mergeStyle(ctx.text, pickStyle(ctx.theme.image));
   const inner = Math.max(1, width - 4);
@@ -251,7 +377,7 @@ function trimEnd(line: StyledLine): StyledLine {
   const out = [...line];
   while (out.length > 0) {
     const last = out[out.length - 1];
-    if ((last.style.bg !== undefined && last.style.bg !== 'default') || last.style.inverse || last.style.underline) break;
+    if ((last.style.bg !== undefined && last.style.bg !== 'default') || last.style.inverse || last.style.underline || last.image) break;
     const text = last.text.replace(/ +$/u, '');
     if (text === last.text) break;
     if (text === '') out.pop();

@@ -28,11 +28,11 @@ export function overflowMarker(hiddenLines: number, theme: Theme, width: number)
 }
 
 function isBlank(line: StyledLine): boolean {
-  return line.every((segment) => segment.text.trim() === '');
+  return line.every((segment) => segment.text.trim() === '' && !segment.image);
 }
 
-function contentLines(slide: Slide, step: number, theme: Theme, width: number, options: LayoutOptions): { lines: StyledLine[]; middle: number | null } {
-  const ctx: BlockContext = { theme, hyperlinks: options.hyperlinks, step, listDepth: 0, text: theme.text };
+function contentLines(slide: Slide, step: number, theme: Theme, width: number, options: LayoutOptions, rows: number): { lines: StyledLine[]; middle: number | null } {
+  const ctx: BlockContext = { theme, hyperlinks: options.hyperlinks, step, listDepth: 0, text: theme.text, exec: options.exec, images: options.images, rowsLeft: rows };
   const { lines, middle } = layoutBlocks(slide.blocks, width, ctx);
   while (lines.length > 0 && isBlank(lines[lines.length - 1])) lines.pop();
   return { lines, middle: middle !== null && middle <= lines.length ? middle : null };
@@ -43,11 +43,11 @@ function computeLayout(slide: Slide, step: number, theme: Theme, size: LayoutSiz
   const margin = effectiveMargin(theme, size);
   const width = Math.max(1, size.columns - 2 * margin.horizontal);
   const rows = Math.max(1, size.rows - margin.vertical);
-  const { lines, middle } = contentLines(slide, step, theme, width, options);
+  const { lines, middle } = contentLines(slide, step, theme, width, options, rows);
   let body = lines;
   if (middle !== null) {
     // Centre what follows `middle` by its fully revealed height, so it does not move as steps reveal.
-    const full = step + 1 >= slide.steps ? { lines, middle } : contentLines(slide, Number.MAX_SAFE_INTEGER, theme, width, options);
+    const full = step + 1 >= slide.steps ? { lines, middle } : contentLines(slide, Number.MAX_SAFE_INTEGER, theme, width, options, rows);
     const before = lines.slice(0, middle);
     while (before.length > 0 && isBlank(before[before.length - 1])) before.pop();
     const after = lines.slice(middle);
@@ -95,7 +95,7 @@ export function layoutSlide(slide: Slide, step: number, theme: Theme, size: Layo
     entries = new Map();
     byTheme.set(theme, entries);
   }
-  const key = `${step}:${size.columns}x${size.rows}:${options.hyperlinks ? 1 : 0}`;
+  const key = `${step}:${size.columns}x${size.rows}:${options.hyperlinks ? 1 : 0}:${options.extrasKey ?? ''}`;
   let layout = entries.get(key);
   if (!layout) {
     layout = computeLayout(slide, step, theme, size, options);

@@ -23,7 +23,7 @@ export function joinSegments(line: readonly Segment[]): StyledLine {
   for (const segment of line) {
     if (segment.text === '') continue;
     const last = out.at(-1);
-    if (last && last.href === segment.href && sameStyle(last.style, segment.style)) {
+    if (last && last.href === segment.href && last.image === segment.image && sameStyle(last.style, segment.style)) {
       out[out.length - 1] = { ...last, text: last.text + segment.text };
     } else out.push(segment);
   }

@@ -6,7 +6,7 @@ import { layoutSlide } from './layout-slide.js';
 import { joinSegments, padLine, truncateLine } from './line.js';
 import { sanitizeText } from './sanitize.js';
 import { isTooSmall, layoutTooSmall } from './too-small.js';
-import type { StyledLine } from './types.js';
+import type { LayoutOptions, StyledLine } from './types.js';
 
 /** A one-line message over the slide: a reload error, a hint. */
 export interface Banner {
@@ -27,6 +27,10 @@ export interface SlideScreenProps {
   footer?: boolean;
   /** Text to mark on the slide wherever it shows (a search), ignoring case. */
   highlight?: string | null;
+  /** Runs of `+exec` blocks, images, and the key that changes when they do (see LayoutOptions). */
+  exec?: LayoutOptions['exec'];
+  images?: LayoutOptions['images'];
+  extrasKey?: string;
 }
 
 function bannerLine(banner: Banner, theme: Theme, columns: number): StyledLine {
@@ -64,7 +68,7 @@ export function layoutScreen(props: SlideScreenProps): StyledLine[] {
   const showFooter = props.footer !== false && slide.layout.footer;
   const contentRows = height - top.length - (showFooter ? 1 : 0);
   const step = Math.max(0, Math.min(position.step, slide.steps - 1));
-  const { lines } = layoutSlide(slide, step, theme, { columns: width, rows: contentRows }, { hyperlinks: props.hyperlinks });
+  const { lines } = layoutSlide(slide, step, theme, { columns: width, rows: contentRows }, { hyperlinks: props.hyperlinks, exec: props.exec, images: props.images, extrasKey: props.extrasKey });
   const content = props.highlight ? highlightMatches(lines, props.highlight, theme.searchMatch) : lines;
   const screen = [...top, ...fillRows(content, contentRows)];
   if (showFooter) {

@@ -134,11 +134,11 @@ describe('Markdown elements', () => {
       code(18, '', 'plain'),
       code(22, 'python', 'x = 1\ny = 2', { highlight: [{ from: 1, to: 2 }] }),
       code(27, '', 'indented code\nstays verbatim'),
-      code(30, 'sh', 'ls'),
+      { ...code(30, 'sh', 'ls'), exec: { mode: 'exec', executor: null, code: 'ls', expected: null } } as Block,
     ]);
     expect(messages(deck)).toEqual([
       'code-info.md:30:1: warning: line highlight "9" is past the end of the code (1 line)',
-      'code-info.md:30:1: warning: unknown code block attribute "+wat"; known: +line_numbers',
+      'code-info.md:30:1: warning: unknown code block attribute "+wat"; known: +line_numbers, +exec, +exec_replace, +auto_exec',
     ]);
   });
 

@@ -26,6 +26,7 @@ const TITLES = [
   'Reveal step by step',
   'Incremental lists',
   'Speaker notes and timing',
+  'Running code',
   'Included from another file',
   'Wide characters 🌏',
   'When something is wrong',
@@ -126,7 +127,7 @@ describe('decks/tour.md', () => {
     expect(deck.diagnostics.map(formatDiagnostic)).toEqual([]);
   });
 
-  test('has 20 slides (one more is skipped) with these titles', () => {
+  test('has 21 slides (one more is skipped) with these titles', () => {
     expect(deck.slides.map((s) => s.title)).toEqual(TITLES);
     expect(deck.slides.map((s) => s.index)).toEqual(TITLES.map((_, i) => i + 1));
     expect(readFileSync(TOUR, 'utf8')).toContain('## A hidden slide');
@@ -153,7 +154,7 @@ describe('decks/tour.md', () => {
     );
     expect(deck.slides.flatMap((s) => alertsIn(s.blocks)).sort()).toEqual(['caution', 'important', 'note', 'tip', 'warning']);
     const code = deck.slides.flatMap((s) => s.blocks).filter((b) => b.kind === 'code');
-    expect(new Set(code.map((b) => b.kind === 'code' && b.lang))).toEqual(new Set(['markdown', 'rust', 'python', 'typescript', 'text']));
+    expect(new Set(code.map((b) => b.kind === 'code' && b.lang))).toEqual(new Set(['markdown', 'rust', 'python', 'typescript', 'text', 'bash']));
     expect(code.some((b) => b.kind === 'code' && b.lineNumbers && b.highlight.length > 0)).toBe(true);
     const bySlide = Object.fromEntries(deck.slides.map((s) => [s.title, s]));
     expect(bySlide['Reveal step by step']?.steps).toBe(5);
@@ -161,6 +162,7 @@ describe('decks/tour.md', () => {
     expect(deck.slides.filter((s) => s.notes !== '').length).toBeGreaterThanOrEqual(15);
     expect(deck.slides.map((s) => s.timeMs).filter((t) => t !== null)).toEqual([30_000, 45_000]);
     expect(deck.slides.filter((s) => !s.layout.footer).map((s) => s.title)).toEqual(['Thank you']);
+    expect(code.filter((b) => b.kind === 'code' && b.exec).map((b) => b.kind === 'code' && b.exec?.mode)).toEqual(['exec']);
     expect(bySlide['Included from another file']?.location.file).toMatch(/tour[\\/]included\.md$/u);
   });
 

@@ -69,7 +69,7 @@ describe('golden frames: the tour deck, dark theme', () => {
   const deck = loadDeck(fileURLToPath(new URL('decks/tour.md', root)));
   it('parses without diagnostics', () => {
     expect(deck.diagnostics).toEqual([]);
-    expect(deck.slides.length).toBe(20);
+    expect(deck.slides.length).toBe(21);
   });
   frameCases('tour', deck, dark(), produced);
   produced.add('tour.print.60');

@@ -1,12 +1,14 @@
-import type { Deck } from '../../deck/index.js';
+import type { Block, Deck } from '../../deck/index.js';
 import { editFile } from '../../io/index.js';
+import type { ImageLayout } from '../../render/index.js';
 import { defineCommand } from '../command.js';
-import { EXIT } from '../errors.js';
+import { EXIT, InputError } from '../errors.js';
 import { addDeckOptions, parseSize, type DeckOptions } from '../options.js';
 
 interface CheckOptions extends DeckOptions {
   size: string;
   fix?: boolean;
+  exec?: boolean;
 }
 
 /** `talkdeck check DECK`: diagnostics, overflowing slides and stale citations; exit 1 on any. */
@@ -16,17 +18,19 @@ export const check = defineCommand<[string], CheckOptions>({
     addDeckOptions(command.description('report deck problems: diagnostics, overflowing slides, stale source citations').argument('<deck>', 'the deck, a Markdown file'))
       .option('-s, --size <COLSxROWS>', 'terminal size to check overflow at', '80x24')
       .option('-t, --theme <name|path>', 'theme to lay out with')
-      .option('--fix', 'move citation line ranges whose passage only moved'),
-  run: async ([deckPath], options, { output, deckInput }) => {
+      .option('--fix', 'move citation line ranges whose passage only moved; with --exec, record changed outputs')
+      .option('--exec', 'run every +exec block: record its output beside it, or report how it changed since'),
+  run: async ([deckPath], options, { io, output, deckInput, config }) => {
     const size = parseSize(options.size);
-    const input = deckInput(deckPath, options);
+    const input = deckInput(deckPath, { ...options, defaultTheme: config().theme });
     const read = await input.read();
     const deck = read.deck;
     if (input.dialect) output.out(`${deckPath}: read as ${input.dialect.name} (${input.dialect.reason})\n`);
     let problems = await input.report(deck);
     const theme = await input.theme(deck);
     const [{ findOverflows }, { checkSources, fixSources, groupSourceProblems, slideList }] = await Promise.all([import('../../render/index.js'), import('../../compile/index.js')]);
-    for (const overflow of findOverflows(deck, theme, size)) {
+    const images = await imageSizes(deck, input.images());
+    for (const overflow of findOverflows(deck, theme, size, { images, extrasKey: 'check' })) {
       const slide = deck.slides[overflow.slide - 1];
       output.err(
         `${deckPath}:${slide?.location.line ?? 1}:1: slide ${overflow.slide} ("${slide?.title ?? ''}") overflows ${size.columns}x${size.rows} by ${overflow.hiddenLines} line(s); split the slide or shorten it\n`,
@@ -63,8 +67,63 @@ export const check = defineCommand<[string], CheckOptions>({
       output.err(`${deckPath}:${problem.ref.line}:1: ${which}: ${problem.message}\n`);
       problems = true;
     }
+    if (options.exec) {
+      const [{ checkExec, recordOutputs }, { escapeOutput }] = await Promise.all([import('../exec-check.js'), import('../../parse/index.js')]);
+      const findings = await checkExec(deck, input.absolute, config(), io);
+      for (const finding of findings) {
+        const where = `${deckPath}:${finding.block.line}:1: slide ${finding.slide}`;
+        if (finding.kind === 'failed') {
+          output.err(`${where}: +exec block did not run cleanly: ${finding.message}\n${indent(finding.output)}`);
+          problems = true;
+        } else if (finding.kind === 'new') output.out(`${where}: +exec output recorded (#${finding.fingerprint})\n`);
+        else if (finding.kind === 'drift') {
+          const old = finding.block.exec!.expected!;
+          const recorded = options.fix ? '; recorded the new output' : '; run `talkdeck check --exec --fix` to record it';
+          output.err(`${where}: +exec output changed since it was recorded (#${old.fingerprint} → #${finding.fingerprint})${recorded}\n  was:\n${indent(old.text)}  now:\n${indent(finding.output)}`);
+          if (!options.fix) problems = true;
+        }
+      }
+      if (findings.some((f) => f.kind === 'new' || (options.fix && f.kind === 'drift'))) {
+        // Recorded into the deck as it was run; a deck saved meanwhile is left as the user saved it.
+        editFile(
+          input.absolute,
+          (text) => {
+            if (text !== read.text) throw new InputError(deckPath, 'was saved while its +exec blocks ran, so their outputs were not recorded; run `talkdeck check --exec` again');
+            return recordOutputs(text, findings, escapeOutput, Boolean(options.fix));
+          },
+          { shown: deckPath },
+        );
+      }
+    }
     if (problems) return EXIT.input;
     output.out(`${deckPath}: ${deck.slides.length} slides, no problems at ${size.columns}x${size.rows}\n`);
     return EXIT.ok;
   },
 });
+
+function indent(text: string): string {
+  return text === '' ? '    (no output)\n' : `${text.split('\n').map((line) => `    ${line}`).join('\n')}\n`;
+}
+
+/**
+ * The pixel size of every image the deck shows, for laying it out as the presenter does: read
+ * through the deck's reader and measured by sharp; an image that cannot be read keeps its framed
+ * alt text, as on screen.
+ */
+async function imageSizes(deck: Deck, read: (src: string) => Uint8Array): Promise<ImageLayout | undefined> {
+  const sources = new Set<string>();
+  const visit = (blocks: readonly Block[]) => {
+    for (const block of blocks) {
+      if (block.kind === 'image') sources.add(block.src);
+      else if (block.kind === 'columns') block.columns.forEach(visit);
+      else if (block.kind === 'list') block.items.forEach((item) => visit(item.blocks));
+      else if (block.kind === 'quote' || block.kind === 'alert') visit(block.blocks);
+    }
+  };
+  for (const slide of deck.slides) visit(slide.blocks);
+  if (sources.size === 0) return undefined;
+  const { ImageStore } = await import('../../image/index.js');
+  const store = new ImageStore({ read, protocol: 'blocks' });
+  await Promise.all([...sources].map((src) => store.load(src)));
+  return { mode: 'graphics', size: (src) => store.size(src) };
+}

@@ -8,7 +8,7 @@ import { checkOutput, writeOutput } from '../write-output.js';
 type ExportFormatName = 'html' | 'pdf' | 'pptx' | 'md' | 'txt' | 'json';
 
 interface ExportOptions extends DeckOptions {
-  format: ExportFormatName;
+  format?: ExportFormatName;
   output?: string;
   handout?: boolean;
   steps?: boolean;
@@ -19,13 +19,18 @@ export const exportCommand = defineCommand<[string], ExportOptions>({
   name: 'export',
   declare: (command) =>
     addDeckOptions(command.description('export a deck: html (with speaker view), pdf, pptx, md handout, txt, json').argument('<deck>', 'the deck, a Markdown file'))
-      .addOption(new Option('-f, --format <format>', 'output format').choices(['html', 'pdf', 'pptx', 'md', 'txt', 'json']).makeOptionMandatory())
+      .addOption(new Option('-f, --format <format>', "output format (default: the configuration's export.format)").choices(['html', 'pdf', 'pptx', 'md', 'txt', 'json']))
       .option('-o, --output <file>', "file to write, or - for standard output, not a terminal for pdf and pptx (default: the deck name with the format's extension; DECK.handout.md for md)")
       .option('-t, --theme <name|path>', "theme (default: the deck's, else dark)")
       .option('--handout', 'PDF/HTML: slide, notes and citations on one page')
       .option('--steps', 'PDF/PPTX: one page per reveal step'),
-  run: async ([deckPath], options, { io, output: print, deckInput }) => {
-    const input = deckInput(deckPath, { dialect: options.dialect, theme: options.theme, allowOutside: options.allowOutside });
+  run: async ([deckPath], given, { io, output: print, deckInput, config }) => {
+    // The configuration's export defaults under what the command line says.
+    const defaults = config().export;
+    const format = given.format ?? defaults.format;
+    if (!format) throw new UsageError("export needs -f, --format (html, pdf, pptx, md, txt or json), or export.format in the configuration");
+    const options = { ...given, format, theme: given.theme ?? defaults.theme, handout: given.handout ?? defaults.handout, steps: given.steps ?? defaults.steps };
+    const input = deckInput(deckPath, { dialect: options.dialect, theme: options.theme, allowOutside: options.allowOutside, defaultTheme: config().theme });
     const deck = await input.deck();
     if (await input.report(deck)) return EXIT.input;
     const exporter = await import('../../export/index.js');

@@ -16,11 +16,11 @@ export const notes = defineCommand<[string], DeckOptions & RateOptions & { prese
         .option('-m, --minutes <n>', 'target length of the talk, for pacing', parsePositive('--minutes'))
         .option('--presenterm', "also follow presenterm's speaker-notes datagrams (which every local user can send)"),
     ),
-  run: async ([deckPath], options, { io, output, deckInput, startedAt }) => {
+  run: async ([deckPath], options, { io, output, deckInput, startedAt, config }) => {
     const { pacingLine } = await import('../../rehearse/index.js');
     return launchNotes(
-      deckInput(deckPath, { dialect: options.dialect, theme: options.theme, allowOutside: options.allowOutside }),
-      { theme: options.theme, statusLine: (theme, deck) => pacingLine(deck, budgetOptions(options), theme), presenterm: options.presenterm },
+      deckInput(deckPath, { dialect: options.dialect, theme: options.theme, allowOutside: options.allowOutside, defaultTheme: config().theme }),
+      { theme: options.theme, statusLine: (theme, deck) => pacingLine(deck, budgetOptions(options, config()), theme), presenterm: options.presenterm },
       { ...io, err: output.err, startedAt },
     );
   },

@@ -4,9 +4,10 @@ import { editFile } from '../../io/index.js';
 import { launchPresenter } from '../../present/index.js';
 import type { RehearsalSession } from '../../rehearse/index.js';
 import { defineCommand } from '../command.js';
-import { addDeckOptions, addRateOptions, budgetOptions, parseAutoAdvance, parsePositive, type AutoAdvance, type DeckOptions, type RateOptions } from '../options.js';
+import { addDeckOptions, addRateOptions, budgetOptions, parseAutoAdvance, parsePositive, type AutoAdvance, type RateOptions } from '../options.js';
+import { addScreenOptions, screenOptions, type PresentOptions } from './present.js';
 
-interface RehearseOptions extends DeckOptions, RateOptions {
+interface RehearseOptions extends PresentOptions, RateOptions {
   apply?: boolean;
   autoAdvance?: AutoAdvance;
 }
@@ -16,26 +17,27 @@ export const rehearse = defineCommand<[string], RehearseOptions>({
   name: 'rehearse',
   declare: (command) =>
     addRateOptions(
-      addDeckOptions(command.description('present with a rehearsal bar (time against budget, pacing) and log the run').argument('<deck>', 'the deck, a Markdown file'))
+      addScreenOptions(addDeckOptions(command.description('present with a rehearsal bar (time against budget, pacing) and log the run').argument('<deck>', 'the deck, a Markdown file')))
         .option('-m, --minutes <n>', "target length of the talk (default: the deck's duration)", parsePositive('--minutes'))
         .option('-t, --theme <name|path>', 'theme')
         .option('--apply', 'write the rehearsed times back into the deck as per-slide budgets')
         .option('--auto-advance <format|seconds>', 'move to the next slide on a timer (each slide its budget): ignite (20 × 15 s), pechakucha (20 × 20 s) or seconds a slide', parseAutoAdvance),
     ),
-  run: async ([deckPath], options, { io, output, deckInput, startedAt }) => {
-    const input = deckInput(deckPath, { dialect: options.dialect, theme: options.theme, allowOutside: options.allowOutside });
+  run: async ([deckPath], options, context) => {
+    const { io, output, deckInput, startedAt, config } = context;
+    const input = deckInput(deckPath, { dialect: options.dialect, theme: options.theme, allowOutside: options.allowOutside, defaultTheme: config().theme });
     const rehearsals = await import('../../rehearse/index.js');
     const logPath = rehearsals.rehearsalLogPath(input.absolute);
     let rehearsal: { deck: Deck; session: RehearsalSession } | null = null;
     const code = await launchPresenter(
       input,
       {
-        theme: options.theme,
+        ...screenOptions(options, input, config(), context),
         keyOptions: {},
         autoAdvanceMs: options.autoAdvance?.everyMs ?? null,
         autoAdvanceBanner: options.autoAdvance?.banner,
         hooks: (deck, theme, clock) => {
-          const budget = { ...budgetOptions(options), perSlideMs: options.autoAdvance?.everyMs };
+          const budget = { ...budgetOptions(options, config()), perSlideMs: options.autoAdvance?.everyMs };
           const session = rehearsals.startRehearsal({ deck, theme, logPath, budget, minutes: options.minutes ?? null, now: clock.now });
           rehearsal = { deck, session };
           return session.hooks;

@@ -17,13 +17,13 @@ export const report = defineCommand<[string], ReportOptions>({
         .option('--json', 'machine-readable output')
         .option('--include-aborted', 'count runs quit before the last slide (or killed) in the medians too'),
     ),
-  run: async ([deckPath], options, { io, output, deckInput }) => {
+  run: async ([deckPath], options, { io, output, deckInput, config }) => {
     const input = deckInput(deckPath, { dialect: options.dialect, allowOutside: options.allowOutside });
     const deck = await input.deck();
     if (await input.report(deck)) return EXIT.input;
     const rehearse = await import('../../rehearse/index.js');
     const runs = rehearse.readRehearsals(rehearse.rehearsalLogPath(input.absolute));
-    const report = rehearse.buildReport(deck, runs, rehearse.computeBudgets(deck, budgetOptions(options)), {
+    const report = rehearse.buildReport(deck, runs, rehearse.computeBudgets(deck, budgetOptions(options, config())), {
       includeAborted: Boolean(options.includeAborted),
     });
     if (options.json) output.out(rehearse.reportToJson(report));
