@@ -21,13 +21,13 @@ afterAll(() => stopServer());
 describe('speaker notes in a second terminal', () => {
   it('a follower started mid-talk shows the current slide, then follows the presenter', async () => {
     const presenter = run(`present ${TOUR}`, { columns: 80, rows: 24 });
-    await presenter.waitFor('1 / 20');
+    await presenter.waitFor('1 / 21');
     presenter.send('3', 'Enter');
-    await presenter.waitFor('3 / 20');
+    await presenter.waitFor('3 / 21');
 
     const follower = run(`notes ${TOUR}`);
     // Caught up at once: the presenter answers the follower's hello.
-    const caughtUp = await follower.waitFor((s) => s.includes('Slide 3 / 20') && s.includes('Text styles'));
+    const caughtUp = await follower.waitFor((s) => s.includes('Slide 3 / 21') && s.includes('Text styles'));
     // Pacing against the deck's budgets, in words as well as colour.
     expect(caughtUp).toMatch(/slide \d+:\d\d \/ \d+:\d\d +[▲●▼] (on track|\d+:\d\d (ahead|behind))/u);
     // One clock: the header's; the pacing line does not repeat it.
@@ -35,8 +35,8 @@ describe('speaker notes in a second terminal', () => {
 
     presenter.send('Right');
     // How fast the follower moves is a figure for the bench, not a test: a loaded machine is slow.
-    await presenter.waitFor('4 / 20');
-    await follower.waitFor((s) => s.includes('Slide 4 / 20') && s.includes('Lists'));
+    await presenter.waitFor('4 / 21');
+    await follower.waitFor((s) => s.includes('Slide 4 / 21') && s.includes('Lists'));
 
     presenter.send('q');
     await follower.waitFor('ended the talk');
@@ -44,11 +44,11 @@ describe('speaker notes in a second terminal', () => {
 
   it('shows notes, each citation in its context, and the next slide', async () => {
     const presenter = run(`present ${TOUR}`, { columns: 80, rows: 24 });
-    await presenter.waitFor('1 / 20');
+    await presenter.waitFor('1 / 21');
     presenter.send('8', 'Enter');
-    await presenter.waitFor('8 / 20');
+    await presenter.waitFor('8 / 21');
     const follower = run(`notes ${TOUR}`);
-    const screen = await follower.waitFor('Slide 8 / 20');
+    const screen = await follower.waitFor('Slide 8 / 21');
     expect(screen).toContain('Sources');
     expect(screen).toMatch(/\[1\] unikernels\/sources\/unikernels-are-unfit-for-production\.md:13/u);
     expect(screen).toMatch(/▶ +13 │/u);
@@ -107,7 +107,7 @@ describe('speaker notes in a second terminal', () => {
     socket.setBroadcast(true);
     const message = JSON.stringify({ presentation_path: TOUR, event: { command: 'GoTo', slide: 4, chunk: 0 } });
     socket.send(message, 59418, '127.255.255.255');
-    await follower.waitFor((s) => s.includes('Slide 5 / 20') && s.includes('Tables'));
+    await follower.waitFor((s) => s.includes('Slide 5 / 21') && s.includes('Tables'));
     socket.close();
   });
 });

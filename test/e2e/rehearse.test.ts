@@ -30,7 +30,7 @@ afterAll(() => {
 describe('presenter views', () => {
   it('--presenter shows the slide and its notes side by side', async () => {
     const pane = run(`present ${TOUR} --presenter`, { columns: 160, rows: 30 });
-    const screen = await pane.waitFor((s) => s.includes('1 / 20') && s.includes('Slide 1 / 20'));
+    const screen = await pane.waitFor((s) => s.includes('1 / 21') && s.includes('Slide 1 / 21'));
     const row = screen.split('\n').find((line) => line.includes('Welcome to talkdeck') && line.includes('│'));
     expect(row).toBeDefined();
     expect(screen).toContain('Welcome everyone.');
@@ -39,15 +39,15 @@ describe('presenter views', () => {
 
   it('s opens the source passages of the slide in context, Esc closes them', async () => {
     const pane = run(`present ${TOUR}`, { columns: 100, rows: 30 });
-    await pane.waitFor('1 / 20');
+    await pane.waitFor('1 / 21');
     pane.send('8', 'Enter');
-    await pane.waitFor('8 / 20');
+    await pane.waitFor('8 / 21');
     pane.send('s');
     const screen = await pane.waitFor('Sources of slide 8');
     expect(screen).toMatch(/\[1\] unikernels\/sources\/unikernels-are-unfit-for-production\.md:13/u);
     expect(screen).toMatch(/▶ +13 │So those are the reasons for unikernels/u);
     pane.send('Escape');
-    await pane.waitFor((s) => s.includes('8 / 20') && !s.includes('Sources of slide'));
+    await pane.waitFor((s) => s.includes('8 / 21') && !s.includes('Sources of slide'));
     pane.send('q');
   });
 });
