@@ -212,7 +212,8 @@ export function App(props: AppProps) {
   };
   const slideLines = useMemo(
     () =>
-      state.overlay.kind === 'none' && !props.presenterView
+      // The slide screen: the slide alone, or under the search prompt (whose banner it draws).
+      (state.overlay.kind === 'none' && !props.presenterView) || state.overlay.kind === 'search-input'
         ? layoutScreen({ deck: state.deck, position: state.position, theme, columns, rows, elapsedMs: elapsed, hyperlinks, banner, highlight, ...extras })
         : null,
     [state.deck, state.position.slide, state.position.step, state.overlay.kind, state.runs, theme, columns, rows, elapsed, hyperlinks, banner?.kind, banner?.text, highlight, imageVersion],
