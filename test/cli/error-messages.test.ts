@@ -149,7 +149,7 @@ const rows: Row[] = [
   { what: 'an unknown dialect', args: ['print', 'talk.md', '--dialect', 'keynote'], code: 2, where: null, fix: /--dialect must be auto or one of talkdeck, presenterm, marp/u },
   { what: 'a misspelt option', args: ['print', 'talk.md', '--widht', '60'], code: 2, where: null, fix: /Did you mean --width\?/u },
   { what: 'the presenter without a terminal', args: ['present', 'talk.md'], code: 2, where: null, fix: /use `talkdeck print talk\.md` for plain text/u },
-  { what: 'a missing required option', args: ['export', 'talk.md'], code: 2, where: null, fix: /export needs -f, --format \(html, pdf, pptx, md, txt or json\), or export\.format in the configuration/u },
+  { what: 'a missing required option', args: ['export', 'talk.md'], code: 2, where: null, fix: /export needs a format: give -f, --format \(html, pdf, pptx, md, txt or json\), or set export\.format in the configuration/u },
   { what: 'a mistyped command', args: ['presnt', 'talk.md'], code: 2, where: null, fix: /unknown command 'presnt'; did you mean 'present'\?/u },
   { what: 'an unknown option like no other', args: ['print', 'talk.md', '--frobnicate'], code: 2, where: null, fix: /run 'talkdeck COMMAND --help' for usage/u },
   { what: 'too many arguments', args: ['themes', 'extra'], code: 2, where: null, fix: /run 'talkdeck COMMAND --help' for usage/u },

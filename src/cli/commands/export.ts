@@ -28,7 +28,7 @@ export const exportCommand = defineCommand<[string], ExportOptions>({
     // The configuration's export defaults under what the command line says.
     const defaults = config().export;
     const format = given.format ?? defaults.format;
-    if (!format) throw new UsageError("export needs -f, --format (html, pdf, pptx, md, txt or json), or export.format in the configuration");
+    if (!format) throw new UsageError("export needs a format: give -f, --format (html, pdf, pptx, md, txt or json), or set export.format in the configuration");
     const options = { ...given, format, theme: given.theme ?? defaults.theme, handout: given.handout ?? defaults.handout, steps: given.steps ?? defaults.steps };
     const input = deckInput(deckPath, { dialect: options.dialect, theme: options.theme, allowOutside: options.allowOutside, defaultTheme: config().theme });
     const deck = await input.deck();
