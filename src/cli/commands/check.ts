@@ -41,6 +41,8 @@ export const check = defineCommand<[string], CheckOptions>({
     const readSource = (path: string) => input.readSource(path);
     const firstProblems = checkSources(deck, readSource);
     let sourceProblems = firstProblems;
+    // The deck as this run left it: as read, or with its citations fixed (line for line the same).
+    let ownText = read.text;
     if (options.fix && sourceProblems.some((p) => p.kind === 'moved')) {
       // The fix is computed from the text it rewrites, and made again on the deck as saved if the
       // user saves it meanwhile (editFile): no edit of theirs is lost.
@@ -50,7 +52,10 @@ export const check = defineCommand<[string], CheckOptions>({
         (text) => {
           const current: Deck = text === read.text ? deck : parseText(text);
           sourceProblems = current === deck ? firstProblems : checkSources(current, readSource);
-          return sourceProblems.some((p) => p.kind === 'moved') ? fixSources(text, sourceProblems) : null;
+          if (!sourceProblems.some((p) => p.kind === 'moved')) return null;
+          const fixed = fixSources(text, sourceProblems);
+          if (current === deck) ownText = fixed;
+          return fixed;
         },
         { shown: deckPath },
       );
@@ -88,7 +93,7 @@ export const check = defineCommand<[string], CheckOptions>({
         editFile(
           input.absolute,
           (text) => {
-            if (text !== read.text) throw new InputError(deckPath, 'was saved while its +exec blocks ran, so their outputs were not recorded; run `talkdeck check --exec` again');
+            if (text !== ownText) throw new InputError(deckPath, 'was saved while its +exec blocks ran, so their outputs were not recorded; run `talkdeck check --exec` again');
             return recordOutputs(text, findings, escapeOutput, Boolean(options.fix));
           },
           { shown: deckPath },
