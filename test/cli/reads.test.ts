@@ -66,6 +66,13 @@ describe('what a deck points at, through the CLI', () => {
     expect(result.stderr).toContain("cites-secret.md:5:1: slide 1: cannot read the cited file sources/a.md: is outside the deck's folder (it leads to /etc/passwd); move it into that folder, or pass --allow-outside if you trust this deck");
     // With --allow-outside the user has said they trust the deck.
     expect(talkdeck(['check', 'cites-secret.md', '--allow-outside']).stderr).toContain(PASSWD_FIRST_LINE);
+    // check --fix reads it through the same reader: it neither prints it nor writes it into the deck.
+    const before = readFileSync(join(dir, 'cites-secret.md'), 'utf8');
+    const fix = talkdeck(['check', 'cites-secret.md', '--fix']);
+    expect(fix.code).toBe(1);
+    expect(fix.stderr).toContain("cannot read the cited file sources/a.md: is outside the deck's folder");
+    expect(fix.stderr + fix.stdout).not.toContain(PASSWD_FIRST_LINE);
+    expect(readFileSync(join(dir, 'cites-secret.md'), 'utf8')).toBe(before);
   });
 
   it('an HTML export does not embed an image that links out of the folder', () => {
