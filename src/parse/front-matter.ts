@@ -26,6 +26,7 @@ function yamlFix(code: string | undefined): string {
 
 /** The YAML reader's own recursion limit, which is no message for a user. */
 const STACK_OVERFLOW = /maximum call stack/iu;
+const TOO_DEEP = 'nested too deeply to read; make it flatter (front matter needs a few levels at most)';
 
 /**
  * Reads YAML front matter into deck meta. `firstLine` is the file line of the YAML's first line,
@@ -49,7 +50,7 @@ export function readFrontMatter(yaml: string, file: string, firstLine: number, s
   const overflow = doc.errors.findIndex((error) => STACK_OVERFLOW.test(error.message));
   doc.errors.forEach((error, i) => {
     if (STACK_OVERFLOW.test(error.message) && i !== overflow) return;
-    sink.error(at(error.pos[0]), `front matter: ${STACK_OVERFLOW.test(error.message) ? 'nested too deeply to read' : firstLineOf(error.message)}; ${yamlFix(error.code)}`);
+    sink.error(at(error.pos[0]), STACK_OVERFLOW.test(error.message) ? `front matter: ${TOO_DEEP}` : `front matter: ${firstLineOf(error.message)}; ${yamlFix(error.code)}`);
   });
   for (const warning of doc.warnings) sink.warning(at(warning.pos[0]), `front matter: ${firstLineOf(warning.message)}`);
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) return meta;
@@ -63,8 +64,12 @@ export function readFrontMatter(yaml: string, file: string, firstLine: number, s
     values = js !== null && typeof js === 'object' && !Array.isArray(js) ? (js as Record<string, unknown>) : {};
   } catch (error) {
     const message = (error as Error).message;
-    const why = /alias/iu.test(message) ? 'its aliases expand too far (over 100 uses)' : STACK_OVERFLOW.test(message) ? 'nested too deeply to read' : firstLineOf(message);
-    sink.error({ file, line: firstLine, column: 1 }, `front matter: ${why}; ${yamlFix(undefined)}`);
+    const why = /alias/iu.test(message)
+      ? 'its aliases expand too far (over 100 uses); write the values out plainly'
+      : STACK_OVERFLOW.test(message)
+        ? TOO_DEEP
+        : `${firstLineOf(message)}; ${yamlFix(undefined)}`;
+    sink.error({ file, line: firstLine, column: 1 }, `front matter: ${why}`);
     return meta;
   }
 

@@ -69,8 +69,8 @@ export function readThemeSource(path: string, shown: string, compiled?: string, 
         errors.map((error) => {
           const { line, col } = lineCounter.linePos(error.pos[0]);
           // The reader's own recursion limit is no message for a user: say what it means.
-          const what = /call stack/iu.test(error.message) ? 'nested too deeply to read' : error.message;
-          return { file: shown, line, column: col, message: `invalid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${what}; fix the file at this line` };
+          const what = /call stack/iu.test(error.message) ? 'nested too deeply to read; make it flatter' : `${error.message}; fix the file at this line`;
+          return { file: shown, line, column: col, message: `invalid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${what}` };
         }),
       );
     }

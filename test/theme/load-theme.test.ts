@@ -377,7 +377,7 @@ describe('located errors', () => {
     writeFileSync(join(dir, 'deep.json'), `${'['.repeat(20_000)}${']'.repeat(20_000)}`);
     const deep = errorOf('deep.json', { cwd: dir });
     expect(deep).toBeInstanceOf(ThemeError);
-    expect(deep.format()).toMatch(/^deep\.json:1:\d+: invalid JSON: nested too deeply to read; fix the file at this line$/u);
+    expect(deep.format()).toMatch(/^deep\.json:1:\d+: invalid JSON: nested too deeply to read; make it flatter$/u);
   });
 
   it('reports a theme path that cannot be read', () => {
