@@ -65,6 +65,8 @@ beforeAll(() => {
   for (const [i, name] of [...'bcdefgh'].entries()) laughs.push(`${name}: &${name} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`);
   file('laughs-theme.yaml', `${laughs.join('\n')}\n`);
   file('deep-front-matter.md', `---\ntitle: Deep\nx: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n---\n\n# Slide\n`);
+  // A file where build would make the folder for the articles it copies.
+  file('blocked/sources', 'not a folder\n');
   file('overflow.md', `# Long\n\n${Array.from({ length: 40 }, (_, i) => `- item ${i}`).join('\n')}\n`);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -167,6 +169,7 @@ const rows: Row[] = [
   { what: 'build onto a directory', args: ['build', 'article.md', '-o', 'decks'], code: 1, where: 'decks: is a directory', fix: /give a file name for -o, e\.g\. decks\/talk\.md/u },
   { what: 'export over the deck itself', args: ['export', 'talk.md', '-f', 'md', '-o', 'talk.md'], code: 2, where: '-o talk.md is the deck itself', fix: /choose another -o/u },
   { what: 'build over its own article', args: ['build', 'article.md', '-o', 'article.md'], code: 2, where: '-o article.md would overwrite the article article.md', fix: /choose another -o/u },
+  { what: "a file in the way of build's sources folder", args: ['build', 'article.md', '-o', 'blocked/talk.md'], code: 1, where: 'blocked/sources: cannot be written: a file of that name is in the way', fix: /move or rename that file; nothing was written/u },
   // Articles for build that cannot be read.
   { what: 'build with a missing article', args: ['build', 'missing.md', '-o', 'out.md'], code: 1, where: 'missing.md: no such file', fix: /check the path and its spelling/u },
   { what: 'build with a directory for an article', args: ['build', 'decks', '-o', 'out.md'], code: 1, where: 'decks: is a directory, not a file', fix: /give the article files inside it/u },
