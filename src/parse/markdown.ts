@@ -1,7 +1,7 @@
 import { Marked, type Token, type Tokens } from 'marked';
 import type { AlertKind, Block, CellAlign, Inline, ListItem } from '../deck/index.js';
 import { inlineText } from '../deck/index.js';
-import { parseCodeInfo, splitHiddenLines } from './code-info.js';
+import { parseCodeInfo } from './code-info.js';
 import { commentBody, decodeEntities, htmlToText, imageTag, isBreakTag, isComment } from './html-text.js';
 import { DiagnosticSink, type SourceLine } from './source-line.js';
 
@@ -17,7 +17,8 @@ const markdown = new Marked({ gfm: true, breaks: false, pedantic: false });
  * deck holds (thousands of unmatched `*` or `_` in one paragraph take seconds, lists nested hundreds
  * deep minutes), and a deck from someone else must not freeze the presenter: past this budget the
  * run is shown as plain text, with an error at its line. Real Markdown reads at about 0.2 ms a KB;
- * the budget is ten times that, and a quarter of a second more.
+ * the budget is ten times that, and a quarter of a second more, of CPU time (so that a busy machine
+ * does not cut off a real deck).
  */
 const LEX_BUDGET_MS = 250;
 const LEX_BUDGET_MS_PER_KB = 2;
@@ -27,23 +28,24 @@ class LexTimeout extends Error {}
 
 /** When the run being read must be done (performance.now()); Infinity between runs. */
 let lexDeadline = Infinity;
-/** The run's budget in ms, and the process's CPU time when it started. */
-let lexBudget = 0;
-let lexCpuStart: NodeJS.CpuUsage | null = null;
+/** The run's budget, and the process's CPU time when it began (ms). */
+let lexBudgetMs = 0;
+let lexStartCpuMs = 0;
 
-/**
- * Called before the tokenizers that can loop long; declines, so marked's own tokenizer runs.
- * The budget is CPU time: when the clock passes the deadline, the CPU time the process has used
- * since the run started is asked for, and a process that was only waiting for a busy machine's
- * cores gets the rest of its budget.
- */
+const cpuMs = (): number => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
+/** Called before the tokenizers that can loop long; declines, so marked's own tokenizer runs. */
 function withinBudget(): false {
-  const now = performance.now();
-  if (now <= lexDeadline) return false;
-  const used = lexCpuStart ? process.cpuUsage(lexCpuStart) : null;
-  const usedMs = used ? (used.user + used.system) / 1000 : Infinity;
-  if (usedMs >= lexBudget) throw new LexTimeout('too slow to read');
-  lexDeadline = now + Math.max(1, lexBudget - usedMs);
+  if (performance.now() > lexDeadline) {
+    // The budget is CPU time: on a loaded machine the clock runs while this process waits, and a
+    // real deck must not be cut off for that. The clock is the cheap first check.
+    const used = cpuMs() - lexStartCpuMs;
+    if (used > lexBudgetMs) throw new LexTimeout('too slow to read');
+    lexDeadline = performance.now() + (lexBudgetMs - used);
+  }
   return false;
 }
 
@@ -72,14 +74,13 @@ const DEF_LINE = /^ {0,3}\[[^\]\n]+\]:/mu;
 function lex(text: string, links: LinkDefinitions): Token[] {
   const lexer = new markdown.Lexer({ ...markdown.defaults });
   Object.assign(lexer.tokens.links, links);
-  lexBudget = LEX_BUDGET_MS + (LEX_BUDGET_MS_PER_KB * text.length) / 1024;
-  lexCpuStart = process.cpuUsage();
-  lexDeadline = performance.now() + lexBudget;
+  lexBudgetMs = LEX_BUDGET_MS + (LEX_BUDGET_MS_PER_KB * text.length) / 1024;
+  lexStartCpuMs = cpuMs();
+  lexDeadline = performance.now() + lexBudgetMs;
   try {
     return lexer.lex(text);
   } finally {
     lexDeadline = Infinity;
-    lexCpuStart = null;
   }
 }
 
@@ -220,11 +221,7 @@ class Converter {
     const children = token.tokens ? this.inlines(token.tokens, index) : plainText(decodeEntities(token.text));
     const visible = children.filter((c) => !(c.kind === 'text' && c.text.trim() === ''));
     const only = visible.length === 1 ? visible[0] : undefined;
-    if (only?.kind === 'image') return [this.finish(imageBlock(only.src, only.alt), index)];
-    // talkdeck's own size: `![alt](src){width=50%}`.
-    const [image, size] = visible;
-    const sized = visible.length === 2 && image?.kind === 'image' && size?.kind === 'text' ? /^\{\s*width\s*=\s*(\d{1,3})%\s*\}$/u.exec(size.text.trim()) : null;
-    if (sized && image?.kind === 'image') return [this.finish(imageBlock(image.src, image.alt, Number(sized[1])), index)];
+    if (only?.kind === 'image') return [this.finish({ kind: 'image', src: only.src, alt: only.alt }, index)];
     if (visible.length === 0) return [];
     return [this.finish({ kind: 'paragraph', children: trimInlines(children) }, index)];
   }
@@ -274,14 +271,11 @@ class Converter {
     const fenced = token.codeBlockStyle !== 'indented';
     const text = fenced ? token.text : token.text.replace(/\n+$/u, '');
     const info = fenced ? (/^[ \t]*(?:`{3,}|~{3,})(.*)$/mu.exec(token.raw.replace(/^\n+/u, ''))?.[1] ?? '') : '';
-    const lang = /^\s*([^\s{+]+)/u.exec(info)?.[1] ?? '';
-    const { shown, code } = splitHiddenLines(lang, text);
-    const lineCount = shown === '' ? 0 : shown.split('\n').length;
+    const lineCount = text === '' ? 0 : text.split('\n').length;
     const parsed = parseCodeInfo(info.trim(), lineCount);
     const at = this.at(index);
     for (const problem of parsed.problems) this.sink.warning(at, problem);
-    const exec = parsed.exec ? { exec: { ...parsed.exec, code, expected: null } } : {};
-    return this.finish({ kind: 'code', lang: parsed.lang, text: shown, lineNumbers: parsed.lineNumbers, highlight: parsed.highlight, ...exec }, index);
+    return this.finish({ kind: 'code', lang: parsed.lang, text, lineNumbers: parsed.lineNumbers, highlight: parsed.highlight }, index);
   }
 
   private html(token: Tokens.HTML, index: number): Block[] {
@@ -425,15 +419,4 @@ export function toSourceLines(markdownText: string, file: string, firstLine: num
  */
 export function parseMarkdownBlocks(markdownText: string, file: string, firstLine: number): Block[] {
   return markdownLinesToBlocks(toSourceLines(markdownText, file, firstLine), new DiagnosticSink());
-}
-
-/**
- * An image block, with its width when the deck gives one: presenterm's `![image:width:50%](…)`
- * (or `image:w:50%`, the alt text then empty) or talkdeck's `{width=50%}` after the image.
- */
-function imageBlock(src: string, alt: string, widthPercent?: number): Draft {
-  const presenterm = /^image:(?:width|w):(\d{1,3})%$/u.exec(alt.trim());
-  const percent = presenterm ? Number(presenterm[1]) : widthPercent;
-  const size = percent !== undefined && percent > 0 && percent <= 100 ? { size: { widthPercent: percent } } : {};
-  return { kind: 'image', src, alt: presenterm ? '' : alt, ...size };
 }

@@ -23,7 +23,7 @@ export const present = defineCommand<[string], PresentOptions>({
     addScreenOptions(addDeckOptions(command.description('present a deck full-screen in this terminal').argument('<deck>', 'the deck, a Markdown file')))
       .option('-t, --theme <name|path>', 'theme: a built-in name (see `talkdeck themes`) or a theme file')
       .option('--presenter', 'slide and speaker notes side by side (for one wide terminal)')
-      .option('--publish-speaker-notes', "also publish in presenterm's speaker-notes protocol")
+      .option('--publish-speaker-notes', "also publish in presenterm's speaker-notes protocol (which every local user can read)")
       .option('--auto-advance <format|seconds>', 'move to the next slide on a timer: ignite (20 × 15 s), pechakucha (20 × 20 s) or seconds a slide', parseAutoAdvance),
   run: async ([deckPath], options, context) => {
     const config = context.config();
