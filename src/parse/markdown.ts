@@ -1,7 +1,7 @@
 import { Marked, type Token, type Tokens } from 'marked';
 import type { AlertKind, Block, CellAlign, Inline, ListItem } from '../deck/index.js';
 import { inlineText } from '../deck/index.js';
-import { parseCodeInfo } from './code-info.js';
+import { parseCodeInfo, splitHiddenLines } from './code-info.js';
 import { commentBody, decodeEntities, htmlToText, imageTag, isBreakTag, isComment } from './html-text.js';
 import { DiagnosticSink, type SourceLine } from './source-line.js';
 
@@ -221,7 +221,11 @@ class Converter {
     const children = token.tokens ? this.inlines(token.tokens, index) : plainText(decodeEntities(token.text));
     const visible = children.filter((c) => !(c.kind === 'text' && c.text.trim() === ''));
     const only = visible.length === 1 ? visible[0] : undefined;
-    if (only?.kind === 'image') return [this.finish({ kind: 'image', src: only.src, alt: only.alt }, index)];
+    if (only?.kind === 'image') return [this.finish(imageBlock(only.src, only.alt), index)];
+    // talkdeck's own size: `![alt](src){width=50%}`.
+    const [image, size] = visible;
+    const sized = visible.length === 2 && image?.kind === 'image' && size?.kind === 'text' ? /^\{\s*width\s*=\s*(\d{1,3})%\s*\}$/u.exec(size.text.trim()) : null;
+    if (sized && image?.kind === 'image') return [this.finish(imageBlock(image.src, image.alt, Number(sized[1])), index)];
     if (visible.length === 0) return [];
     return [this.finish({ kind: 'paragraph', children: trimInlines(children) }, index)];
   }
@@ -271,11 +275,14 @@ class Converter {
     const fenced = token.codeBlockStyle !== 'indented';
     const text = fenced ? token.text : token.text.replace(/\n+$/u, '');
     const info = fenced ? (/^[ \t]*(?:`{3,}|~{3,})(.*)$/mu.exec(token.raw.replace(/^\n+/u, ''))?.[1] ?? '') : '';
-    const lineCount = text === '' ? 0 : text.split('\n').length;
+    const lang = /^\s*([^\s{+]+)/u.exec(info)?.[1] ?? '';
+    const { shown, code } = splitHiddenLines(lang, text);
+    const lineCount = shown === '' ? 0 : shown.split('\n').length;
     const parsed = parseCodeInfo(info.trim(), lineCount);
     const at = this.at(index);
     for (const problem of parsed.problems) this.sink.warning(at, problem);
-    return this.finish({ kind: 'code', lang: parsed.lang, text, lineNumbers: parsed.lineNumbers, highlight: parsed.highlight }, index);
+    const exec = parsed.exec ? { exec: { ...parsed.exec, code, expected: null } } : {};
+    return this.finish({ kind: 'code', lang: parsed.lang, text: shown, lineNumbers: parsed.lineNumbers, highlight: parsed.highlight, ...exec }, index);
   }
 
   private html(token: Tokens.HTML, index: number): Block[] {
@@ -419,4 +426,15 @@ export function toSourceLines(markdownText: string, file: string, firstLine: num
  */
 export function parseMarkdownBlocks(markdownText: string, file: string, firstLine: number): Block[] {
   return markdownLinesToBlocks(toSourceLines(markdownText, file, firstLine), new DiagnosticSink());
+}
+
+/**
+ * An image block, with its width when the deck gives one: presenterm's `![image:width:50%](…)`
+ * (or `image:w:50%`, the alt text then empty) or talkdeck's `{width=50%}` after the image.
+ */
+function imageBlock(src: string, alt: string, widthPercent?: number): Draft {
+  const presenterm = /^image:(?:width|w):(\d{1,3})%$/u.exec(alt.trim());
+  const percent = presenterm ? Number(presenterm[1]) : widthPercent;
+  const size = percent !== undefined && percent > 0 && percent <= 100 ? { size: { widthPercent: percent } } : {};
+  return { kind: 'image', src, alt: presenterm ? '' : alt, ...size };
 }
