@@ -27,8 +27,8 @@ export const build = defineCommand<[string[]], BuildOptions>({
       .option('-m, --minutes <n>', 'length of the talk (default: as long as the articles hold)', parsePositive('--minutes', MAX_TALK_MINUTES))
       .option('--title <title>', "title of the talk (default: the first article's)")
       .option('--lang <code>', "language of the agenda, takeaways and questions slides: en, zh or ja (default: the first article's)"),
-  run: async ([articles], options, { io, output: print }) => {
-    const { planBuild, isTalkLanguage, TALK_LANGUAGES, CompileError } = await import('../../compile/index.js');
+  run: async ([articles], options, { io, output: print, deckInput }) => {
+    const { planBuild, isTalkLanguage, TALK_LANGUAGES, CompileError, coverDeck, coverageSummary } = await import('../../compile/index.js');
     const lang = options.lang;
     if (lang !== undefined && !isTalkLanguage(lang)) throw new UsageError(`--lang wants one of ${TALK_LANGUAGES.join(', ')}, not "${lang}"`);
     const output = resolve(io.cwd, options.output);
@@ -50,6 +50,9 @@ export const build = defineCommand<[string[]], BuildOptions>({
     writeOutput(output, options.output, plan.markdown);
     for (const line of plan.warnings) print.err(`${line}\n`);
     for (const line of plan.messages) print.out(`${line}\n`);
+    // What the talk leaves out, in one line, read back through the deck's folder as `coverage` reads it.
+    const written = deckInput(options.output, {});
+    print.out(`${options.output}: ${coverageSummary(coverDeck(await written.deck(), (path) => written.readSource(path)))}\n`);
     return EXIT.ok;
   },
 });

@@ -1,6 +1,7 @@
 import type { CommandSpec } from '../command.js';
 import { build } from './build.js';
 import { check } from './check.js';
+import { coverage } from './coverage.js';
 import { exportCommand } from './export.js';
 import { notes } from './notes.js';
 import { present } from './present.js';
@@ -10,4 +11,4 @@ import { report } from './report.js';
 import { themes } from './themes.js';
 
 /** Every command, in the order `talkdeck --help` lists them. A new command is a file here and a row in this table. */
-export const COMMANDS: readonly CommandSpec[] = [present, notes, rehearse, report, print, check, build, exportCommand, themes];
+export const COMMANDS: readonly CommandSpec[] = [present, notes, rehearse, report, print, check, coverage, build, exportCommand, themes];
