@@ -15,7 +15,8 @@ const MAY_IMPORT = {
   rehearse: ['deck', 'text', 'io', 'theme', 'render'],
   export: ['deck', 'text', 'theme', 'render', 'io'],
   present: ['deck', 'text', 'theme', 'render', 'io'],
-  cli: ['deck', 'text', 'io', 'parse', 'theme', 'compile', 'render', 'rehearse', 'export', 'present'],
+  serve: ['deck', 'text', 'io', 'theme', 'render', 'export'],
+  cli: ['deck', 'text', 'io', 'parse', 'theme', 'compile', 'render', 'rehearse', 'export', 'present', 'serve'],
 };
 
 /**

@@ -6,3 +6,4 @@ export type { CacheKey } from './start-cache.js';
 export type { PresentState } from './state.js';
 export type { SourceReader } from './notes-view.js';
 export type { FollowedTime, NotesStatusLine } from './NotesApp.js';
+export { openFollower, notesChannelDir, type PresenterStatus } from './channel.js';

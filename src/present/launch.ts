@@ -56,6 +56,7 @@ export interface ScreenIo {
 export interface PresenterHooks {
   onPosition?: PresentOptions['onPosition'];
   statusLine?: PresentOptions['statusLine'];
+  control?: PresentOptions['control'];
 }
 
 export interface LaunchOptions {
@@ -268,6 +269,7 @@ export async function launchPresenter(source: DeckSource, options: LaunchOptions
       earlyKeys: !rehearsal,
       onPosition: hooks?.onPosition,
       statusLine: hooks?.statusLine,
+      control: hooks?.control,
     });
   } finally {
     // presentDeck gives the terminal back itself; before it is reached, this does.

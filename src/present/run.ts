@@ -24,6 +24,8 @@ export interface PresentOptions {
   /** Files the deck reads besides itself (includes), watched for changes too. */
   watchFiles?: (deck: Deck) => string[];
   onPosition?: (state: PresentState) => void;
+  /** Handed a way to move the presenter from elsewhere (the audience server's remote). */
+  control?: (move: (command: 'next' | 'previous' | 'first') => void) => void;
   now?: () => number;
   /** Reads cited articles (paths relative to the deck). */
   readSource: SourceReader;
@@ -184,6 +186,7 @@ export async function runPresenter(options: PresentOptions): Promise<number> {
   const now = options.now ?? Date.now;
   const startedAt = now();
   const events = createCommandSource();
+  options.control?.((kind) => events.emit({ kind }));
   let current = options.deck;
   let position: Position = options.initialPosition ?? { slide: 0, step: 0 };
   const status = () => ({ ...position, elapsedMs: now() - startedAt });
