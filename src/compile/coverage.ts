@@ -212,3 +212,26 @@ export function coverageSummary(coverage: DeckCoverage): string {
   const pct = (n: number) => `${sentences === 0 ? 0 : Math.round((100 * n) / sentences)}%`;
   return `coverage: ${pct(shown)} of the articles' ${sentences} sentences on screen, ${pct(notes)} only in the notes; ${headings > 0 ? `${covered} of ${headings} headings have a slide; ` : ''}${coverage.screenWordsPerMinute} words on screen a minute (talkdeck coverage DECK for the details)`;
 }
+
+/** The front-matter key where `build` records the headings the talk covers, for `check` to compare later. */
+export const COVERED_HEADINGS_KEY = 'covered_headings';
+
+/**
+ * The deck's text with the headings its citations cover recorded in its front matter (one
+ * `path#heading` a line, as JSON strings, which YAML reads as they are); unchanged when none.
+ */
+export function recordCoveredHeadings(markdown: string, headings: readonly string[]): string {
+  if (headings.length === 0 || !markdown.startsWith('---\n')) return markdown;
+  const end = markdown.indexOf('\n---\n', 3);
+  if (end < 0) return markdown;
+  const lines = [`${COVERED_HEADINGS_KEY}:`, ...headings.map((h) => `  - ${JSON.stringify(h)}`)];
+  return `${markdown.slice(0, end + 1)}${lines.join('\n')}\n${markdown.slice(end + 1)}`;
+}
+
+/** Headings recorded at build time (see recordCoveredHeadings) that the deck's citations no longer cover. */
+export function lostHeadings(deck: Deck, coverage: DeckCoverage): string[] {
+  const recorded = deck.meta.extra[COVERED_HEADINGS_KEY];
+  if (!Array.isArray(recorded)) return [];
+  const now = new Set(coveredHeadings(coverage));
+  return recorded.filter((h): h is string => typeof h === 'string' && !now.has(h));
+}

@@ -51,4 +51,24 @@ describe('talkdeck coverage', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  test('build records the headings covered; check warns when the citations no longer cover one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'talkdeck-coverage-'));
+    try {
+      writeFileSync(join(dir, 'article.md'), readFileSync('test/fixtures/compile/coverage/article.md'));
+      const built = talkdeck('build', join(dir, 'article.md'), '-o', join(dir, 'talk.md'));
+      expect(built.code).toBe(0);
+      expect(built.stdout).toMatch(/coverage: \d+% of the articles' 6 sentences on screen, \d+% only in the notes; 3 of 3 headings have a slide/u);
+      const deck = readFileSync(join(dir, 'talk.md'), 'utf8');
+      expect(deck).toContain('covered_headings:\n  - "article.md#Life in the pools"\n  - "article.md#Dangers"\n  - "article.md#History"\n---');
+      expect(talkdeck('check', join(dir, 'talk.md')).stderr).not.toContain('warning');
+      // An edit drops every citation of the Dangers section (lines 10-13).
+      writeFileSync(join(dir, 'talk.md'), deck.replace(/^<!-- source: article\.md:1[0-3][^\n]*\n/gmu, ''));
+      const checked = talkdeck('check', join(dir, 'talk.md'));
+      expect(checked.stderr).toMatch(/talk\.md:\d+:1: warning: no slide cites the heading "Dangers" of article\.md any more \(covered when the deck was built\)/u);
+      expect(checked.stderr).not.toContain('"History"');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

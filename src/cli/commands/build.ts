@@ -28,7 +28,7 @@ export const build = defineCommand<[string[]], BuildOptions>({
       .option('--title <title>', "title of the talk (default: the first article's)")
       .option('--lang <code>', "language of the agenda, takeaways and questions slides: en, zh or ja (default: the first article's)"),
   run: async ([articles], options, { io, output: print, deckInput }) => {
-    const { planBuild, isTalkLanguage, TALK_LANGUAGES, CompileError, coverDeck, coverageSummary } = await import('../../compile/index.js');
+    const { planBuild, isTalkLanguage, TALK_LANGUAGES, CompileError, coverDeck, coverageSummary, coveredHeadings, recordCoveredHeadings } = await import('../../compile/index.js');
     const lang = options.lang;
     if (lang !== undefined && !isTalkLanguage(lang)) throw new UsageError(`--lang wants one of ${TALK_LANGUAGES.join(', ')}, not "${lang}"`);
     const output = resolve(io.cwd, options.output);
@@ -47,12 +47,15 @@ export const build = defineCommand<[string[]], BuildOptions>({
       mkdirSync(dirname(copy.to), { recursive: true });
       writeOutput(copy.to, relative(io.cwd, copy.to), copy.data);
     }
-    writeOutput(output, options.output, plan.markdown);
+    // What the talk covers, from the deck as written, its articles read through the deck's folder as
+    // `coverage` reads them; the headings covered are recorded in the deck for `check` to compare.
+    const { parseDeck } = await import('../../parse/index.js');
+    const folder = deckInput(options.output, {});
+    const coverage = coverDeck(parseDeck(plan.markdown, { file: output }), (path) => folder.readSource(path));
+    writeOutput(output, options.output, recordCoveredHeadings(plan.markdown, coveredHeadings(coverage)));
     for (const line of plan.warnings) print.err(`${line}\n`);
     for (const line of plan.messages) print.out(`${line}\n`);
-    // What the talk leaves out, in one line, read back through the deck's folder as `coverage` reads it.
-    const written = deckInput(options.output, {});
-    print.out(`${options.output}: ${coverageSummary(coverDeck(await written.deck(), (path) => written.readSource(path)))}\n`);
+    print.out(`${options.output}: ${coverageSummary(coverage)}\n`);
     return EXIT.ok;
   },
 });
