@@ -7,3 +7,4 @@ export type { PresentState } from './state.js';
 export type { SourceReader } from './notes-view.js';
 export type { FollowedTime, NotesStatusLine } from './NotesApp.js';
 export { openFollower, notesChannelDir, type PresenterStatus } from './channel.js';
+export type { AnswerSearch, AnswerView } from './state.js';

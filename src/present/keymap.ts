@@ -19,7 +19,7 @@ export interface KeyPress {
 }
 
 /** What a key does on the slide screen (no overlay open). */
-export type Action = 'next' | 'previous' | 'first' | 'last' | 'overview' | 'search' | 'sources' | 'reload' | 'help' | 'close' | 'quit';
+export type Action = 'next' | 'previous' | 'first' | 'last' | 'overview' | 'search' | 'sources' | 'answers' | 'reload' | 'help' | 'close' | 'quit';
 
 /**
  * A key as the keymap names it: a printable character as itself, or one of the names in
@@ -50,6 +50,7 @@ export const DEFAULT_KEYMAP: Keymap = [
   { action: 'overview', keys: ['o'], help: 'overview of slides' },
   { action: 'search', keys: ['/'], help: 'search; then n / N for next / previous match' },
   { action: 'sources', keys: ['s'], help: "the slide's source passages" },
+  { action: 'answers', keys: ['a'], help: 'ask the sources: find passages of the articles (Enter goes to the citing slide)' },
   { action: 'reload', keys: ['r'], help: 'reload the deck' },
   { action: 'help', keys: ['?'], help: 'this help' },
   { action: 'close', keys: ['escape'], help: 'close overlay, clear search' },
@@ -141,6 +142,7 @@ const ACTION_COMMANDS: Record<Action, Command> = {
   overview: { kind: 'overview' },
   search: { kind: 'search-start' },
   sources: { kind: 'sources' },
+  answers: { kind: 'answers-start' },
   reload: { kind: 'reload' },
   help: { kind: 'help' },
   close: { kind: 'close' },
@@ -167,6 +169,16 @@ function mapSearchInput(input: string, key: KeyPress): Command | null {
   return { kind: 'search-type', text: input };
 }
 
+function mapAnswers(input: string, key: KeyPress): Command | null {
+  if (key.escape) return { kind: 'close' };
+  if (key.return) return { kind: 'answers-pick' };
+  if (key.downArrow || key.tab) return { kind: 'answers-move', delta: 1 };
+  if (key.upArrow) return { kind: 'answers-move', delta: -1 };
+  if (key.backspace || key.delete) return { kind: 'answers-erase' };
+  if (key.ctrl || !input) return null;
+  return { kind: 'answers-type', text: input };
+}
+
 function mapSources(input: string, key: KeyPress): Command | null {
   if (key.escape || input === 's' || input === 'q') return { kind: 'close' };
   if (key.downArrow || input === 'j') return { kind: 'scroll', delta: 1 };
@@ -187,6 +199,11 @@ export function keyToCommand(input: string, key: KeyPress, state: PresentState, 
       return mapSearchInput(input, key);
     case 'sources':
       return mapSources(input, key);
+    case 'answers':
+      return mapAnswers(input, key);
+    case 'passage':
+      if (key.escape || input === 'q' || key.return) return { kind: 'close' };
+      return null;
     case 'help':
       if (input === 'q') return { kind: 'quit' };
       return { kind: 'close' };

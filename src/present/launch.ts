@@ -11,6 +11,7 @@ import type { KeptDeck } from './deck-schema.js';
 import { enterEarlyScreen, type EarlyScreen } from './early-screen.js';
 import type { NotesStatusLine } from './NotesApp.js';
 import type { PresentOptions } from './run.js';
+import type { AnswerSearch } from './state.js';
 import { readCachedDeck, readCachedFrame, startCacheDir, writeCachedDeck, writeCachedFrame, type CacheKey, type FrameKey } from './start-cache.js';
 
 /**
@@ -67,6 +68,8 @@ export interface LaunchOptions {
   /** Slide and notes side by side. */
   presenter?: boolean;
   publishSpeakerNotes?: boolean;
+  /** Q&A over the deck's source articles (`a`), built when first asked for. */
+  answers?: (deck: Deck) => Promise<AnswerSearch>;
   /** Plugs a command's hooks in once the deck and theme are known (a rehearsal). */
   hooks?: (deck: Deck, theme: Theme) => PresenterHooks;
 }
@@ -270,6 +273,7 @@ export async function launchPresenter(source: DeckSource, options: LaunchOptions
       onPosition: hooks?.onPosition,
       statusLine: hooks?.statusLine,
       control: hooks?.control,
+      answers: options.answers && (() => options.answers!(deck)),
     });
   } finally {
     // presentDeck gives the terminal back itself; before it is reached, this does.

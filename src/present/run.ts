@@ -24,6 +24,8 @@ export interface PresentOptions {
   /** Files the deck reads besides itself (includes), watched for changes too. */
   watchFiles?: (deck: Deck) => string[];
   onPosition?: (state: PresentState) => void;
+  /** Q&A over the source articles, loaded when `a` is first pressed. */
+  answers?: AppProps['answers'];
   /** Handed a way to move the presenter from elsewhere (the audience server's remote). */
   control?: (move: (command: 'next' | 'previous' | 'first') => void) => void;
   now?: () => number;
@@ -225,6 +227,7 @@ export async function runPresenter(options: PresentOptions): Promise<number> {
       presenterView: options.presenterView,
       statusLine: options.statusLine,
       keymap: options.keymap,
+      answers: options.answers,
       onKey: options.trace && (() => options.trace?.('key', performance.now())),
     }),
     { stdin, stdout },

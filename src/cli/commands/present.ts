@@ -32,6 +32,8 @@ export const present = defineCommand<[string], PresentOptions>({
           presenter: options.presenter,
           publishSpeakerNotes: options.publishSpeakerNotes,
           hooks,
+          // Loaded when `a` is first pressed: the compiler and minisearch stay off the start path.
+          answers: async (deck) => (await import('../../compile/index.js')).buildAnswerIndex(deck, (path) => input.readSource(path)),
         },
         { ...io, err: output.err, startedAt },
       );
