@@ -10,6 +10,12 @@ import { layoutNotesView, type SourceReader } from './notes-view.js';
 import { runFullScreen } from './run.js';
 import { watchDeck } from './watch.js';
 import { createElement } from 'react';
+import { useAnswers } from './App.js';
+import { answersLines, passageLines } from './overlays.js';
+import type { AnswerSearch, AnswerView } from './state.js';
+
+/** The notes view's Q&A screen (`a`): the question, the answer chosen, or one passage shown. */
+type NotesOverlay = { kind: 'none' } | { kind: 'answers'; query: string; selected: number } | { kind: 'passage'; answer: AnswerView };
 
 interface NotesAppProps {
   deck: Deck;
@@ -22,6 +28,8 @@ interface NotesAppProps {
   statusLine?: (deck: Deck) => NotesStatusLine;
   /** Whether presenterm's datagrams are listened to as well. */
   listensToPresenterm: boolean;
+  /** Q&A over the source articles, loaded when `a` is first pressed. */
+  answers?: () => Promise<AnswerSearch>;
 }
 
 /** What the follower knows of the talk: the presenter's slide, the talk's time and the time on this slide. */
@@ -49,7 +57,7 @@ interface Following {
 }
 
 /** The follower's screen: the presenting instance's current slide as the speaker needs it. */
-function NotesApp({ deck: initialDeck, theme, read, subscribe, now, statusLine, listensToPresenterm }: NotesAppProps) {
+function NotesApp({ deck: initialDeck, theme, read, subscribe, now, statusLine, listensToPresenterm, answers }: NotesAppProps) {
   const { exit } = useApp();
   const { stdout } = useStdout();
   const [deck, setDeck] = useState(initialDeck);
@@ -84,9 +92,35 @@ function NotesApp({ deck: initialDeck, theme, read, subscribe, now, statusLine, 
       clearInterval(timer);
     };
   }, [stdout]);
+  // Q&A on the speaker's screen only: the presenter, and the audience, see nothing of it.
+  const [overlay, setOverlay] = useState<NotesOverlay>({ kind: 'none' });
+  const qa = useAnswers(overlay.kind === 'answers', answers);
+  const ask = (query: string) => (qa.ready && query.trim() ? qa.ready.search(query, 6) : []);
   useInput((input, key) => {
-    if (input === 'q' || (key.ctrl && input === 'c')) exit();
+    if (key.ctrl && input === 'c') exit();
+    if (overlay.kind === 'answers') {
+      if (key.escape) setOverlay({ kind: 'none' });
+      else if (key.return) {
+        const answer = ask(overlay.query)[Math.min(overlay.selected, 5)];
+        if (answer) setOverlay({ kind: 'passage', answer });
+      } else if (key.downArrow || key.tab) setOverlay({ ...overlay, selected: overlay.selected + 1 });
+      else if (key.upArrow) setOverlay({ ...overlay, selected: Math.max(0, overlay.selected - 1) });
+      else if (key.backspace || key.delete) setOverlay({ ...overlay, query: [...overlay.query].slice(0, -1).join(''), selected: 0 });
+      else if (input && !key.ctrl) setOverlay({ ...overlay, query: overlay.query + input, selected: 0 });
+      return;
+    }
+    if (overlay.kind === 'passage') {
+      if (key.escape || key.return || input === 'q') setOverlay({ kind: 'none' });
+      return;
+    }
+    if (input === 'q') exit();
+    else if (input === 'a') setOverlay({ kind: 'answers', query: '', selected: 0 });
   });
+  if (overlay.kind === 'answers') {
+    const found = qa.failed ? [] : qa.ready ? ask(overlay.query) : null;
+    return <Lines lines={answersLines(overlay.query, found, overlay.selected, theme, size.columns, size.rows)} theme={theme} columns={size.columns} />;
+  }
+  if (overlay.kind === 'passage') return <Lines lines={passageLines(overlay.answer, theme, size.columns, size.rows)} theme={theme} columns={size.columns} />;
 
   // A position past the end of the deck this follower has (the presenter's may be newer) shows its last slide.
   const status = following.status && { ...following.status, slide: Math.min(following.status.slide, Math.max(0, deck.slides.length - 1)) };
@@ -128,6 +162,8 @@ export interface FollowOptions {
   presenterm?: boolean;
   /** presenterm's port (default PRESENTERM_PORT). */
   presentermPort?: number;
+  /** Q&A over the source articles (`a`), loaded when first asked for. */
+  answers?: () => Promise<AnswerSearch>;
 }
 
 /** `talkdeck notes DECK`: follows the presenting instance of the same deck until `q`. */
@@ -156,6 +192,7 @@ export async function followNotes(options: FollowOptions): Promise<number> {
       now: options.now ?? Date.now,
       statusLine: options.statusLine,
       listensToPresenterm: Boolean(options.presenterm),
+      answers: options.answers,
       subscribe: (listener: (event: NotesEvent) => void) => {
         listeners.add(listener);
         return () => listeners.delete(listener);

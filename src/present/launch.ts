@@ -295,6 +295,8 @@ export interface NotesLaunchOptions {
   statusLine?: (theme: Theme, deck: Deck) => NotesStatusLine;
   /** Also follow presenterm's speaker-notes datagrams, which every local user can send. */
   presenterm?: boolean;
+  /** Q&A over the deck's source articles (`a`), built when first asked for. */
+  answers?: (deck: Deck) => Promise<AnswerSearch>;
 }
 
 /** `talkdeck notes`: follows the presenting instance in this terminal until `q`; resolves with the exit code. */
@@ -318,5 +320,6 @@ export async function launchNotes(source: DeckSource, options: NotesLaunchOption
     stdout: io.stdout,
     channelDir: await channelDir(io),
     presenterm: options.presenterm,
+    answers: options.answers && (() => options.answers!(deck)),
   });
 }

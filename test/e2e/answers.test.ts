@@ -51,4 +51,23 @@ describe('Q&A from the sources (a)', () => {
     presenter.send('Escape');
     await presenter.waitFor((s) => s.includes('Anemones close up') && !s.includes('Ask the sources'));
   });
+
+  it('in notes: the speaker looks a passage up on the second screen; the presenter shows nothing of it', async () => {
+    const presenter = run(`present ${DECK}`);
+    await presenter.waitFor('Anemones close up');
+    const notes = run(`notes ${DECK}`, { columns: 100, rows: 30 });
+    await notes.waitFor('Slide 1 / 2');
+    notes.send('a');
+    await notes.waitFor('Ask the sources');
+    notes.type('naturalists');
+    await notes.waitFor('article.md:17 — no slide cites it');
+    notes.send('Enter');
+    await notes.waitFor((s) => s.includes('Esc returns to the talk') && /17 {2}Naturalists have catalogued/u.test(s));
+    expect(presenter.capture()).not.toMatch(/Naturalists|Ask the sources/u);
+    notes.send('Escape');
+    await notes.waitFor((s) => s.includes('Slide 1 / 2') && !s.includes('Naturalists'));
+    // Still following.
+    presenter.send('Right');
+    await notes.waitFor('Slide 2 / 2');
+  });
 });
