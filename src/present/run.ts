@@ -79,12 +79,16 @@ export function openPresenterChannel(deckPath: string, publish: PublishOptions, 
 /** A tiny event hub: reload results reach the App through it. */
 function createCommandSource(): CommandSource & { emit(command: Command): void } {
   const listeners = new Set<(command: Command) => void>();
+  // Commands sent before the App has subscribed (a remote's first press while the presenter loads) wait for it.
+  const early: Command[] = [];
   return {
     subscribe(listener) {
       listeners.add(listener);
+      for (const command of early.splice(0)) listener(command);
       return () => listeners.delete(listener);
     },
     emit(command) {
+      if (listeners.size === 0) early.push(command);
       for (const listener of listeners) listener(command);
     },
   };

@@ -40,15 +40,18 @@ export const present = defineCommand<[string], PresentOptions>({
     if (!options.serve) return launch();
     // The audience server lives as long as this presenter: started before the screen is taken (so
     // its address and QR code are printed), stopped when the talk ends however it ends.
-    let move: ((command: 'next' | 'previous' | 'first') => void) | null = null;
+    // A remote's presses before the presenter is up wait for it, in order.
+    const early: Array<'next' | 'previous' | 'first'> = [];
+    let move: (command: 'next' | 'previous' | 'first') => void = (command) => early.push(command);
     const deck = await input.deck();
-    const server = await startServer(input, deck, options, output, (command) => move?.(command));
+    const server = await startServer(input, deck, options, output, (command) => move(command));
     const started = Date.now();
     try {
       return await launch(() => ({
         onPosition: (state) => server.update({ ...state.position, elapsedMs: Date.now() - started }),
         control: (emit) => {
           move = emit;
+          for (const command of early.splice(0)) emit(command);
         },
       }));
     } finally {
