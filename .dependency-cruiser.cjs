@@ -18,7 +18,8 @@ const MAY_IMPORT = {
   image: ['deck', 'text', 'render', 'io'],
   export: ['deck', 'text', 'theme', 'render', 'io'],
   present: ['deck', 'text', 'theme', 'render', 'io', 'config', 'exec', 'image'],
-  cli: ['deck', 'text', 'io', 'config', 'exec', 'image', 'parse', 'theme', 'compile', 'render', 'rehearse', 'export', 'present'],
+  serve: ['deck', 'text', 'io', 'theme', 'render', 'export'],
+  cli: ['deck', 'text', 'io', 'config', 'exec', 'image', 'parse', 'theme', 'compile', 'render', 'rehearse', 'export', 'present', 'serve'],
 };
 
 /**

@@ -244,8 +244,8 @@ try {
   process.exit(1);
 }
 
-// BENCH_ONLY=presenter,scale,flood,compile,export,hostile,build picks parts; all by default.
-const only = new Set((process.env.BENCH_ONLY ?? 'presenter,scale,flood,compile,export,hostile,build').split(','));
+// BENCH_ONLY=presenter,scale,flood,serve,compile,export,hostile,build picks parts; all by default.
+const only = new Set((process.env.BENCH_ONLY ?? 'presenter,scale,flood,serve,compile,export,hostile,build').split(','));
 const out = [];
 out.push(`Runs per figure: ${RUNS} (medians). Node ${process.version}, ${execFileSync('nproc', { encoding: 'utf8' }).trim()} cores.\n`);
 if (only.has('presenter')) {
@@ -271,6 +271,17 @@ if (only.has('scale')) {
 if (only.has('flood')) {
   try {
     out.push(table('Presenter keys with the notes channel flooded (UDP broadcast to both protocols\' ports, and a client of the same user connecting and sending without pause)', ['measure', 'quiet (ms)', 'flooded (ms)', 'ratio'], await benchFlood()));
+  } finally {
+    try {
+      tmux('kill-server');
+      keeper = false;
+    } catch {}
+  }
+}
+if (only.has('serve')) {
+  try {
+    const { benchServe } = await import('./serve.mjs');
+    out.push(table('The audience follows: `present --serve` on the bundled talk, 80x24 tmux', ['measure', 'median ms', 'min ms', 'max ms'], await benchServe({ tmux, newPane, median, fmt })));
   } finally {
     try {
       tmux('kill-server');

@@ -125,7 +125,7 @@ function analyze(article: Article, vocab: Vocabulary, index: TermIndex, withName
 }
 
 /** Inverse document frequency over a set of sentences (each sentence a document). */
-function idfOver(termLists: readonly (readonly number[])[], vocabularySize: number): (id: number) => number {
+export function idfOver(termLists: readonly (readonly number[])[], vocabularySize: number): (id: number) => number {
   const df = new Int32Array(vocabularySize);
   const seen = new Int32Array(vocabularySize).fill(-1);
   termLists.forEach((ids, k) => {

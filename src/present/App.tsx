@@ -7,8 +7,8 @@ import { next, previous } from '../deck/index.js';
 import type { Theme } from '../theme/index.js';
 import { keyToCommand, splitKeys, type Keymap } from './keymap.js';
 import { layoutPresenterView, layoutSources, type SourceReader } from './notes-view.js';
-import { helpLines, overviewLines } from './overlays.js';
-import { reduce, type Command, type PresentState } from './state.js';
+import { answersLines, helpLines, overviewLines, passageLines } from './overlays.js';
+import { reduce, type AnswerSearch, type AnswerView, type Command, type PresentState } from './state.js';
 import { createReplyFilter } from './terminal-replies.js';
 
 /** Commands that arrive from outside the key handler: live reload results. */
@@ -47,6 +47,8 @@ export interface AppProps {
   images?: { layout: ImageLayout; version(): number; subscribe(listener: () => void): () => void };
   /** Hears every frame's lines (the images are drawn over them). */
   onFrame?: (lines: readonly StyledLine[] | null) => void;
+  /** Q&A over the source articles (`a`), loaded when first opened; absent: `a` says it is not available. */
+  answers?: () => Promise<AnswerSearch>;
 }
 
 /** A number for each distinct map of runs, for the layout cache's key. */
@@ -56,6 +58,36 @@ function runsId(runs: object): number {
   let id = runIds.get(runs);
   if (id === undefined) runIds.set(runs, (id = nextRunId++));
   return id;
+}
+
+/** Answers shown at once in the `a` screen. */
+const ANSWER_LIMIT = 6;
+
+/**
+ * The Q&A index, loaded the first time the `a` screen opens (never on the start path), and the
+ * answers to a question.
+ */
+export function useAnswers(open: boolean, load: (() => Promise<AnswerSearch>) | undefined): { ready: AnswerSearch | null; failed: string | null } {
+  const [ready, setReady] = useState<AnswerSearch | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  const started = useRef(false);
+  useEffect(() => {
+    if (!open || started.current) return;
+    started.current = true;
+    if (!load) {
+      setFailed('Q&A is not available here');
+      return;
+    }
+    load().then(setReady, (error: unknown) => setFailed(error instanceof Error ? error.message : String(error)));
+  }, [open, load]);
+  return { ready, failed };
+}
+
+/** What Enter on the selected answer does: go to the slide citing it, or show it on the full screen. */
+export function pickAnswer(answers: readonly AnswerView[], selected: number): Command | null {
+  const answer = answers[Math.min(selected, answers.length - 1)];
+  if (!answer) return null;
+  return answer.slide !== null ? { kind: 'answers-go', slide: answer.slide } : { kind: 'answers-show', answer };
 }
 
 /** The `s` overlay: the slide's citations in context, scrolled. */
@@ -190,12 +222,21 @@ export function App(props: AppProps) {
   }, [state.position.slide, state.paused, state.deck, props.autoAdvanceMs]);
 
   const isReply = useRef(createReplyFilter()).current;
+  const qa = useAnswers(state.overlay.kind === 'answers', props.answers);
+  const ask = (query: string) => (qa.ready && query.trim() ? qa.ready.search(query, ANSWER_LIMIT) : []);
+
   useInput((input, key) => {
     onKey?.();
     if (isReply(input)) return;
     for (const [char, press] of splitKeys(input, key)) {
       const command = keyToCommand(char, press, latest.current, props.keymap);
       if (!command) continue;
+      const overlay = latest.current.overlay;
+      if (command.kind === 'answers-pick' && overlay.kind === 'answers') {
+        const picked = pickAnswer(ask(overlay.query), overlay.selected);
+        if (picked) apply(picked);
+        continue;
+      }
       apply(command);
       if (command.kind === 'reload') onReload();
       if (command.kind === 'exec') props.exec?.run(latest.current);
@@ -222,6 +263,14 @@ export function App(props: AppProps) {
   props.onFrame?.(slideLines);
   if (state.overlay.kind === 'blank') {
     return <Lines lines={Array.from({ length: rows }, (): StyledLine => [])} theme={theme} columns={columns} />;
+  }
+  if (state.overlay.kind === 'answers') {
+    const found = qa.failed ? [] : qa.ready ? ask(state.overlay.query) : null;
+    const lines = answersLines(qa.failed ? `${state.overlay.query} (${qa.failed})` : state.overlay.query, found, state.overlay.selected, theme, columns, rows);
+    return <Lines lines={lines} theme={theme} columns={columns} />;
+  }
+  if (state.overlay.kind === 'passage') {
+    return <Lines lines={passageLines(state.overlay.answer, theme, columns, rows)} theme={theme} columns={columns} />;
   }
   if (state.overlay.kind === 'sources') {
     return <Lines lines={sourcesLines(state, state.overlay.scroll, theme, columns, rows, readSource)} theme={theme} columns={columns} />;

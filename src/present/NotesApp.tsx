@@ -12,6 +12,12 @@ import { createReplyFilter } from './terminal-replies.js';
 import { runFullScreen } from './run.js';
 import { watchDeck } from './watch.js';
 import { createElement } from 'react';
+import { useAnswers } from './App.js';
+import { answersLines, passageLines } from './overlays.js';
+import type { AnswerSearch, AnswerView } from './state.js';
+
+/** The notes view's Q&A screen (`a`): the question, the answer chosen, or one passage shown. */
+type NotesOverlay = { kind: 'none' } | { kind: 'answers'; query: string; selected: number } | { kind: 'passage'; answer: AnswerView };
 
 interface NotesAppProps {
   deck: Deck;
@@ -26,6 +32,8 @@ interface NotesAppProps {
   listensToPresenterm: boolean;
   /** The deck's path as the user gave it, for the advice shown while no presenter is heard. */
   shownPath: string;
+  /** Q&A over the source articles, loaded when `a` is first pressed. */
+  answers?: () => Promise<AnswerSearch>;
 }
 
 /** What the follower knows of the talk: the presenter's slide, the talk's time and the time on this slide. */
@@ -71,7 +79,7 @@ function notesHelp(theme: Theme, columns: number, rows: number): StyledLine[] {
   return out;
 }
 
-function NotesApp({ deck: initialDeck, theme, read, subscribe, now, statusLine, shownPath, listensToPresenterm }: NotesAppProps) {
+function NotesApp({ deck: initialDeck, theme, read, subscribe, now, statusLine, shownPath, listensToPresenterm, answers }: NotesAppProps) {
   const { exit } = useApp();
   const { stdout } = useStdout();
   const [deck, setDeck] = useState(initialDeck);
@@ -111,8 +119,29 @@ function NotesApp({ deck: initialDeck, theme, read, subscribe, now, statusLine, 
   const page = useRef({ lines: 10, max: 0 });
   const isReply = useRef(createReplyFilter()).current;
   const shownSlide = following.status?.slide ?? 0;
+  // Q&A on the speaker's screen only: the presenter, and the audience, see nothing of it.
+  const [overlay, setOverlay] = useState<NotesOverlay>({ kind: 'none' });
+  const qa = useAnswers(overlay.kind === 'answers', answers);
+  const ask = (query: string) => (qa.ready && query.trim() ? qa.ready.search(query, 6) : []);
   useInput((input, key) => {
     if (isReply(input)) return;
+    if (overlay.kind === 'answers') {
+      if (key.ctrl && input === 'c') return exit();
+      if (key.escape) setOverlay({ kind: 'none' });
+      else if (key.return) {
+        const answer = ask(overlay.query)[Math.min(overlay.selected, 5)];
+        if (answer) setOverlay({ kind: 'passage', answer });
+      } else if (key.downArrow || key.tab) setOverlay({ ...overlay, selected: overlay.selected + 1 });
+      else if (key.upArrow) setOverlay({ ...overlay, selected: Math.max(0, overlay.selected - 1) });
+      else if (key.backspace || key.delete) setOverlay({ ...overlay, query: [...overlay.query].slice(0, -1).join(''), selected: 0 });
+      else if (input && !key.ctrl) setOverlay({ ...overlay, query: overlay.query + input, selected: 0 });
+      return;
+    }
+    if (overlay.kind === 'passage') {
+      if (key.ctrl && input === 'c') return exit();
+      if (key.escape || key.return || input === 'q') setOverlay({ kind: 'none' });
+      return;
+    }
     const action = notesKeyAction(input, key);
     if (action === 'quit') return exit();
     if (help) return setHelp(false);
@@ -121,6 +150,8 @@ function NotesApp({ deck: initialDeck, theme, read, subscribe, now, statusLine, 
     switch (action) {
       case 'help':
         return setHelp(true);
+      case 'answers':
+        return setOverlay({ kind: 'answers', query: '', selected: 0 });
       case 'scroll-down':
         return by(1);
       case 'scroll-up':
@@ -135,6 +166,11 @@ function NotesApp({ deck: initialDeck, theme, read, subscribe, now, statusLine, 
         return;
     }
   });
+  if (overlay.kind === 'answers') {
+    const found = qa.failed ? [] : qa.ready ? ask(overlay.query) : null;
+    return <Lines lines={answersLines(overlay.query, found, overlay.selected, theme, size.columns, size.rows)} theme={theme} columns={size.columns} />;
+  }
+  if (overlay.kind === 'passage') return <Lines lines={passageLines(overlay.answer, theme, size.columns, size.rows)} theme={theme} columns={size.columns} />;
 
   // A position past the end of the deck this follower has (the presenter's may be newer) shows its last slide.
   const status = following.status && { ...following.status, slide: Math.min(following.status.slide, Math.max(0, deck.slides.length - 1)) };
@@ -190,6 +226,8 @@ export interface FollowOptions {
   presenterm?: boolean;
   /** presenterm's port (default PRESENTERM_PORT). */
   presentermPort?: number;
+  /** Q&A over the source articles (`a`), loaded when first asked for. */
+  answers?: () => Promise<AnswerSearch>;
 }
 
 /** `talkdeck notes DECK`: follows the presenting instance of the same deck until `q`. */
@@ -219,6 +257,7 @@ export async function followNotes(options: FollowOptions): Promise<number> {
       statusLine: options.statusLine,
       listensToPresenterm: Boolean(options.presenterm),
       shownPath: options.shownPath ?? options.deckPath,
+      answers: options.answers,
       subscribe: (listener: (event: NotesEvent) => void) => {
         listeners.add(listener);
         return () => listeners.delete(listener);

@@ -7,3 +7,5 @@ export type { PresentState } from './state.js';
 export type { SourceReader } from './notes-view.js';
 export type { FollowedTime, NotesStatusLine } from './NotesApp.js';
 export { ACTIONS, normalizeKeyName, DEFAULT_KEYMAP, withKeys, type Action, type Keymap } from './keymap.js';
+export { openFollower, notesChannelDir, type PresenterStatus } from './channel.js';
+export type { AnswerSearch, AnswerView } from './state.js';

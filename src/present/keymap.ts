@@ -27,6 +27,7 @@ export type Action =
   | 'overview'
   | 'search'
   | 'sources'
+  | 'answers'
   | 'blank'
   | 'pause'
   | 'reload'
@@ -66,6 +67,7 @@ export const DEFAULT_KEYMAP: Keymap = [
   { action: 'sources', keys: ['s'], help: "the slide's source passages" },
   { action: 'blank', keys: ['b', '.'], help: 'blank the screen (any key shows it again)' },
   { action: 'pause', keys: ['t'], help: 'pause or resume the clock (and auto-advance)' },
+  { action: 'answers', keys: ['a'], help: 'ask the sources: find passages of the articles (Enter goes to the citing slide)' },
   { action: 'reload', keys: ['r'], help: 'reload the deck' },
   { action: 'exec', keys: ['ctrl-e'], help: 'run the slide\'s +exec code (with -x); Ctrl-C stops it' },
   { action: 'help', keys: ['?'], help: 'this help' },
@@ -74,7 +76,7 @@ export const DEFAULT_KEYMAP: Keymap = [
 ];
 
 /** What a key does in `talkdeck notes`, the follower in a second terminal. */
-export type NotesAction = 'scroll-down' | 'scroll-up' | 'page-down' | 'page-up' | 'top' | 'help' | 'quit';
+export type NotesAction = 'scroll-down' | 'scroll-up' | 'page-down' | 'page-up' | 'top' | 'answers' | 'help' | 'quit';
 
 export type NotesKeymap = ReadonlyArray<Binding<NotesAction>>;
 
@@ -85,6 +87,7 @@ export const NOTES_KEYMAP: NotesKeymap = [
   { action: 'page-down', keys: ['pagedown', 'space'], help: 'a page down' },
   { action: 'page-up', keys: ['pageup'], help: 'a page up' },
   { action: 'top', keys: ['g', 'home'], help: "back to the top of the slide's notes" },
+  { action: 'answers', keys: ['a'], help: 'ask the sources: find passages of the articles (only this screen shows them)' },
   { action: 'help', keys: ['?'], help: 'this help' },
   { action: 'quit', keys: ['q', 'ctrl-c'], help: 'quit (the talk goes on)' },
 ];
@@ -213,6 +216,7 @@ const ACTION_COMMANDS: Record<Action, Command> = {
   sources: { kind: 'sources' },
   blank: { kind: 'blank' },
   pause: { kind: 'pause' },
+  answers: { kind: 'answers-start' },
   reload: { kind: 'reload' },
   exec: { kind: 'exec' },
   help: { kind: 'help' },
@@ -240,6 +244,16 @@ function mapSearchInput(input: string, key: KeyPress): Command | null {
   return { kind: 'search-type', text: input };
 }
 
+function mapAnswers(input: string, key: KeyPress): Command | null {
+  if (key.escape) return { kind: 'close' };
+  if (key.return) return { kind: 'answers-pick' };
+  if (key.downArrow || key.tab) return { kind: 'answers-move', delta: 1 };
+  if (key.upArrow) return { kind: 'answers-move', delta: -1 };
+  if (key.backspace || key.delete) return { kind: 'answers-erase' };
+  if (key.ctrl || !input) return null;
+  return { kind: 'answers-type', text: input };
+}
+
 function mapSources(input: string, key: KeyPress): Command | null {
   if (key.escape || input === 's' || input === 'q') return { kind: 'close' };
   if (key.downArrow || input === 'j') return { kind: 'scroll', delta: 1 };
@@ -260,6 +274,11 @@ export function keyToCommand(input: string, key: KeyPress, state: PresentState, 
       return mapSearchInput(input, key);
     case 'sources':
       return mapSources(input, key);
+    case 'answers':
+      return mapAnswers(input, key);
+    case 'passage':
+      if (key.escape || input === 'q' || key.return) return { kind: 'close' };
+      return null;
     case 'help':
       if (input === 'q') return { kind: 'quit' };
       return { kind: 'close' };

@@ -11,6 +11,7 @@ import type { KeptDeck } from './deck-schema.js';
 import { enterEarlyScreen, type EarlyScreen } from './early-screen.js';
 import type { NotesStatusLine } from './NotesApp.js';
 import type { PresentOptions } from './run.js';
+import type { AnswerSearch } from './state.js';
 import { readCachedDeck, readCachedFrame, startCacheDir, writeCachedDeck, writeCachedFrame, type CacheKey, type FrameKey } from './start-cache.js';
 import { createTalkClock, type TalkClock } from './talk-clock.js';
 import { detectBackground, type Background } from './terminal-background.js';
@@ -61,6 +62,7 @@ export interface ScreenIo {
 export interface PresenterHooks {
   onPosition?: PresentOptions['onPosition'];
   statusLine?: PresentOptions['statusLine'];
+  control?: PresentOptions['control'];
 }
 
 export interface LaunchOptions {
@@ -83,6 +85,8 @@ export interface LaunchOptions {
   exec?: PresentOptions['exec'];
   /** How images are shown. */
   images?: PresentOptions['images'];
+  /** Q&A over the deck's source articles (`a`), built when first asked for. */
+  answers?: (deck: Deck) => Promise<AnswerSearch>;
 }
 
 /** Exit code for a command that needs a terminal and has none. */
@@ -306,6 +310,8 @@ export async function launchPresenter(source: DeckSource, options: LaunchOptions
       keymap: options.keymap,
       exec: options.exec,
       images: options.images,
+      control: hooks?.control,
+      answers: options.answers && (() => options.answers!(deck)),
     });
   } finally {
     // presentDeck gives the terminal back itself; before it is reached, this does.
@@ -329,6 +335,8 @@ export interface NotesLaunchOptions {
   statusLine?: (theme: Theme, deck: Deck) => NotesStatusLine;
   /** Also follow presenterm's speaker-notes datagrams, which every local user can send. */
   presenterm?: boolean;
+  /** Q&A over the deck's source articles (`a`), built when first asked for. */
+  answers?: (deck: Deck) => Promise<AnswerSearch>;
 }
 
 /** `talkdeck notes`: follows the presenting instance in this terminal until `q`; resolves with the exit code. */
@@ -353,5 +361,6 @@ export async function launchNotes(source: DeckSource, options: NotesLaunchOption
     stdout: io.stdout,
     channelDir: await channelDir(io),
     presenterm: options.presenterm,
+    answers: options.answers && (() => options.answers!(deck)),
   });
 }

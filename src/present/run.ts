@@ -29,6 +29,10 @@ export interface PresentOptions {
   /** Files the deck reads besides itself (includes), watched for changes too. */
   watchFiles?: (deck: Deck) => string[];
   onPosition?: (state: PresentState) => void;
+  /** Q&A over the source articles, loaded when `a` is first pressed. */
+  answers?: AppProps['answers'];
+  /** Handed a way to move the presenter from elsewhere (the audience server's remote). */
+  control?: (move: (command: 'next' | 'previous' | 'first') => void) => void;
   now?: () => number;
   /** Reads cited articles (paths relative to the deck). */
   readSource: SourceReader;
@@ -90,12 +94,16 @@ export function openPresenterChannel(deckPath: string, publish: PublishOptions, 
 /** A tiny event hub: reload results reach the App through it. */
 function createCommandSource(): CommandSource & { emit(command: Command): void } {
   const listeners = new Set<(command: Command) => void>();
+  // Commands sent before the App has subscribed (a remote's first press while the presenter loads) wait for it.
+  const early: Command[] = [];
   return {
     subscribe(listener) {
       listeners.add(listener);
+      for (const command of early.splice(0)) listener(command);
       return () => listeners.delete(listener);
     },
     emit(command) {
+      if (listeners.size === 0) early.push(command);
       for (const listener of listeners) listener(command);
     },
   };
@@ -200,6 +208,7 @@ export async function runPresenter(options: PresentOptions): Promise<number> {
   const { stdout, stdin } = options;
   const clock = options.clock ?? createTalkClock(options.now ?? Date.now);
   const events = createCommandSource();
+  options.control?.((kind) => events.emit({ kind }));
   let current = options.deck;
   let position: Position = options.initialPosition ?? { slide: 0, step: 0 };
   const status = () => ({ ...position, elapsedMs: clock.elapsedMs(), paused: clock.paused });
@@ -261,6 +270,7 @@ export async function runPresenter(options: PresentOptions): Promise<number> {
       presenterView: options.presenterView,
       statusLine: options.statusLine,
       keymap: options.keymap,
+      answers: options.answers,
       onKey: options.trace && (() => options.trace?.('key', performance.now())),
       exec: exec,
       images: pictures

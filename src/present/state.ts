@@ -23,7 +23,28 @@ export type Overlay =
   /** The current slide's source passages in context, scrolled by `scroll` lines. */
   | { kind: 'sources'; scroll: number }
   /** Nothing but the background: the audience looks at the speaker. */
-  | { kind: 'blank' };
+  | { kind: 'blank' }
+  /** Q&A: a question over the source articles, and the answer selected. */
+  | { kind: 'answers'; query: string; selected: number }
+  /** One answer's passage on the full screen. */
+  | { kind: 'passage'; answer: AnswerView };
+
+/** A passage of a source article found by Q&A (see compile's buildAnswerIndex). */
+export interface AnswerView {
+  path: string;
+  startLine: number;
+  endLine: number;
+  lines: string[];
+  /** 0-based slide citing it, or null. */
+  slide: number | null;
+  /** Its lines that a slide cites (1-based): highlighted, as in the `s` overlay. */
+  cited: number[];
+}
+
+/** Searches the deck's source articles; loaded when Q&A is first opened. */
+export interface AnswerSearch {
+  search(question: string, limit?: number): AnswerView[];
+}
 
 export interface SearchState {
   query: string;
@@ -87,6 +108,14 @@ export type Command =
   | { kind: 'pause' }
   /** Auto-advance: the next slide (not step), nothing on the last. */
   | { kind: 'advance' }
+  | { kind: 'answers-start' }
+  | { kind: 'answers-type'; text: string }
+  | { kind: 'answers-erase' }
+  | { kind: 'answers-move'; delta: number }
+  /** Enter on an answer: the App looks it up and sends answers-go or answers-show. */
+  | { kind: 'answers-pick' }
+  | { kind: 'answers-go'; slide: number }
+  | { kind: 'answers-show'; answer: AnswerView }
   | { kind: 'reload' }
   | { kind: 'deck-loaded'; deck: Deck }
   | { kind: 'deck-failed'; message: string }
@@ -268,6 +297,23 @@ export function reduce(state: PresentState, command: Command): PresentState {
       return searchStep(state, 1);
     case 'search-previous':
       return searchStep(state, -1);
+    case 'answers-start':
+      return { ...state, overlay: { kind: 'answers', query: '', selected: 0 }, pendingNumber: '' };
+    case 'answers-type':
+      if (state.overlay.kind !== 'answers') return state;
+      return { ...state, overlay: { kind: 'answers', query: state.overlay.query + command.text, selected: 0 } };
+    case 'answers-erase':
+      if (state.overlay.kind !== 'answers') return state;
+      return { ...state, overlay: { kind: 'answers', query: [...state.overlay.query].slice(0, -1).join(''), selected: 0 } };
+    case 'answers-move':
+      if (state.overlay.kind !== 'answers') return state;
+      return { ...state, overlay: { ...state.overlay, selected: Math.max(0, state.overlay.selected + command.delta) } };
+    case 'answers-pick':
+      return state;
+    case 'answers-go':
+      return { ...moveTo(state, clampPosition(deck, { slide: command.slide, step: 0 })), overlay: { kind: 'none' } };
+    case 'answers-show':
+      return { ...state, overlay: { kind: 'passage', answer: command.answer } };
     case 'reload':
       return { ...state, banner: { kind: 'info', text: 'reloading…' } };
     case 'deck-loaded': {

@@ -69,6 +69,7 @@ describe('talkdeck build and check, run as a user would', () => {
     expect(built.code).toBe(0);
     expect(built.stdout).toMatch(/talk\/sources\/unikernels\.md: copied from elsewhere\/unikernels\.md/u);
     expect(built.stdout).toMatch(/talk\/talk\.md: written from 2 articles: \d+ slides, \d+ minutes \(the articles' natural length\)/u);
+    expect(built.stdout).toMatch(/talk\/talk\.md: coverage: \d+% of the articles' \d+ sentences on screen, \d+% only in the notes; \d+ words on screen a minute/u);
     expect(existsSync(join(dir, 'talk', 'sources', 'report.zh.md'))).toBe(true);
     const checked = talkdeck('check', 'talk/talk.md', '--size', '80x24');
     expect(checked.stderr).toBe('');

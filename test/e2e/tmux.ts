@@ -21,7 +21,7 @@ function tmux(...args: string[]): string {
 export interface Pane {
   name: string;
   /** The visible screen as plain text, one string per row. */
-  capture(options?: { escapes?: boolean }): string;
+  capture(options?: { escapes?: boolean; saved?: boolean }): string;
   /** Sends tmux key names (`Right`, `PageDown`, `C-c`) or literal text with `literal`. */
   send(...keys: string[]): void;
   type(text: string): void;
@@ -49,7 +49,8 @@ export function startPane(command: string, size: { columns: number; rows: number
   tmux('set-option', '-t', name, 'remain-on-exit', 'on');
   const pane: Pane = {
     name,
-    capture: (options = {}) => tmux('capture-pane', '-p', ...(options.escapes ? ['-e'] : []), '-t', name),
+    // saved: the main screen as it was when the program entered the alternate screen.
+    capture: (options = {}) => tmux('capture-pane', '-p', ...(options.escapes ? ['-e'] : []), ...(options.saved ? ['-a'] : []), '-t', name),
     send: (...keys) => {
       tmux('send-keys', '-t', name, ...keys);
     },

@@ -100,6 +100,16 @@ export const check = defineCommand<[string], CheckOptions>({
         );
       }
     }
+    // Headings the citations covered when the deck was built (its front matter says which) and no longer do.
+    const { coverDeck, lostHeadings, COVERED_HEADINGS_KEY } = await import('../../compile/index.js');
+    const lost = lostHeadings(deck, coverDeck(deck, readSource));
+    const recordedAt = read.text.split('\n').findIndex((line) => line.startsWith(`${COVERED_HEADINGS_KEY}:`)) + 1 || 1;
+    for (const heading of lost) {
+      const at = heading.lastIndexOf('#');
+      output.err(
+        `${deckPath}:${recordedAt}:1: warning: no slide cites the heading "${heading.slice(at + 1)}" of ${heading.slice(0, at)} any more (covered when the deck was built); cite a passage under it again, or take it out of ${COVERED_HEADINGS_KEY}\n`,
+      );
+    }
     if (problems) return EXIT.input;
     output.out(`${deckPath}: ${deck.slides.length} slides, no problems at ${size.columns}x${size.rows}\n`);
     return EXIT.ok;

@@ -18,9 +18,16 @@ export const notes = defineCommand<[string], DeckOptions & RateOptions & { prese
     ),
   run: async ([deckPath], options, { io, output, deckInput, startedAt, config }) => {
     const { pacingLine } = await import('../../rehearse/index.js');
+    const input = deckInput(deckPath, { dialect: options.dialect, theme: options.theme, allowOutside: options.allowOutside, defaultTheme: config().theme });
     return launchNotes(
-      deckInput(deckPath, { dialect: options.dialect, theme: options.theme, allowOutside: options.allowOutside, defaultTheme: config().theme }),
-      { theme: options.theme, statusLine: (theme, deck) => pacingLine(deck, budgetOptions(options, config()), theme), presenterm: options.presenterm },
+      input,
+      {
+        theme: options.theme,
+        statusLine: (theme, deck) => pacingLine(deck, budgetOptions(options, config()), theme),
+        presenterm: options.presenterm,
+        // Loaded when `a` is first pressed, as in the presenter.
+        answers: async (deck) => (await import('../../compile/index.js')).buildAnswerIndex(deck, (path) => input.readSource(path)),
+      },
       { ...io, err: output.err, startedAt },
     );
   },

@@ -5,8 +5,10 @@ import { DEFAULT_KEYMAP, launchPresenter, withKeys, type LaunchOptions } from '.
 import { defineCommand, type CommandContext } from '../command.js';
 import type { DeckInput } from '../deck-input.js';
 import { addDeckOptions, parseAutoAdvance, type AutoAdvance, type DeckOptions } from '../options.js';
+import { addServeOptions, startServer, type ServeCliOptions } from './serve.js';
 
-export interface PresentOptions extends DeckOptions {
+export interface PresentOptions extends DeckOptions, ServeCliOptions {
+  serve?: boolean;
   presenter?: boolean;
   publishSpeakerNotes?: boolean;
   autoAdvance?: AutoAdvance;
@@ -20,19 +22,50 @@ export const present = defineCommand<[string], PresentOptions>({
   name: 'present',
   isDefault: true,
   declare: (command) =>
-    addScreenOptions(addDeckOptions(command.description('present a deck full-screen in this terminal').argument('<deck>', 'the deck, a Markdown file')))
-      .option('-t, --theme <name|path>', 'theme: a built-in name (see `talkdeck themes`) or a theme file')
-      .option('--presenter', 'slide and speaker notes side by side (for one wide terminal)')
-      .option('--publish-speaker-notes', "also publish in presenterm's speaker-notes protocol (which every local user can read)")
-      .option('--auto-advance <format|seconds>', 'move to the next slide on a timer: ignite (20 × 15 s), pechakucha (20 × 20 s) or seconds a slide', parseAutoAdvance),
+    addServeOptions(
+      addScreenOptions(addDeckOptions(command.description('present a deck full-screen in this terminal').argument('<deck>', 'the deck, a Markdown file')))
+        .option('-t, --theme <name|path>', 'theme: a built-in name (see `talkdeck themes`) or a theme file')
+        .option('--presenter', 'slide and speaker notes side by side (for one wide terminal)')
+        .option('--publish-speaker-notes', "also publish in presenterm's speaker-notes protocol (which every local user can read)")
+        .option('--auto-advance <format|seconds>', 'move to the next slide on a timer: ignite (20 × 15 s), pechakucha (20 × 20 s) or seconds a slide', parseAutoAdvance)
+        .option('--serve', 'also serve the talk to the audience (see `talkdeck serve`); the phone remote moves this presenter'),
+    ),
   run: async ([deckPath], options, context) => {
     const config = context.config();
     const input = context.deckInput(deckPath, { ...options, defaultTheme: config.theme });
-    return launchPresenter(
-      input,
-      { ...screenOptions(options, input, config, context), autoAdvanceMs: options.autoAdvance?.everyMs ?? null, autoAdvanceBanner: options.autoAdvance?.banner },
-      { ...context.io, err: context.output.err, startedAt: context.startedAt },
-    );
+    const launch = (hooks?: LaunchOptions['hooks']) =>
+      launchPresenter(
+        input,
+        {
+          ...screenOptions(options, input, config, context),
+          autoAdvanceMs: options.autoAdvance?.everyMs ?? null,
+          autoAdvanceBanner: options.autoAdvance?.banner,
+          hooks,
+          // Loaded when `a` is first pressed: the compiler and minisearch stay off the start path.
+          answers: async (deck) => (await import('../../compile/index.js')).buildAnswerIndex(deck, (path) => input.readSource(path)),
+        },
+        { ...context.io, err: context.output.err, startedAt: context.startedAt },
+      );
+    if (!options.serve) return launch();
+    // The audience server lives as long as this presenter: started before the screen is taken (so
+    // its address and QR code are printed), stopped when the talk ends however it ends.
+    // A remote's presses before the presenter is up wait for it, in order.
+    const early: Array<'next' | 'previous' | 'first'> = [];
+    let move: (command: 'next' | 'previous' | 'first') => void = (command) => early.push(command);
+    const deck = await input.deck();
+    const server = await startServer(input, deck, options, context.output, (command) => move(command));
+    const started = Date.now();
+    try {
+      return await launch(() => ({
+        onPosition: (state) => server.update({ ...state.position, elapsedMs: Date.now() - started }),
+        control: (emit) => {
+          move = emit;
+          for (const command of early.splice(0)) emit(command);
+        },
+      }));
+    } finally {
+      await server.close();
+    }
   },
 });
 

@@ -1,0 +1,237 @@
+import { slideText, type Deck, type SourceRef } from '../deck/index.js';
+import { readArticle, type Article, type Sentence } from './article.js';
+import { speechSeconds } from './budget.js';
+import { centrality } from './centrality.js';
+import { idfOver } from './plan-talk.js';
+import { plainText } from './inline.js';
+import { TermIndex } from './tokens.js';
+import { vectorFromIds, Vocabulary } from './vectors.js';
+
+/**
+ * What a talk leaves out: for each article a deck cites, the passages its slides cite, the most
+ * salient passages no slide cites (ranked by the compiler's own LexRank centrality over the
+ * article's sentences), the headings that have a slide, and how much of the article reaches the
+ * screen or only the notes.
+ *
+ * A sentence is *cited* when a slide's `<!-- source: -->` lines overlap its lines. A cited sentence
+ * *reaches the screen* when at least a third of its content terms (stemmed, stop words out; the
+ * compiler's own tokeniser, CJK included) are on the slide's visible text; otherwise it reaches
+ * only the notes. A heading *has a slide* when a sentence under it (or the heading's own line) is
+ * cited.
+ */
+
+/** Share of a sentence's terms that must be on the slide for it to count as shown. */
+const ON_SCREEN_SHARE = 1 / 3;
+/** How many uncited passages are listed per article. */
+const MISSED_COUNT = 5;
+
+export interface CitedPassage {
+  startLine: number;
+  endLine: number;
+  quote: string;
+  /** 1-based slides citing it, ascending. */
+  slides: number[];
+}
+
+export interface MissedPassage {
+  startLine: number;
+  endLine: number;
+  quote: string;
+  /** Centrality among the article's sentences, 1 for the most central. */
+  salience: number;
+  /** The heading it sits under ('' before any). */
+  heading: string;
+}
+
+export interface HeadingCoverage {
+  text: string;
+  level: number;
+  line: number;
+  /** 1-based slides citing the heading or a sentence under it. */
+  slides: number[];
+  sentences: number;
+  /** Sentences under it cited on a slide, shown or in the notes. */
+  cited: number;
+}
+
+export interface ArticleCoverage {
+  path: string;
+  /** Null when the article cannot be read; the reason. */
+  error: string | null;
+  sentences: number;
+  /** Sentences whose words reach a slide's screen. */
+  onScreen: number;
+  /** Sentences cited but whose words stay in the notes. */
+  notesOnly: number;
+  cited: CitedPassage[];
+  missed: MissedPassage[];
+  headings: HeadingCoverage[];
+}
+
+export interface DeckCoverage {
+  articles: ArticleCoverage[];
+  /** Words (CJK characters counted one each) on screen, all steps shown. */
+  screenWords: number;
+  /** Length of the talk: the deck's duration, else its slides' times, else its notes said aloud. */
+  talkMinutes: number;
+  screenWordsPerMinute: number;
+}
+
+/** Words of a text: Latin runs, and each CJK character. */
+function countWords(text: string): number {
+  let words = 0;
+  for (const segment of new Intl.Segmenter('en', { granularity: 'word' }).segment(text)) {
+    if (!segment.isWordLike) continue;
+    const cjk = segment.segment.match(/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/gu)?.length ?? 0;
+    words += cjk > 0 ? cjk : 1;
+  }
+  return words;
+}
+
+function talkMinutes(deck: Deck): number {
+  if (deck.meta.durationMs) return deck.meta.durationMs / 60000;
+  const timed = deck.slides.reduce((sum, slide) => sum + (slide.timeMs ?? 0), 0);
+  if (timed > 0 && deck.slides.every((slide) => slide.timeMs !== null)) return timed / 60000;
+  const spoken = deck.slides.reduce((sum, slide) => sum + (slide.timeMs ?? speechSeconds(slide.notes) * 1000), 0);
+  return Math.max(spoken, 1000) / 60000;
+}
+
+const overlaps = (s: { startLine: number; endLine: number }, ref: SourceRef) => ref.startLine <= s.endLine && ref.endLine >= s.startLine;
+
+function coverArticle(path: string, article: Article, deck: Deck): ArticleCoverage {
+  const vocab = new Vocabulary();
+  const index = new TermIndex((term) => vocab.id(term));
+  const terms = article.sentences.map((s) => index.ids(s.plain));
+  const idf = idfOver(terms, vocab.size);
+  const vectors = terms.map((ids) => vectorFromIds(ids, (id, c) => (1 + Math.log(c)) * idf(id)));
+  const central = centrality(vectors, vocab.size);
+
+  const refs = deck.slides.flatMap((slide) => slide.sources.filter((ref) => ref.path === path).map((ref) => ({ ref, slide: slide.index })));
+  const screens = new Map<number, Set<number>>();
+  const screenOf = (slide: number) => {
+    let set = screens.get(slide);
+    if (!set) {
+      set = new Set(index.ids(slideText(deck.slides[slide - 1] as Deck['slides'][number])));
+      screens.set(slide, set);
+    }
+    return set;
+  };
+
+  let onScreen = 0;
+  let notesOnly = 0;
+  const citedBy: number[][] = article.sentences.map((s, i) => {
+    const slides = [...new Set(refs.filter(({ ref }) => overlaps(s, ref)).map(({ slide }) => slide))].sort((a, b) => a - b);
+    if (slides.length > 0) {
+      const own = new Set(terms[i]);
+      const shown = slides.some((slide) => {
+        const screen = screenOf(slide);
+        let hits = 0;
+        for (const id of own) if (screen.has(id)) hits++;
+        return own.size > 0 && hits / own.size >= ON_SCREEN_SHARE;
+      });
+      if (shown) onScreen++;
+      else notesOnly++;
+    }
+    return slides;
+  });
+
+  const passages = new Map<string, CitedPassage>();
+  for (const { ref, slide } of refs) {
+    const key = `${ref.startLine}:${ref.endLine}`;
+    const passage = passages.get(key) ?? { startLine: ref.startLine, endLine: ref.endLine, quote: ref.quote, slides: [] };
+    if (!passage.slides.includes(slide)) passage.slides.push(slide);
+    passages.set(key, passage);
+  }
+  const headingText = (h: number) => (h < 0 ? '' : plainText(article.headings[h]?.text ?? '', article.definitions));
+  const missed = article.sentences
+    .map((s: Sentence, i) => ({ s, i, salience: central[i] ?? 0 }))
+    .filter(({ i }) => (citedBy[i] ?? []).length === 0)
+    .sort((a, b) => b.salience - a.salience || a.i - b.i)
+    .slice(0, MISSED_COUNT)
+    .map(({ s, salience }) => ({ startLine: s.startLine, endLine: s.endLine, quote: s.quote, salience: Math.round(salience * 1000) / 1000, heading: headingText(s.heading) }));
+
+  const headings = article.headings.map((h, k): HeadingCoverage => {
+    const under = article.sentences.flatMap((s, i) => (s.heading === k ? [i] : []));
+    const own = refs.filter(({ ref }) => overlaps({ startLine: h.line, endLine: h.endLine }, ref)).map(({ slide }) => slide);
+    const slides = [...new Set([...own, ...under.flatMap((i) => citedBy[i] ?? [])])].sort((a, b) => a - b);
+    return { text: headingText(k), level: h.level, line: h.line, slides, sentences: under.length, cited: under.filter((i) => (citedBy[i] ?? []).length > 0).length };
+  });
+
+  return {
+    path,
+    error: null,
+    sentences: article.sentences.length,
+    onScreen,
+    notesOnly,
+    cited: [...passages.values()].sort((a, b) => a.startLine - b.startLine || a.endLine - b.endLine),
+    missed,
+    headings,
+  };
+}
+
+/**
+ * The coverage of every article a deck cites, in the order the deck first cites them. `readSource`
+ * reads a cited path (through the deck's confined reader) and throws or returns null when it cannot.
+ */
+export function coverDeck(deck: Deck, readSource: (path: string) => string | null): DeckCoverage {
+  const paths = [...new Set(deck.slides.flatMap((slide) => slide.sources.map((ref) => ref.path)))];
+  const articles = paths.map((path, i): ArticleCoverage => {
+    let text: string | null;
+    let reason = 'cannot be read';
+    try {
+      text = readSource(path);
+    } catch (error) {
+      text = null;
+      reason = error instanceof Error ? error.message : String(error);
+    }
+    const empty = { path, sentences: 0, onScreen: 0, notesOnly: 0, cited: [], missed: [], headings: [] };
+    if (text === null) return { ...empty, error: reason };
+    try {
+      return coverArticle(path, readArticle(i, path, text), deck);
+    } catch (error) {
+      return { ...empty, error: error instanceof Error ? error.message : String(error) };
+    }
+  });
+  const screenWords = deck.slides.reduce((sum, slide) => sum + countWords(slideText(slide)), 0);
+  const minutes = talkMinutes(deck);
+  return { articles, screenWords, talkMinutes: Math.round(minutes * 10) / 10, screenWordsPerMinute: Math.round(screenWords / minutes) };
+}
+
+/** The headings a deck's slides cover, as `path#heading text`: what `build` records and `check` compares against. */
+export function coveredHeadings(coverage: DeckCoverage): string[] {
+  return coverage.articles.flatMap((a) => a.headings.filter((h) => h.slides.length > 0).map((h) => `${a.path}#${h.text}`));
+}
+
+/** One line for `build`: how much of the articles the talk shows, and what it leaves out. */
+export function coverageSummary(coverage: DeckCoverage): string {
+  const sentences = coverage.articles.reduce((sum, a) => sum + a.sentences, 0);
+  const shown = coverage.articles.reduce((sum, a) => sum + a.onScreen, 0);
+  const notes = coverage.articles.reduce((sum, a) => sum + a.notesOnly, 0);
+  const headings = coverage.articles.reduce((sum, a) => sum + a.headings.length, 0);
+  const covered = coverage.articles.reduce((sum, a) => sum + a.headings.filter((h) => h.slides.length > 0).length, 0);
+  const pct = (n: number) => `${sentences === 0 ? 0 : Math.round((100 * n) / sentences)}%`;
+  return `coverage: ${pct(shown)} of the articles' ${sentences} sentences on screen, ${pct(notes)} only in the notes; ${headings > 0 ? `${covered} of ${headings} headings have a slide; ` : ''}${coverage.screenWordsPerMinute} words on screen a minute (talkdeck coverage DECK for the details)`;
+}
+
+/** The front-matter key where `build` records the headings the talk covers, for `check` to compare later. */
+export const COVERED_HEADINGS_KEY = 'covered_headings';
+
+/**
+ * The deck's text with the headings its citations cover recorded in its front matter (one
+ * `path#heading` a line, as JSON strings, which YAML reads as they are); unchanged when none.
+ */
+export function recordCoveredHeadings(markdown: string, headings: readonly string[]): string {
+  if (headings.length === 0 || !markdown.startsWith('---\n')) return markdown;
+  const end = markdown.indexOf('\n---\n', 3);
+  if (end < 0) return markdown;
+  const lines = [`${COVERED_HEADINGS_KEY}:`, ...headings.map((h) => `  - ${JSON.stringify(h)}`)];
+  return `${markdown.slice(0, end + 1)}${lines.join('\n')}\n${markdown.slice(end + 1)}`;
+}
+
+/** Headings recorded at build time (see recordCoveredHeadings) that the deck's citations no longer cover. */
+export function lostHeadings(deck: Deck, coverage: DeckCoverage): string[] {
+  const recorded = deck.meta.extra[COVERED_HEADINGS_KEY];
+  if (!Array.isArray(recorded)) return [];
+  const now = new Set(coveredHeadings(coverage));
+  return recorded.filter((h): h is string => typeof h === 'string' && !now.has(h));
+}
