@@ -52,7 +52,7 @@ describe('the speaker keys and the follower keys', () => {
     expect(keyToCommand('B', {}, state, withKeys(DEFAULT_KEYMAP, { blank: ['B'] }))?.kind).toBe('blank');
   });
 
-  it('talkdeck notes has its own table: scroll, page, top, help, quit', () => {
+  it('talkdeck notes has its own table: scroll, page, top, answers, help, quit', () => {
     expect([notesKeyAction('j', {}), notesKeyAction('', { downArrow: true }), notesKeyAction('k', {}), notesKeyAction('', { pageDown: true }), notesKeyAction(' ', {})]).toEqual([
       'scroll-down',
       'scroll-down',
@@ -60,15 +60,16 @@ describe('the speaker keys and the follower keys', () => {
       'page-down',
       'page-down',
     ]);
-    expect([notesKeyAction('', { pageUp: true }), notesKeyAction('g', {}), notesKeyAction('?', {}), notesKeyAction('q', {}), notesKeyAction('c', { ctrl: true }), notesKeyAction('x', {})]).toEqual([
+    expect([notesKeyAction('', { pageUp: true }), notesKeyAction('g', {}), notesKeyAction('a', {}), notesKeyAction('?', {}), notesKeyAction('q', {}), notesKeyAction('c', { ctrl: true }), notesKeyAction('x', {})]).toEqual([
       'page-up',
       'top',
+      'answers',
       'help',
       'quit',
       'quit',
       null,
     ]);
-    expect(helpRows(NOTES_KEYMAP).map(([keys]) => keys)).toEqual(['j ↓', 'k ↑', 'PgDn Space', 'PgUp', 'g Home', '?', 'q Ctrl-C']);
+    expect(helpRows(NOTES_KEYMAP).map(([keys]) => keys)).toEqual(['j ↓', 'k ↑', 'PgDn Space', 'PgUp', 'g Home', 'a', '?', 'q Ctrl-C']);
   });
 });
 
