@@ -1,4 +1,5 @@
-import { appendFileSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 // The first frame from the start cache needs only what this file imports statically, so these are
 // part of the command line's entry: a chunk loaded on demand would cost its own read and compile
 // before that frame.
@@ -81,9 +82,25 @@ async function screenTheme(source: DeckSource, deck: Deck, level: ColorLevel, on
   return fitThemeToDepth(theme, level);
 }
 
-/** A trace sink for the benchmark: one `event time` line per event. */
-function traceTo(path: string): PresentOptions['trace'] {
-  return (event, atMs, label) => appendFileSync(path, `${event} ${atMs.toFixed(3)}${label ? ` ${label}` : ''}\n`);
+/**
+ * A trace sink for the benchmark (`TALKDECK_TRACE=file`): one `event time` line per event. A file
+ * that cannot be written is the user's to fix, said before anything is painted: the folder named,
+ * not an internal error halfway through the start.
+ */
+function traceTo(path: string, cwd: string): NonNullable<PresentOptions['trace']> {
+  const absolute = resolve(cwd, path);
+  try {
+    appendFileSync(absolute, '');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    const folder = dirname(path);
+    if (code === 'ENOENT' && !existsSync(dirname(absolute))) {
+      throw new LocatedError({ file: path }, `TALKDECK_TRACE names a file in the folder ${folder}, which does not exist`, `create it first (mkdir -p ${folder}), or point TALKDECK_TRACE elsewhere`);
+    }
+    const hint = code === 'EISDIR' ? 'give a file name, not a folder' : code === 'EACCES' || code === 'EPERM' ? 'make the folder writable, or point TALKDECK_TRACE elsewhere' : 'point TALKDECK_TRACE elsewhere';
+    throw new LocatedError({ file: path }, `TALKDECK_TRACE names a file that cannot be written (${code})`, hint);
+  }
+  return (event, atMs, label) => appendFileSync(absolute, `${event} ${atMs.toFixed(3)}${label ? ` ${label}` : ''}\n`);
 }
 
 function isTerminal(io: ScreenIo): boolean {
@@ -184,7 +201,7 @@ async function paintHead(source: DeckSource, options: LaunchOptions, key: FrameK
  * answered before the presenter has loaded.
  */
 export async function launchPresenter(source: DeckSource, options: LaunchOptions, io: ScreenIo): Promise<number> {
-  const trace = io.env.TALKDECK_TRACE ? traceTo(io.env.TALKDECK_TRACE) : undefined;
+  const trace = io.env.TALKDECK_TRACE ? traceTo(io.env.TALKDECK_TRACE, io.cwd) : undefined;
   trace?.('mark', performance.now(), 'cli');
   const rehearsal = options.hooks !== undefined;
   const colorLevel = detectColorLevel(io.env, true);
