@@ -82,6 +82,13 @@ export class DeckInput implements DeckSource {
     return read;
   }
 
+  /** The deck split into slides without the Markdown parser (parse/outline.ts), or null. */
+  async outline(): Promise<{ key: string; files: string[] } | null> {
+    const { outlineDeck } = await import('../parse/outline.js');
+    const dialect = (this.options.dialect ?? 'auto') as 'auto';
+    return outlineDeck(this.path, { allowOutside: this.options.allowOutside, dialect });
+  }
+
   /** Reads and parses the deck, for the commands that want only the deck. */
   async deck(): Promise<Deck> {
     return (await this.read()).deck;

@@ -30,6 +30,11 @@ export interface DeckSource {
   readonly cacheKey: CacheKey;
   /** Reads and parses the deck; `headOnly` builds its first slide alone. */
   read(options?: { headOnly?: boolean }): Promise<KeptDeck>;
+  /**
+   * The deck split into slides without the Markdown parser: a key of what its first slide, title
+   * and slide count are made from, and the files read; null when that cannot be told exactly.
+   */
+  outline(): Promise<{ key: string; files: string[] } | null>;
   /** The theme for the deck (the user's choice, else the deck's own); `onRead` hears each file read. */
   theme(deck: Deck, onRead?: (path: string) => void): Promise<Theme>;
   /** Reads the articles the deck cites. */
@@ -221,14 +226,26 @@ export async function launchPresenter(source: DeckSource, options: LaunchOptions
   };
   // The presenter view shows citations from articles the key does not cover, and a rehearsal its bar: not kept.
   const keepFrames = cacheDir !== null && !options.presenter && !rehearsal;
-  const cached = keepFrames ? readCachedFrame(cacheDir, frameKey) : null;
+  let cached = keepFrames ? readCachedFrame(cacheDir, frameKey) : null;
+  let cachedBy = 'cached';
+  // After an edit the deck's files differ, but the first slide is most often the same: its frame
+  // is kept under a key of what it is made from, which the deck's outline gives without the parser.
+  let outline: { key: FrameKey; files: string[] } | null = null;
+  if (keepFrames && cached === null) {
+    const made = await source.outline();
+    if (made !== null) {
+      outline = { key: { ...frameKey, outline: made.key }, files: made.files };
+      cached = readCachedFrame(cacheDir, outline.key);
+      cachedBy = 'outline';
+    }
+  }
   const screenDeck = new ScreenDeck(source, io);
   let early: EarlyScreen | undefined;
   /** The early frame came from a parse of the first slide alone: keep the full deck's instead. */
   let fromHead = false;
   if (cached !== null) {
     early = enterEarlyScreen(io.stdin, io.stdout, cached);
-    trace?.('first-frame', performance.now(), 'cached');
+    trace?.('first-frame', performance.now(), cachedBy);
   } else if (terminal && !rehearsal && isBigDeck(source.absolute)) {
     early = await paintHead(source, options, frameKey, io);
     fromHead = early !== undefined;
@@ -261,10 +278,17 @@ export async function launchPresenter(source: DeckSource, options: LaunchOptions
       // A terminal resized since the key was taken would file the frame under the wrong size.
       if (!keepFrames || !cacheDir || deck.diagnostics.length > 0) return;
       if ((io.stdout.columns || 80) !== frameKey.columns || (io.stdout.rows || 24) !== frameKey.rows) return;
+      const deckFiles = new Set(outline?.files ?? screenDeck.files);
       writeCachedFrame(cacheDir, frameKey, frame, [...screenDeck.files, ...themeFiles], io.startedAt);
+      // Under the outline's key the deck's own files are not checked (the key holds what matters of
+      // them), but nothing is kept if they were written during the launch or just before it.
+      if (outline) writeCachedFrame(cacheDir, outline.key, frame, [...screenDeck.files, ...themeFiles].filter((file) => !deckFiles.has(file)), io.startedAt, [...deckFiles]);
     };
     if (early || rehearsal) screenDeck.flush();
     if (fromHead) keep(paintFirstFrame({ deck, theme, hyperlinks }, frameKey.columns, frameKey.rows));
+    // The frame the outline gave is this deck's first frame: kept under the deck's files too, so
+    // the next launch of the same deck need not outline it.
+    else if (cached !== null && cachedBy === 'outline') keep(cached);
     const hooks = options.hooks?.(deck, theme);
     handedToPresenter = true;
     return await presentDeck({
