@@ -57,7 +57,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     output,
     deckInput: (shown, options) => new DeckInput(shown, options, env),
     themesDir: env.themesDir,
-    startedAt: Date.now(),
+    startedAt: io.startedAt ?? Date.now(),
   };
   let exitCode: number = EXIT.ok;
   const program = new Command('talkdeck')

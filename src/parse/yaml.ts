@@ -20,7 +20,11 @@ export class YamlNotLoaded extends Error {
 
 /** Loads the YAML parser; parseYamlDocument works from then on. */
 export async function loadYaml(): Promise<void> {
-  loaded ??= await import('yaml');
+  // yaml is CommonJS: Node's loader names its exports, but in the bundle the namespace of the
+  // dynamic import holds only `default`.
+  const module = (await import('yaml')) as typeof Yaml & { default?: typeof Yaml };
+  loaded ??= typeof module.parseDocument === 'function' ? module : module.default;
+  if (typeof loaded?.parseDocument !== 'function') throw new Error('the YAML parser could not be loaded');
 }
 
 /** yaml's parseDocument; throws YamlNotLoaded before loadYaml() has finished. */

@@ -6,7 +6,7 @@ import { dirname, resolve } from 'node:path';
 import supportsHyperlinks from 'supports-hyperlinks';
 import { LocatedError, type Deck } from '../deck/index.js';
 import type { Theme } from '../theme/index.js';
-import { applyColorLevel, detectColorLevel, type ColorLevel } from '../theme/color-level.js';
+import { detectColorLevel, type ColorLevel } from '../theme/color-level.js';
 import type { KeptDeck } from './deck-schema.js';
 import { enterEarlyScreen, type EarlyScreen } from './early-screen.js';
 import type { NotesStatusLine } from './NotesApp.js';
@@ -55,6 +55,24 @@ export interface ScreenIo {
   err(text: string): void;
   /** When this launch began (Date.now()): nothing written after it is kept in the start cache. */
   startedAt: number;
+  /** A first frame painted from the start cache before the command line was loaded (paintKeptFrame). */
+  kept?: KeptStart | null;
+}
+
+/**
+ * The first frame of `talkdeck DECK`, painted from the start cache by the command line's entry
+ * before commander and the commands are loaded; launchPresenter takes it over when the key it
+ * works out is the same, and gives the terminal back otherwise.
+ */
+export interface KeptStart {
+  readonly key: FrameKey;
+  readonly early: EarlyScreen;
+  /** When it was painted (performance.now()). */
+  readonly paintedAt: number;
+  /** Hands the early screen to the presenter; null when it was given back already. */
+  take(): EarlyScreen | null;
+  /** Gives the terminal back unless the presenter took the screen over. */
+  release(): void;
 }
 
 /** What a command adds to the presenter: the rehearsal plugs in here. */
@@ -87,6 +105,59 @@ async function screenTheme(source: DeckSource, deck: Deck, level: ColorLevel, on
   return fitThemeToDepth(theme, level);
 }
 
+/** The start cache's key of the first frame of the deck at `deckPath` in this terminal. */
+function frameKeyOf(deckPath: string, keyOptions: LaunchOptions['keyOptions'], io: Pick<ScreenIo, 'stdout' | 'env' | 'cwd'>, hyperlinks: boolean): FrameKey {
+  return {
+    deckPath,
+    command: 'present',
+    options: keyOptions,
+    cwd: io.cwd,
+    columns: io.stdout.columns || 80,
+    rows: io.stdout.rows || 24,
+    colorLevel: detectColorLevel(io.env, true),
+    hyperlinks,
+  };
+}
+
+/** Whether the presenter may make OSC 8 links in this terminal. */
+function hyperlinksIn(env: ScreenIo['env']): boolean {
+  return supportsHyperlinks.stdout !== false && env.TALKDECK_HYPERLINKS !== '0';
+}
+
+/**
+ * Paints the first frame of presenting the deck at `deckPath` (absolute) with `keyOptions`, when
+ * the start cache holds it for this terminal and nothing it was made from changed; null otherwise.
+ * Called by the command line's entry before the rest of talkdeck is loaded: the speaker sees the
+ * slide while commander, the commands and the deck are read behind it.
+ */
+export function paintKeptFrame(deckPath: string, keyOptions: LaunchOptions['keyOptions'], io: Pick<ScreenIo, 'stdin' | 'stdout' | 'env' | 'cwd'>): KeptStart | null {
+  if (!isTerminal(io)) return null;
+  const cacheDir = startCacheDir(io.env);
+  if (cacheDir === null) return null;
+  const key = frameKeyOf(deckPath, keyOptions, io, hyperlinksIn(io.env));
+  const frame = readCachedFrame(cacheDir, key);
+  if (frame === null) return null;
+  const early = enterEarlyScreen(io.stdin, io.stdout, frame);
+  const paintedAt = performance.now();
+  let state: 'painted' | 'taken' | 'released' = 'painted';
+  return {
+    key,
+    early,
+    paintedAt,
+    take: () => {
+      if (state !== 'painted') return null;
+      state = 'taken';
+      return early;
+    },
+    release: () => {
+      if (state !== 'painted') return;
+      state = 'released';
+      early.restore();
+      early.dispose();
+    },
+  };
+}
+
 /**
  * A trace sink for the benchmark (`TALKDECK_TRACE=file`): one `event time` line per event. A file
  * that cannot be written is the user's to fix, said before anything is painted: the folder named,
@@ -108,7 +179,7 @@ function traceTo(path: string, cwd: string): NonNullable<PresentOptions['trace']
   return (event, atMs, label) => appendFileSync(absolute, `${event} ${atMs.toFixed(3)}${label ? ` ${label}` : ''}\n`);
 }
 
-function isTerminal(io: ScreenIo): boolean {
+function isTerminal(io: Pick<ScreenIo, 'stdin' | 'stdout'>): boolean {
   return Boolean(io.stdout.isTTY && io.stdin.isTTY);
 }
 
@@ -189,7 +260,7 @@ async function paintHead(source: DeckSource, options: LaunchOptions, key: FrameK
     if (head.deck.slides.length === 0 || head.deck.diagnostics.some((d) => d.severity === 'error')) return undefined;
     const theme = await screenTheme(source, head.deck, key.colorLevel as ColorLevel);
     const { paintFirstFrame } = await import('./start.js');
-    applyColorLevel(key.colorLevel as ColorLevel);
+    (await import('../theme/index.js')).applyColorLevel(key.colorLevel as ColorLevel);
     const view = { presenterView: Boolean(options.presenter), readSource: source.sources() };
     return enterEarlyScreen(io.stdin, io.stdout, paintFirstFrame({ deck: head.deck, theme, hyperlinks: key.hyperlinks, ...view }, key.columns, key.rows));
   } catch {
@@ -210,28 +281,23 @@ export async function launchPresenter(source: DeckSource, options: LaunchOptions
   trace?.('mark', performance.now(), 'cli');
   const rehearsal = options.hooks !== undefined;
   const colorLevel = detectColorLevel(io.env, true);
-  const hyperlinks = !rehearsal && supportsHyperlinks.stdout !== false && io.env.TALKDECK_HYPERLINKS !== '0';
+  const hyperlinks = !rehearsal && hyperlinksIn(io.env);
   const terminal = isTerminal(io);
   // The first frame of the last launch, when nothing it was made from has changed since.
   const cacheDir = terminal ? startCacheDir(io.env) : null;
-  const frameKey: FrameKey = {
-    deckPath: source.absolute,
-    command: 'present',
-    options: options.keyOptions,
-    cwd: io.cwd,
-    columns: io.stdout.columns || 80,
-    rows: io.stdout.rows || 24,
-    colorLevel,
-    hyperlinks,
-  };
+  const frameKey = frameKeyOf(source.absolute, options.keyOptions, io, hyperlinks);
   // The presenter view shows citations from articles the key does not cover, and a rehearsal its bar: not kept.
   const keepFrames = cacheDir !== null && !options.presenter && !rehearsal;
-  let cached = keepFrames ? readCachedFrame(cacheDir, frameKey) : null;
+  // Painted already by the command line's entry, for this very key: taken over as it is.
+  const kept = keepFrames && io.kept && JSON.stringify(io.kept.key) === JSON.stringify(frameKey) ? io.kept.take() : null;
+  io.kept?.release();
+  if (kept) trace?.('first-frame', io.kept!.paintedAt, 'cached');
+  let cached = kept ? null : keepFrames ? readCachedFrame(cacheDir, frameKey) : null;
   let cachedBy = 'cached';
   // After an edit the deck's files differ, but the first slide is most often the same: its frame
   // is kept under a key of what it is made from, which the deck's outline gives without the parser.
   let outline: { key: FrameKey; files: string[] } | null = null;
-  if (keepFrames && cached === null) {
+  if (keepFrames && !kept && cached === null) {
     const made = await source.outline();
     if (made !== null) {
       outline = { key: { ...frameKey, outline: made.key }, files: made.files };
@@ -243,7 +309,9 @@ export async function launchPresenter(source: DeckSource, options: LaunchOptions
   let early: EarlyScreen | undefined;
   /** The early frame came from a parse of the first slide alone: keep the full deck's instead. */
   let fromHead = false;
-  if (cached !== null) {
+  if (kept) {
+    early = kept;
+  } else if (cached !== null) {
     early = enterEarlyScreen(io.stdin, io.stdout, cached);
     trace?.('first-frame', performance.now(), cachedBy);
   } else if (terminal && !rehearsal && isBigDeck(source.absolute)) {
@@ -270,7 +338,7 @@ export async function launchPresenter(source: DeckSource, options: LaunchOptions
     const themeFiles: string[] = [];
     const theme = await screenTheme(source, deck, colorLevel, (path) => themeFiles.push(path));
     trace?.('mark', performance.now(), 'theme');
-    applyColorLevel(colorLevel);
+    (await import('../theme/index.js')).applyColorLevel(colorLevel);
     const { presentDeck, paintFirstFrame } = await import('./start.js');
     trace?.('mark', performance.now(), 'modules');
     const keep = (frame: string) => {
@@ -326,7 +394,7 @@ export async function launchNotes(source: DeckSource, options: { statusLine?: (t
   screenDeck.flush();
   const level = detectColorLevel(io.env, true);
   const theme = await screenTheme(source, deck, level);
-  applyColorLevel(level);
+  (await import('../theme/index.js')).applyColorLevel(level);
   const { followNotes } = await import('./start.js');
   return followNotes({
     deckPath: source.absolute,

@@ -1,6 +1,7 @@
 import { launchPresenter } from '../../present/index.js';
 import { defineCommand } from '../command.js';
 import { addDialectOption, type DeckOptions } from '../options.js';
+import { presentKeyOptions } from '../quick-start.js';
 
 interface PresentOptions extends DeckOptions {
   presenter?: boolean;
@@ -22,7 +23,7 @@ export const present = defineCommand<[string], PresentOptions>({
       deckInput(deckPath, options),
       {
         theme: options.theme,
-        keyOptions: { theme: options.theme ?? null, dialect: options.dialect ?? null, allowOutside: Boolean(options.allowOutside), presenter: Boolean(options.presenter) },
+        keyOptions: presentKeyOptions(options),
         presenter: options.presenter,
         publishSpeakerNotes: options.publishSpeakerNotes,
       },

@@ -1,0 +1,43 @@
+import type { DeckOptions } from './options.js';
+
+/**
+ * The command line as the entry (main.ts) reads it before commander is loaded, for one purpose:
+ * to paint the first frame of `talkdeck DECK` from the start cache while the rest of talkdeck is
+ * still loading. Only the plain shapes are read (`[present] DECK` with `--theme`, `--dialect`,
+ * `--allow-outside`); anything else is left to commander, and so is everything after the paint:
+ * a frame is kept only for options that once worked, and the presenter checks the key again.
+ */
+
+/** The commands of the table in commands/index.ts (a test keeps the two lists one). */
+export const COMMAND_NAMES: readonly string[] = ['present', 'notes', 'rehearse', 'report', 'print', 'check', 'build', 'export', 'themes', 'help'];
+
+/** `talkdeck [present] DECK` with the options that shape the first frame, or null for any other command line. */
+export function quickPresentArgs(argv: readonly string[]): { deck: string; options: DeckOptions } | null {
+  const args = argv[0] === 'present' ? argv.slice(1) : [...argv];
+  const options: DeckOptions = {};
+  let deck: string | null = null;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const equals = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = equals > 0 ? arg.slice(0, equals) : arg;
+    if (name === '--theme' || name === '-t' || name === '--dialect') {
+      const value = equals > 0 ? arg.slice(equals + 1) : args[++i];
+      if (value === undefined || value === '' || value.startsWith('-')) return null;
+      if (name === '--dialect') options.dialect = value;
+      else options.theme = value;
+    } else if (arg === '--allow-outside') {
+      options.allowOutside = true;
+    } else if (arg.startsWith('-') || arg === '' || deck !== null) {
+      return null;
+    } else {
+      deck = arg;
+    }
+  }
+  if (deck === null || (argv[0] !== 'present' && COMMAND_NAMES.includes(deck))) return null;
+  return { deck, options };
+}
+
+/** The options of `present` that change the picture: the start cache's frame key holds them. */
+export function presentKeyOptions(options: DeckOptions & { presenter?: boolean }): Record<string, string | boolean | null> {
+  return { theme: options.theme ?? null, dialect: options.dialect ?? null, allowOutside: Boolean(options.allowOutside), presenter: Boolean(options.presenter) };
+}
