@@ -2,7 +2,7 @@
 // Terminal figures are taken in a real terminal (a private tmux server), several runs, medians.
 // Every figure that has a reference (bare Node, patat, mdp, Marp) is measured in the same run as
 // it, the runs interleaved, so the ratios hold on a machine whose speed drifts.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -150,7 +150,7 @@ const bareReady = (s) => s.includes('bare-ready');
  * for the 2 cores; then `h` back to slide 1, each timed from `send-keys` to the slide seen in
  * capture-pane (tmux and its polling included, as for the peers); then peak RSS.
  */
-async function launchTalkdeck(deckPath, titles, { env, keys = false, trace = `${WORK}/trace.log` }) {
+async function launchTalkdeck(deckPath, titles, { env, keys = false, flood = false, trace = `${WORK}/trace.log` }) {
   const total = titles.length;
   const counter = new RegExp(`\\d+ / ${total}\\b`, 'u');
   const onFirstSlide = (s) => s.includes(`1 / ${total}`) && s.includes(titles[0].slice(0, 20));
@@ -160,6 +160,8 @@ async function launchTalkdeck(deckPath, titles, { env, keys = false, trace = `${
   await waitForFrames(trace, 0);
   out.cached = /^first-frame \S+ (cached|outline)$/mu.test(readFileSync(trace, 'utf8'));
   if (keys) {
+    // Niced: on 2 shared cores the flooder's own CPU would otherwise be what is measured.
+    const flooder = flood ? spawn('nice', ['-n', '19', 'node', 'bench/flood.mjs'], { stdio: 'ignore' }) : null;
     // Let the presenter take over from the first frame before pressing keys.
     await sleep(300);
     const last = Math.min(total, 8);
@@ -179,6 +181,7 @@ async function launchTalkdeck(deckPath, titles, { env, keys = false, trace = `${
       }
     }
     out.keyExternal = await keysBack(started.pane, last, total);
+    flooder?.kill('SIGKILL');
     // Peak RSS is read after the keys, so it covers them.
     out.rss = peakRssMb(started.pane);
   }
@@ -418,6 +421,22 @@ async function benchBuild() {
   ];
 }
 
+/** The presenter's keys with the notes channel flooded, beside the same without, interleaved: the flood must not move them. */
+async function benchFlood() {
+  const titles = deckTitles(DECK);
+  const env = `TALKDECK_CACHE_DIR=${WORK}/cache-flood`;
+  const m = { quiet: { keyInternal: [], keyExternal: [] }, flooded: { keyInternal: [], keyExternal: [] } };
+  for (let run = 0; run < RUNS; run++) {
+    for (const [name, flood] of [['quiet', false], ['flooded', true]]) {
+      const seen = await launchTalkdeck(DECK, titles, { env, keys: true, flood });
+      m[name].keyInternal.push(...seen.keyInternal);
+      m[name].keyExternal.push(...seen.keyExternal);
+    }
+  }
+  const row = (measure, key, digits) => [measure, fmt(median(m.quiet[key]), digits), fmt(median(m.flooded[key]), digits), ratio(median(m.flooded[key]), median(m.quiet[key]))];
+  return [row('key → frame written (in-process)', 'keyInternal', 2), row('key → slide seen in tmux', 'keyExternal', 1)];
+}
+
 function table(title, head, rows) {
   const lines = [`### ${title}`, '', `| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   for (const row of rows) lines.push(`| ${row.join(' | ')} |`);
@@ -434,8 +453,8 @@ try {
 // Everything the bench writes goes under bench/.work, which a fresh clone does not have.
 mkdirSync(WORK, { recursive: true });
 
-// BENCH_ONLY=presenter,scale,compile,export,build picks parts; all by default.
-const only = new Set((process.env.BENCH_ONLY ?? 'presenter,scale,compile,export,build').split(','));
+// BENCH_ONLY=presenter,scale,flood,compile,export,hostile,build picks parts; all by default.
+const only = new Set((process.env.BENCH_ONLY ?? 'presenter,scale,flood,compile,export,hostile,build').split(','));
 const out = [];
 const how = [process.env.BENCH_ONLY ? `BENCH_ONLY=${process.env.BENCH_ONLY}` : '', process.env.BENCH_RUNS ? `BENCH_RUNS=${RUNS}` : '', 'npm run bench'].filter(Boolean).join(' ');
 out.push(`\`${how}\`: ${RUNS} runs per figure (medians), Node ${process.version}, ${execFileSync('nproc', { encoding: 'utf8' }).trim()} cores.\n`);
@@ -453,6 +472,13 @@ if (only.has('scale')) {
     killServer();
   }
 }
+if (only.has('flood')) {
+  try {
+    out.push(table("Presenter keys with the notes channel flooded (UDP broadcast to both protocols' ports, and a client of the same user connecting and sending without pause)", ['measure', 'quiet (ms)', 'flooded (ms)', 'ratio'], await benchFlood()));
+  } finally {
+    killServer();
+  }
+}
 if (only.has('compile') && existsSync('dist/compile.js')) {
   const { benchCompile } = await import('./compile.mjs');
   const rows = await benchCompile();
@@ -462,6 +488,11 @@ if (only.has('export')) {
   const { benchExport } = await import('./export.mjs');
   const rows = await benchExport({ runs: RUNS });
   out.push(table('Export of the bundled talk, beside Marp CLI in the same run', Object.keys(rows[0]), rows.map((r) => Object.values(r))));
+}
+if (only.has('hostile')) {
+  const { benchHostile } = await import('./hostile.mjs');
+  const rows = await benchHostile({ runs: Math.min(RUNS, 3) });
+  out.push(table('Decks made to be slow to read: `talkdeck print` (wall time, with Node start-up)', Object.keys(rows[0]), rows.map((r) => Object.values(r))));
 }
 if (only.has('build')) {
   out.push(table('`talkdeck build` (wall time, with Node start-up), beside bare Node', ['measure', 'ms', 'over bare', 'target', 'met'], await benchBuild()));

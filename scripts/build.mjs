@@ -80,8 +80,40 @@ await build({
   format: 'esm',
   target: 'node20',
   minify: true,
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',
 });
+
+// wink-nlp and the small parts of its English model in one file: the tagger loads from it faster
+// than from the forty files of node_modules. The 3 MB core model is still read from the package.
+writeFileSync(
+  'dist/tagger-entry.cjs',
+  `module.exports = { winkNLP: require('wink-nlp'), part: (name) => parts[name] };\nconst parts = {${['load-sbd-model', 'load-pos-model', 'load-negation-model', 'load-cer-meta-model', 'feature', 'porter-stemmer', 'lemmatize', 'readability-stats'].map((n) => `'${n}': require('wink-eng-lite-web-model/dist/${n}.js')`).join(', ')}};\n`,
+);
+await build({
+  entryPoints: ['dist/tagger-entry.cjs'],
+  outfile: 'dist/tagger.cjs',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: true,
+  logLevel: 'warning',
+});
+rmSync('dist/tagger-entry.cjs');
+// The tagger's 3 MB core model, split so that it reads without a big JSON parse: the lexicon and
+// its expansions as raw bytes, the 87,593 words separated by NULs, the rest (80 KB) as JSON.
+{
+  const model = JSON.parse(readFileSync('node_modules/wink-eng-lite-web-model/dist/languages/cur/models/eng-core-web-model.json', 'utf8'));
+  mkdirSync('dist/wink-model', { recursive: true });
+  writeFileSync('dist/wink-model/lexicon.bin', Buffer.from(model.lexicon, 'base64'));
+  writeFileSync('dist/wink-model/xpansions.bin', Buffer.from(model.xpansions, 'base64'));
+  if (model.features.lexeme.list.some((w) => w.includes('\u0000'))) throw new Error('a lexeme holds a NUL');
+  writeFileSync('dist/wink-model/lexemes.txt', model.features.lexeme.list.join('\u0000'));
+  model.lexicon = model.xpansions = null;
+  model.features.lexeme.list = null;
+  writeFileSync('dist/wink-model/core.json', JSON.stringify(model));
+}
 
 // Built-in themes as JSON: the presenter reads one at every start, and JSON.parse is far quicker
 // than the YAML parser is cold. The YAML stays the source; these are used only when not older.

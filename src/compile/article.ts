@@ -1,7 +1,11 @@
-import { scanBlocks, type Heading, type ProseBlock } from './blocks.js';
+import { byline, endnoteHeading, followLine, imageCredit, LINE_RULES, linkDump, sponsorLine, tableOfContents, type Attribution, type BoilerplateRule, type Match } from './boilerplate.js';
+import { scanBlocks, tableCells, type FigureBlock, type Heading, type ProseBlock } from './blocks.js';
 import { CompileError } from './compile-error.js';
+import { readFrontMatter, type FrontMatter, type MetaField } from './front-matter.js';
 import { plainText, resolveSentinels, stripMarkup, type LinkDefinitions } from './inline.js';
 import { splitSentences, type SentenceSpan } from './sentences.js';
+
+export type { Attribution } from './boilerplate.js';
 
 /** One sentence of an article, with where it is and the forms later steps need. */
 export interface Sentence {
@@ -13,6 +17,10 @@ export interface Sentence {
   block: number;
   /** First sentence of its block (paragraph, item or quote). */
   opensBlock: boolean;
+  /** Last sentence of its block. */
+  closesBlock: boolean;
+  /** The kind of its block. */
+  kind: ProseBlock['kind'];
   /** 1-based, inclusive lines of the article the sentence spans. */
   startLine: number;
   endLine: number;
@@ -20,25 +28,45 @@ export interface Sentence {
   raw: string;
   /** The sentence verbatim from its lines (prefixes of inner lines included). */
   quote: string;
-  /** Plain text: markup deleted, whitespace collapsed. */
+  /** Plain text: markup deleted, whitespace collapsed (code spans keep their backticks). */
   plain: string;
   /** Link targets inside the sentence. */
   urls: string[];
   /** Index into the article's headings of the section heading above it; -1 before any. */
   heading: number;
+  /** Set in bold or italics as a whole (or mostly): the author stresses it. */
+  emphasis: boolean;
+  /** Index into the article's figures of the figure this sentence introduces; -1 for none. */
+  figure: number;
+  /** The longest phrase set in bold inside the sentence (three words or more), as plain text; '' for none. */
+  stressed: string;
 }
 
-/** A line that says who wrote, translated or published an article, or where it came from. */
-export interface Attribution {
-  role: 'author' | 'translator' | 'editor' | 'source' | 'credit';
-  /** The line as plain text, e.g. "via: https://…" or "作者：Bryan Cantrill". */
+/** A code block, table or image the article shows, with the sentence that introduces it. */
+export interface Figure {
+  kind: 'code' | 'table' | 'image';
+  startLine: number;
+  endLine: number;
+  /** Code lines; for a table, its rows (header first) as cells; for an image, nothing. */
+  lines: string[];
+  rows: string[][];
+  /** Code: the fence's language; image: '' */
+  info: string;
+  /** Image: alt text, source and caption. */
+  alt: string;
+  src: string;
+  caption: string;
+  /** Index of the sentence that introduces it, or -1. */
+  sentence: number;
+  heading: number;
+}
+
+/** A span of the article kept off the slides, and the rule that said so. */
+export interface Boilerplate {
+  rule: BoilerplateRule;
+  startLine: number;
+  endLine: number;
   text: string;
-  /** The value after the label, as plain text. */
-  value: string;
-  url: string;
-  line: number;
-  /** The line verbatim (container prefix removed, trimmed). */
-  quote: string;
 }
 
 export interface Article {
@@ -46,48 +74,18 @@ export interface Article {
   /** Path relative to the deck, forward slashes. */
   path: string;
   lines: string[];
-  title: { text: string; line: number; quote: string } | null;
-  /** Section headings (the title excluded). */
+  /** The main language of the prose: 'zh' for Chinese, 'ja' for Japanese, else 'en'. */
+  language: 'en' | 'zh' | 'ja';
+  title: { text: string; line: number; endLine: number; quote: string } | null;
+  /** Front matter fields other than the title (author, date, description), cited by line. */
+  meta: { author: MetaField | null; date: MetaField | null; description: MetaField | null };
+  /** Section headings (the title and boilerplate sections excluded). */
   headings: Heading[];
   attributions: Attribution[];
   sentences: Sentence[];
+  figures: Figure[];
+  boilerplate: Boilerplate[];
   definitions: LinkDefinitions;
-}
-
-const LABELED =
-  /^(via|sources?|original(?: article| post)?|originally (?:published|posted) (?:at|in|on|by)|authors?|written by|translat(?:or|ed by|ion)|proofread(?:er|ing)?(?: by)?|edit(?:or|ed by)|原文(?:链接|地址)?|来源|出处|转载自|作者|译者|翻译|校对|编辑|责编)[ \t]*[:：][ \t]*(.+)$/iu;
-const CREDIT = /^本文由.{1,120}(?:编译|翻译|推出|发布|授权)/u;
-const BYLINE = /^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or)[ \t]+(\p{Lu}[\p{L}.'’ -]{1,60})$/u;
-
-function roleOf(label: string): Attribution['role'] {
-  const l = label.toLowerCase();
-  if (/^(?:author|written|作者)/u.test(l)) return 'author';
-  if (/^(?:translat|译者|翻译)/u.test(l)) return 'translator';
-  if (/^(?:proofread|edit|校对|编辑|责编)/u.test(l)) return 'editor';
-  return 'source';
-}
-
-/** Reads an attribution line; null when the block is ordinary prose. */
-function attributionOf(block: ProseBlock, lines: readonly string[], defs: LinkDefinitions, nearTop: boolean): Attribution | null | 'placeholder' {
-  if (block.startLine !== block.endLine || block.text.length > 300) return null;
-  const raw = block.text.trim();
-  const text = plainText(raw, defs);
-  const quote = (lines[block.startLine - 1] ?? '').slice(block.prefixes[0] ?? 0).trim();
-  const url = stripMarkup(raw, defs).urls[0] ?? '';
-  const labeled = LABELED.exec(raw);
-  if (labeled) {
-    const label = labeled[1] ?? '';
-    const value = plainText(labeled[2] ?? '', defs) || url;
-    // An unfilled template ("译者：[译者ID](…)") repeats its own label: no one to credit.
-    const bare = label.replace(/[者人]$/u, '');
-    if (bare && /\p{Script=Han}/u.test(bare) && value.includes(bare)) return 'placeholder';
-    const colon = raw.slice(label.length).trimStart().startsWith('：') ? '：' : ': ';
-    return { role: roleOf(label), text: `${label}${colon}${value}`, value, url: url || (/^https?:\/\//u.test(value) ? value : ''), line: block.startLine, quote };
-  }
-  if (CREDIT.test(text)) return { role: 'credit', text, value: text, url, line: block.startLine, quote };
-  const byline = nearTop ? BYLINE.exec(text) : null;
-  if (byline) return { role: 'author', text, value: byline[1]?.trim() ?? '', url, line: block.startLine, quote };
-  return null;
 }
 
 /** The longest a quoted sentence may be; longer runs without punctuation are cut at clause marks. */
@@ -136,82 +134,365 @@ function verbatim(block: ProseBlock, lines: readonly string[], start: number, en
   return { quote: parts.join('\n'), first: block.startLine + first, last: block.startLine + last };
 }
 
+/** Rules that also judge single sentences inside a paragraph. */
+const SENTENCE_RULES = [followLine, sponsorLine, imageCredit];
+/** Words every one of those rules needs: most sentences are let through by this one test. */
+const MAYBE_CREDIT = /follow|subscri|sign up|sponsor|brought to you|photo|image|picture|illustration|screenshot|graphic|credit|unsplash|pexels|pixabay|flickr|关注|订阅|赞助|图/iu;
+
 /** Prose has at least one letter or digit. */
 const HAS_WORD = /[\p{L}\p{N}]/u;
 const BINARY_CONTROL = /[\u0001-\u0008\u000E-\u001A\u001C-\u001F]/gu;
 
 /** Refuses text that is not an article: binary, broken UTF-8 or empty. */
 function checkText(path: string, text: string): void {
-  if (text.includes('\u0000')) throw new CompileError(path, 'is a binary file (it holds NUL bytes), not a text article; give a Markdown or plain-text file (convert it first, e.g. with pandoc)');
-  if (text.includes('\uFFFD')) throw new CompileError(path, 'is not valid UTF-8 text (it holds bytes that are not UTF-8); save it as UTF-8, e.g. with iconv -f latin1 -t utf-8');
+  if (text.includes('\u0000')) throw new CompileError(path, 'is a binary file (it holds NUL bytes), not a text article', 'give a Markdown or plain-text file (convert it first, e.g. with pandoc)');
+  if (text.includes('\uFFFD')) throw new CompileError(path, 'is not valid UTF-8 text (it holds bytes that are not UTF-8)', 'save it as UTF-8, e.g. with iconv -f latin1 -t utf-8');
   const controls = text.slice(0, 65536).match(BINARY_CONTROL)?.length ?? 0;
-  if (controls > 8) throw new CompileError(path, 'looks like a binary file (it holds control characters), not a text article; give a Markdown or plain-text file');
-  if (text.trim() === '') throw new CompileError(path, 'is empty: there is nothing to compile; write the article first, or leave it out');
+  if (controls > 8) throw new CompileError(path, 'looks like a binary file (it holds control characters), not a text article', 'give a Markdown or plain-text file');
+  if (text.trim() === '') throw new CompileError(path, 'is empty: there is nothing to compile', 'write the article first, or leave it out');
+}
+
+/** 'zh' when Han characters make up much of the letters, 'ja' when kana do, else 'en'. */
+export function detectLanguage(text: string): Article['language'] {
+  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  const han = sample.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const kana = sample.match(/[\p{Script=Hiragana}\p{Script=Katakana}]/gu)?.length ?? 0;
+  const latin = sample.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  if (kana > 20 && kana >= han * 0.2) return 'ja';
+  // A Chinese character says as much as a word of four or five Latin letters.
+  return han * 4 > latin ? 'zh' : 'en';
+}
+
+/** The languages talkdeck knows by name, from a front matter `lang` value. */
+function languageFromTag(tag: string): Article['language'] | null {
+  const t = tag.toLowerCase();
+  if (/^zh\b/u.test(t)) return 'zh';
+  if (/^ja\b/u.test(t)) return 'ja';
+  if (/^en\b/u.test(t)) return 'en';
+  return null;
+}
+
+interface ImageInfo {
+  alt: string;
+  src: string;
+  caption: string;
+}
+
+const MD_IMAGE = /!\[([^\]]*)\]\(\s*<?([^\s)>]+)>?(?:\s+["']([^"']*)["'])?\s*\)|!\[([^\]]*)\]\[([^\]]*)\]/u;
+const HTML_IMG = /<img\b[^>]*>/iu;
+
+function attribute(tag: string, name: string): string {
+  const match = new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'iu').exec(tag);
+  return (match?.[1] ?? match?.[2] ?? match?.[3] ?? '').trim();
+}
+
+/** The image a figure shows, from Markdown (`![alt](src "title")`) or HTML (`<img>`, `<figcaption>`). */
+function imageOf(figure: FigureBlock, defs: LinkDefinitions): ImageInfo | null {
+  const text = figure.lines.join('\n');
+  const md = MD_IMAGE.exec(text);
+  if (md) {
+    const src = md[2] ?? defs.get((md[5] || md[4] || '').trim().toLowerCase()) ?? '';
+    return { alt: (md[1] ?? md[4] ?? '').trim(), src, caption: (md[3] ?? '').trim() };
+  }
+  const img = HTML_IMG.exec(text);
+  if (!img) return null;
+  const caption = /<figcaption[^>]*>([\s\S]*?)<\/figcaption>/iu.exec(text)?.[1] ?? '';
+  return {
+    alt: plainText(attribute(img[0], 'alt'), defs),
+    src: attribute(img[0], 'src'),
+    caption: resolveSentinels(stripMarkup(caption.replace(/<[^>]*>/gu, ''), defs).text),
+  };
+}
+
+function emphasised(raw: string): boolean {
+  if (!raw.includes('**') && !raw.includes('__') && !/(?:^|[\s(])[*_][^\s*_]/u.test(raw)) return false;
+  // Italics around quoted speech mark a quotation, not a point the author stresses.
+  if (/^(?:\w+:\s*)?[*_]+\s*["“]/u.test(raw.trim())) return false;
+  const strong = [...raw.matchAll(/(\*\*|__)(?=\S)([\s\S]+?)(?<=\S)\1|(?<![*\w])([*_])(?=\S)([^*_]+?)(?<=\S)\3(?![*\w])/gu)];
+  const covered = strong.reduce((a, m) => a + (m[2] ?? m[4] ?? '').length, 0);
+  const letters = raw.replace(/[\s*_.!?。！？]/gu, '').length;
+  return letters > 0 && covered / letters >= 0.6;
+}
+
+/** The longest bold phrase of a sentence, as plain text, when it has three words or six Chinese characters. */
+function stressedPhrase(raw: string, defs: LinkDefinitions): string {
+  if (!raw.includes('**') && !raw.includes('__')) return '';
+  let best = '';
+  for (const m of raw.matchAll(/(\*\*|__)(?=\S)([\s\S]+?)(?<=\S)\1/gu)) {
+    const text = plainText(m[2] ?? '', defs).replace(/[.。!！]$/u, '');
+    if (text.length > best.length) best = text;
+  }
+  const words = best.split(/\s+/u).filter(Boolean).length;
+  const han = best.match(/\p{Script=Han}/gu)?.length ?? 0;
+  return words >= 3 || han >= 6 ? best : '';
+}
+
+/** What decides about each prose block: a rule's match, and whether it sits near the top. */
+function judgeLine(block: ProseBlock, plain: string, nearTop: boolean): Match | null {
+  if (block.startLine !== block.endLine && plain.length > 200) return null;
+  for (const rule of LINE_RULES) {
+    const match = rule(plain);
+    if (match) return match;
+  }
+  return nearTop ? byline(plain) : null;
+}
+
+/** Credit headers made of link definitions, as LCTT writes them: `[#]: via: "https://…"`. */
+function creditHeader(scan: ReturnType<typeof scanBlocks>, lines: readonly string[]): { attributions: Attribution[]; boilerplate: Boilerplate[] } {
+  const attributions: Attribution[] = [];
+  const boilerplate: Boilerplate[] = [];
+  for (const def of scan.definitionLines) {
+    if (def.label !== '#') continue;
+    const match = /^([\w-]+)\s*[:：]\s*["(]?(.*?)[")]?\s*$/u.exec(def.rest);
+    const quote = (lines[def.line - 1] ?? '').trim();
+    boilerplate.push({ rule: 'credit-header', startLine: def.line, endLine: def.line, text: quote });
+    if (!match) continue;
+    const key = (match[1] ?? '').toLowerCase();
+    const value = (match[2] ?? '').trim();
+    if (!value) continue;
+    const url = /https?:\/\/\S+/u.exec(value)?.[0] ?? '';
+    if (key === 'via') attributions.push({ role: 'source', text: `via: ${value}`, value, url, line: def.line, quote });
+    else if (key === 'author') {
+      const name = value.replace(/https?:\/\/\S+/u, '').trim() || value;
+      attributions.push({ role: 'author', text: `author: ${name}`, value: name, url, line: def.line, quote });
+    } else if (key === 'translator') attributions.push({ role: 'translator', text: `translator: ${value}`, value, url, line: def.line, quote });
+  }
+  return { attributions, boilerplate };
 }
 
 /**
- * Reads an article: lines (BOM dropped, CRLF or CR line ends), title, section headings,
- * attribution lines and sentences with exact line spans. Throws CompileError for text that
- * cannot make a talk.
+ * Splits a setext title whose first lines are a claim left by a translation workflow ("[bazz2 own
+ * this article]" above "Performance benchmarks: KVM vs. Xen"): CommonMark reads both lines as the
+ * heading, but only the last ones are the title.
+ */
+function splitClaimedHeading(heading: Heading, boilerplate: Boilerplate[], defs: LinkDefinitions): Heading {
+  const parts = heading.quote.split('\n');
+  let skip = 0;
+  while (skip < parts.length - 1 && LINE_RULES.some((rule) => rule(plainText(parts[skip] ?? '', defs))?.rule === 'claim-line')) skip++;
+  if (skip === 0) return heading;
+  boilerplate.push({ rule: 'claim-line', startLine: heading.line, endLine: heading.line + skip - 1, text: parts.slice(0, skip).join('\n') });
+  const rest = parts.slice(skip);
+  return { ...heading, line: heading.line + skip, text: rest.join(' '), quote: rest.join('\n') };
+}
+
+/**
+ * Reads an article: front matter, title, section headings, attribution lines, sentences with exact
+ * line spans, figures (code, tables, images) and the boilerplate kept off the slides. Throws
+ * CompileError for text that cannot make a talk.
  */
 export function readArticle(index: number, path: string, source: string): Article {
   const text = source.replace(/^\uFEFF/u, '');
   checkText(path, text);
   const lines = text.split(/\r\n|\r|\n/u);
-  const scan = scanBlocks(lines);
+  const front: FrontMatter | null = readFrontMatter(lines);
+  const scan = scanBlocks(lines, front?.endLine ?? 0);
   const defs = scan.definitions;
+  const header = creditHeader(scan, lines);
+  const attributions: Attribution[] = [...header.attributions];
+  const boilerplate: Boilerplate[] = [...header.boilerplate];
+  if (front) boilerplate.push({ rule: 'front-matter', startLine: 1, endLine: front.endLine, text: lines.slice(0, front.endLine).join('\n') });
+  for (const f of scan.footnotes) boilerplate.push({ rule: 'footnotes', startLine: f.startLine, endLine: f.endLine, text: f.text });
 
-  const attributions: Attribution[] = [];
-  const prose: ProseBlock[] = [];
-  const topLine = scan.blocks[Math.min(2, scan.blocks.length - 1)]?.startLine ?? 0;
-  for (const block of scan.blocks) {
-    const found = attributionOf(block, lines, defs, block.startLine <= topLine);
-    if (found === 'placeholder') continue;
-    if (found) attributions.push(found);
-    else if (HAS_WORD.test(block.text)) prose.push(block);
+  // Headings: TOC and endnote sections go, with everything under them up to the next heading of their level or above.
+  let headings = scan.headings.map((h) => h);
+  const droppedUnder = new Set<number>();
+  headings.forEach((h, i) => {
+    const plain = plainText(h.text, defs);
+    // A section headed "Sponsors", "Follow us", "Share this" or "References" is not the argument either.
+    const lineRule = LINE_RULES.map((rule) => rule(plain)).find((m) => m !== null && m.rule !== 'credit' && m.rule !== 'source');
+    const match = tableOfContents(plain, 'heading') ?? endnoteHeading(plain) ?? lineRule ?? null;
+    if (!match) return;
+    droppedUnder.add(i);
+    boilerplate.push({ rule: match.rule, startLine: h.line, endLine: h.endLine, text: plain });
+    for (let j = i + 1; j < headings.length && (headings[j]?.level ?? 0) > h.level; j++) droppedUnder.add(j);
+  });
+
+  // The title: the front matter's, else the first top-level heading above most of the prose.
+  const firstProse = scan.blocks.find((b) => HAS_WORD.test(b.text) && !judgeLine(b, plainText(b.text, defs), true))?.startLine ?? Infinity;
+  let title: Article['title'] = null;
+  let titleHeading = -1;
+  if (front?.title) {
+    const t = front.title;
+    title = { text: t.text, line: t.line, endLine: t.endLine, quote: t.quote };
+    // A first heading that repeats the front matter title is the title, not a section.
+    const first = headings[0];
+    if (first && first.line < firstProse && plainText(first.text, defs).toLowerCase() === t.text.toLowerCase()) titleHeading = 0;
+  } else if (headings.length > 0) {
+    const top = Math.min(...headings.filter((_, i) => !droppedUnder.has(i)).map((h) => h.level));
+    const candidate = headings.findIndex((h, i) => h.level === top && !droppedUnder.has(i));
+    const heading = headings[candidate];
+    if (heading && heading.line < firstProse) {
+      const split = splitClaimedHeading(heading, boilerplate, defs);
+      headings[candidate] = split;
+      titleHeading = candidate;
+      title = { text: plainText(split.text, defs), line: split.line, endLine: split.endLine, quote: split.quote };
+    }
   }
 
-  let headings = scan.headings;
-  let title: Article['title'] = null;
-  const first = headings[0];
-  const firstProse = prose[0]?.startLine ?? Infinity;
-  if (first && first.line < firstProse && headings.filter((h) => h.level <= first.level).length === 1) {
-    title = { text: plainText(first.text, defs), line: first.line, quote: first.text };
-    headings = headings.slice(1);
-    for (const block of prose) block.heading -= 1;
-  } else if (!first && prose.length > 1) {
+  // Prose blocks: boilerplate lines out (attributions kept), TOC and link-dump lists out.
+  const listItems = new Map<number, ProseBlock[]>();
+  for (const block of scan.blocks) if (block.list >= 0) listItems.set(block.list, [...(listItems.get(block.list) ?? []), block]);
+  const droppedLists = new Map<number, BoilerplateRule>();
+  for (const [list, items] of listItems) {
+    const texts = items.map((b) => b.text);
+    const match = tableOfContents('', 'list', texts) ?? linkDump(texts);
+    if (match) droppedLists.set(list, match.rule);
+  }
+  const titleLine = title?.line ?? 0;
+  const prose: ProseBlock[] = [];
+  let seenProse = 0;
+  for (const block of scan.blocks) {
+    // Only short blocks can be credit lines: a long paragraph's plain text is made later, per sentence.
+    const short = block.text.length <= 600;
+    const plain = short ? plainText(block.text, defs) : block.text;
+    const heading = block.heading;
+    if (heading >= 0 && droppedUnder.has(heading)) {
+      boilerplate.push({ rule: tableOfContents(plainText(headings[heading]?.text ?? '', defs), 'heading') ? 'table-of-contents' : 'endnotes', startLine: block.startLine, endLine: block.endLine, text: plain });
+      continue;
+    }
+    const listRule = droppedLists.get(block.list);
+    if (listRule) {
+      boilerplate.push({ rule: listRule, startLine: block.startLine, endLine: block.endLine, text: plain });
+      continue;
+    }
+    if (tableOfContents(block.text, 'line')) {
+      boilerplate.push({ rule: 'table-of-contents', startLine: block.startLine, endLine: block.endLine, text: plain });
+      continue;
+    }
+    const nearTop = block.startLine < titleLine || seenProse < 2;
+    const match = short ? judgeLine(block, plain, nearTop) : null;
+    if (match) {
+      boilerplate.push({ rule: match.rule, startLine: block.startLine, endLine: block.endLine, text: plain });
+      if (match.role && !match.placeholder) {
+        const raw = block.text.trim();
+        const url = stripMarkup(raw, defs).urls[0] ?? (/https?:\/\/\S+/u.exec(match.value ?? '')?.[0] ?? '');
+        const quote = (lines[block.startLine - 1] ?? '').slice(block.prefixes[0] ?? 0).trim();
+        // Plain text drops bare URLs: a line that names its source by address shows the address.
+        const value = (match.value ?? plain).replace(/[:：]\s*$/u, '') || url;
+        const shown = match.label ? `${match.label}${/[\u3000-\u9fff]/u.test(match.label) ? '：' : ': '}${value}` : plain;
+        attributions.push({ role: match.role, text: shown, value, url: url || (/^https?:\/\//u.test(value) ? value : ''), line: block.startLine, quote: block.startLine === block.endLine ? quote : raw });
+      }
+      continue;
+    }
+    // Short lines above the title that no rule names are strays of the page, not the article.
+    if (short && block.startLine < titleLine && plain.length <= 120 && !/[.!?。！？]$/u.test(plain)) {
+      boilerplate.push({ rule: 'claim-line', startLine: block.startLine, endLine: block.endLine, text: plain });
+      continue;
+    }
+    if (!HAS_WORD.test(plain)) continue;
+    seenProse++;
+    prose.push(block);
+  }
+
+  // A README without a heading: the alt text of the logo it opens with names it.
+  if (!title) {
+    const logo = scan.figures.find((f) => f.kind === 'html' || f.kind === 'image');
+    const firstProseLine = prose[0]?.startLine ?? Infinity;
+    if (logo && logo.startLine < firstProseLine) {
+      for (let k = 0; k < logo.lines.length && !title; k++) {
+        const alt = /<img\b[^>]*\balt\s*=\s*"([^"]{3,80})"/iu.exec(logo.lines[k] ?? '')?.[1] ?? /^\s*!\[([^\]]{3,80})\]/u.exec(logo.lines[k] ?? '')?.[1];
+        if (alt && /\p{L}{2}/u.test(alt) && !/^(?:logo|badge|build|banner|screenshot|image)\b/iu.test(alt)) title = { text: alt.trim(), line: logo.startLine + k, endLine: logo.startLine + k, quote: alt.trim() };
+      }
+    }
+  }
+
+  // An article without a heading or front matter: a short first line that is not a sentence is its title.
+  if (!title && scan.headings.length === 0 && prose.length > 1) {
     const lead = prose[0];
     const leadText = lead ? plainText(lead.text, defs) : '';
     if (lead && lead.kind === 'paragraph' && lead.startLine === lead.endLine && leadText.length <= 100 && !/[.!?。！？:：,，;；]$/u.test(leadText)) {
-      title = { text: leadText, line: lead.startLine, quote: lead.text.trim() };
+      title = { text: leadText, line: lead.startLine, endLine: lead.endLine, quote: lead.text.trim() };
       prose.shift();
     }
   }
 
+  // Headings that remain sections, and each block's index into them.
+  const keep = headings.map((_, i) => i !== titleHeading && !droppedUnder.has(i));
+  const newIndex: number[] = [];
+  let count = 0;
+  for (let i = 0; i < headings.length; i++) newIndex.push(keep[i] ? count++ : -1);
+  const sectionOf = (h: number) => {
+    for (let i = h; i >= 0; i--) if (keep[i]) return newIndex[i] ?? -1;
+    return -1;
+  };
+  headings = headings.filter((_, i) => keep[i]);
+
   const sentences: Sentence[] = [];
+  const blockOfSentence: number[] = [];
   prose.forEach((block, blockIndex) => {
     const spans = capSpans(block.text, splitSentences(block.text, defs));
+    const blockEmphasis = emphasised(block.text);
     spans.forEach((span, i) => {
       const raw = block.text.slice(span.start, span.end);
       const stripped = stripMarkup(raw, defs);
       const plain = resolveSentinels(stripped.text);
       if (!HAS_WORD.test(plain)) return;
       const { quote, first: startLine, last: endLine } = verbatim(block, lines, span.start, span.end);
+      // A follow-me, sponsor or image-credit sentence inside a paragraph is kept off the slides too.
+      const inner = plain.length <= 200 && MAYBE_CREDIT.test(plain) ? SENTENCE_RULES.map((rule) => rule(plain)).find((m) => m !== null) : undefined;
+      if (inner) {
+        boilerplate.push({ rule: inner.rule, startLine, endLine, text: plain });
+        return;
+      }
       sentences.push({
         article: index,
         index: sentences.length,
         block: blockIndex,
         opensBlock: i === 0,
+        closesBlock: i === spans.length - 1,
+        kind: block.kind,
         startLine,
         endLine,
         raw,
         quote,
         plain,
         urls: stripped.urls,
-        heading: block.heading,
+        heading: sectionOf(block.heading),
+        emphasis: blockEmphasis || emphasised(raw),
+        figure: -1,
+        stressed: stressedPhrase(raw, defs),
       });
+      blockOfSentence.push(block.order);
     });
   });
+
+  // Figures: each introduced by the last sentence of the prose block right before it, in the same section.
+  const figures: Figure[] = [];
+  for (const f of scan.figures) {
+    if (f.heading >= 0 && droppedUnder.has(f.heading)) continue;
+    let kind: Figure['kind'];
+    let image: ImageInfo | null = null;
+    if (f.kind === 'code' || f.kind === 'table') kind = f.kind;
+    else {
+      image = imageOf(f, defs);
+      if (!image || !image.src) continue;
+      kind = 'image';
+    }
+    let sentence = -1;
+    for (let k = sentences.length - 1; k >= 0; k--) {
+      const order = blockOfSentence[k] ?? -1;
+      if (order >= f.order) continue;
+      if (order === f.order - 1 || (order === f.order - 2 && kind === 'image')) sentence = k;
+      break;
+    }
+    const s = sentences[sentence];
+    if (s && s.heading !== sectionOf(f.heading)) sentence = -1;
+    const figure: Figure = {
+      kind,
+      startLine: f.startLine,
+      endLine: f.endLine,
+      lines: kind === 'code' ? f.lines : [],
+      rows: kind === 'table' ? f.lines.filter((_, i) => i !== 1).map(tableCells) : [],
+      info: f.info,
+      alt: image?.alt ?? '',
+      src: image?.src ?? '',
+      caption: image?.caption ?? '',
+      sentence,
+      heading: sectionOf(f.heading),
+    };
+    if (sentence >= 0 && s && s.figure < 0) s.figure = figures.length;
+    figures.push(figure);
+  }
 
   if (sentences.length === 0) {
     const what =
@@ -221,8 +502,39 @@ export function readArticle(index: number, path: string, source: string): Articl
           ? 'holds only headings'
           : scan.headings.length > 0
             ? 'holds only headings and code'
-            : 'holds no sentences';
-    throw new CompileError(path, `${what}: there is no prose to build a talk from; add paragraphs of text, or leave it out`);
+            : boilerplate.length > 0
+              ? 'holds only credits, links and other lines that are not its argument'
+              : 'holds no sentences';
+    throw new CompileError(path, `${what}: there is no prose to build a talk from`, 'add paragraphs of text, or leave it out');
   }
-  return { index, path, lines, title, headings, attributions, sentences, definitions: defs };
+
+  // Attributions: one per role and value (a credit header and a footer often say the same).
+  const seen = new Set<string>();
+  const unique = attributions.filter((a) => {
+    const key = `${a.role}:${(a.url || a.value).toLowerCase()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  if (front?.author && !unique.some((a) => a.role === 'author')) {
+    const a = front.author;
+    unique.unshift({ role: 'author', text: a.text, value: a.text, url: '', line: a.line, quote: a.quote });
+  }
+  const prosePlain = sentences.slice(0, 400).map((s) => s.plain).join(' ');
+  const language = languageFromTag(front?.lang ?? '') ?? detectLanguage(prosePlain);
+  boilerplate.sort((a, b) => a.startLine - b.startLine);
+  return {
+    index,
+    path,
+    lines,
+    language,
+    title,
+    meta: { author: front?.author ?? null, date: front?.date ?? null, description: front?.description ?? null },
+    headings,
+    attributions: unique,
+    sentences,
+    figures,
+    boilerplate,
+    definitions: defs,
+  };
 }

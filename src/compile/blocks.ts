@@ -1,15 +1,20 @@
 /**
- * A line-based scanner for the block structure of an article (a practical subset of CommonMark):
- * headings (ATX and setext), paragraphs, list items and block quotes are kept with exact line
- * spans; code, HTML, tables and rules are recognised so that they are left out of the prose.
+ * A line-based scanner for the block structure of an article (a practical subset of CommonMark,
+ * plus what blogs add to it): headings (ATX and setext, with every line they span), paragraphs,
+ * list items and block quotes with exact line spans; code blocks, tables, images and HTML blocks
+ * kept as figures; link and footnote definitions, template tags and MDX imports recognised so
+ * that they stay out of the prose.
  */
 
 export interface Heading {
   level: number;
-  /** Raw inline Markdown of the heading. */
+  /** Raw inline Markdown of the heading, its lines joined by a space. */
   text: string;
-  /** 1-based line of the heading text. */
+  /** 1-based lines of the heading's text (a setext heading may span several; its underline excluded). */
   line: number;
+  endLine: number;
+  /** The heading's text lines verbatim (markers and container prefixes removed), joined by '\n'. */
+  quote: string;
 }
 
 /** A run of prose lines: a paragraph, a list item or a paragraph inside a block quote. */
@@ -25,34 +30,78 @@ export interface ProseBlock {
   prefixes: number[];
   /** Index into `headings` of the heading the block is under, -1 before any heading. */
   heading: number;
+  /** Items of one list share a number; -1 for paragraphs and quotes. */
+  list: number;
+  /** Position among every block and figure of the article, in reading order. */
+  order: number;
+}
+
+/** A code block, table, image or HTML block: shown on a slide as it is, never split into sentences. */
+export interface FigureBlock {
+  kind: 'code' | 'table' | 'html' | 'image';
+  startLine: number;
+  endLine: number;
+  /** The figure's lines (code without its fence or indentation; a table's rows; an HTML block's lines). */
+  lines: string[];
+  /** Code: the fence's info string; '' otherwise. */
+  info: string;
+  heading: number;
+  order: number;
+}
+
+/** A link reference definition, with its line: LCTT's `[#]: via: "…"` headers are made of them. */
+export interface Definition {
+  line: number;
+  label: string;
+  /** Everything after `[label]:`, trimmed. */
+  rest: string;
 }
 
 export interface BlockScan {
   headings: Heading[];
   blocks: ProseBlock[];
+  figures: FigureBlock[];
   /** Link reference definitions: lower-cased label → URL. */
   definitions: Map<string, string>;
+  definitionLines: Definition[];
+  /** Footnote definitions (`[^1]: …`) and their lines: notes to the text, never slides. */
+  footnotes: { label: string; startLine: number; endLine: number; text: string }[];
   /** Lines that hold code (fenced or indented), for telling an article of only code. */
   codeLines: number;
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/u;
+const FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*([^`]*)$/u;
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/u;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/u;
 const RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/u;
 const HTML_BLOCK = /^ {0,3}<(?:!--|\?|![A-Z]|\/?(?:address|article|aside|blockquote|body|center|details|dialog|div|dl|figcaption|figure|footer|form|h[1-6]|head|header|hr|html|iframe|img|li|main|nav|ol|p|picture|pre|script|section|source|style|summary|svg|table|tbody|td|tfoot|th|thead|tr|ul|video|audio|canvas|math|object|embed|noscript|br)(?:[\s/>]|$))/iu;
-const DEFINITION = /^ {0,3}\[([^\]]{1,200})\]:[ \t]*<?([^\s>]+)>?/u;
+/** Any tag alone on its line (CommonMark's HTML block type 7), JSX components in MDX included. */
+const LONE_TAG = /^ {0,3}<\/?[A-Za-z][\w.:-]*(?:\s[^<>]*)?\/?>[ \t]*$/u;
+/** A template tag alone on its line: Go's `{{image "x"}}`, Jekyll's `{% include %}`, mdBook's `{{#include}}`. */
+const TEMPLATE_LINE = /^ {0,3}(?:\{\{.*\}\}|\{%.*%\})[ \t]*$/u;
+/** MDX module lines: `import X from '…'` and `export const …`. */
+const MDX_MODULE = /^(?:import\s+(?:[\w*{}\s,]+\s+from\s+)?['"][^'"]+['"];?|export\s+(?:const|let|default|function)\b.*)[ \t]*$/u;
+const DEFINITION = /^ {0,3}\[([^\]]{1,200})\]:[ \t]*(.*)$/u;
+const FOOTNOTE = /^ {0,3}\[\^([^\]\s]{1,40})\]:[ \t]*(.*)$/u;
 const QUOTE = /^ {0,3}>[ \t]?/u;
 const ITEM = /^( {0,3})([-*+]|\d{1,9}[.)])(?:[ \t]+(?:\[[ xX]\][ \t]+)?|$)/u;
 const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/u;
 const BLANK = /^[ \t]*$/u;
 const INDENTED = /^(?: {4}|\t)/u;
+/** A paragraph that is only an image (and perhaps a link around it). */
+const IMAGE_ONLY = /^\s*(?:\[\s*)?!\[[^\]]*\]\s*(?:\([^)]*\)|\[[^\]]*\])(?:\s*\]\s*\([^)]*\))?\s*$/u;
 
 class Builder {
   readonly headings: Heading[] = [];
   readonly blocks: ProseBlock[] = [];
+  readonly figures: FigureBlock[] = [];
   private lines: { text: string; prefix: number; line: number }[] = [];
   private kind: ProseBlock['kind'] = 'paragraph';
+  private list = -1;
+  private lists = 0;
+  private order = 0;
+  /** Whether the last block flushed was a list item (a following item joins its list). */
+  private lastItem = false;
 
   get open(): boolean {
     return this.lines.length > 0;
@@ -65,6 +114,9 @@ class Builder {
   start(kind: ProseBlock['kind'], text: string, prefix: number, line: number): void {
     this.flush();
     this.kind = kind;
+    if (kind === 'item') {
+      if (!this.lastItem) this.list = this.lists++;
+    }
     this.lines.push({ text, prefix, line });
   }
 
@@ -77,13 +129,28 @@ class Builder {
   toHeading(level: number): void {
     const text = this.lines.map((l) => l.text.trim()).join(' ');
     const line = this.lines[0]?.line ?? 1;
+    const endLine = this.lines[this.lines.length - 1]?.line ?? line;
+    const quote = this.lines.map((l) => l.text.trim()).join('\n');
     this.lines = [];
-    this.headings.push({ level, text, line });
+    this.lastItem = false;
+    this.headings.push({ level, text, line, endLine, quote });
   }
 
   heading(level: number, text: string, line: number): void {
     this.flush();
-    this.headings.push({ level, text, line });
+    this.lastItem = false;
+    this.headings.push({ level, text, line, endLine: line, quote: text });
+  }
+
+  figure(kind: FigureBlock['kind'], startLine: number, lines: string[], info = ''): void {
+    this.flush();
+    this.lastItem = false;
+    this.figures.push({ kind, startLine, endLine: startLine + lines.length - 1, lines, info, heading: this.headings.length - 1, order: this.order++ });
+  }
+
+  /** A blank line or a block that is not prose ends a list. */
+  endList(): void {
+    this.lastItem = false;
   }
 
   flush(): void {
@@ -96,56 +163,97 @@ class Builder {
       prefixes.push(l.prefix);
       offset += l.text.length + 1;
     }
+    const text = this.lines.map((l) => l.text).join('\n');
+    const startLine = this.lines[0]?.line ?? 1;
+    const endLine = this.lines[this.lines.length - 1]?.line ?? 1;
+    if (this.kind === 'paragraph' && IMAGE_ONLY.test(text)) {
+      this.lines = [];
+      this.figure('image', startLine, [text]);
+      return;
+    }
     this.blocks.push({
       kind: this.kind,
-      startLine: this.lines[0]?.line ?? 1,
-      endLine: this.lines[this.lines.length - 1]?.line ?? 1,
-      text: this.lines.map((l) => l.text).join('\n'),
+      startLine,
+      endLine,
+      text,
       lineStarts,
       prefixes,
       heading: this.headings.length - 1,
+      list: this.kind === 'item' ? this.list : -1,
+      order: this.order++,
     });
+    this.lastItem = this.kind === 'item';
     this.lines = [];
   }
 }
 
-/** Scans an article's lines (already split, without line ends) into headings and prose blocks. */
-export function scanBlocks(lines: readonly string[]): BlockScan {
+/** Cells of a table row: split at pipes that are not escaped or inside code spans. */
+export function tableCells(row: string): string[] {
+  const trimmed = row.trim().replace(/^\|/u, '').replace(/\|$/u, '');
+  const cells: string[] = [];
+  let cell = '';
+  let code = false;
+  for (let i = 0; i < trimmed.length; i++) {
+    const c = trimmed[i] ?? '';
+    if (c === '\\' && trimmed[i + 1] === '|') {
+      cell += '|';
+      i++;
+    } else if (c === '`') {
+      code = !code;
+      cell += c;
+    } else if (c === '|' && !code) {
+      cells.push(cell.trim());
+      cell = '';
+    } else cell += c;
+  }
+  cells.push(cell.trim());
+  return cells;
+}
+
+/**
+ * Scans an article's lines (already split, without line ends) into headings, prose blocks and
+ * figures. Lines before `from` (front matter) are skipped.
+ */
+export function scanBlocks(lines: readonly string[], from = 0): BlockScan {
   const b = new Builder();
   const definitions = new Map<string, string>();
-  let fence: string | null = null;
-  let html = false;
-  let table = false;
+  const definitionLines: Definition[] = [];
+  const footnotes: BlockScan['footnotes'] = [];
   let codeLines = 0;
   let lastWasItem = false;
 
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = from; i < lines.length; i++) {
     const text = lines[i] ?? '';
     const line = i + 1;
-    if (fence !== null) {
-      codeLines++;
-      const close = FENCE.exec(text);
-      if (close && close[1]?.[0] === fence[0] && (close[1]?.length ?? 0) >= fence.length && BLANK.test(text.slice(close[0].length))) fence = null;
-      continue;
-    }
     if (BLANK.test(text)) {
       lastWasItem = b.openKind === 'item' || (lastWasItem && !b.open);
       b.flush();
-      html = false;
-      table = false;
       continue;
     }
-    if (html || table) continue;
     const fenceOpen = FENCE.exec(text);
     if (fenceOpen) {
       b.flush();
-      fence = fenceOpen[1] ?? '```';
-      codeLines++;
+      const fence = fenceOpen[1] ?? '```';
+      const indent = /^ */u.exec(text)?.[0].length ?? 0;
+      const body: string[] = [];
+      let j = i + 1;
+      for (; j < lines.length; j++) {
+        const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/u.exec(lines[j] ?? '');
+        if (close && close[1]?.[0] === fence[0] && (close[1]?.length ?? 0) >= fence.length) break;
+        body.push((lines[j] ?? '').replace(new RegExp(`^ {0,${indent}}`, 'u'), ''));
+      }
+      codeLines += body.length + 2;
+      // The figure's lines are the code between the fences.
+      if (body.some((l) => !BLANK.test(l))) b.figure('code', line + 1, body, (fenceOpen[2] ?? '').trim());
+      else b.flush();
+      i = j;
+      lastWasItem = false;
       continue;
     }
     const atx = ATX.exec(text);
     if (atx) {
       b.heading(atx[1]?.length ?? 1, (atx[2] ?? '').trim(), line);
+      lastWasItem = false;
       continue;
     }
     const setext = SETEXT.exec(text);
@@ -155,26 +263,62 @@ export function scanBlocks(lines: readonly string[]): BlockScan {
     }
     if (RULE.test(text)) {
       b.flush();
+      b.endList();
       continue;
     }
-    if (HTML_BLOCK.test(text)) {
-      b.flush();
-      html = true;
+    if (!b.open && (HTML_BLOCK.test(text) || LONE_TAG.test(text))) {
+      const body: string[] = [];
+      let j = i;
+      for (; j < lines.length && !BLANK.test(lines[j] ?? ''); j++) body.push(lines[j] ?? '');
+      b.figure('html', line, body);
+      i = j - 1;
+      continue;
+    }
+    if (!b.open && (TEMPLATE_LINE.test(text) || (MDX_MODULE.test(text) && !/[.!?。]$/u.test(text.trim()) && /^(?:import|export)\s/u.test(text)))) {
+      b.endList();
       continue;
     }
     if (!b.open) {
+      const footnote = FOOTNOTE.exec(text);
+      if (footnote) {
+        // A footnote runs to the next blank line, with its indented continuation paragraphs.
+        let j = i + 1;
+        const body = [footnote[2] ?? ''];
+        while (j < lines.length && (!BLANK.test(lines[j] ?? '') ? !FOOTNOTE.exec(lines[j] ?? '') : INDENTED.test(lines[j + 1] ?? ''))) {
+          body.push((lines[j] ?? '').trim());
+          j++;
+        }
+        footnotes.push({ label: footnote[1] ?? '', startLine: line, endLine: j, text: body.join(' ').trim() });
+        i = j - 1;
+        continue;
+      }
       const def = DEFINITION.exec(text);
-      if (def && BLANK.test(text.slice(def[0].length).replace(/^[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\))/u, ''))) {
+      if (def) {
+        const rest = (def[2] ?? '').trim();
         const label = (def[1] ?? '').trim().toLowerCase();
-        if (!definitions.has(label)) definitions.set(label, def[2] ?? '');
+        const url = /^<?([^\s>]+)>?/u.exec(rest)?.[1] ?? '';
+        if (!definitions.has(label)) definitions.set(label, url);
+        definitionLines.push({ line, label, rest });
         continue;
       }
       if (text.includes('|') && TABLE_DELIMITER.test(lines[i + 1] ?? '') && (lines[i + 1] ?? '').includes('-')) {
-        table = true;
+        const body: string[] = [];
+        let j = i;
+        for (; j < lines.length && !BLANK.test(lines[j] ?? '') && (lines[j] ?? '').includes('|'); j++) body.push(lines[j] ?? '');
+        b.figure('table', line, body);
+        i = j - 1;
         continue;
       }
       if (INDENTED.test(text) && !lastWasItem) {
-        codeLines++;
+        const body: string[] = [];
+        let j = i;
+        while (j < lines.length && (INDENTED.test(lines[j] ?? '') || (BLANK.test(lines[j] ?? '') && INDENTED.test(lines[j + 1] ?? '')))) {
+          body.push((lines[j] ?? '').replace(/^(?: {4}|\t)/u, ''));
+          j++;
+        }
+        codeLines += body.length;
+        b.figure('code', line, body);
+        i = j - 1;
         continue;
       }
     }
@@ -194,9 +338,13 @@ export function scanBlocks(lines: readonly string[]): BlockScan {
     }
     const indent = /^[ \t]*/u.exec(text)?.[0].length ?? 0;
     if (b.open) b.add(text.slice(indent), indent, line);
-    else b.start('paragraph', text.slice(indent), indent, line);
+    else {
+      // A paragraph between list items that is not indented under them ends the list.
+      if (indent === 0) b.endList();
+      b.start('paragraph', text.slice(indent), indent, line);
+    }
     lastWasItem = false;
   }
   b.flush();
-  return { headings: b.headings, blocks: b.blocks, definitions, codeLines };
+  return { headings: b.headings, blocks: b.blocks, figures: b.figures, definitions, definitionLines, footnotes, codeLines };
 }

@@ -7,8 +7,9 @@ export class CompileError extends LocatedError {
   /**
    * @param file the article's path as given to `compileTalk` (relative to the deck)
    * @param message what is wrong with it, without the file name
+   * @param hint how to fix it
    */
-  constructor(file: string, message: string) {
-    super({ file }, message);
+  constructor(file: string, message: string, hint?: string) {
+    super({ file }, message, hint);
   }
 }

@@ -1,6 +1,7 @@
 import { resolveSentinels, SENTINEL } from './inline.js';
 import { displayWidth } from './text-width.js';
-import { contentWords } from './tokens.js';
+import { contentWords, hasCjk } from './tokens.js';
+import { FUNCTION_TAGS, taggedWords, type Word } from './words.js';
 
 /**
  * Condensing a sentence into a bullet only ever deletes spans of it (asides, parentheticals,
@@ -44,15 +45,21 @@ function dropDashAsides(text: string): string {
 }
 
 const OPENERS_EN =
-  /^(?:so|and|but|yes|now|also|well|still|then|thus|hence|indeed|however|moreover|furthermore|besides|anyway|of course|in fact|that is|in a word|in short|in sum|to the contrary|on the contrary|all of this said|as such|speaking personally|after all|by contrast|in other words)\b[ \t]*,?[ \t]*/iu;
-const OPENERS_ZH = /^(?:因此|所以|但是|但|而且|并且|此外|然而|不过|那么|总之|其实|无论如何|尽管如此)[，,、]?/u;
+  /^(?:so|and|but|yes|now|also|well|still|then|thus|hence|indeed|however|moreover|furthermore|besides|anyway|again|of course|in fact|that is|in a word|in short|in sum|in summary|in conclusion|to sum up|ultimately|to the contrary|on the contrary|all of this said|as such|speaking personally|after all|by contrast|in other words|in the fullness of time|in the end|at the end of the day)\b[ \t]*,?[ \t]*/iu;
+const OPENERS_ZH = /^(?:因此|所以|但是|但|而且|并且|此外|然而|不过|那么|总之|总而言之|其实|无论如何|尽管如此|事实上|实际上|当然|另外|同时)[，,、]?/u;
+/** First-person framing that can go without losing the claim: "I think that", "Speaking personally,", "As I have argued in the past,". */
+const FRAMES_EN =
+  /^(?:(?:[\p{L}\p{N} .-]{1,50}? (?:is|are|am) (?:very |so )?(?:happy|pleased|excited|proud|thrilled|glad) to (?:announce|share|introduce|present)(?: that)?)\s+|(?:speaking personally|personally|in my (?:opinion|view|experience)|to me|frankly|honestly|as (?:i|we) (?:have |had )?(?:said|noted|written|wrote|argued|expanded on|mentioned|discussed|explained|shown|intimated|suggested|pointed out|put it|tweeted)(?: [^,]{0,40})?)\s*,\s*|(?:i|we) (?:think|believe|suspect|would argue|'d argue|feel|find|would say|'d say|guess|reckon)(?: that)?\s+)/iu;
+/** Reporting frames in news: "坎特里尔警告说，", "他继续说道。", "Cantrill 写道，". */
+const FRAME_ZH_START = /^[^，。：:“”"]{1,16}?(?:说|表示|指出|认为|写道|解释说|警告说|警告称|总结道|补充说|强调)[，,：:]\s*/u;
+const FRAME_ZH_END = /[，,]?\s*([”"])?\s*[^，。“”"]{0,10}(?:说|表示|指出|认为|写道|说道|总结道|继续说道|补充说|他认为)[。.]?$/u;
 
-/** Deletes connectives that open a sentence ("So,", "And yes,", "因此，"), while something substantial is left. */
-function dropOpeners(text: string): string {
+/** Deletes connectives and first-person frames that open a sentence ("So,", "And yes,", "I think that", "因此，"), while something substantial is left. */
+export function dropOpeners(text: string): string {
   let current = text;
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < 4; round++) {
     const trimmed = current.replace(/^[\s\u0000]+/u, '');
-    const match = OPENERS_EN.exec(trimmed) ?? OPENERS_ZH.exec(trimmed);
+    const match = OPENERS_EN.exec(trimmed) ?? FRAMES_EN.exec(trimmed) ?? OPENERS_ZH.exec(trimmed) ?? FRAME_ZH_START.exec(trimmed);
     if (!match || match[0].length === 0) break;
     const rest = trimmed.slice(match[0].length);
     if (contentWords(rest).length < 3) break;
@@ -69,14 +76,30 @@ function capitalise(text: string): string {
 }
 
 /** Tidies what deletions left: sentinels, spaces before punctuation, doubled or dangling punctuation. */
+/** Applies `edit` to the text outside code spans, which stay byte for byte (`File::open` keeps its two colons). */
+function outsideCode(text: string, edit: (part: string) => string): string {
+  if (!text.includes('`')) return edit(text);
+  return text
+    .split(/(`[^`]*`)/u)
+    .map((part, i) => (i % 2 === 1 ? part : edit(part)))
+    .join('');
+}
+
 function tidy(text: string): string {
-  const resolved = resolveSentinels(text)
-    .replace(/\s+([,.;:!?，。；：！？、)）])/gu, '$1')
-    .replace(/([,;:，；：、])(?:\s*[,;:，；：、])+/gu, '$1')
+  const resolved = outsideCode(resolveSentinels(text), (part) =>
+    part.replace(/\s+([,.;:!?，。；：！？、)）])/gu, '$1').replace(/([,;:，；：、])(?:\s*[,;:，；：、])+/gu, '$1'),
+  )
     .replace(/^[\s,;:，；：、.—–-]+/u, '')
     .replace(/[\s,;:，；：、—–-]+$/u, '');
   // A single final period goes; "…", "?" and "!" stay.
-  const bare = /[^.]\.$/u.test(resolved) || resolved.endsWith('。') ? resolved.slice(0, -1) : resolved;
+  let bare = (/[^.]\.$/u.test(resolved) || resolved.endsWith('。') ? resolved.slice(0, -1) : resolved).trim();
+  // A quotation mark whose partner was cut away goes too.
+  const opens = (bare.match(/“/gu) ?? []).length;
+  const closes = (bare.match(/”/gu) ?? []).length;
+  if (opens > closes && bare.startsWith('“')) bare = bare.slice(1);
+  else if (closes > opens && bare.endsWith('”')) bare = bare.slice(0, -1);
+  else if (closes > opens && /”[。.!?！？]?$/u.test(bare)) bare = bare.replace(/”([。.!?！？]?)$/u, '$1');
+  if (opens > closes && !bare.includes('“')) return capitalise(bare);
   return capitalise(bare.trim());
 }
 
@@ -84,7 +107,7 @@ function tidy(text: string): string {
 export interface BulletText {
   text: string;
   partial: boolean;
-  /** How well the text stands alone: 1 for a whole sentence, less for clauses cut loose. */
+  /** How well the text stands alone and reads at a glance: 1 for a short whole sentence, less for clauses cut loose. */
   weight: number;
 }
 
@@ -94,55 +117,351 @@ export function substantial(text: string, minWords = 3): boolean {
   return words.length >= minWords && words.join('').length >= 6;
 }
 
-/** Clauses of a long sentence considered as bullet starts. */
-const MAX_PIECES = 12;
+/** How long a bullet reads: words for English, characters (spaces left out) for Chinese. */
+export function bulletLength(text: string): number {
+  if (hasCjk(text)) return text.replace(/\s+/gu, '').length;
+  return text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
 
-/** Clause boundaries a long sentence may be cut at: after ; and :, around dashes, before ", but" and the like. */
-const CLAUSE_CUT = /(?<=[;:；：，])\s*|\s+[—–]\s+|——|(?<=,)\s+(?=(?:but|and|or|so|because|while|whereas|although|though|yet|which|instead)\b)/gu;
+/** Lengths a bullet aims for and may not pass: 12 and 20 words; 30 and 40 Chinese characters. */
+export const BULLET_LENGTH = { en: { ideal: 12, max: 20 }, zh: { ideal: 30, max: 40 } } as const;
+
+function limitsOf(text: string): { ideal: number; max: number } {
+  return hasCjk(text) ? BULLET_LENGTH.zh : BULLET_LENGTH.en;
+}
 
 /**
- * Condenses a sentence (stripped text) into bullet texts no wider than `maxColumns`: the whole
- * sentence with asides deleted if it fits, else each run of consecutive clauses that fits and
- * says enough (`minWords` words of substance). Returns [] when nothing fits.
+ * Words that point at something the reader is supposed to see (a table, code, a figure): a bullet
+ * that says them needs that thing on its slide.
  */
-export function condenseSentence(stripped: string, maxColumns: number, minWords = 3): BulletText[] {
+const DANGLING_EN =
+  /\b(?:here(?:'s| is| are)?|below|above|following|as follows|like (?:this|so|that)|something like|shown|this (?:table|figure|image|diagram|chart|screenshot|code|example|snippet|listing|command|output|video|graph|picture)|the (?:table|figure|image|diagram|chart|screenshot|code|example|snippet|listing|output|graph) (?:below|above)|(?:table|figure|listing|fig\.) \d+)\b/iu;
+const DANGLING_ZH = /如下|下表|下图|上图|上表|以下|下面|如图|下列|下述|上述|这张图|这个表|示例如下|输出如下|所示/u;
+
+/** Whether a bullet refers to a table, code or figure that it does not show ("the table below", "like this:", "如下"). */
+export function danglingReference(text: string): boolean {
+  return DANGLING_EN.test(text) || DANGLING_ZH.test(text) || /[:：]\s*$/u.test(text);
+}
+
+/** A first-person aside that is not a claim about the subject: "I am personally a huge fan of …". */
+function firstPersonAside(text: string): boolean {
+  // "We" is often the tutorial's voice ("we need a second arm"); "I" is the writer stepping in.
+  return /^(?:\(?\s*)(?:i|i'm|i’m|i've|i’ve|my)\b/iu.test(text) || /^(?:我(?!们)|笔者)(?:个人|本人)?/u.test(text);
+}
+
+/**
+ * Whether a bullet reads as text: mostly letters (not code or a command line that escaped its
+ * fence), and every quote, bracket and backtick closed.
+ */
+function readable(text: string): boolean {
+  const visible = text.replace(/\s+/gu, '');
+  const letters = visible.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+  if (visible.length === 0 || letters / visible.length < 0.75) return false;
+  const count = (re: RegExp) => text.match(re)?.length ?? 0;
+  if (count(/`/gu) % 2 !== 0 || count(/"/gu) % 2 !== 0) return false;
+  if (count(/[(（[]/gu) !== count(/[)）\]]/gu) || count(/“/gu) !== count(/”/gu)) return false;
+  // An apostrophe is fine; a single quote opened and not closed is not.
+  return count(/(?:^|[\s(])'/gu) <= count(/'(?:$|[\s).,;:!?])/gu);
+}
+
+interface Piece {
+  start: number;
+  end: number;
+  /** How the piece begins: at the sentence's start, after a colon, semicolon or dash, after "but", or after a plain comma. */
+  after: 'start' | 'strong' | 'contrast' | 'comma';
+  /** It has a subject and a finite verb: a clause that can stand alone. */
+  clause: boolean;
+  /** It has a verb at all. */
+  verb: boolean;
+  /** It opens with a subordinating word ("because", "which", "如果"): it leans on another clause. */
+  subordinate: boolean;
+  /** It opens with a connective ("and", "but", "so"): a new clause may start here. */
+  connective: boolean;
+  /** It opens with a pronoun that points back ("they", "it", "this"). */
+  anaphoric: boolean;
+}
+
+const SUBORDINATORS = /^(?:because|although|though|while|whereas|if|unless|since|when|whenever|which|who|whom|whose|where|as|lest|until|after|before|once|because|因为|虽然|尽管|如果|即使|由于|当|假如|只要)$/iu;
+const CONTRAST = /^(?:but|yet|however|instead|still|但|但是|然而|不过|而)$/iu;
+const CONNECTIVES = /^(?:and|but|or|so|yet|nor|then|thus|hence|however|instead|still|also|并且|而且|但是|但|所以|因此|然而|不过|而|并|且|或)$/iu;
+const ANAPHORA = /^(?:it|its|they|them|their|this|that|these|those|he|she|his|her|such|它|它们|他|她|他们|这|那|这些|那些|这种|其)$/iu;
+const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
+const RELATIVE = /^(?:that|which|who|whom|whose)$/iu;
+/** A piece that only says who says something ("坎特里尔警告说", "he said") frames a claim; it is not one. */
+const REPORTING_END = /(?:说|表示|指出|认为|写道|说道|指控|称|警告|解释|总结道|补充道|强调|断言|宣布|声称|表明|透露|问道|回答)$|\b(?:said|says|wrote|writes|argued|argues|noted|notes|added|adds|explained|explains|warned|warns|told|tells|claimed|claims)$/iu;
+
+/** Whether a run of words has a subject and a finite verb after it: "unikernels run less software", "应用程序需要移植". */
+function isClause(words: readonly Word[]): boolean {
+  let subject = false;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k] as Word;
+    // A relative clause ("costs that must be borne") is not the main one: skip its verb group.
+    if (subject && RELATIVE.test(w.text) && w.pos !== 'DET') {
+      // Up to the relative clause's verb group ("that Niko Matsakis has started"), then past it.
+      let j = k + 1;
+      while (j < words.length && j - k <= 6 && !['AUX', 'VERB'].includes((words[j] as Word).pos)) j++;
+      while (j + 1 < words.length && ['AUX', 'VERB', 'PART', 'ADV'].includes((words[j + 1] as Word).pos)) j++;
+      k = j;
+      continue;
+    }
+    if (NOMINAL.has(w.pos) && !RELATIVE.test(w.text)) subject = true;
+    if (w.pos === 'AUX') return subject;
+    if (w.pos === 'VERB') {
+      if (!subject) return false;
+      const prev = words[k - 1]?.text.toLowerCase();
+      // "-ing" forms and infinitives after "to" are not finite; past forms after a noun and before "by" are participles.
+      if (/ing$/iu.test(w.text) && !hasCjk(w.text)) continue;
+      if (prev === 'to') continue;
+      if (/ed$/iu.test(w.text) && words[k + 1]?.text.toLowerCase() === 'by') continue;
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Chinese text as characters, Latin words and punctuation: enough to find clause marks. */
+function punctuationWords(text: string): Word[] {
+  return Array.from(text.matchAll(/\p{Script=Han}|[\p{L}\p{N}]+|[^\s]/gu), (m) => {
+    const word = m[0];
+    const pos = /\p{Script=Han}/u.test(word) ? 'X' : /[\p{L}\p{N}]/u.test(word) ? 'PROPN' : 'PUNCT';
+    return { text: word, pos, start: m.index ?? 0, end: (m.index ?? 0) + word.length } as Word;
+  });
+}
+
+const ZH_SUBORDINATE = /^(?:如果|虽然|因为|尽管|即使|由于|当|假如|只要|除非|包括|例如|比如|以及|诸如)/u;
+const ZH_CONNECTIVE = /^(?:而且|并且|但是|但|所以|因此|然而|不过|而|并|且|或|也)/u;
+
+/** Pieces of a sentence between clause marks, with what each holds. */
+function piecesOf(text: string, words: readonly Word[]): Piece[] {
+  const pieces: Piece[] = [];
+  let from = 0;
+  let after: Piece['after'] = 'start';
+  // Words are in order: each piece takes the next run of them, so the pieces cost one pass.
+  let cursor = 0;
+  const close = (end: number, next: Piece['after']) => {
+    while (cursor < words.length && (words[cursor] as Word).start < from) cursor++;
+    const inside: Word[] = [];
+    let k = cursor;
+    for (; k < words.length && (words[k] as Word).end <= end; k++) if ((words[k] as Word).pos !== 'PUNCT') inside.push(words[k] as Word);
+    cursor = k;
+    if (inside.length > 0) {
+      const first = inside[0] as Word;
+      const body = CONNECTIVES.test(first.text) ? inside.slice(1) : inside;
+      // The piece ends after its last word and any closing quotes or brackets right after it.
+      let last = inside[inside.length - 1]?.end ?? end;
+      while (last < end && /[”’"')）」』]/u.test(text[last] ?? '')) last++;
+      const second = body[0] ?? first;
+      const pieceText = text.slice(first.start, inside[inside.length - 1]?.end ?? end);
+      // It starts right after the cut, spaces skipped: opening quotes, brackets and code marks stay with it.
+      let begin = from;
+      while (begin < first.start && /\s/u.test(text[begin] ?? '')) begin++;
+      if (hasCjk(pieceText)) {
+        // A Chinese piece: a clause when it says four characters or more and is not only who says it.
+        const han = pieceText.match(/\p{Script=Han}/gu)?.length ?? 0;
+        pieces.push({
+          start: begin,
+          end: last,
+          after: ZH_CONNECTIVE.test(pieceText) && /^(?:但|但是|然而|不过|而)/u.test(pieceText) ? 'contrast' : after,
+          clause: han >= 4 && !REPORTING_END.test(pieceText) && !ZH_SUBORDINATE.test(pieceText.replace(ZH_CONNECTIVE, '')),
+          verb: true,
+          subordinate: ZH_SUBORDINATE.test(pieceText) || ZH_SUBORDINATE.test(pieceText.replace(ZH_CONNECTIVE, '')),
+          connective: ZH_CONNECTIVE.test(pieceText),
+          anaphoric: /^(?:它|它们|他|她|他们|这|那|这些|那些|这种|其)/u.test(pieceText),
+        });
+        after = next;
+        return;
+      }
+      pieces.push({
+        start: begin,
+        end: last,
+        after: CONTRAST.test(first.text) ? 'contrast' : after,
+        clause: isClause(body) && !REPORTING_END.test(pieceText),
+        verb: body.some((w) => w.pos === 'VERB' || w.pos === 'AUX'),
+        subordinate: [first, second, inside[1]].some((w) => w !== undefined && (SUBORDINATORS.test(w.text) || w.pos === 'SCONJ')) || first.pos === 'ADP',
+        connective: CONNECTIVES.test(first.text),
+        anaphoric: ANAPHORA.test((body[0] ?? first).text),
+      });
+    }
+    after = next;
+  };
+  let since = 0;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k] as Word;
+    since++;
+    if (w.pos !== 'PUNCT') {
+      // A subordinate clause without a comma before it ("… only to load slowly because …") is a cut too,
+      // once the clause before it has said something and the one after it runs three words or more.
+      let ahead = 0;
+      while (k + 1 + ahead < words.length && (words[k + 1 + ahead] as Word).pos !== 'PUNCT') ahead++;
+      if (since > 5 && ahead >= 3 && (w.pos === 'SCONJ' || /^(?:because|which|unless|although|whereas)$/iu.test(w.text)) && !hasCjk(w.text)) {
+        close(w.start, 'comma');
+        from = w.start;
+        since = 0;
+      }
+      continue;
+    }
+    if (/^[;:—–；：]$|^——$/u.test(w.text)) {
+      close(w.start, 'strong');
+      from = w.end;
+      since = 0;
+    } else if (/^[,，]$/u.test(w.text)) {
+      close(w.start, 'comma');
+      from = w.end;
+      since = 0;
+    }
+  }
+  close(text.length, 'comma');
+  return pieces;
+}
+
+/** Whether a run may start at piece i: the sentence's start, after a strong mark, or where a new clause begins. */
+function mayStart(pieces: readonly Piece[], i: number): boolean {
+  const p = pieces[i] as Piece;
+  if (i === 0) return true;
+  // "… blogs, marketing, and e-commerce": a piece without a verb continues a list; it starts nothing.
+  if (!p.verb) return false;
+  return p.after === 'strong' || p.after === 'contrast' || p.clause || p.connective;
+}
+
+/** Whether a run may end at piece j: the sentence's end, or where what follows is a clause, a subordinate or a strong mark. */
+function mayEnd(pieces: readonly Piece[], j: number): boolean {
+  const next = pieces[j + 1];
+  if (!next) return true;
+  if (next.after === 'strong' || next.after === 'contrast' || next.subordinate) return true;
+  return next.verb && (next.clause || next.connective);
+}
+
+/**
+ * Condenses a sentence (stripped text, see `stripMarkup`) into bullet texts that read at a glance:
+ * asides, parentheticals, opening connectives and first-person frames deleted; when the sentence
+ * is still long, each run of its clauses that fits (at most 20 words, 40 Chinese characters),
+ * starts and ends where a clause does, and holds a main clause (a subject and a finite verb).
+ * Only deletions: no word is added or changed but the first letter's case. Returns [] when
+ * nothing fits or the sentence is an aside about the writer. `fragment`: the text may be a
+ * phrase without a verb (a list item).
+ */
+const condensed = new Map<string, BulletText[]>();
+
+export function condenseBullet(stripped: string, options: { minWords?: number; fragment?: boolean } = {}): BulletText[] {
+  const key = `${options.minWords ?? 3}${options.fragment ? 'f' : 'c'}${stripped}`;
+  let out = condensed.get(key);
+  if (!out) {
+    if (condensed.size > 5000) condensed.clear();
+    out = condenseUncached(stripped, options);
+    condensed.set(key, out);
+  }
+  return out.map((b) => ({ ...b }));
+}
+
+/** The sentence with asides, parentheticals, openers and frames deleted: what condensing works on. */
+function prepared(stripped: string): string {
   let text = stripped.trim();
   // A sentence that is itself one parenthetical aside keeps its content.
   if (/^[(（]/u.test(text) && /[)）][.。!?]?$/u.test(text)) {
     text = SENTINEL + text.replace(/^[(（]/u, '').replace(/[)）]([.。!?]?)$/u, '$1');
   }
   const condensed = dropOpeners(dropDashAsides(dropParentheticals(text)));
-  const whole = tidy(condensed);
-  if (!substantial(whole, minWords)) return [];
-  if (displayWidth(whole) <= maxColumns) return [{ text: whole, partial: false, weight: 1 }];
+  return hasCjk(condensed) ? condensed.replace(FRAME_ZH_END, (_m, quote: string | undefined) => `${quote ?? ''}。`) : condensed;
+}
 
-  // Each piece remembers how cleanly it begins: at the sentence's start, after a colon, semicolon
-  // or dash, or only after a comma and a conjunction.
-  const pieces: { start: number; end: number; opens: number }[] = [];
-  let from = 0;
-  let opens = 1;
-  for (const match of condensed.matchAll(CLAUSE_CUT)) {
-    const at = match.index ?? 0;
-    if (at > from) pieces.push({ start: from, end: at, opens });
-    from = at + match[0].length;
-    opens = /[;:；：—–]/u.test(condensed.slice(Math.max(0, at - 1), from)) ? 0.9 : 0.75;
-  }
-  if (from < condensed.length) pieces.push({ start: from, end: condensed.length, opens });
+/** The text `condenseBullet` will tag for a sentence, so that callers can tag many at once first. */
+export function condenseTaggingText(stripped: string): string {
+  return resolveSentinels(prepared(stripped));
+}
+
+function condenseUncached(stripped: string, options: { minWords?: number; fragment?: boolean }): BulletText[] {
+  const minWords = options.minWords ?? 3;
+  const condensed = prepared(stripped);
+  const resolved = resolveSentinels(condensed);
+  const whole = tidy(condensed);
+  if (!substantial(whole, minWords) || firstPersonAside(whole) || !readable(whole)) return [];
+  const { ideal, max } = limitsOf(whole);
   const out: BulletText[] = [];
-  const seen = new Set<string>();
-  // Runs of clauses from each start, as long as they fit (a few pieces at most: long sentences
-  // are cut into many, and every run is tidied and weighed).
-  for (let i = 0; i < Math.min(pieces.length, MAX_PIECES); i++) {
+  const length = bulletLength(whole);
+  // A short sentence is kept whole: it is a sentence of the article, so a clause, unless it is a
+  // list item (a phrase may do there). Only longer ones are tagged and cut into clauses.
+  const firstWord = /^[\p{L}\p{N}'’]+/u.exec(whole)?.[0] ?? '';
+  const lead = ANAPHORA.test(firstWord) ? 0.7 : 1;
+  if (length <= ideal) return [{ text: whole, partial: false, weight: lead }];
+  // Chinese clauses are cut at their punctuation alone (，；：), so they need no segmenter here.
+  const words = hasCjk(resolved) ? punctuationWords(resolved) : taggedWords(resolved);
+  // A whole sentence of the article is a sentence, whatever the tagger makes of it.
+  if (length <= max) out.push({ text: whole, partial: false, weight: (0.8 - (0.3 * (length - ideal)) / (max - ideal)) * lead });
+
+  // Runs of clauses that start and end where clauses do and hold a main clause.
+  const pieces = piecesOf(resolved, words);
+  const seen = new Set(out.map((b) => b.text));
+  for (let i = 0; i < pieces.length; i++) {
+    if (!mayStart(pieces, i)) continue;
+    const first = pieces[i] as Piece;
     for (let j = i; j < Math.min(pieces.length, i + 4); j++) {
-      const start = pieces[i]?.start ?? 0;
-      const end = pieces[j]?.end ?? 0;
-      if (end - start > maxColumns * 1.2 + 20 || displayWidth(condensed.slice(start, end)) > maxColumns + 10) break;
-      const piece = tidy(dropOpeners(condensed.slice(start, end)));
-      // A clause cut loose must say a little more than a whole sentence to stand alone.
-      if (displayWidth(piece) > maxColumns || !substantial(piece, minWords + 1) || seen.has(piece)) continue;
+      const run = pieces.slice(i, j + 1);
+      if (!mayEnd(pieces, j)) continue;
+      if (!run.some((p) => p.clause && !p.subordinate)) continue;
+      // A run may not stop on a subordinate clause whose main clause comes after it ("…，所以如果…").
+      if ((pieces[j] as Piece).subordinate && j < pieces.length - 1) continue;
+      if (first.subordinate && !run.slice(1).some((p) => p.clause && !p.subordinate)) continue;
+      const piece = tidy(dropOpeners(resolved.slice(first.start, (pieces[j] as Piece).end)));
+      const n = bulletLength(piece);
+      if (n > max) break;
+      // A run may not end on a function word ("… only if"), nor start on a verb that lost its subject.
+      const lastWord = words.filter((w) => w.end <= (pieces[j] as Piece).end && w.pos !== 'PUNCT').pop();
+      if (lastWord && (FUNCTION_TAGS.has(lastWord.pos) || /^(?:only|just|even|also|not|too|very|so|as)$/iu.test(lastWord.text))) continue;
+      const firstWord = words.find((w) => w.start >= first.start && w.pos !== 'PUNCT' && !CONNECTIVES.test(w.text));
+      if (i > 0 && firstWord && (firstWord.pos === 'AUX' || firstWord.pos === 'VERB') && !hasCjk(firstWord.text)) continue;
+      if (seen.has(piece) || !substantial(piece, minWords) || firstPersonAside(piece) || !readable(piece)) continue;
       seen.add(piece);
-      out.push({ text: piece, partial: true, weight: (pieces[i]?.opens ?? 0.75) * (j === pieces.length - 1 ? 1 : 0.95) });
+      // The clause after a colon, a dash or "but" is where a sentence usually lands its point.
+      const lead = first.after === 'strong' || first.after === 'contrast' ? 1.1 : first.after === 'start' ? 1 : 0.85;
+      const fit = n <= ideal ? 0.95 : 0.75;
+      out.push({ text: piece, partial: true, weight: lead * fit * (first.anaphoric ? 0.6 : 1) });
+    }
+  }
+  // Still long: the same, less a trailing prepositional phrase ("… from the appropriate page on our
+  // website"), when what is left is still a clause of six words or more.
+  if (!hasCjk(whole)) {
+    for (const b of [...out]) {
+      if (bulletLength(b.text) <= ideal) continue;
+      const tagged = taggedWords(b.text);
+      for (let k = tagged.length - 1; k >= 6; k--) {
+        const w = tagged[k] as Word;
+        const asWellAs = /^as$/iu.test(w.text) && /^well$/iu.test(tagged[k + 1]?.text ?? '') && /^as$/iu.test(tagged[k + 2]?.text ?? '');
+        // A relative clause at the end ("… an instance of `Ok` that contains a file handle") goes like a phrase.
+        const relative = RELATIVE.test(w.text) && w.pos !== 'DET' && ['NOUN', 'PROPN'].includes(tagged[k - 1]?.pos ?? '');
+        if ((w.pos !== 'ADP' || /^(?:of|than|like|as)$/iu.test(w.text)) && !asWellAs && !relative) continue;
+        if (!relative && tagged.slice(k + 1).some((x) => x.pos === 'VERB' || x.pos === 'AUX' || x.text === '`' || x.text.startsWith('`'))) break;
+        const kept = tagged.slice(0, k).filter((x) => x.pos !== 'PUNCT');
+        const last = kept[kept.length - 1];
+        // What is left must end on a noun or an adjective: "is consumed" and "are looking" want their phrase.
+        if (!last || !['NOUN', 'PROPN', 'NUM', 'ADJ'].includes(last.pos) || !isClause(kept)) break;
+        const text = tidy(b.text.slice(0, w.start));
+        if (!seen.has(text) && substantial(text, minWords) && readable(text)) {
+          seen.add(text);
+          out.push({ text, partial: true, weight: b.weight * 0.85 });
+        }
+        break;
+      }
+    }
+  }
+  // Nothing read as a clause (a tagger can misread): a piece that fits still says part of it, at a low weight.
+  if (out.length === 0) {
+    for (const [k, p] of pieces.entries()) {
+      const piece = tidy(dropOpeners(resolved.slice(p.start, p.end)));
+      if (k > 0 && !p.clause) continue;
+      if (REPORTING_END.test(resolved.slice(p.start, p.end).replace(/[。.，,]$/u, ''))) continue;
+      if (bulletLength(piece) <= max && substantial(piece, minWords + 1) && readable(piece) && !firstPersonAside(piece) && !p.subordinate) {
+        out.push({ text: piece, partial: true, weight: 0.35 });
+        break;
+      }
     }
   }
   return out;
+}
+
+/**
+ * Condenses a sentence into bullet texts no wider than `maxColumns` (the whole sentence with asides
+ * deleted if it fits, else runs of its clauses); kept for callers that size bullets by columns.
+ */
+export function condenseSentence(stripped: string, maxColumns: number, minWords = 3): BulletText[] {
+  return condenseBullet(stripped, { minWords }).filter((b) => displayWidth(b.text) <= maxColumns);
 }

@@ -127,7 +127,8 @@ export function protectedRanges(raw: string, defs: LinkDefinitions): [number, nu
       const image = c === '!';
       const link = linkAt(raw, image ? i + 1 : i, defs);
       if (link) {
-        ranges.push(image ? [i, link.end] : [link.textEnd, link.end]);
+        // A whole link: a "?" or "。" inside its text does not end the sentence around it.
+        ranges.push([i, link.end]);
         if (image) next = link.end;
       } else if (image) next = i + 2;
     } else if (c === '<') {
@@ -145,7 +146,24 @@ export function protectedRanges(raw: string, defs: LinkDefinitions): [number, nu
     }
     special.lastIndex = next;
   }
-  return ranges;
+  return mergeRanges(ranges);
+}
+
+/**
+ * Sorts ranges and merges those that overlap or touch. A link's target is protected as a whole,
+ * and a bare URL inside it would be protected again: overlapping ranges, masked one after the
+ * other, made the masked text longer than the text and shifted every later sentence boundary.
+ */
+export function mergeRanges(ranges: [number, number][]): [number, number][] {
+  if (ranges.length < 2) return ranges;
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const out: [number, number][] = [];
+  for (const [start, end] of sorted) {
+    const last = out[out.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else out.push([start, end]);
+  }
+  return out;
 }
 
 /** Plain text of a passage with markup deleted, and the link targets it held. */

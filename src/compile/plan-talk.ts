@@ -1,28 +1,53 @@
-import type { Article, Attribution, Sentence } from './article.js';
+import type { Article, Attribution, Figure, Sentence } from './article.js';
 import type { Heading } from './blocks.js';
-import { apportion, bulletsFor, planBudget, round5, type Budget } from './budget.js';
-import { centrality, selectMmr, type Candidate } from './centrality.js';
-import { condenseSentence } from './condense.js';
-import { stripMarkup } from './inline.js';
+import { apportion, bulletsFor, naturalMinutes, planBudget, round5, speechSeconds, type Budget } from './budget.js';
+import { centrality, selectMmr } from './centrality.js';
+import { bulletLength, condenseBullet, condenseTaggingText, danglingReference, type BulletText } from './condense.js';
+import { plainText, stripMarkup } from './inline.js';
+import { STRUCTURE_WORDS, type TalkLanguage } from './structure-words.js';
 import { findSupport, type Analysis, type Support } from './support.js';
-import type { Citation, NotesParagraph, Talk, TalkBullet, TalkSlide, TalkSource } from './talk.js';
+import { conclusionScores } from './takeaways.js';
+import type { Citation, NotesParagraph, Talk, TalkBullet, TalkFigure, TalkSlide, TalkSource } from './talk.js';
 import { depthScores, gapCohesion, topicStarts } from './text-tiling.js';
-import { keyPhrases, NounEvidence, shortClauses, type TitleCandidate } from './titles.js';
-import { glossaryTerms, hasCjk, TermIndex } from './tokens.js';
+import { displayWidth } from './text-width.js';
+import { titleCandidates, type TitleCandidate } from './titles.js';
+import { glossaryTerms, hasCjk, stem, TermIndex } from './tokens.js';
 import { centroidSimilarities, cosine, vectorFromIds, Vocabulary, type SparseVector } from './vectors.js';
+import { pretag, taggedWords } from './words.js';
 
-/** Widest bullet, in display columns: two lines of an 80-column slide. */
-export const MAX_BULLET_COLUMNS = 150;
-/** Words a speaker says in a second, for sizing the notes to a slide's time. */
-const WORDS_PER_SECOND = 2.3;
-/** Sentences read for evidence of which words are nouns (beyond those the slides say). */
-const NOUN_EVIDENCE_SENTENCES = 400;
+/** Seconds a content slide aims to hold: about one slide a minute and a quarter. */
+const SECONDS_PER_SLIDE = 75;
+/** Seconds given to a slide beyond the speech of its notes: the audience reads it. */
+const READING_SECONDS = 5;
 /** Sentences of a chunk considered for its bullets, most central first. */
-const MAX_BULLET_SOURCES = 10;
+const MAX_BULLET_SOURCES = 6;
+/** Code lines and table rows a slide shows at most, and the widest code line. */
+const MAX_CODE_LINES = 8;
+const MAX_CODE_COLUMNS = 72;
+const MAX_TABLE_ROWS = 5;
+const MAX_TABLE_COLUMNS = 4;
+const MAX_CELL_COLUMNS = 22;
+/** The most slides another article's own points get. */
+const MAX_ADDED_SLIDES = 3;
 
 export interface PlanOptions {
+  /** Length of the talk; the articles' natural length when not given. */
   minutes?: number;
   title?: string;
+  /** Language of the structure slides; the main article's when not given. */
+  lang?: TalkLanguage;
+  /** Whether a local image (path relative to the deck) can be shown; remote images always can. */
+  localImage?: (path: string) => boolean;
+}
+
+/** A planned talk, and what `build` tells the user about it. */
+export interface PlanResult {
+  talk: Talk;
+  /** Seconds it takes to say everything the articles hold, and the talk length that fits it. */
+  speechSeconds: number;
+  naturalMinutes: number;
+  /** Whether the asked-for minutes are more than the articles hold. */
+  tooShort: boolean;
 }
 
 /** A run of the main article's sentences, [start, end), as one section of the talk. */
@@ -30,7 +55,6 @@ interface Section {
   start: number;
   end: number;
   heading: Heading | null;
-  /** Chunks as sentence ranges, one per content slide. */
   chunks: { start: number; end: number }[];
 }
 
@@ -43,13 +67,19 @@ interface Bullet {
 }
 
 interface ContentPlan {
+  /** Index of its section; sections.length for slides of another article's own points. */
   section: number;
   chunk: { start: number; end: number };
+  /** The article the slide's sentences come from. */
+  article: Article;
   bullets: Bullet[];
   /** Sentences the notes say, in source order; each is cited. */
   spoken: Sentence[];
   title: string;
   titleFrom: Sentence | null;
+  /** The heading a slide's title is, cited on the slide. */
+  titleCite?: Citation;
+  figure: { figure: Figure; shown: TalkFigure; startLine: number; endLine: number } | null;
   support: Support[];
 }
 
@@ -64,10 +94,26 @@ function urlKey(url: string): string {
     .replace(/\/+$/u, '')}`;
 }
 
-function analyze(article: Article, vocab: Vocabulary, index: TermIndex): Analysis {
+/** Names and numbers of a sentence as term ids: capitalised words past its first, words with digits, Latin words in Chinese text. */
+function namesOf(plain: string, vocab: Vocabulary): Set<number> {
+  const out = new Set<number>();
+  const cjk = hasCjk(plain);
+  let k = 0;
+  for (const m of plain.matchAll(/[\p{Script=Latin}\p{N}][\p{Script=Latin}\p{N}'’-]*/gu)) {
+    const token = m[0];
+    if ((cjk && /\p{L}{2}/u.test(token)) || /\d/u.test(token) || (k > 0 && /^\p{Lu}/u.test(token) && !/^(?:I|I'm|I’m)$/u.test(token))) out.add(vocab.id(stem(token.toLowerCase().replace(/['’].*$/u, ''))));
+    k++;
+  }
+  return out;
+}
+
+function analyze(article: Article, vocab: Vocabulary, index: TermIndex, withNames: boolean): Analysis {
   const terms: number[][] = [];
   const anchors: number[][] = [];
+  const names: Set<number>[] = [];
   for (const s of article.sentences) {
+    // Names are the evidence a supporting passage brings: only the other articles' are looked at.
+    names.push(withNames ? namesOf(s.plain, vocab) : new Set());
     terms.push(index.ids(s.plain));
     anchors.push(
       s.urls.length === 0 && !hasCjk(s.plain)
@@ -75,13 +121,12 @@ function analyze(article: Article, vocab: Vocabulary, index: TermIndex): Analysi
         : [...s.urls.filter((u) => /^(?:https?:\/\/|www\.)/iu.test(u)).map(urlKey), ...glossaryTerms(s.plain)].map((t) => vocab.id(t)),
     );
   }
-  return { article, terms, anchors };
+  return { article, terms, anchors, names };
 }
 
 /** Inverse document frequency over a set of sentences (each sentence a document). */
 function idfOver(termLists: readonly (readonly number[])[], vocabularySize: number): (id: number) => number {
   const df = new Int32Array(vocabularySize);
-  // Stamps instead of a set per sentence: a term counts once per sentence.
   const seen = new Int32Array(vocabularySize).fill(-1);
   termLists.forEach((ids, k) => {
     for (const id of ids) {
@@ -92,10 +137,6 @@ function idfOver(termLists: readonly (readonly number[])[], vocabularySize: numb
   });
   const n = termLists.length;
   return (id) => Math.log((n + 1) / ((df[id] ?? 0) + 0.5));
-}
-
-function plainWords(text: string): number {
-  return text.split(/\s+/u).filter(Boolean).length + (text.match(/\p{Script=Han}/gu)?.length ?? 0) / 2;
 }
 
 /** Sections from the main article's headings: one per top-level heading, preamble first. */
@@ -130,7 +171,7 @@ function sectionsFromTopics(main: Article, gapWorth: readonly number[], count: n
   const sections: Section[] = [];
   let start = 0;
   for (const next of [...starts, n]) {
-    sections.push({ start, end: next, heading: null, chunks: [] });
+    if (next > start) sections.push({ start, end: next, heading: null, chunks: [] });
     start = next;
   }
   return sections;
@@ -181,8 +222,8 @@ function allocateSlides(sections: readonly Section[], total: number, length: (s:
 }
 
 /**
- * Cuts a section into `k` chunks of about equal length, each cut at the best gap near its
- * target: deep cohesion dips, paragraph starts and subheadings are preferred.
+ * Cuts a section into `k` chunks of about equal speech, each cut at the best gap near its target:
+ * deep cohesion dips, paragraph starts and subheadings are preferred.
  */
 function splitSection(section: Section, k: number, gapWorth: readonly number[], lengths: readonly number[]): { start: number; end: number }[] {
   const { start, end } = section;
@@ -199,8 +240,6 @@ function splitSection(section: Section, k: number, gapWorth: readonly number[], 
     let best = -1;
     let bestValue = -Infinity;
     const share = total / k;
-    // A chunk starting at `at` (gap at-1): leave room for the chunks still to come, and keep every
-    // chunk at least half its share long where the sentences allow it.
     for (let pass = 0; pass < 2 && best < 0; pass++) {
       for (let at = from + minSize; at <= end - (k - j) * minSize; at++) {
         const here = (cum[at - start] ?? 0) - (cum[from - start] ?? 0);
@@ -225,6 +264,43 @@ function capitalise(text: string): string {
   return text.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
 }
 
+function collapse(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
+}
+
+/** Cuts a cell or caption to `max` columns at a word boundary, marking the cut with "…". */
+function shorten(text: string, max: number): string {
+  if (displayWidth(text) <= max) return text;
+  let out = '';
+  for (const piece of text.split(/(\s+)/u)) {
+    if (displayWidth(out + piece) > max - 1) break;
+    out += piece;
+  }
+  if (!out.trim()) {
+    for (const char of text) {
+      if (displayWidth(out + char) > max - 1) break;
+      out += char;
+    }
+  }
+  return `${out.trimEnd()}…`;
+}
+
+/** Joins an image source to the folder of the article that names it; null when the deck cannot reach it. */
+function imagePath(articlePath: string, src: string): string | null {
+  if (/^https?:\/\//iu.test(src)) return src;
+  if (/[{}%]|^[a-z][a-z0-9+.-]*:|^\/|^#/iu.test(src) || src === '') return null;
+  const parts = articlePath.split('/').slice(0, -1);
+  for (const part of decodeURI(src.split(/[?#]/u)[0] ?? '').split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (parts.length === 0 || parts[parts.length - 1] === '..') parts.push('..');
+      else parts.pop();
+    } else parts.push(part);
+  }
+  const path = parts.join('/');
+  return path.startsWith('../') || path === '..' ? null : path;
+}
+
 /** The planner's state for one compilation. */
 class Planner {
   readonly vocab = new Vocabulary();
@@ -234,28 +310,77 @@ class Planner {
   readonly mainTerms: number[][];
   readonly idf: (id: number) => number;
   readonly vectors: SparseVector[];
-  readonly budget: Budget;
-  private readonly usedTitles: Set<number>[] = [];
-  private readonly nouns = new NounEvidence();
+  readonly lang: TalkLanguage;
+  private readonly usedTitles: { text: string; ids: Set<number> }[] = [];
+  private readonly speechCache = new Map<Sentence, number>();
+  private readonly centralCache = new Map<string, number[]>();
+
+  private readonly vectorCache = new Map<Analysis, SparseVector[]>();
+
+  /** An article's sentence vectors, made once. */
+  vectorsOf(analysis: Analysis): SparseVector[] {
+    if (analysis.article === this.main) return this.vectors;
+    let v = this.vectorCache.get(analysis);
+    if (!v) {
+      v = analysis.terms.map((ids) => this.vectorOf(ids));
+      this.vectorCache.set(analysis, v);
+    }
+    return v;
+  }
+
+  /** LexRank centrality of an article's sentences [start, end), remembered: several steps ask for the same section's. */
+  centralOf(article: number, vectors: readonly SparseVector[], start: number, end: number): number[] {
+    const key = `${article}:${start}:${end}`;
+    let scores = this.centralCache.get(key);
+    if (!scores) {
+      scores = centrality(vectors.slice(start, end), this.vocab.size);
+      this.centralCache.set(key, scores);
+    }
+    return scores;
+  }
+
+  private readonly textCache = new Map<Sentence, string>();
+
+  /** A sentence with markup, asides and openers deleted: what bullets are condensed from and titles cut from, tagged once. */
+  condensable(s: Sentence): string {
+    let t = this.textCache.get(s);
+    if (t === undefined) {
+      t = condenseTaggingText(stripMarkup(s.raw, (this.articles[s.article] as Article).definitions).text);
+      this.textCache.set(s, t);
+    }
+    return t;
+  }
+
+  /** Seconds to say a sentence, remembered: long articles ask for it again and again. */
+  speech(s: Sentence): number {
+    let t = this.speechCache.get(s);
+    if (t === undefined) {
+      t = speechSeconds(s.plain);
+      this.speechCache.set(s, t);
+    }
+    return t;
+  }
+  private readonly idsCache = new Map<string, number[]>();
 
   constructor(
     readonly articles: readonly Article[],
     readonly options: PlanOptions,
   ) {
-    this.analyses = articles.map((a) => analyze(a, this.vocab, this.index));
+    this.analyses = articles.map((a, i) => analyze(a, this.vocab, this.index, i > 0));
     const first = this.analyses[0] as Analysis;
     this.main = first.article;
     this.mainTerms = first.terms;
-    this.idf = idfOver(this.mainTerms, this.vocab.size);
+    this.idf = idfOver(
+      this.analyses.flatMap((a) => a.terms),
+      this.vocab.size,
+    );
     this.vectors = this.mainTerms.map((ids) => this.vectorOf(ids));
-    this.budget = planBudget(options.minutes ?? 20);
+    this.lang = options.lang ?? this.main.language;
   }
 
   vectorOf(ids: readonly number[]): SparseVector {
     return vectorFromIds(ids, (id, c) => (1 + Math.log(c)) * this.idf(id));
   }
-
-  private readonly idsCache = new Map<string, number[]>();
 
   /** Term ids of a short text (a title or bullet candidate), remembered: candidates repeat. */
   termIds(text: string): number[] {
@@ -267,15 +392,36 @@ class Planner {
     return ids;
   }
 
-  plan(): Talk {
-    const { main, budget } = this;
+  cite(s: Sentence): Citation {
+    const article = this.articles[s.article] as Article;
+    return { path: article.path, startLine: s.startLine, endLine: s.endLine, quote: s.quote };
+  }
+
+  plan(): PlanResult {
+    const { main } = this;
     const sentences = main.sentences;
-    const lengths = sentences.map((s) => s.plain.length);
-    const sectionLength = (s: Section) => {
+    const speech = sentences.map((s) => this.speech(s));
+    const sectionSpeech = (s: Section) => {
       let sum = 0;
-      for (let i = s.start; i < s.end; i++) sum += lengths[i] ?? 0;
+      for (let i = s.start; i < s.end; i++) sum += speech[i] ?? 0;
       return sum;
     };
+
+    // What the other articles say that the main one does not: their own points, for a section of their own.
+    // An echo needs less evidence than an "Also in" note: a translated quotation shares only a few glossary words.
+    const perSentence = findSupport(
+      sentences.map((_, i) => ({ start: i, end: i + 1 })),
+      this.analyses,
+      this.vocab,
+      1.5,
+    );
+    const echoes = new Set(perSentence.flat().map((s) => s.sentence));
+    const added = this.analyses.slice(1).map((analysis) => this.ownPoints(analysis, echoes));
+    const addedSpeech = added.reduce((a, list) => a + list.reduce((b, s) => b + this.speech(s), 0), 0);
+    const allSpeech = speech.reduce((a, b) => a + b, 0) + addedSpeech;
+    const natural = naturalMinutes(allSpeech);
+    const minutes = this.options.minutes ?? natural;
+    const budget = planBudget(minutes);
 
     // Cohesion dips over the whole article, scaled to [0, 1]; subheadings and paragraph starts add worth.
     const depth = depthScores(gapCohesion(this.mainTerms, this.vocab.size));
@@ -287,50 +433,40 @@ class Planner {
       return d / maxDepth + (next?.opensBlock ? 0.25 : 0) + (headingChange ? 0.6 : 0);
     });
 
-    // How many slides: about one a minute in all, fewer when the article is short.
-    const structure = 3 + (budget.agenda ? 1 : 0);
-    const available = Math.max(1, budget.slidesTarget - structure);
+    // How many content slides: about one per SECONDS_PER_SLIDE of what will be said.
+    const structureGuess = budget.titleSeconds + (budget.agenda ? budget.agendaSeconds : 0) + budget.takeawaysSeconds + budget.questionsSeconds;
+    const contentGuess = Math.max(30, budget.totalSeconds - structureGuess);
+    const said = Math.min(allSpeech, contentGuess);
     const maxContent = Math.max(1, Math.floor(sentences.length / 2));
+    const addedSlides = added.map((list) => (list.length === 0 ? 0 : Math.min(MAX_ADDED_SLIDES, Math.max(1, Math.round((said * (list.reduce((b, s) => b + this.speech(s), 0) / allSpeech)) / SECONDS_PER_SLIDE)), Math.ceil(list.length / 2))));
+    const wanted = Math.max(1, Math.round(said / SECONDS_PER_SLIDE) - addedSlides.reduce((a, b) => a + b, 0));
     let sections: Section[];
     if (main.headings.length > 0) {
-      sections = sectionsFromHeadings(main);
-      const withDividers = budget.dividers && sections.length >= 2 && sections.length <= 8;
-      const content = Math.min(maxContent, available - (withDividers ? sections.length : 0));
-      sections = mergeSections(sections, Math.max(1, content), sectionLength);
+      sections = mergeSections(sectionsFromHeadings(main), Math.min(maxContent, Math.max(1, wanted)), sectionSpeech);
     } else {
-      let count = Math.max(1, Math.min(8, Math.round(available / 4.5)));
-      if (count === 1 || !budget.dividers) count = Math.max(1, Math.min(count, Math.round(available / 4)));
-      count = Math.min(count, Math.max(1, Math.floor(sentences.length / 4)));
+      const count = Math.max(1, Math.min(8, Math.round(wanted / 2.2), Math.floor(sentences.length / 4)));
       sections = sectionsFromTopics(main, gapWorth, count);
     }
-    const dividers = budget.dividers && sections.length >= 2 && sections.length <= 8;
-    const contentCount = Math.max(sections.length, Math.min(maxContent, available - (dividers ? sections.length : 0)));
-    const perSection = allocateSlides(sections, contentCount, sectionLength);
-    sections.forEach((s, i) => (s.chunks = splitSection(s, perSection[i] ?? 1, gapWorth, lengths)));
-    const slideCount = sections.reduce((a, s) => a + s.chunks.length, 0);
-
-    // Time: structure slides get fixed shares, content the rest.
-    const structureSeconds =
-      budget.titleSeconds +
-      (budget.agenda ? budget.agendaSeconds : 0) +
-      (dividers ? sections.length * budget.dividerSeconds : 0) +
-      budget.takeawaysSeconds +
-      budget.questionsSeconds;
-    const contentSeconds = Math.max(slideCount * 10, budget.totalSeconds - structureSeconds);
-    const perSlideSeconds = contentSeconds / Math.max(1, slideCount);
-    const bulletCount = bulletsFor(perSlideSeconds);
+    // An agenda of more than nine sections is a table of contents, not a talk's outline.
+    sections = mergeSections(sections, 9, sectionSpeech);
+    const contentCount = Math.max(sections.length, Math.min(maxContent, wanted));
+    const perSection = allocateSlides(sections, contentCount, sectionSpeech);
+    const stretch = contentGuess / Math.max(1, allSpeech);
+    const ratio = Math.min(1, stretch);
+    sections.forEach((s, i) => (s.chunks = splitSection(s, perSection[i] ?? 1, gapWorth, speech).flatMap((chunk) => this.oneFigureEach(main, chunk, speech, stretch))));
 
     const contents: ContentPlan[] = [];
     const chosenVectors: SparseVector[] = [];
     sections.forEach((section, si) => {
-      const central = centrality(this.vectors.slice(section.start, section.end), this.vocab.size);
+      const central = this.centralOf(0, this.vectors, section.start, section.end);
       const chosenBefore = chosenVectors.length;
       for (;;) {
-        const plans = section.chunks.map((chunk) => this.planContent(si, chunk, (i) => central[i - section.start] ?? 0, bulletCount, perSlideSeconds, chosenVectors));
+        const plans = section.chunks.map((chunk) => this.planContent(main, si, chunk, (i) => central[i - section.start] ?? 0, ratio, chosenVectors));
         // A chunk that yields fewer than two bullets joins its neighbour, and the section is planned again.
-        const thin = plans.findIndex((p) => p.bullets.length < 2);
+        const thin = plans.findIndex((p) => p.bullets.length < 2 && !p.figure);
         if (thin < 0 || section.chunks.length < 2) {
-          contents.push(...plans);
+          // A slide with nothing to show (no bullet, no figure) is left out; its section too, if that was all.
+          contents.push(...plans.filter((p) => p.bullets.length > 0 || p.figure));
           break;
         }
         const other = thin > 0 ? thin - 1 : thin + 1;
@@ -340,7 +476,11 @@ class Planner {
       }
     });
 
-    // Support from the other articles; the notes say each passage next to the sentence it echoes.
+    const kept = sections.filter((_, si) => contents.some((c) => c.section === si));
+    for (const c of contents) c.section = kept.indexOf(sections[c.section] as Section);
+    sections = kept;
+
+    // "Also in": passages of the other articles that echo a slide, said next to the sentence they echo.
     const support = findSupport(
       contents.map((c) => ({ start: c.chunk.start, end: c.chunk.end })),
       this.analyses,
@@ -354,261 +494,526 @@ class Planner {
       }
     });
 
-    // Evidence of nouns from the start of the article and every passage the slides say.
-    for (const s of sentences.slice(0, NOUN_EVIDENCE_SENTENCES)) this.nouns.observe(s.plain);
-    for (const plan of contents) for (const s of plan.spoken) if (s.index >= NOUN_EVIDENCE_SENTENCES) this.nouns.observe(s.plain);
-    // Names: headings where there are some, else the section's key phrase.
-    const sectionNames = sections.map((section, si) => this.nameSection(section, contents.filter((c) => c.section === si)));
+    // The other articles' own points: a section for each, named for that source.
+    const addedPlans: ContentPlan[][] = added.map((list, k) => this.planAdded(this.analyses[k + 1] as Analysis, list, addedSlides[k] ?? 0, sections.length + k, ratio, chosenVectors));
+
+    // Titles: a section that is one slide keeps its heading; other slides get one from their leading passage.
     for (const plan of contents) {
-      const { text, from } = this.bestTitle(plan.spoken, plan.bullets);
+      const section = sections[plan.section] as Section;
+      if (section.heading && section.chunks.length === 1) {
+        plan.title = plainText(section.heading.text, main.definitions);
+        plan.titleCite = { path: main.path, startLine: section.heading.line, endLine: section.heading.endLine, quote: section.heading.quote };
+        this.usedTitles.push({ text: plan.title.toLowerCase(), ids: new Set(this.termIds(plan.title)) });
+      }
+    }
+    const sectionNames = sections.map((section, si): { text: string; cite: Citation | null } => {
+      if (section.heading) {
+        const text = plainText(section.heading.text, main.definitions);
+        this.usedTitles.push({ text: text.toLowerCase(), ids: new Set(this.termIds(text)) });
+        return { text, cite: { path: main.path, startLine: section.heading.line, endLine: section.heading.endLine, quote: section.heading.quote } };
+      }
+      // A section without a heading is named for its topic: what it says that the other sections do not.
+      if (contents.filter((c) => c.section === si).length < 2) return { text: '', cite: null };
+      const named = this.nameSection(sections, si);
+      return { text: named?.text ?? '', cite: named ? this.cite(named.from) : null };
+    });
+    for (const plan of [...contents, ...addedPlans.flat()]) {
+      if (plan.title) continue;
+      const { text, from } = this.bestTitle(plan);
       plan.title = text;
       plan.titleFrom = from;
     }
+    sections.forEach((_, si) => {
+      const name = sectionNames[si];
+      const first = contents.find((c) => c.section === si);
+      if (name && !name.text && first) Object.assign(name, { text: first.title, cite: first.titleFrom ? this.cite(first.titleFrom) : null });
+    });
 
+    // Time: the structure slides get fixed shares, content the rest, in proportion to the speech of its notes.
+    const all = [...contents, ...addedPlans.flat()];
+    const dividers = budget.dividers && sections.length + addedPlans.filter((p) => p.length > 0).length >= 2 && sections.length <= 8;
+    const dividerCount = (dividers ? sections.filter((s) => s.chunks.length > 1).length + addedPlans.filter((p) => p.length > 0).length : 0);
+    const structureSeconds = budget.titleSeconds + (budget.agenda ? budget.agendaSeconds : 0) + dividerCount * budget.dividerSeconds + budget.takeawaysSeconds + budget.questionsSeconds;
+    const contentSeconds = Math.max(all.length * 15, budget.totalSeconds - structureSeconds);
+    const weights = all.map((c) => c.spoken.reduce((a, s) => a + this.speech(s), 0) + READING_SECONDS);
+    const times = apportion(round5(contentSeconds) - (round5(contentSeconds) % 5), weights, 15);
 
-    const weights = contents.map((c) => c.spoken.reduce((a, s) => a + plainWords(s.plain), 0) + 20);
-    const times = apportion(round5(contentSeconds) - (round5(contentSeconds) % 5), weights);
-
-    return this.assemble(sections, sectionNames, contents, times, dividers);
+    const talk = this.assemble(sections, sectionNames, contents, addedPlans, times, dividers, budget);
+    const tooShort = this.options.minutes !== undefined && natural < this.options.minutes * 0.85 && allSpeech < contentGuess * 0.85;
+    return { talk, speechSeconds: allSpeech, naturalMinutes: natural, tooShort };
   }
 
-  /** Chooses a content slide's bullets and the sentences its notes say. */
-  private planContent(
+  /** Names, numbers, words and link targets of the main article (and its title and credits), lower-cased: what a passage must go beyond to add something. */
+  private knownTerms(): Set<string> {
+    const main = this.main;
+    const known = new Set<string>();
+    const add = (text: string) => {
+      for (const w of text.toLowerCase().match(/[\p{Script=Latin}\p{N}][\p{Script=Latin}\p{N}'’.-]*/gu) ?? []) known.add(w.replace(/[.’']+$/u, ''));
+    };
+    for (const s of main.sentences) {
+      add(s.plain);
+      for (const u of s.urls) known.add(urlKey(u));
+    }
+    add(main.title?.text ?? '');
+    for (const a of main.attributions) add(a.value);
+    return known;
+  }
+
+  /** What a passage of another article says that the main article does not: new names, numbers and links. */
+  private novelty(s: Sentence, known: ReadonlySet<string>, sameLanguage: boolean): number {
+    let items = 0;
+    for (const u of s.urls) if (/^(?:https?:\/\/|www\.)/iu.test(u) && !known.has(urlKey(u))) items++;
+    const cjk = hasCjk(s.plain);
+    const tokens = s.plain.match(/[\p{Script=Latin}\p{N}][\p{Script=Latin}\p{N}'’.-]*/gu) ?? [];
+    tokens.forEach((token, k) => {
+      const lower = token.toLowerCase().replace(/[.’']+$/u, '');
+      if (known.has(lower) || lower.length < 2) return;
+      // In Chinese text every Latin word is a name or a term; in English, capitalised words past the first, and numbers.
+      if (cjk || /\d/u.test(token) || (k > 0 && /^\p{Lu}/u.test(token))) items++;
+    });
+    if (!sameLanguage || items > 0) return items;
+    // The same language: a passage most of whose weighty words the main article never uses.
+    const ids = this.termIds(s.plain);
+    const mainIds = new Set(this.mainTerms.flat());
+    let fresh = 0;
+    let total = 0;
+    for (const id of ids) {
+      total += this.idf(id);
+      if (!mainIds.has(id)) fresh += this.idf(id);
+    }
+    return total > 0 && fresh / total >= 0.5 ? 1 : 0;
+  }
+
+  /** Sentences of another article that say what the main article does not: its own points, most central first, kept in their order. */
+  private ownPoints(analysis: Analysis, echoes: ReadonlySet<Sentence>): Sentence[] {
+    const article = analysis.article;
+    const known = this.knownTerms();
+    const vectors = this.vectorsOf(analysis);
+    const central = this.centralOf(article.index, vectors, 0, vectors.length);
+    const sameLanguage = article.language === this.main.language;
+    return article.sentences
+      .filter((s) => !echoes.has(s) && displayWidth(s.plain) >= 24 && !/[?？]$/u.test(s.plain))
+      .map((s) => ({ s, novel: this.novelty(s, known, sameLanguage) }))
+      .filter((x) => x.novel > 0)
+      .map((x) => ({ s: x.s, score: ((central[x.s.index] ?? 0) + 0.2) * (1 + 0.3 * Math.min(3, x.novel)) * (x.s.index < 6 ? 1.2 : 1) }))
+      .sort((a, b) => b.score - a.score || a.s.index - b.s.index)
+      .slice(0, 12)
+      .map((x) => x.s)
+      .sort((a, b) => a.index - b.index);
+  }
+
+  /** Splits a chunk so that each figure it introduces (code, a table, an image the deck can show) has a slide of its own. */
+  private oneFigureEach(article: Article, chunk: { start: number; end: number }, speech: readonly number[], ratio: number): { start: number; end: number }[] {
+    // As many figure slides as the chunk's time allows, half a minute each at least.
+    let seconds = 0;
+    for (let i = chunk.start; i < chunk.end; i++) seconds += (speech[i] ?? 0) * ratio;
+    const most = Math.max(1, Math.floor(seconds / 30));
+    const starts: number[] = [];
+    for (let i = chunk.start; i < chunk.end; i++) {
+      const s = article.sentences[i] as Sentence;
+      const f = s.figure >= 0 ? article.figures[s.figure] : undefined;
+      if (f && this.showable(article, f)) starts.push(i);
+    }
+    if (starts.length < 2 || most < 2) return [chunk];
+    const out: { start: number; end: number }[] = [];
+    let from = chunk.start;
+    for (const cut of starts.slice(1, most)) {
+      out.push({ start: from, end: cut });
+      from = cut;
+    }
+    out.push({ start: from, end: chunk.end });
+    return out;
+  }
+
+  /** Slides for another article's own points. */
+  private planAdded(analysis: Analysis, points: readonly Sentence[], count: number, section: number, ratio: number, chosenVectors: SparseVector[]): ContentPlan[] {
+    if (points.length === 0 || count === 0) return [];
+    const article = analysis.article;
+    const vectors = this.vectorsOf(analysis);
+    const central = this.centralOf(article.index, vectors, 0, vectors.length);
+    const per = Math.ceil(points.length / count);
+    const plans: ContentPlan[] = [];
+    for (let k = 0; k < points.length; k += per) {
+      const group = points.slice(k, k + per);
+      const plan = this.planBullets(article, section, { start: group[0]?.index ?? 0, end: (group[group.length - 1]?.index ?? 0) + 1 }, group, (i) => central[i] ?? 0, ratio, chosenVectors, vectors);
+      if (plan.bullets.length > 0) plans.push(plan);
+    }
+    return plans;
+  }
+
+  private planContent(article: Article, section: number, chunk: { start: number; end: number }, centralOf: (i: number) => number, ratio: number, chosenVectors: SparseVector[]): ContentPlan {
+    const group = article.sentences.slice(chunk.start, chunk.end);
+    return this.planBullets(article, section, chunk, group, centralOf, ratio, chosenVectors, this.vectors);
+  }
+
+  /** A figure of the article the slide can show, trimmed to fit an 80x24 slide, with the lines it shows; null when it cannot. */
+  private showable(article: Article, figure: Figure): { shown: TalkFigure; startLine: number; endLine: number } | null {
+    switch (figure.kind) {
+      case 'code': {
+        let first = 0;
+        while (first < figure.lines.length && !figure.lines[first]?.trim()) first++;
+        let lines = figure.lines.slice(first, first + MAX_CODE_LINES);
+        while (lines.length > 0 && !lines[lines.length - 1]?.trim()) lines = lines.slice(0, -1);
+        if (lines.length === 0) return null;
+        const shown: TalkFigure = { kind: 'code', lang: /^[\w+-]{1,20}/u.exec(figure.info)?.[0] ?? '', lines: lines.map((l) => (displayWidth(l) > MAX_CODE_COLUMNS ? shorten(l, MAX_CODE_COLUMNS) : l)) };
+        return { shown, startLine: figure.startLine + first, endLine: figure.startLine + first + lines.length - 1 };
+      }
+      case 'table': {
+        const [header, ...rows] = figure.rows;
+        if (!header || rows.length === 0) return null;
+        const cols = Math.min(MAX_TABLE_COLUMNS, header.length);
+        const cell = (c: string | undefined) => shorten(plainText(c ?? '', article.definitions), MAX_CELL_COLUMNS);
+        const body = rows.slice(0, MAX_TABLE_ROWS);
+        const shown: TalkFigure = { kind: 'table', header: header.slice(0, cols).map(cell), rows: body.map((r) => Array.from({ length: cols }, (_, i) => cell(r[i]))) };
+        // Header, delimiter and the rows shown.
+        return { shown, startLine: figure.startLine, endLine: Math.min(figure.endLine, figure.startLine + body.length + 1) };
+      }
+      case 'image': {
+        const src = imagePath(article.path, figure.src);
+        if (!src) return null;
+        if (!/^https?:\/\//iu.test(src) && !(this.options.localImage?.(src) ?? false)) return null;
+        return { shown: { kind: 'image', alt: shorten(figure.alt, 60), src, caption: shorten(figure.caption, 70) }, startLine: figure.startLine, endLine: figure.endLine };
+      }
+    }
+  }
+
+  /** Bullets, notes and figure of one slide from a group of an article's sentences. */
+  private planBullets(
+    article: Article,
     section: number,
     chunk: { start: number; end: number },
-    central: (i: number) => number,
-    bulletCount: number,
-    seconds: number,
+    group: readonly Sentence[],
+    centralOf: (i: number) => number,
+    ratio: number,
     chosenVectors: SparseVector[],
+    vectors: readonly SparseVector[],
   ): ContentPlan {
-    const sentences = this.main.sentences;
-    const candidates: (Candidate & { sentence: Sentence; text: string; start: number; partial: boolean })[] = [];
-    const scoreOf = new Map<number, number>();
-    for (let i = chunk.start; i < chunk.end; i++) {
-      const s = sentences[i] as Sentence;
-      const question = /[?？]\s*$/u.test(s.plain);
-      const aside = /^[(（]/u.test(s.plain);
-      scoreOf.set(i, (0.15 + central(i)) * (s.opensBlock ? 1.1 : 1) * (question ? 0.7 : 1) * (aside ? 0.6 : 1));
+    const chunkSpeech = group.reduce((a, s) => a + this.speech(s), 0);
+    const seconds = chunkSpeech * ratio;
+    // The figure: the first one a sentence of the chunk introduces that the slide can show.
+    let figure: ContentPlan['figure'] = null;
+    for (const s of group) {
+      const f = s.figure >= 0 ? article.figures[s.figure] : undefined;
+      const shown = f ? this.showable(article, f) : null;
+      if (f && shown) {
+        figure = { figure: f, ...shown };
+        break;
+      }
     }
-    // Only the most central sentences are worth condensing: a slide shows five bullets at most.
-    // When they give too few bullets, every sentence is tried, and shorter bullets are allowed.
-    const ranked = [...scoreOf.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    const addCandidates = (from: number, to: number, minWords: number) => {
-      for (const [i, score] of ranked.slice(from, to)) {
-        const s = sentences[i] as Sentence;
-        const vector = this.vectors[i] as SparseVector;
-        condenseSentence(stripMarkup(s.raw, this.main.definitions).text, MAX_BULLET_COLUMNS, minWords).forEach((v, k) => {
-          const short = v.text.length < 40 ? 0.75 : 1;
-          // A clause cut from a sentence is worth the share of the sentence's weight it keeps.
+    const want = figure ? Math.min(2, bulletsFor(seconds)) : bulletsFor(seconds);
+
+    const ranked = group
+      .map((s) => [s, centralOf(s.index) * (s.opensBlock ? 1.05 : 1)] as const)
+      .sort((a, b) => b[1] - a[1] || a[0].index - b[0].index);
+    const candidates: (Bullet & { order: number })[] = [];
+    const sameSentence = (a: number, b: number) => candidates[a]?.sentence === candidates[b]?.sentence;
+    // The most central sentences first, a few at a time, passing over those that say what earlier
+    // slides said (cheap to tell by their vectors, before any is condensed).
+    const fresh = (function* () {
+      const passed: (readonly [Sentence, number])[] = [];
+      for (const entry of ranked) {
+        const v = vectors[entry[0].index] as SparseVector;
+        if (chosenVectors.every((c) => cosine(v, c) <= 0.7)) yield entry;
+        else if (passed.length < MAX_BULLET_SOURCES * 2) passed.push(entry);
+      }
+      // An article that says the same thing again and again: the passed-over ones after all.
+      yield* passed;
+    })();
+    let picked: number[] = [];
+    for (let round = 0; round < 4 && picked.length < Math.min(2, want); round++) {
+      const sources: (readonly [Sentence, number])[] = [];
+      for (let next = fresh.next(); !next.done; next = sources.length < MAX_BULLET_SOURCES ? fresh.next() : { done: true, value: undefined }) sources.push(next.value);
+      if (sources.length === 0) break;
+      pretag(sources.map(([s]) => this.condensable(s)));
+      for (const [s, score] of sources) {
+        const introduces = figure !== null && article.figures[s.figure] === figure.figure;
+        // A sentence that ends on a bare address ("please visit https://…") says nothing once the address goes.
+        if (/(?:https?:\/\/|www\.)\S+\s*$/u.test(s.raw.replace(/[.。!?！？)\]>]+$/u, ''))) continue;
+        const vector = vectors[s.index] as SparseVector;
+        condenseBullet(stripMarkup(s.raw, article.definitions).text, { fragment: s.kind === 'item' }).forEach((v: BulletText, k) => {
+          if (danglingReference(v.text) && !introduces) return;
           const part = v.partial ? this.vectorOf(this.termIds(v.text)) : vector;
           const kept = v.partial && vector.norm > 0 ? Math.sqrt(Math.min(1, part.norm / vector.norm)) : 1;
-          candidates.push({ sentence: s, text: v.text, start: k, score: score * v.weight * kept * short, vector: part, partial: v.partial });
+          // Read at a glance: past the ideal length (12 words, 30 Chinese characters) every word costs.
+          const n = bulletLength(v.text);
+          const ideal = hasCjk(v.text) ? 30 : 12;
+          const glance = n <= ideal ? 1 : Math.max(0.15, 1 - ((n - ideal) / ideal) * 2);
+          candidates.push({ sentence: s, text: v.text, order: k, score: (score + 0.05) * v.weight * kept * glance * (introduces ? 1.5 : 1), vector: part, partial: v.partial });
         });
       }
-    };
-    addCandidates(0, MAX_BULLET_SOURCES, 3);
-    if (new Set(candidates.map((c) => c.sentence)).size < 2) {
-      candidates.length = 0;
-      addCandidates(0, ranked.length, 2);
+      const count = Math.min(want, new Set(candidates.map((c) => c.sentence)).size);
+      picked = selectMmr(candidates, count, { already: chosenVectors, conflict: sameSentence, maxSimilarity: 0.7 });
     }
-    const distinctSentences = new Set(candidates.map((c) => c.sentence.index)).size;
-    const want = Math.min(bulletCount, Math.max(2, distinctSentences));
-    const sameSentence = (a: number, b: number) => candidates[a]?.sentence === candidates[b]?.sentence;
-    const overlapping = (a: number, b: number) => {
-      const x = candidates[a]?.text ?? '';
-      const y = candidates[b]?.text ?? '';
-      return sameSentence(a, b) && (x.includes(y.slice(0, 20)) || y.includes(x.slice(0, 20)));
-    };
-    let picked = selectMmr(candidates, want, { already: chosenVectors, conflict: sameSentence });
-    if (picked.length < Math.min(2, candidates.length)) {
-      picked = selectMmr(candidates, want, { already: chosenVectors, conflict: overlapping, maxSimilarity: 0.95 });
-    }
+    // An article that says the same thing again and again still gets its slides.
+    if (picked.length < Math.min(2, candidates.length)) picked = selectMmr(candidates, Math.min(want, new Set(candidates.map((c) => c.sentence)).size), { already: chosenVectors, conflict: sameSentence, maxSimilarity: 0.98 });
     const bullets: Bullet[] = picked
       .map((k) => candidates[k] as (typeof candidates)[number])
-      .sort((a, b) => a.sentence.index - b.sentence.index || a.start - b.start)
+      .sort((a, b) => a.sentence.index - b.sentence.index || a.order - b.order)
       .map((c) => ({ sentence: c.sentence, text: c.text, score: c.score, vector: c.vector, partial: c.partial }));
-    for (const b of bullets) chosenVectors.push(b.vector);
+    // Later slides pass over what this one says: its bullets, and the sentences they were cut from.
+    for (const b of bullets) chosenVectors.push(b.vector, vectors[b.sentence.index] as SparseVector);
 
-    // Notes: the bullets' sentences in full, then the chunk's most central others, as time allows.
+    // Notes: every sentence when the talk has time for them all; else the bullets' and the most central others, as time allows.
     const spokenIds = new Set(bullets.map((b) => b.sentence.index));
-    let words = [...spokenIds].reduce((a, i) => a + plainWords(sentences[i]?.plain ?? ''), 0);
-    const budgetWords = seconds * WORDS_PER_SECOND;
-    const others = ranked.filter(([i]) => !spokenIds.has(i));
-    for (const [i] of others) {
-      const w = plainWords(sentences[i]?.plain ?? '');
-      if (words + w > budgetWords && spokenIds.size > 0) continue;
-      spokenIds.add(i);
-      words += w;
+    if (figure && figure.figure.sentence >= 0) spokenIds.add(figure.figure.sentence);
+    if (ratio >= 0.999) for (const s of group) spokenIds.add(s.index);
+    else {
+      let said = [...spokenIds].reduce((a, i) => a + this.speech(article.sentences[i] as Sentence), 0);
+      for (const [s] of ranked) {
+        if (spokenIds.has(s.index)) continue;
+        const t = this.speech(s);
+        if (said + t > seconds && spokenIds.size > 0) continue;
+        spokenIds.add(s.index);
+        said += t;
+      }
     }
-    if (spokenIds.size === 0) spokenIds.add(chunk.start);
-    const spoken = [...spokenIds].sort((a, b) => a - b).map((i) => sentences[i] as Sentence);
-    return { section, chunk, bullets, spoken, title: '', titleFrom: null, support: [] };
+    if (spokenIds.size === 0 && group[0]) spokenIds.add(group[0].index);
+    const spoken = [...spokenIds].sort((a, b) => a - b).map((i) => article.sentences[i] as Sentence);
+    return { section, chunk, article, bullets, spoken, title: '', titleFrom: null, figure, support: [] };
   }
 
-  /** Scores title candidates from passages against word weights; the best unused one wins. */
-  private bestTitle(passages: readonly Sentence[], bullets: readonly Bullet[]): { text: string; from: Sentence | null } {
+  /** The best title from a slide's leading passage (its first sentences), not yet used by another slide. */
+  private bestTitle(plan: ContentPlan): { text: string; from: Sentence | null } {
     const weight = new Map<number, number>();
-    for (const s of passages) for (const id of this.mainTerms[s.index] ?? this.termIds(s.plain)) weight.set(id, (weight.get(id) ?? 0) + this.idf(id));
-    const inBullets = new Set(bullets.flatMap((b) => this.termIds(b.text)));
-    let best: { text: string; from: Sentence | null; score: number; ids: Set<number> } | null = null;
-    const consider = (candidate: TitleCandidate, from: Sentence, bonus: number) => {
+    for (const s of plan.spoken) for (const id of this.termIds(s.plain)) weight.set(id, (weight.get(id) ?? 0) + this.idf(id));
+    for (const b of plan.bullets) for (const id of this.termIds(b.text)) weight.set(id, (weight.get(id) ?? 0) + this.idf(id) * 0.5);
+    const leading = plan.article.sentences.slice(plan.chunk.start, Math.min(plan.chunk.end, plan.chunk.start + 3));
+    const passages = [...leading, ...plan.bullets.map((b) => b.sentence).filter((s) => !leading.includes(s))].slice(0, 5);
+    let best: { text: string; from: Sentence; score: number; ids: Set<number> } | null = null;
+    let strict = true;
+    const consider = (candidate: TitleCandidate, from: Sentence, position: number) => {
       const ids = new Set(this.termIds(candidate.text));
       if (ids.size === 0) return;
-      if (this.usedTitles.some((used) => overlap(used, ids) >= 0.6)) return;
+      const lower = candidate.text.toLowerCase();
+      if (this.usedTitles.some((used) => used.text === lower || (strict && overlap(used.ids, ids) >= 0.6))) return;
       let sum = 0;
-      for (const id of ids) sum += (weight.get(id) ?? 0) * (inBullets.has(id) ? 1.5 : 1);
-      const shape = candidate.kind === 'clause' ? 0.9 : candidate.words === 1 ? 0.55 : candidate.words === 4 ? 0.9 : 1;
-      const words = candidate.text.split(/[\s]+/u);
-      const last = words[words.length - 1] ?? '';
-      const latin = !hasCjk(candidate.text);
-      const adverbs = words.filter((w) => /\wly$/u.test(w)).length;
-      // "Secure containers running": a plural noun and a participle make a clause, not a name.
-      const participle = words.length > 1 && /ing$/u.test(last) && /s$/u.test(words[words.length - 2] ?? '');
-      const grammar =
-        candidate.kind === 'clause' || !latin
-          ? 1
-          : (this.nouns.nounish(last) ? 1 : 0.35) *
-            Math.pow(0.5, words.filter((w) => this.nouns.verbish(w.toLowerCase())).length) *
-            Math.pow(0.4, adverbs) *
-            (participle ? 0.3 : 1);
-      const score = (sum / Math.pow(ids.size, 0.35)) * shape * grammar * bonus;
+      for (const id of ids) sum += weight.get(id) ?? 0;
+      const shape = candidate.kind === 'sentence' ? 1.5 : candidate.kind === 'clause' ? 1.35 : candidate.words === 1 ? 0.45 : 1;
+      const place = position === 0 ? 1 : position === 1 ? 0.8 : 0.65;
+      // A lead the author set in bold ("**No one's going to read your code.**") is their own title for the passage.
+      const stressed = (from.emphasis && from.opensBlock) || (from.stressed !== '' && candidate.text.includes(from.stressed)) ? 2.5 : 1;
+      const score = (sum / Math.pow(ids.size, 0.4)) * shape * place * stressed;
       if (!best || score > best.score) best = { text: candidate.text, from, score, ids };
     };
-    for (const s of passages) for (const c of keyPhrases(s.plain)) consider(c, s, 1);
-    for (const b of bullets) for (const c of shortClauses(b.text)) consider(c, b.sentence, 1);
-    for (const s of passages) for (const c of shortClauses(s.plain)) consider(c, s, 0.9);
-    const chosen = best as { text: string; from: Sentence | null; score: number; ids: Set<number> } | null;
-    if (!chosen) return { text: '', from: null };
-    this.usedTitles.push(chosen.ids);
-    return { text: capitalise(chosen.text), from: chosen.from };
-  }
-
-  private nameSection(section: Section, contents: readonly ContentPlan[]): { text: string; cite: Citation | null } {
-    if (section.heading) {
-      const heading = section.heading;
-      const text = plainHeading(heading.text, this.main);
-      this.usedTitles.push(new Set(this.termIds(text)));
-      return { text, cite: { path: this.main.path, startLine: heading.line, endLine: heading.line, quote: heading.text } };
+    passages.forEach((s, position) => {
+      for (const c of titleCandidates(this.condensable(s))) consider(c, s, position);
+    });
+    // Every candidate is close to a title already used: take the best that is not the very same.
+    if (!best) {
+      strict = false;
+      passages.forEach((s, position) => {
+        for (const c of titleCandidates(this.condensable(s))) consider(c, s, position);
+      });
     }
-    const passages = contents.flatMap((c) => c.spoken);
-    const { text, from } = this.bestTitle(passages, contents.flatMap((c) => c.bullets));
-    return { text, cite: from ? this.cite(from) : null };
+    const chosen = best as { text: string; from: Sentence; score: number; ids: Set<number> } | null;
+    if (!chosen) return { text: '', from: null };
+    const text = capitalise(chosen.text);
+    this.usedTitles.push({ text: text.toLowerCase(), ids: chosen.ids });
+    return { text, from: chosen.from };
   }
 
-  cite(s: Sentence): Citation {
-    const article = this.articles[s.article] as Article;
-    return { path: article.path, startLine: s.startLine, endLine: s.endLine, quote: s.quote };
+  /**
+   * A name for a section without a heading: the phrase of its sentences whose words are most its
+   * own (frequent in it, rare in the other sections), short phrases first.
+   */
+  private nameSection(sections: readonly Section[], si: number): { text: string; from: Sentence } | null {
+    const section = sections[si] as Section;
+    const inSections = new Map<number, number>();
+    const tf = new Map<number, number>();
+    sections.forEach((other, k) => {
+      const seen = new Set<number>();
+      for (let i = other.start; i < other.end; i++) for (const id of this.mainTerms[i] ?? []) {
+        if (k === si) tf.set(id, (tf.get(id) ?? 0) + 1);
+        if (!seen.has(id)) {
+          seen.add(id);
+          inSections.set(id, (inSections.get(id) ?? 0) + 1);
+        }
+      }
+    });
+    const weight = (id: number) => (tf.get(id) ?? 0) * Math.log((sections.length + 1) / ((inSections.get(id) ?? 0) + 0.5));
+    const central = this.centralOf(0, this.vectors, section.start, section.end);
+    const sources = this.main.sentences
+      .slice(section.start, section.end)
+      .map((s) => ({ s, c: central[s.index - section.start] ?? 0 }))
+      .sort((a, b) => b.c - a.c || a.s.index - b.s.index)
+      .filter((x, k) => k < 8 || x.s.index - section.start < 4 || (x.s.plain.length < 80 && bulletLength(x.s.plain) <= 8));
+    let best: { text: string; from: Sentence; score: number; ids: Set<number> } | null = null;
+    pretag(sources.map(({ s }) => this.condensable(s)));
+    for (const { s, c } of sources) {
+      for (const candidate of titleCandidates(this.condensable(s))) {
+        const ids = new Set(this.termIds(candidate.text));
+        if (ids.size === 0) continue;
+        const lower = candidate.text.toLowerCase();
+        if (this.usedTitles.some((used) => used.text === lower || overlap(used.ids, ids) >= 0.6)) continue;
+        let sum = 0;
+        for (const id of ids) sum += weight(id);
+        // A section is named by a topic ("Performance arguments") or its claim ("Unikernels are entirely undebuggable"); one word names too little.
+        // A short sentence that makes a claim ("Unikernels are entirely undebuggable.") names a section best.
+        const shape = candidate.kind === 'phrase' ? (candidate.words === 1 ? 0.4 : candidate.words <= 3 ? 1.1 : 0.85) : candidate.words > 6 ? 0.8 : candidate.kind === 'sentence' ? 3 : 2.6;
+        // The section's leading passage says what it is about first.
+        const leading = s.index - section.start < 4 ? 1.6 : 1;
+        const score = (sum / Math.pow(ids.size, 0.5)) * shape * (0.6 + 0.4 * c) * leading;
+        if (!best || score > best.score) best = { text: capitalise(candidate.text), from: s, score, ids };
+      }
+    }
+    const chosen = best as { text: string; from: Sentence; score: number; ids: Set<number> } | null;
+    if (!chosen) return null;
+    this.usedTitles.push({ text: chosen.text.toLowerCase(), ids: chosen.ids });
+    return chosen;
+  }
+
+  /** What a section will argue: its most central claim that the section's first slide does not already show. */
+  private thesis(section: Section, first: ContentPlan | undefined): { text: string; from: Sentence } | null {
+    const shown = new Set(first?.bullets.map((b) => b.sentence) ?? []);
+    const central = this.centralOf(0, this.vectors, section.start, section.end);
+    const ranked = this.main.sentences
+      .slice(section.start, section.end)
+      .map((s) => ({ s, score: central[s.index - section.start] ?? 0 }))
+      .sort((a, b) => b.score - a.score || a.s.index - b.s.index);
+    for (const { s } of ranked) {
+      if (shown.has(s) || /[?？]$/u.test(s.plain)) continue;
+      const bullet = condenseBullet(stripMarkup(s.raw, this.main.definitions).text)
+        .filter((b) => !danglingReference(b.text))
+        .sort((a, b) => b.weight - a.weight)[0];
+      if (bullet && bulletLength(bullet.text) <= (hasCjk(bullet.text) ? 30 : 14)) return { text: bullet.text, from: s };
+    }
+    return null;
+  }
+
+  /** Three to five takeaways: the article's conclusions (concluding section, cue phrases, emphasis, closing paragraph), without repeats. */
+  private takeaways(contents: readonly ContentPlan[], title: string): Bullet[] {
+    const main = this.main;
+    const conclusion = conclusionScores(main);
+    const global = centroidSimilarities(this.vectors, this.vocab.size);
+    const titleVector = this.vectorOf(this.termIds(title));
+    const candidates: Bullet[] = [];
+    // A verdict restates the title's claim: closeness to the title counts as much as a cue.
+    const scored = main.sentences
+      .map((s, i) => ({ s, i, score: (conclusion[i] ?? 0) + 2 * cosine(this.vectors[i] as SparseVector, titleVector) + 0.5 * (global[i] ?? 0) }))
+      .filter((x) => x.score > 0.15)
+      .sort((a, b) => b.score - a.score || a.i - b.i)
+      .slice(0, 12);
+    pretag(scored.slice(0, 12).map(({ s }) => this.condensable(s)));
+    scored.forEach(({ s, i, score }) => {
+      const options = condenseBullet(stripMarkup(s.raw, main.definitions).text).filter((b) => !danglingReference(b.text));
+      // A phrase the author set in bold inside the sentence is the point they want remembered.
+      if (s.stressed && bulletLength(s.stressed) <= 20 && standsAlone(s.stressed)) options.push({ text: capitalise(s.stressed), partial: true, weight: 1.2 });
+      const best = options.sort((a, b) => b.weight - a.weight)[0];
+      if (!best) return;
+      const vector = best.partial ? this.vectorOf(this.termIds(best.text)) : (this.vectors[i] as SparseVector);
+      candidates.push({ sentence: s, text: best.text, score: score * (0.6 + 0.4 * best.weight), vector, partial: best.partial });
+    });
+    const picked = selectMmr(candidates, 5, { maxSimilarity: 0.5, lambda: 0.8 });
+    // Four at most unless a fifth is as strong a conclusion as the others.
+    let chosen = picked.map((k) => candidates[k] as Bullet);
+    const floor = (chosen[0]?.score ?? 0) * 0.35;
+    chosen = chosen.filter((b, k) => k < 3 || b.score >= floor).slice(0, 4 + (chosen[4] && (conclusion[chosen[4].sentence.index] ?? 0) >= 2 ? 1 : 0));
+    if (chosen.length < 3) {
+      const extra = contents.flatMap((c) => (c.article === main ? c.bullets : [])).sort((a, b) => b.score - a.score);
+      for (const b of extra) {
+        if (chosen.length >= 3) break;
+        if (!chosen.some((x) => x.sentence === b.sentence || cosine(x.vector, b.vector) > 0.5)) chosen.push(b);
+      }
+    }
+    return chosen.slice(0, 5).sort((a, b) => a.sentence.index - b.sentence.index);
   }
 
   private assemble(
     sections: readonly Section[],
     names: readonly { text: string; cite: Citation | null }[],
     contents: readonly ContentPlan[],
+    addedPlans: readonly ContentPlan[][],
     times: readonly number[],
     dividers: boolean,
+    budget: Budget,
   ): Talk {
-    const { budget, main } = this;
+    const { main } = this;
+    const words = STRUCTURE_WORDS[this.lang];
     const slides: TalkSlide[] = [];
     const authorLine = main.attributions.find((a) => a.role === 'author');
     const title = this.options.title?.trim() || main.title?.text || names[0]?.text || contents[0]?.title || main.path;
 
-    // Title slide: the talk's title, the main author, and every source with its attribution lines.
+    // Title slide: the talk's title, the main author, and every source with the lines that name it.
     const titleSources: Citation[] = [];
-    const citeLine = (article: Article, line: number, quote: string) => {
+    const citeLines = (article: Article, line: number, endLine: number, quote: string) => {
       const known = titleSources.findIndex((c) => c.path === article.path && c.startLine === line && c.quote === quote);
       if (known >= 0) return known;
-      titleSources.push({ path: article.path, startLine: line, endLine: line, quote });
+      titleSources.push({ path: article.path, startLine: line, endLine, quote });
       return titleSources.length - 1;
     };
-    const titleNotes: NotesParagraph[] = [];
-    if (!this.options.title?.trim()) {
-      // The title is the article's, or (an article without one) the first section's or slide's name.
-      const from = main.title ? null : names[0]?.text === title ? names[0]?.cite : contents[0]?.titleFrom ? this.cite(contents[0].titleFrom) : null;
-      if (main.title) citeLine(main, main.title.line, main.title.quote);
-      else if (from) titleSources.push(from);
+    const citeAttribution = (article: Article, a: Attribution) => citeLines(article, a.line, a.line + Math.max(0, a.quote.split('\n').length - 1), a.quote);
+    if (!this.options.title?.trim() && !main.title) {
+      const from = names[0]?.text === title ? names[0]?.cite : contents[0]?.titleFrom ? this.cite(contents[0].titleFrom) : null;
+      if (from) titleSources.push(from);
     }
-    // Each source: its title and author, with its other attribution lines under it. An article
-    // without a title shows only its attribution lines, if it has any (its path is in the front matter).
+    const titleNotes: NotesParagraph[] = [];
     const sourceBullets: TalkBullet[] = this.articles.flatMap((article) => {
-      const own = article.title ? [citeLine(article, article.title.line, article.title.quote)] : [];
+      const own = article.title ? [citeLines(article, article.title.line, article.title.endLine, article.title.quote)] : [];
       const author = article.attributions.find((a) => a.role === 'author');
-      const children = article.attributions.filter((a) => a !== author).map((a) => attributionText(a));
+      const naming = article.attributions.filter((a) => a.role === 'source' || a.role === 'translator' || a.role === 'credit');
       const cites = [...own];
-      for (const a of article.attributions) cites.push(citeLine(article, a.line, a.quote));
-      titleNotes.push({ lead: `${article.path}:`, text: [article.title?.text ?? '', ...article.attributions.map(attributionText)].filter(Boolean).join(' · '), cites });
-      if (!article.title) return article.attributions.map((a) => ({ text: attributionText(a), children: [] }));
+      if (author) cites.push(citeAttribution(article, author));
+      for (const a of naming) cites.push(citeAttribution(article, a));
+      titleNotes.push({ lead: `${article.path}:`, text: [article.title?.text ?? '', author?.text ?? '', ...naming.map((a) => a.text)].filter(Boolean).join(' · '), cites });
+      const children = naming.filter((a) => a.role !== 'credit').map((a) => a.text);
+      if (!article.title) return [...(author ? [author.text] : []), ...children].map((text) => ({ text, children: [] }));
       return [{ text: [article.title.text, author?.value].filter(Boolean).join(' — '), children }];
     });
-    slides.push({
-      kind: 'title',
-      title,
-      subtitle: authorLine?.value ?? '',
-      bullets: sourceBullets,
-      notes: titleNotes,
-      sources: titleSources,
-      timeSeconds: budget.titleSeconds,
-    });
+    if (authorLine) citeAttribution(main, authorLine);
+    slides.push({ kind: 'title', title, subtitle: authorLine?.value ?? '', bullets: sourceBullets, notes: titleNotes, sources: titleSources, timeSeconds: budget.titleSeconds, titleSource: '' });
 
-    const showSections = sections.length >= 2;
+    // The sections in order, the other articles' own points before a closing section.
+    type Part = { name: { text: string; cite: Citation | null }; plans: ContentPlan[]; section: Section | null };
+    const parts: Part[] = sections.map((section, si) => ({ name: names[si] as { text: string; cite: Citation | null }, plans: contents.filter((c) => c.section === si), section }));
+    const addedParts: Part[] = addedPlans
+      .map((plans, k) => {
+        const article = this.articles[k + 1] as Article;
+        const name = article.title ? { text: article.title.text, cite: { path: article.path, startLine: article.title.line, endLine: article.title.endLine, quote: article.title.quote } } : { text: plans[0]?.title ?? article.path, cite: plans[0]?.titleFrom ? this.cite(plans[0].titleFrom) : null };
+        return { name, plans, section: null };
+      })
+      .filter((p) => p.plans.length > 0);
+    const closing = parts.length > 1 && parts[parts.length - 1]?.section?.heading && /conclu|summary|wrap|final|lesson|总结|结论|结语|小结/iu.test(parts[parts.length - 1]?.name.text ?? '');
+    const ordered = closing ? [...parts.slice(0, -1), ...addedParts, ...parts.slice(-1)] : [...parts, ...addedParts];
+    const showSections = ordered.length >= 2;
+
     if (budget.agenda) {
-      const items = showSections
-        ? names.map((n) => ({ text: n.text, cite: n.cite }))
-        : contents.map((c) => ({ text: c.title, cite: c.titleFrom ? this.cite(c.titleFrom) : null }));
+      const items = showSections ? ordered.map((p) => p.name) : contents.map((c) => ({ text: c.title, cite: c.titleFrom ? this.cite(c.titleFrom) : null }));
       const sources: Citation[] = [];
       const notes: NotesParagraph[] = [];
       for (const item of items) {
         if (!item.cite) continue;
         sources.push(item.cite);
-        notes.push({ lead: `${item.text}:`, text: collapse(plainQuote(item.cite.quote, this.main)), cites: [sources.length - 1] });
+        notes.push({ lead: `${item.text}:`, text: collapse(plainText(item.cite.quote, main.definitions)), cites: [sources.length - 1] });
       }
-      slides.push({ kind: 'agenda', title: 'Agenda', subtitle: '', bullets: items.map((i) => ({ text: i.text, children: [] })), notes, sources, timeSeconds: budget.agendaSeconds });
+      slides.push({ kind: 'agenda', title: words.agenda, subtitle: '', bullets: items.map((i) => ({ text: i.text, children: [] })), notes, sources, timeSeconds: budget.agendaSeconds, titleSource: '' });
     }
 
-    let k = 0;
-    sections.forEach((_section, si) => {
-      const name = names[si];
-      if (dividers && showSections && name) {
-        slides.push({
-          kind: 'section',
-          title: name.text,
-          subtitle: '',
-          bullets: [],
-          notes: name.cite ? [{ lead: '', text: collapse(plainQuote(name.cite.quote, this.main)), cites: [0] }] : [],
-          sources: name.cite ? [name.cite] : [],
-          timeSeconds: budget.dividerSeconds,
-        });
+    const all = [...contents, ...addedPlans.flat()];
+    for (const part of ordered) {
+      const many = part.plans.length > 1 || part.section === null;
+      if (dividers && showSections && many) {
+        const sources: Citation[] = part.name.cite ? [part.name.cite] : [];
+        const notes: NotesParagraph[] = part.name.cite ? [{ lead: '', text: collapse(plainText(part.name.cite.quote, main.definitions)), cites: [0] }] : [];
+        const thesis = part.section ? this.thesis(part.section, part.plans[0]) : null;
+        if (thesis) {
+          sources.push(this.cite(thesis.from));
+          notes.push({ lead: '', text: thesis.from.plain, cites: [sources.length - 1] });
+        }
+        slides.push({ kind: 'section', title: part.name.text, subtitle: thesis?.text ?? '', bullets: [], notes, sources, timeSeconds: budget.dividerSeconds, titleSource: part.section && !part.section.heading ? (part.name.cite ? collapse(plainText(part.name.cite.quote, main.definitions)) : '') : '' });
       }
-      for (const plan of contents.filter((c) => c.section === si)) {
-        slides.push(this.contentSlide(plan, times[k] ?? 60));
-        k++;
-      }
-    });
+      for (const plan of part.plans) slides.push(this.contentSlide(plan, times[all.indexOf(plan)] ?? 60));
+    }
 
-    // Takeaways: the strongest bullet of each section (or the three strongest of a one-section talk).
-    // A takeaway is a statement: questions and clauses cut loose from their sentence rank last.
-    // What the whole article is about counts most: closeness to its centroid and to its title.
-    const global = centroidSimilarities(this.vectors, this.vocab.size);
-    const titleVector = this.vectorOf(this.termIds(title));
-    const worth = (b: Bullet) =>
-      b.score * (0.5 + (global[b.sentence.index] ?? 0)) * (1 + cosine(b.vector, titleVector)) * (/[?？]$/u.test(b.text) ? 0.2 : 1) * (b.partial ? 0.7 : 1);
-    const best = sections.map((_s, si) =>
-      contents
-        .filter((c) => c.section === si)
-        .flatMap((c) => c.bullets)
-        .sort((a, b) => worth(b) - worth(a) || a.sentence.index - b.sentence.index),
-    );
-    let takeaways: Bullet[] = showSections ? best.map((list) => list[0]).filter((b): b is Bullet => b !== undefined) : (best[0] ?? []).slice(0, 3);
-    if (takeaways.length > 5) takeaways = [...takeaways].sort((a, b) => worth(b) - worth(a) || a.sentence.index - b.sentence.index).slice(0, 5);
-    takeaways.sort((a, b) => a.sentence.index - b.sentence.index);
-    const takeawaySources = takeaways.map((b) => this.cite(b.sentence));
+    const takeaways = this.takeaways(contents, title);
     slides.push({
       kind: 'takeaways',
-      title: 'Takeaways',
+      title: words.takeaways,
       subtitle: '',
       bullets: takeaways.map((b) => ({ text: b.text, children: [] })),
       notes: takeaways.map((b, i) => ({ lead: '', text: b.sentence.plain, cites: [i] })),
-      sources: takeawaySources,
+      sources: takeaways.map((b) => this.cite(b.sentence)),
       timeSeconds: budget.takeawaysSeconds,
+      titleSource: '',
     });
 
     // Questions: where to read more, from the sources' own lines.
@@ -620,15 +1025,7 @@ class Planner {
       links.push({ path: article.path, startLine: source.line, endLine: source.line, quote: source.quote });
       linkBullets.push({ text: source.url, children: [] });
     }
-    slides.push({
-      kind: 'questions',
-      title: 'Questions?',
-      subtitle: '',
-      bullets: linkBullets,
-      notes: links.map((l, i) => ({ lead: '', text: linkBullets[i]?.text ?? '', cites: [i] })),
-      sources: links,
-      timeSeconds: budget.questionsSeconds,
-    });
+    slides.push({ kind: 'questions', title: words.questions, subtitle: '', bullets: linkBullets, notes: links.map((l, i) => ({ lead: '', text: linkBullets[i]?.text ?? '', cites: [i] })), sources: links, timeSeconds: budget.questionsSeconds, titleSource: '' });
 
     // The fixed shares and the content times may not add up exactly after rounding: settle on Q&A.
     const used = slides.reduce((a, s) => a + s.timeSeconds, 0);
@@ -640,11 +1037,15 @@ class Planner {
       title: a.title?.text ?? '',
       author: a.attributions.find((x) => x.role === 'author')?.value ?? '',
       url: a.attributions.find((x) => x.role === 'source' && x.url)?.url ?? '',
+      date: a.meta.date?.text ?? '',
+      description: a.meta.description?.text ?? '',
     }));
     return {
       title,
       subtitle: this.options.title?.trim() && main.title ? main.title.text : '',
       author: authorLine?.value ?? '',
+      date: main.meta.date?.text ?? '',
+      lang: this.lang,
       minutes: budget.minutes,
       sources,
       slides,
@@ -668,10 +1069,13 @@ class Planner {
       for (const support of plan.support) {
         if (support.anchor !== s.index) continue;
         const article = this.articles[support.sentence.article] as Article;
-        notes.push({ lead: `Also in ${article.title?.text ?? article.path}:`, text: support.sentence.plain, cites: [citeOnce(support.sentence)] });
+        notes.push({ lead: `${STRUCTURE_WORDS[this.lang].alsoIn} ${article.title?.text ?? article.path}:`, text: support.sentence.plain, cites: [citeOnce(support.sentence)] });
       }
     }
-    return {
+    for (const b of plan.bullets) citeOnce(b.sentence);
+    if (plan.titleFrom) citeOnce(plan.titleFrom);
+    if (plan.titleCite) sources.push(plan.titleCite);
+    const slide: TalkSlide = {
       kind: 'content',
       title: plan.title,
       subtitle: '',
@@ -679,8 +1083,22 @@ class Planner {
       notes,
       sources,
       timeSeconds: seconds,
+      titleSource: plan.titleFrom?.plain ?? '',
     };
+    if (plan.figure) {
+      const { startLine, endLine } = plan.figure;
+      const lines = plan.article.lines.slice(startLine - 1, endLine).join('\n');
+      sources.push({ path: plan.article.path, startLine, endLine, quote: collapse(lines) });
+      slide.figure = plan.figure.shown;
+    }
+    return slide;
   }
+}
+
+/** Whether a phrase can stand as a bullet by itself: it does not open with a verb, a preposition or a conjunction ("are no processes"). */
+function standsAlone(phrase: string): boolean {
+  const first = taggedWords(phrase)[0];
+  return first !== undefined && !['VERB', 'AUX', 'ADP', 'CCONJ', 'SCONJ', 'PART'].includes(first.pos);
 }
 
 /** Share of the smaller set's terms that the other set also has. */
@@ -691,23 +1109,7 @@ function overlap(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
   return common / Math.min(a.size, b.size);
 }
 
-function collapse(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim();
-}
-
-function plainHeading(text: string, article: Article): string {
-  return collapse(stripMarkup(text, article.definitions).text.replace(/\u0000/gu, ''));
-}
-
-function plainQuote(quote: string, article: Article): string {
-  return plainHeading(quote, article);
-}
-
-function attributionText(a: Attribution): string {
-  return a.text;
-}
-
 /** Plans a talk from read articles, the first leading. */
-export function planTalk(articles: readonly Article[], options: PlanOptions): Talk {
+export function planTalk(articles: readonly Article[], options: PlanOptions): PlanResult {
   return new Planner(articles, options).plan();
 }

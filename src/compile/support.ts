@@ -7,6 +7,8 @@ export interface Analysis {
   article: Article;
   terms: number[][];
   anchors: number[][];
+  /** Term ids of names and numbers (capitalised words past a sentence's first, words with digits, Latin words in Chinese text). */
+  names: Set<number>[];
 }
 
 /** A passage of another article that supports a slide, and the main article's sentence it echoes most. */
@@ -22,8 +24,10 @@ const KIND_WEIGHT = { word: 1, link: 1.6, glossary: 0.6 } as const;
 const MIN_SCORE = 3.2;
 /** A term is distinctive when at most about one sentence in eight has it (idf ≥ 2). */
 const DISTINCTIVE_IDF = 2;
-/** Shared distinctive terms a passage needs (a shared link target counts as enough on its own). */
+/** Shared names, numbers or glossary terms a passage needs (a shared link target counts as enough on its own). */
 const MIN_DISTINCTIVE = 2;
+/** Or this many shared distinctive words of any kind: a paraphrase in the same language. */
+const MIN_WORDS = 4;
 /** Passages narrower than this (display columns) are captions and credits, not points. */
 const MIN_COLUMNS = 40;
 /** The most passages one article lends a slide. */
@@ -46,7 +50,7 @@ function termKinds(analysis: Analysis, i: number, vocab: Vocabulary): Map<number
  * at most the one slide it matches best, and only with enough evidence, from at least two
  * distinctive terms (or one shared link). Linear in the articles' length.
  */
-export function findSupport(chunks: readonly { start: number; end: number }[], analyses: readonly Analysis[], vocab: Vocabulary): Support[][] {
+export function findSupport(chunks: readonly { start: number; end: number }[], analyses: readonly Analysis[], vocab: Vocabulary, minScore = MIN_SCORE): Support[][] {
   const result: Support[][] = chunks.map(() => []);
   if (analyses.length < 2 || chunks.length === 0) return result;
 
@@ -84,31 +88,39 @@ export function findSupport(chunks: readonly { start: number; end: number }[], a
     const found: { chunk: number; score: number; sentence: Sentence }[] = [];
     analysis.article.sentences.forEach((sentence, i) => {
       if (displayWidth(sentence.plain) < MIN_COLUMNS) return;
-      const scores = new Map<number, { score: number; terms: number; link: boolean }>();
+      const scores = new Map<number, { score: number; terms: number; words: number; link: boolean }>();
+      const names = analysis.names[i] ?? new Set<number>();
       for (const [id, kind] of termKinds(analysis, i, vocab)) {
         const slides = holders.get(id);
         if (!slides) continue;
         for (const c of slides) {
           const other = chunkKinds[c]?.get(id) ?? 'word';
           const w = idf(id) * Math.min(KIND_WEIGHT[kind], KIND_WEIGHT[other]);
-          const entry = scores.get(c) ?? { score: 0, terms: 0, link: false };
+          const entry = scores.get(c) ?? { score: 0, terms: 0, words: 0, link: false };
           entry.score += w;
-          if (idf(id) >= DISTINCTIVE_IDF) entry.terms++;
+          if (idf(id) >= DISTINCTIVE_IDF) {
+            entry.words++;
+            // Shared names, numbers and glossary terms are evidence; shared ordinary words are coincidence, unless many.
+            if (names.has(id) || kind === 'glossary' || other === 'glossary') entry.terms++;
+          }
           entry.link ||= kind === 'link' && other === 'link';
           scores.set(c, entry);
         }
       }
       let best = -1;
       let bestScore = 0;
+      // A paraphrase shares most of its weighty words, not a handful of a long sentence's.
+      const ownWords = new Set(analysis.terms[i] ?? []).size;
+      const enoughWords = Math.max(MIN_WORDS, Math.ceil(ownWords * 0.4));
       for (const [c, entry] of scores) {
-        if (entry.terms < MIN_DISTINCTIVE && !entry.link) continue;
+        if (entry.terms < MIN_DISTINCTIVE && entry.words < enoughWords && !entry.link) continue;
         const score = entry.score / Math.sqrt(Math.max(1, (sizes[c] ?? 1) / meanSize));
         if (score > bestScore || (score === bestScore && c < best)) {
           bestScore = score;
           best = c;
         }
       }
-      if (best >= 0 && bestScore >= MIN_SCORE) found.push({ chunk: best, score: bestScore, sentence });
+      if (best >= 0 && bestScore >= minScore) found.push({ chunk: best, score: bestScore, sentence });
     });
     const byChunk = new Map<number, typeof found>();
     for (const f of found) byChunk.set(f.chunk, [...(byChunk.get(f.chunk) ?? []), f]);

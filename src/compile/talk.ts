@@ -27,12 +27,21 @@ export interface NotesParagraph {
   cites: number[];
 }
 
+/** A code block, table or image shown on a slide as the article shows it (trimmed to fit). */
+export type TalkFigure =
+  | { kind: 'code'; lang: string; lines: string[] }
+  | { kind: 'table'; header: string[]; rows: string[][] }
+  | { kind: 'image'; alt: string; src: string; caption: string };
+
 export interface TalkSlide {
   kind: TalkSlideKind;
   title: string;
-  /** A line under the title (the author, on the title slide). */
+  /** A line under the title: the author on the title slide, what the section argues on a divider. */
   subtitle: string;
   bullets: TalkBullet[];
+  figure?: TalkFigure;
+  /** Where the title came from: the passage it was cut from (for the quality report), or '' for a heading or a fixed word. */
+  titleSource?: string;
   notes: NotesParagraph[];
   sources: Citation[];
   timeSeconds: number;
@@ -44,12 +53,17 @@ export interface TalkSource {
   title: string;
   author: string;
   url: string;
+  date: string;
+  description: string;
 }
 
 export interface Talk {
   title: string;
   subtitle: string;
   author: string;
+  date: string;
+  /** Language of the structure slides: 'en', 'zh' or 'ja'. */
+  lang: string;
   minutes: number;
   sources: TalkSource[];
   slides: TalkSlide[];

@@ -1,7 +1,7 @@
 // source-ref.js is imported directly rather than through parse/index.js: the index pulls in marked
 // and yaml (CommonJS), which the compiler bundle (dist/compile.js) neither needs nor can load.
 import { fingerprintOf, formatSourceDirective } from '../parse/source-ref.js';
-import type { Citation, NotesParagraph, Talk, TalkSlide } from './talk.js';
+import type { Citation, NotesParagraph, Talk, TalkFigure, TalkSlide } from './talk.js';
 
 /**
  * Writes a planned talk as deck Markdown: YAML front matter, slides separated by `---` lines with
@@ -53,13 +53,17 @@ function frontMatter(talk: Talk): string[] {
   const lines = ['---', `title: ${yamlScalar(talk.title)}`];
   if (talk.subtitle) lines.push(`subtitle: ${yamlScalar(talk.subtitle)}`);
   if (talk.author) lines.push(`author: ${yamlScalar(talk.author)}`);
+  if (talk.date) lines.push(`date: ${yamlScalar(talk.date)}`);
   lines.push(`duration: ${formatMinutes(talk.minutes)}`);
+  if (talk.lang !== 'en') lines.push(`lang: ${talk.lang}`);
   lines.push('sources:');
   for (const source of talk.sources) {
     lines.push(`  - path: ${yamlScalar(source.path)}`);
     if (source.title) lines.push(`    title: ${yamlScalar(source.title)}`);
     if (source.author) lines.push(`    author: ${yamlScalar(source.author)}`);
     if (source.url) lines.push(`    url: ${yamlScalar(source.url)}`);
+    if (source.date) lines.push(`    date: ${yamlScalar(source.date)}`);
+    if (source.description) lines.push(`    description: ${yamlScalar(source.description)}`);
   }
   lines.push('---');
   return lines;
@@ -93,6 +97,40 @@ function bulletLines(slide: TalkSlide): string[] {
   return lines;
 }
 
+/** A code fence longer than any run of backticks in the code. */
+function fenceFor(lines: readonly string[]): string {
+  let longest = 0;
+  for (const line of lines) for (const run of line.match(/`+/gu) ?? []) longest = Math.max(longest, run.length);
+  return '`'.repeat(Math.max(3, longest + 1));
+}
+
+function cellText(text: string): string {
+  return escapeMarkdown(text).replace(/\|/gu, '\\|');
+}
+
+/** A link destination: in angle brackets when it holds spaces or parentheses. */
+function destination(src: string): string {
+  return /[\s()<>]/u.test(src) ? `<${src.replace(/[<>]/gu, encodeURIComponent)}>` : src;
+}
+
+function figureLines(figure: TalkFigure): string[] {
+  switch (figure.kind) {
+    case 'code': {
+      const fence = fenceFor(figure.lines);
+      return [`${fence}${figure.lang}`, ...figure.lines, fence];
+    }
+    case 'table': {
+      const row = (cells: readonly string[]) => `| ${cells.map(cellText).join(' | ')} |`;
+      return [row(figure.header), `|${figure.header.map(() => '---').join('|')}|`, ...figure.rows.map(row)];
+    }
+    case 'image': {
+      const lines = [`![${escapeMarkdown(figure.alt).replace(/\]/gu, '\\]')}](${destination(figure.src)})`];
+      if (figure.caption) lines.push('', escapeMarkdown(figure.caption));
+      return lines;
+    }
+  }
+}
+
 function slideLines(slide: TalkSlide): string[] {
   const body: string[][] = [];
   switch (slide.kind) {
@@ -103,6 +141,7 @@ function slideLines(slide: TalkSlide): string[] {
       break;
     case 'section':
       body.push(['<!-- jump_to_middle -->', '<!-- alignment: center -->'], [`# ${escapeMarkdown(slide.title)}`]);
+      if (slide.subtitle) body.push([escapeMarkdown(slide.subtitle)]);
       break;
     case 'questions':
       body.push(['<!-- jump_to_middle -->', '<!-- alignment: center -->'], [`# ${escapeMarkdown(slide.title)}`]);
@@ -113,6 +152,7 @@ function slideLines(slide: TalkSlide): string[] {
     case 'takeaways':
       body.push([`## ${escapeMarkdown(slide.title)}`]);
       if (slide.bullets.length > 0) body.push(bulletLines(slide));
+      if (slide.figure) body.push(figureLines(slide.figure));
       break;
   }
   body.push([`<!-- time: ${slide.timeSeconds}s -->`, ...slide.sources.map(directive), ...notesBlock(slide.notes)]);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, normalize, resolve } from 'node:path';
+import { openDeckFolder, readRegularText } from '../io/index.js';
 import { DIALECT_NAMES, detectDialect, normalizeDialect, type DialectName } from './dialects/index.js';
 import { Scanner, frontMatterEnd, type IncludeReader, type RawSlide } from './scan.js';
 import { DiagnosticSink } from './source-line.js';
@@ -28,33 +28,6 @@ export interface OutlineOptions {
   dialect?: DialectName | 'auto';
 }
 
-/** Files read for an outline, at most: bigger ones are left to the full parse. */
-const MAX_BYTES = 8 * 1024 * 1024;
-
-/** A regular file's text; null when it is not one or cannot be read (the full parse says why). */
-function readRegular(path: string): string | null {
-  try {
-    const stat = statSync(path);
-    if (!stat.isFile() || stat.size > MAX_BYTES) return null;
-    return readFileSync(path, 'utf8');
-  } catch {
-    return null;
-  }
-}
-
-function realOrResolved(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return resolve(path);
-  }
-}
-
-function isInside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel === '' || !(rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel));
-}
-
 const DEF_LINE = /^ {0,3}\[[^\]\n]+\]:/mu;
 
 const isSkipped = (raw: RawSlide) => raw.items.some((item) => item.kind === 'directive' && item.directive.kind === 'skipSlide');
@@ -78,8 +51,13 @@ export async function outlineDeck(path: string, options: OutlineOptions = {}): P
 }
 
 function outline(path: string, options: OutlineOptions): DeckOutline | null {
-  const source = readRegular(path);
-  if (source === null) return null;
+  let source: string;
+  try {
+    // Through io's confined reader, as the full parse reads it: any problem is left to that parse to say.
+    source = readRegularText(path, 'deck');
+  } catch {
+    return null;
+  }
   const wanted = options.dialect ?? 'auto';
   if (wanted !== 'auto' && !(DIALECT_NAMES as readonly string[]).includes(wanted)) return null;
   const dialect = wanted === 'auto' ? detectDialect(source).dialect : wanted;
@@ -98,15 +76,18 @@ function outline(path: string, options: OutlineOptions): DeckOutline | null {
     return null;
   }
 
-  // Includes as the full parse reads them: relative to the including file, kept inside the deck's folder.
-  const root = realOrResolved(dirname(path));
+  // Includes as the full parse reads them (load.ts): relative to the including file, through the deck's folder.
+  const folder = openDeckFolder(dirname(path), { allowOutside: options.allowOutside });
   const files = [resolve(path)];
   const readInclude: IncludeReader = (includePath, fromFile) => {
     const target = normalize(isAbsolute(includePath) ? includePath : join(dirname(fromFile), includePath));
-    if (!options.allowOutside && !isInside(root, realOrResolved(target))) return { error: 'outside' };
+    if (!folder.contains(resolve(target))) return { error: 'outside' };
     files.push(resolve(target));
-    const text = readRegular(target);
-    return text === null ? { error: 'unreadable' } : { file: target, text };
+    try {
+      return { file: target, text: folder.readText(resolve(target), 'include', includePath) };
+    } catch {
+      return { error: 'unreadable' };
+    }
   };
   const sink = new DiagnosticSink();
   const scanner = new Scanner(sink, readInclude);

@@ -100,7 +100,7 @@ describe('talkdeck check', () => {
     try {
       const result = talkdeck('check', 'changed.md');
       expect(result.code).toBe(1);
-      expect(result.stderr).toMatch(/changed\.md:\d+:1: slide \d+: /u);
+      expect(result.stderr).toMatch(/changed\.md:\d+:1: (?:slide \d+|\d+ citations \(slides? [\d, -]+\)): /u);
       expect(result.stderr).toMatch(/underwhelming/u);
     } finally {
       writeFileSync(article, original);

@@ -1,15 +1,16 @@
 import { describe, expect, test } from 'vitest';
-import { CompileError, compileTalk } from '../../src/compile/index.js';
-import { contentWords } from '../../src/compile/tokens.js';
+import { CompileError, compileTalk, compileTalkDetailed } from '../../src/compile/index.js';
+import { bulletLength } from '../../src/compile/condense.js';
+import { contentWords, hasCjk } from '../../src/compile/tokens.js';
 import { displayWidth } from '../../src/compile/text-width.js';
 import { fingerprintOf } from '../../src/parse/index.js';
 import { findOverflows } from '../../src/render/index.js';
 import { loadTheme } from '../../src/theme/index.js';
-import { bulletsOf, compileCorpus, CORPORA, longArticle, parseIn, quoteInLines, readIn, roleOf, SCAFFOLDING, UNIKERNELS_DIR, BUNDLED, visibleLines } from './helpers.js';
+import { bulletsOf, compileCorpus, CORPORA, CORPUS_DIR, longArticle, parseIn, quoteInLines, readIn, roleOf, SCAFFOLDING, UNIKERNELS_DIR, BUNDLED, visibleLines } from './helpers.js';
 
 const theme = loadTheme('dark', { themesDir: 'themes', cwd: process.cwd() });
 
-describe.each(CORPORA)('a 20-minute talk from $name', (corpus) => {
+describe.each(CORPORA)('a talk from $name at its natural length', (corpus) => {
   const text = compileCorpus(corpus);
   const deck = parseIn(corpus.dir, text);
   const slides = deck.slides;
@@ -19,20 +20,17 @@ describe.each(CORPORA)('a 20-minute talk from $name', (corpus) => {
     expect(deck.diagnostics).toEqual([]);
   });
 
-  test('has 12 to 30 slides: title, agenda, content, takeaways, questions', () => {
-    expect(slides.length).toBeGreaterThanOrEqual(12);
-    expect(slides.length).toBeLessThanOrEqual(30);
+  test('opens with the title and closes with takeaways and questions, content between', () => {
     expect(roles[0]).toBe('title');
-    expect(roles[1]).toBe('agenda');
     expect(roles[roles.length - 2]).toBe('takeaways');
     expect(roles[roles.length - 1]).toBe('questions');
-    expect(roles.filter((r) => r === 'content').length).toBeGreaterThanOrEqual(6);
+    expect(roles.filter((r) => r === 'content').length).toBeGreaterThanOrEqual(2);
   });
 
   test('gives every slide a time budget that adds up to the duration', () => {
-    expect(deck.meta.durationMs).toBe(20 * 60_000);
+    expect(deck.meta.durationMs).toBeGreaterThan(0);
     for (const slide of slides) expect(slide.timeMs).toBeGreaterThan(0);
-    expect(slides.reduce((sum, s) => sum + (s.timeMs ?? 0), 0)).toBe(20 * 60_000);
+    expect(slides.reduce((sum, s) => sum + (s.timeMs ?? 0), 0)).toBe(deck.meta.durationMs);
   });
 
   test('cites at least one passage on every content slide, with notes that refer to the citations', () => {
@@ -65,13 +63,16 @@ describe.each(CORPORA)('a 20-minute talk from $name', (corpus) => {
     });
   });
 
-  test('has 2 to 5 bullets per content slide, each at most 150 columns', () => {
+  test('has 1 to 5 bullets per content slide that read at a glance: at most 20 words (40 Chinese characters)', () => {
     slides.forEach((slide, i) => {
       if (roles[i] !== 'content') return;
       const bullets = bulletsOf(slide);
-      expect(bullets.length, `slide ${i + 1}`).toBeGreaterThanOrEqual(2);
       expect(bullets.length, `slide ${i + 1}`).toBeLessThanOrEqual(5);
-      for (const bullet of bullets) expect(displayWidth(bullet), bullet).toBeLessThanOrEqual(150);
+      expect(bullets.length + slide.blocks.filter((b) => b.kind === 'code' || b.kind === 'table' || b.kind === 'image').length, `slide ${i + 1}`).toBeGreaterThanOrEqual(1);
+      for (const bullet of bullets) {
+        expect(displayWidth(bullet), bullet).toBeLessThanOrEqual(150);
+        expect(bulletLength(bullet), bullet).toBeLessThanOrEqual(hasCjk(bullet) ? 40 : 20);
+      }
       expect(slide.title.length).toBeGreaterThan(0);
     });
   });
@@ -83,6 +84,11 @@ describe.each(CORPORA)('a 20-minute talk from $name', (corpus) => {
     });
   });
 
+  test('repeats no slide title', () => {
+    const titles = slides.filter((_, i) => roles[i] === 'content').map((s) => s.title.toLowerCase());
+    expect(new Set(titles).size).toBe(titles.length);
+  });
+
   test('fits a terminal of 80x24 on every slide', () => {
     expect(findOverflows(deck, theme, { columns: 80, rows: 24 })).toEqual([]);
   });
@@ -92,33 +98,54 @@ describe.each(CORPORA)('a 20-minute talk from $name', (corpus) => {
   });
 });
 
-describe('the talk scales with its length', () => {
-  const corpus = CORPORA[0] as (typeof CORPORA)[number];
-  const counts = [5, 20, 40].map((minutes) => {
-    const deck = parseIn(corpus.dir, compileCorpus(corpus, minutes));
-    expect(deck.diagnostics).toEqual([]);
-    expect(deck.slides.reduce((sum, s) => sum + (s.timeMs ?? 0), 0)).toBe(minutes * 60_000);
-    const bullets = deck.slides.reduce((sum, s, i) => sum + (roleOf(s, i, deck.slides.length) === 'content' ? bulletsOf(s).length : 0), 0);
-    return { minutes, slides: deck.slides.length, bullets };
+describe('timing follows the content', () => {
+  const essay = { path: 'sources/en-18f-working-in-public.md', text: readIn(`${CORPUS_DIR}articles/`, 'en-18f-working-in-public.md') ?? '' };
+
+  test('without --minutes the talk is as long as the articles take to say, rounded up to minutes', () => {
+    const compiled = compileTalkDetailed([essay]);
+    expect(compiled.tooShort).toBe(false);
+    expect(compiled.talk.minutes).toBe(compiled.naturalMinutes);
+    expect(compiled.naturalMinutes).toBeGreaterThanOrEqual(Math.ceil(compiled.speechSeconds / 60));
+    expect(compiled.naturalMinutes).toBeLessThanOrEqual(Math.ceil(compiled.speechSeconds / 60) + 3);
   });
 
-  test('more minutes, more slides and more bullets', () => {
-    const [five, twenty, forty] = counts as [(typeof counts)[number], (typeof counts)[number], (typeof counts)[number]];
-    expect(five.slides).toBeGreaterThanOrEqual(5);
-    expect(five.slides).toBeLessThanOrEqual(10);
+  test('a short essay asked for 15 minutes says it holds less, and still fills the minutes asked for', () => {
+    const compiled = compileTalkDetailed([essay], { minutes: 15 });
+    expect(compiled.tooShort).toBe(true);
+    expect(compiled.naturalMinutes).toBeLessThan(15);
+    expect(compiled.talk.slides.reduce((a, s) => a + s.timeSeconds, 0)).toBe(15 * 60);
+  });
+
+  test('content slides get time in proportion to what their notes say', () => {
+    const { talk } = compileTalkDetailed([{ path: BUNDLED[0] as string, text: readIn(UNIKERNELS_DIR, BUNDLED[0] as string) ?? '' }]);
+    const content = talk.slides.filter((s) => s.kind === 'content');
+    const words = content.map((s) => s.notes.reduce((a, n) => a + n.text.split(/\s+/u).length, 0));
+    const ratios = content.map((s, i) => s.timeSeconds / ((words[i] ?? 0) / 2.3 + 5));
+    // Rounded to five seconds each, the ratio of time to speech is the same for every slide, give or take.
+    const mean = ratios.reduce((a, b) => a + b, 0) / ratios.length;
+    for (const r of ratios) expect(Math.abs(r - mean)).toBeLessThan(0.35 * mean);
+  });
+
+  test('more minutes, more slides and more bullets, and the times add up to the minutes asked for', () => {
+    const corpus = CORPORA[0] as (typeof CORPORA)[number];
+    const counts = [5, 20, 40].map((minutes) => {
+      const deck = parseIn(corpus.dir, compileCorpus(corpus, minutes));
+      expect(deck.diagnostics).toEqual([]);
+      expect(deck.slides.reduce((sum, s) => sum + (s.timeMs ?? 0), 0)).toBe(minutes * 60_000);
+      const bullets = deck.slides.reduce((sum, s, i) => sum + (roleOf(s, i, deck.slides.length) === 'content' ? bulletsOf(s).length : 0), 0);
+      return { slides: deck.slides.length, bullets };
+    });
+    const [five, twenty] = counts as [(typeof counts)[number], (typeof counts)[number]];
     expect(twenty.slides).toBeGreaterThan(five.slides);
-    expect(forty.slides).toBeGreaterThan(twenty.slides);
-    expect(forty.slides).toBeLessThanOrEqual(50);
     expect(twenty.bullets).toBeGreaterThan(five.bullets);
-    expect(forty.bullets).toBeGreaterThan(twenty.bullets);
   });
 });
 
 describe('several articles', () => {
-  const text = compileCorpus(CORPORA[0] as (typeof CORPORA)[number]);
-  const deck = parseIn(UNIKERNELS_DIR, text);
+  const compiled = compileTalkDetailed(BUNDLED.map((path) => ({ path, text: readIn(UNIKERNELS_DIR, path) ?? '' })));
+  const deck = parseIn(UNIKERNELS_DIR, compiled.markdown);
 
-  test('the title slide names every source with its attribution lines', () => {
+  test('the title slide names every source with the lines that name it', () => {
     const title = deck.slides[0];
     expect(title?.title).toBe('Unikernels are unfit for production');
     expect(deck.meta.author).toBe('Bryan Cantrill');
@@ -132,12 +159,33 @@ describe('several articles', () => {
     expect(new Set(title?.sources.map((s) => s.path))).toEqual(new Set(BUNDLED));
   });
 
-  test('content slides cite the Chinese report where it corroborates the English post', () => {
+  test('what the news report adds gets slides of its own, in a section named for it', () => {
+    const slides = compiled.talk.slides;
+    const divider = slides.findIndex((s) => s.kind === 'section' && s.title === 'Joyent 的技术总监认为，Unikernels 是无法调试的');
+    expect(divider).toBeGreaterThan(0);
+    const added = slides.slice(divider + 1).filter((s) => s.kind === 'content' && s.sources.some((r) => r.path === BUNDLED[1]));
+    expect(added.length).toBeGreaterThanOrEqual(1);
+    const said = added.flatMap((s) => s.bullets.map((b) => b.text)).join('\n');
+    // Facts the English post does not state: reactions on Hacker News, Docker's own plans, who Cantrill is.
+    expect(said).toMatch(/黑客新闻|Hykes|DTrace|Docker|公正/u);
+  });
+
+  test('"Also in" notes only where a passage shares names, numbers, links or glossary terms with the slide', () => {
     const supported = deck.slides.filter((s) => s.sources.some((r) => r.path === BUNDLED[1]) && s.sources.some((r) => r.path === BUNDLED[0]));
-    expect(supported.length).toBeGreaterThanOrEqual(4);
-    // The report lists the same missing tools, linked to the same pages: that slide cites both.
+    expect(supported.length).toBeGreaterThanOrEqual(2);
+    // The report lists the same missing tools, linked to the same pages.
     const tools = deck.slides.find((s) => s.sources.some((r) => r.path === BUNDLED[0] && r.quote.includes('no [htop]')));
     expect(tools?.sources.some((r) => r.path === BUNDLED[1] && r.quote.includes('htop'))).toBe(true);
+  });
+
+  test('an unrelated article adds no "Also in" notes to the first one\'s slides', () => {
+    const essay = readIn(`${CORPUS_DIR}articles/`, 'en-18f-working-in-public.md') ?? '';
+    const { talk } = compileTalkDetailed([
+      { path: BUNDLED[0] as string, text: readIn(UNIKERNELS_DIR, BUNDLED[0] as string) ?? '' },
+      { path: 'sources/essay.md', text: essay },
+    ]);
+    const also = talk.slides.flatMap((s) => s.notes.filter((n) => n.lead.startsWith('Also in')));
+    expect(also).toEqual([]);
   });
 
   test('a title given in the options leads, the article title becomes the subtitle', () => {
@@ -145,6 +193,22 @@ describe('several articles', () => {
     expect(titled.meta.title).toBe('Why not unikernels');
     expect(titled.meta.subtitle).toBe('Unikernels are unfit for production');
     expect(titled.slides[0]?.title).toBe('Why not unikernels');
+  });
+});
+
+describe("the talk's language", () => {
+  const chinese = { path: BUNDLED[1] as string, text: readIn(UNIKERNELS_DIR, BUNDLED[1] as string) ?? '' };
+
+  test('a Chinese article gives 议程, 要点 and 提问', () => {
+    const { talk } = compileTalkDetailed([chinese], { minutes: 10 });
+    expect(talk.lang).toBe('zh');
+    expect(talk.slides.map((s) => s.title)).toEqual(expect.arrayContaining(['议程', '要点', '提问']));
+  });
+
+  test('--lang en gives English structure slides for the same article', () => {
+    const { talk } = compileTalkDetailed([chinese], { minutes: 10, lang: 'en' });
+    expect(talk.slides.map((s) => s.title)).toEqual(expect.arrayContaining(['Agenda', 'Takeaways', 'Questions?']));
+    expect(talk.slides.map((s) => s.title)).not.toContain('议程');
   });
 });
 
@@ -163,6 +227,7 @@ describe('input', () => {
     ['text that is not UTF-8', 'caf\uFFFD au lait', /not valid UTF-8/u],
     ['an article of only code', '```js\nconst a = 1;\nconsole.log(a);\n```\n', /only code/u],
     ['an article of only headings', '# One\n\n## Two\n\n## Three\n', /only headings/u],
+    ['an article of only credits', '作者：[Someone](https://example.org)\n\nvia: https://example.org/a\n', /only credits/u],
   ])('%s is a CompileError naming the file', (_what, text, message) => {
     let error: unknown;
     try {
@@ -173,15 +238,32 @@ describe('input', () => {
     expect(error).toBeInstanceOf(CompileError);
     expect((error as CompileError).file).toBe('sources/bad.md');
     expect((error as CompileError).message).toMatch(message);
+    expect((error as CompileError).hint).toBeTruthy();
   });
 
-  test('a 5 MB article compiles into a talk of the usual size', { timeout: 300_000 }, () => {
+  test('a 5 MB article compiles into a talk of a speakable size', { timeout: 300_000 }, () => {
+    // Made of the bundled article's sentences over and over: its slides run out of new points soon.
     const text = longArticle(5 * 1024 * 1024);
     const deck = parseIn(UNIKERNELS_DIR, compileTalk([{ path: 'big.md', text }], { minutes: 20 }));
-    expect(deck.slides.length).toBeGreaterThanOrEqual(12);
+    expect(deck.slides.length).toBeGreaterThanOrEqual(5);
     expect(deck.slides.length).toBeLessThanOrEqual(30);
     for (const slide of deck.slides) {
       for (const ref of slide.sources) expect(quoteInLines(text, ref.startLine, ref.endLine, ref.quote)).toBe(true);
     }
+  });
+});
+
+describe('section dividers', () => {
+  const { talk } = compileTalkDetailed(BUNDLED.map((path) => ({ path, text: readIn(UNIKERNELS_DIR, path) ?? '' })));
+
+  test('carry the section\'s name and what it will argue, not a sentence repeated on the next slide', () => {
+    const dividers = talk.slides.map((s, i) => ({ s, i })).filter(({ s }) => s.kind === 'section');
+    expect(dividers.length).toBeGreaterThanOrEqual(2);
+    for (const { s, i } of dividers) {
+      expect(s.title.length).toBeGreaterThan(0);
+      const next = talk.slides[i + 1];
+      if (s.subtitle) expect(next?.bullets.map((b) => b.text)).not.toContain(s.subtitle);
+    }
+    expect(dividers.filter(({ s }) => s.subtitle !== '').length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { condenseSentence } from '../../src/compile/condense.js';
+import { bulletLength, condenseBullet, condenseSentence, danglingReference } from '../../src/compile/condense.js';
 import { stripMarkup } from '../../src/compile/inline.js';
 import { contentWords } from '../../src/compile/tokens.js';
 
@@ -38,5 +38,50 @@ describe('condenseSentence', () => {
 
   test('a sentence with too little substance gives nothing', () => {
     expect(condense('So, what now?')).toEqual([]);
+  });
+});
+
+describe('condenseBullet: one thought, short enough to read at a glance', () => {
+  const bullets = (raw: string) => condenseBullet(stripMarkup(raw, new Map()).text).map((b) => b.text);
+
+  test('a long sentence gives clauses of at most 20 words, and the clause that carries the point is among them', () => {
+    const raw =
+      'But it would be a mistake to measure the size of a unikernel only in terms of its code, and here too unikernel proponents ignore the details of the larger system: because a unikernel runs as a guest operating system, the DRAM allocated by the hypervisor for that guest is consumed in its entirety — even if the app itself isn’t making use of it.';
+    const out = bullets(raw);
+    for (const b of out) expect(bulletLength(b)).toBeLessThanOrEqual(20);
+    expect(out).toContain('The DRAM allocated by the hypervisor for that guest is consumed in its entirety');
+    const source = new Set(contentWords(raw));
+    for (const b of out) expect(contentWords(b).filter((w) => !source.has(w))).toEqual([]);
+  });
+
+  test('a first-person aside is no bullet; a first-person frame is dropped from a claim', () => {
+    expect(bullets('(I am personally a huge fan of Alpine Linux as a very lean user-land substrate for Linux apps.)')).toEqual([]);
+    expect(bullets('In the fullness of time, I think that unikernels will be most productive as a negative result.')).toContain('Unikernels will be most productive as a negative result');
+  });
+
+  test('a Chinese reporting frame goes, the claim stays', () => {
+    expect(bullets('坎特里尔警告说，甚至连 unikernels 所谓的性能和安全优势都值得怀疑。')[0]).toBe('甚至连 unikernels 所谓的性能和安全优势都值得怀疑');
+    expect(bullets('“UNIX 内核是完全不可否认的，”他总结道。')[0]).toBe('“UNIX 内核是完全不可否认的”');
+  });
+
+  test('code spans are kept byte for byte', () => {
+    expect(bullets('The return type of `File::open` is a `Result<T, E>` value.')[0]).toBe('The return type of `File::open` is a `Result<T, E>` value');
+  });
+
+  test('no clause is cut inside a list ("blogs, marketing, and e-commerce") or left on "only if"', () => {
+    for (const b of bullets('Astro is the web framework for building content-driven websites like blogs, marketing, and e-commerce, and it is fast because it renders on the server.')) {
+      expect(b).not.toMatch(/marketing$|blogs$/u);
+    }
+    for (const b of bullets("Astro's server-first approach allows you to opt in to client-side rendering only if, and exactly as, necessary.")) expect(b).not.toMatch(/\b(?:only|if)$/u);
+  });
+});
+
+describe('danglingReference', () => {
+  test.each(["I've provided a short summary table here", 'you could do something like:', 'The table below lists them', '输出如下：', '如下图所示'])('"%s" points at something to show', (text) => {
+    expect(danglingReference(text)).toBe(true);
+  });
+
+  test('a plain claim points at nothing', () => {
+    expect(danglingReference('Unikernels are entirely undebuggable')).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { blocksText, type Deck, type Slide } from '../../src/deck/index.js';
 import { collapseWhitespace, parseDeck } from '../../src/parse/index.js';
@@ -41,6 +41,12 @@ export function compileCorpus(corpus: Corpus, minutes?: number, title?: string):
   );
 }
 
+/** The corpus of real articles (test/corpus/articles), each as it would sit in a deck's sources/. */
+export const CORPUS_DIR = fileURLToPath(new URL('../corpus/', import.meta.url));
+export const CORPUS_ARTICLES: string[] = readdirSync(`${CORPUS_DIR}articles`)
+  .filter((f) => !f.startsWith('.') && f !== 'SOURCES.md')
+  .sort();
+
 /** Parses a compiled deck as if it were written in `dir`, checking its sources as the parser does. */
 export function parseIn(dir: string, text: string): Deck {
   return parseDeck(text, {
@@ -53,7 +59,7 @@ export function parseIn(dir: string, text: string): Deck {
 }
 
 /** Words the structure slides add on their own: not drawn from any passage, by design. */
-export const SCAFFOLDING = new Set(['agenda', 'takeaways', 'questions']);
+export const SCAFFOLDING = new Set(['agenda', 'takeaways', 'questions', '议', '程', '要', '点', '提', '问', 'アジェンダ', 'まとめ', '質疑応答', '質', '疑', '応', '答']);
 
 export type SlideRole = 'title' | 'agenda' | 'section' | 'content' | 'takeaways' | 'questions';
 
@@ -61,8 +67,8 @@ export type SlideRole = 'title' | 'agenda' | 'section' | 'content' | 'takeaways'
 export function roleOf(slide: Slide, index: number, count: number): SlideRole {
   if (index === 0) return 'title';
   if (index === count - 1) return 'questions';
-  if (slide.title === 'Agenda') return 'agenda';
-  if (slide.title === 'Takeaways' && index === count - 2) return 'takeaways';
+  if (slide.title === 'Agenda' || slide.title === '议程' || slide.title === 'アジェンダ') return 'agenda';
+  if ((slide.title === 'Takeaways' || slide.title === '要点' || slide.title === 'まとめ') && index === count - 2) return 'takeaways';
   if (slide.blocks.some((b) => b.kind === 'middle')) return 'section';
   return 'content';
 }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { splitSentences } from '../../src/compile/sentences.js';
+import { mergeRanges, protectedRanges } from '../../src/compile/inline.js';
 
 function split(text: string, defs: Map<string, string> = new Map()): string[] {
   return splitSentences(text, defs).map((s) => text.slice(s.start, s.end));
@@ -32,5 +33,27 @@ describe('splitSentences', () => {
   test('a reference link defined elsewhere is not cut', () => {
     const defs = new Map([['a', 'https://example.org/x.y']]);
     expect(split('By [Jane Doe][a]. Next one.', defs)).toEqual(['By [Jane Doe][a].', 'Next one.']);
+  });
+});
+
+describe('the Chinese link bug: overlapping protected ranges', () => {
+  test('a Chinese sentence with a link is cut at its full stops, and every later boundary stays put', () => {
+    const text = '这是[链接](https://example.com/a.b.html)的例子。第二句话很短。第三句在[这里](http://x.org/y.z)结束。第四句。';
+    expect(split(text)).toEqual(['这是[链接](https://example.com/a.b.html)的例子。', '第二句话很短。', '第三句在[这里](http://x.org/y.z)结束。', '第四句。']);
+  });
+
+  test('the news report\'s sentences with links are whole sentences, none cut like "这是链接的例子。第"', () => {
+    const text =
+      '坎特里尔是对多克公司周四宣布[已购买 Unikernel Systems](https://thenewstack.io/docker-buys-unikernel-systems-plans-bring-unikernels-data-center/) 一事所引发的兴奋做出回应的。Docker [在 unikernels 中找到了希望](http://blog.docker.com/2016/01/unikernel/)，因为它们比容器更小。';
+    const sentences = split(text);
+    expect(sentences).toHaveLength(2);
+    for (const s of sentences) expect(s).toMatch(/。$/u);
+  });
+
+  test('a link target holding a bare URL is one protected range, not two overlapping ones', () => {
+    const raw = '见[这里](https://example.com/a.b)。';
+    const ranges = protectedRanges(raw, new Map());
+    for (let i = 1; i < ranges.length; i++) expect((ranges[i] as [number, number])[0]).toBeGreaterThan((ranges[i - 1] as [number, number])[1]);
+    expect(mergeRanges([[0, 10], [5, 20], [30, 40], [40, 45]])).toEqual([[0, 20], [30, 45]]);
   });
 });

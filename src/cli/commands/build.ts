@@ -1,17 +1,22 @@
-import { dirname, relative, resolve, sep } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { defineCommand } from '../command.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import { MAX_TALK_MINUTES, parsePositive } from '../options.js';
 import { checkOutput, writeOutput } from '../write-output.js';
-import { readUserFile } from '../read-user-file.js';
 
 interface BuildOptions {
   output: string;
-  minutes: number;
+  minutes?: number;
   title?: string;
+  lang?: string;
 }
 
-/** `talkdeck build ARTICLE... -o DECK`: compiles articles into a talk. */
+/**
+ * `talkdeck build ARTICLE... -o DECK`: compiles articles into a talk. Everything about the build
+ * itself (where articles are cited from, what is copied into the deck's sources/, the messages)
+ * is compile's planBuild; this command parses options, writes what the plan lists and prints.
+ */
 export const build = defineCommand<[string[]], BuildOptions>({
   name: 'build',
   declare: (command) =>
@@ -19,32 +24,32 @@ export const build = defineCommand<[string[]], BuildOptions>({
       .description('compile articles into a talk')
       .argument('<articles...>', 'Markdown or text articles; the first leads the talk')
       .requiredOption('-o, --output <deck>', 'the deck file to write')
-      .option('-m, --minutes <n>', 'length of the talk', parsePositive('--minutes', MAX_TALK_MINUTES), 20)
-      .option('--title <title>', "title of the talk (default: the first article's)"),
+      .option('-m, --minutes <n>', 'length of the talk (default: as long as the articles hold)', parsePositive('--minutes', MAX_TALK_MINUTES))
+      .option('--title <title>', "title of the talk (default: the first article's)")
+      .option('--lang <code>', "language of the agenda, takeaways and questions slides: en, zh or ja (default: the first article's)"),
   run: async ([articles], options, { io, output: print }) => {
-    const { compileTalk, CompileError } = await import('../../compile/index.js');
+    const { planBuild, isTalkLanguage, TALK_LANGUAGES, CompileError } = await import('../../compile/index.js');
+    const lang = options.lang;
+    if (lang !== undefined && !isTalkLanguage(lang)) throw new UsageError(`--lang wants one of ${TALK_LANGUAGES.join(', ')}, not "${lang}"`);
     const output = resolve(io.cwd, options.output);
-    const outDir = dirname(output);
-    const inputs = articles.map((article) => {
-      const absolute = resolve(io.cwd, article);
-      if (absolute === output) throw new UsageError(`-o ${options.output} would overwrite the article ${article}; choose another -o`);
-      return { path: relative(outDir, absolute).split(sep).join('/'), text: readUserFile(absolute, article), shown: article };
-    });
+    for (const article of articles) {
+      if (resolve(io.cwd, article) === output) throw new UsageError(`-o ${options.output} would overwrite the article ${article}; choose another -o`);
+    }
     checkOutput(output, options.output, 'talk.md');
-    let markdown: string;
+    let plan;
     try {
-      markdown = compileTalk(
-        inputs.map(({ path, text }) => ({ path, text })),
-        { minutes: options.minutes, title: options.title },
-      );
+      plan = planBuild({ articles, output: options.output, cwd: io.cwd, minutes: options.minutes, title: options.title, lang });
     } catch (error) {
-      // Compile errors name the article by its path relative to the deck; show the user's name for it.
-      const input = error instanceof CompileError ? inputs.find((i) => i.path === error.file) : undefined;
-      if (input) throw new InputError(input.shown, (error as Error).message);
+      if (error instanceof CompileError) throw new InputError(error.file, error.hint ? `${error.message}; ${error.hint}` : error.message);
       throw error;
     }
-    writeOutput(output, options.output, markdown);
-    print.out(`${options.output}: written from ${articles.length} article(s)\n`);
+    for (const copy of plan.copies) {
+      mkdirSync(dirname(copy.to), { recursive: true });
+      writeOutput(copy.to, relative(io.cwd, copy.to), copy.data);
+    }
+    writeOutput(output, options.output, plan.markdown);
+    for (const line of plan.warnings) print.err(`${line}\n`);
+    for (const line of plan.messages) print.out(`${line}\n`);
     return EXIT.ok;
   },
 });

@@ -1,0 +1,220 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+
+/**
+ * English part-of-speech tags by wink-nlp with its bundled English model (wink-eng-lite-web-model,
+ * Universal POS tags), loaded on first use so that only `build` pays for it. Only the passages
+ * that titles and bullets are made from are tagged, never a whole article.
+ */
+
+/** One token of a tagged text: its text, Universal POS tag (NOUN, VERB, ADP, …) and offsets. */
+export interface EnglishToken {
+  text: string;
+  pos: string;
+  start: number;
+  end: number;
+}
+
+interface WinkDoc {
+  tokens(): { out(its?: unknown): string[] };
+}
+interface Wink {
+  readDoc(text: string): WinkDoc;
+  its: { value: unknown; pos: unknown };
+}
+
+let wink: Wink | null = null;
+const cache = new Map<string, EnglishToken[]>();
+/** Tagged passages kept for reuse within a compilation (titles and bullets look at the same ones). */
+const MAX_CACHE = 4000;
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/**
+ * The model's core, read the way the package reads it, less two costs that only matter when one
+ * process makes several instances: the package deep-copies its cached JSON (JSON.stringify, then
+ * parse) and decodes base64 a byte at a time. Here the JSON file is parsed once, fresh, and base64
+ * is decoded by Buffer. A test checks that the tags are the package's own.
+ */
+function readCoreModel(require: NodeJS.Require): Json {
+  const words = (bytes: Buffer) => {
+    const copy = new Uint8Array(bytes.length);
+    copy.set(bytes);
+    return new Uint32Array(copy.buffer);
+  };
+  let model: Json;
+  const split = splitModelDir(require);
+  if (split) {
+    // The built CLI's copy of the model, split by scripts/build.mjs: raw bytes and a word list read faster than 3 MB of JSON.
+    model = JSON.parse(readFileSync(join(split, 'core.json'), 'utf8')) as Json;
+    model.lexicon = words(readFileSync(join(split, 'lexicon.bin')));
+    model.xpansions = words(readFileSync(join(split, 'xpansions.bin')));
+    model.features.lexeme.list = readFileSync(join(split, 'lexemes.txt'), 'utf8').split('\u0000');
+  } else {
+    const path = require.resolve('wink-eng-lite-web-model/dist/languages/cur/models/eng-core-web-model.json');
+    model = JSON.parse(readFileSync(path, 'utf8')) as Json;
+    model.lexicon = words(Buffer.from(model.lexicon as string, 'base64'));
+    model.xpansions = words(Buffer.from(model.xpansions as string, 'base64'));
+  }
+  const { packing, features, pos } = model;
+  packing.efList = [];
+  for (const f in packing.layout) {
+    const layout = packing.layout[f] as number[];
+    if (layout[3] === 0) {
+      const feature = features[f];
+      feature.hash = Object.create(null);
+      for (let k = 0; k < feature.list.length; k++) feature.hash[feature.list[k]] = k;
+      feature.intrinsicSize = feature.list.length;
+      feature.index = feature.list.length;
+      feature.maxIndex = (layout[1] as number) >>> (layout[2] as number);
+    }
+    if (layout[4] === 1) packing.efList.push(f);
+  }
+  const lexeme = features.lexeme;
+  // 87,593 words: a Map is built several times faster than an object with as many keys, and
+  // wink-nlp only reads and writes it by key.
+  const index = new Map<string, number>();
+  for (let k = 0; k < lexeme.list.length; k++) index.set(lexeme.list[k], k);
+  lexeme.hash = new Proxy(Object.create(null) as Json, {
+    get: (_target, key) => (typeof key === 'string' ? index.get(key) : undefined),
+    set: (_target, key, value: number) => {
+      if (typeof key === 'string') index.set(key, value);
+      return true;
+    },
+    has: (_target, key) => typeof key === 'string' && index.has(key),
+  });
+  lexeme.intrinsicSize = lexeme.list.length;
+  lexeme.index = lexeme.list.length;
+  const clusters = features.posClusters.list as unknown[];
+  for (let k = 0; k < clusters.length; k++) clusters[k] = new Set(String(clusters[k]).split('_').map((e) => pos.hash[e] || 0));
+  return model;
+}
+
+declare const __TALKDECK_BUILD__: string | undefined;
+
+/** The folder of the built CLI's split model (dist/wink-model), or null when run from the sources. */
+function splitModelDir(require: NodeJS.Require): string | null {
+  if (typeof __TALKDECK_BUILD__ === 'undefined') return null;
+  for (const path of ['./wink-model/core.json', '../wink-model/core.json']) {
+    try {
+      return dirname(require.resolve(path));
+    } catch {
+      // Not beside this chunk: try the next place, then the package.
+    }
+  }
+  return null;
+}
+
+interface TaggerModules {
+  winkNLP: (model: unknown, pipe?: string[]) => Wink;
+  part: (name: string) => Json;
+}
+
+/**
+ * wink-nlp and the small parts of its model. The built CLI has them bundled into one file
+ * (dist/tagger.cjs, made by scripts/build.mjs): one file reads faster than the forty it is made of.
+ * Run from the sources (tests), they come from node_modules.
+ */
+function taggerModules(require: NodeJS.Require): TaggerModules {
+  if (typeof __TALKDECK_BUILD__ !== 'undefined') {
+    for (const path of ['./tagger.cjs', '../tagger.cjs']) {
+      try {
+        return require(path) as TaggerModules;
+      } catch {
+        // Not beside this chunk: try the next place, then node_modules.
+      }
+    }
+  }
+  return {
+    winkNLP: require('wink-nlp') as TaggerModules['winkNLP'],
+    part: (name) => require(`wink-eng-lite-web-model/dist/${name}.js`) as Json,
+  };
+}
+
+/** Builds wink-nlp for part-of-speech tags only: the package's model, read faster, without its entity and sentiment machines (never run here). */
+export function loadEnglishTagger(fast = true): Wink {
+  const require = createRequire(import.meta.url);
+  if (!fast) return (require('wink-nlp') as TaggerModules['winkNLP'])(require('wink-eng-lite-web-model'), ['pos']);
+  const { winkNLP, part } = taggerModules(require);
+  const negation = part('load-negation-model') as unknown as () => Json;
+  const lean = {
+    core: () => readCoreModel(require),
+    sbd: part('load-sbd-model'),
+    pos: part('load-pos-model'),
+    ner: () => ({ machines: [], transformers: [] }),
+    negation,
+    sa: negation,
+    metaCER: part('load-cer-meta-model'),
+    featureFn: part('feature'),
+    addons: { stem: part('porter-stemmer'), lemmatize: part('lemmatize'), readabilityStats: part('readability-stats'), wordVectors: undefined },
+  };
+  return winkNLP(lean, ['pos']);
+}
+
+function load(): Wink {
+  wink ??= loadEnglishTagger();
+  return wink;
+}
+
+/** Whether the tagger has been loaded in this process (for tests of lazy loading). */
+export function englishToolsLoaded(): boolean {
+  return wink !== null;
+}
+
+/** Code spans become one placeholder word of the same length, so that nothing cuts inside them. */
+function maskCode(text: string): string {
+  return text.replace(/`[^`]*`/gu, (span) => 'X'.repeat(span.length));
+}
+
+/** Separates passages tagged together: a paragraph break, so that no sentence runs across it. */
+const SEPARATOR = '\n\n';
+
+/**
+ * Tags several passages with one pass of the tagger (each call has a fixed cost), keeping each
+ * passage's tokens for `tagEnglish`.
+ */
+export function tagEnglishBatch(texts: readonly string[]): void {
+  const todo = [...new Set(texts.filter((t) => t && !cache.has(t)))];
+  if (todo.length === 0) return;
+  const nlp = load();
+  const masked = todo.map(maskCode);
+  const joined = masked.join(SEPARATOR);
+  const doc = nlp.readDoc(joined);
+  const values = doc.tokens().out(nlp.its.value);
+  const tags = doc.tokens().out(nlp.its.pos);
+  const bases: number[] = [];
+  let base = 0;
+  for (const m of masked) {
+    bases.push(base);
+    base += m.length + SEPARATOR.length;
+  }
+  const outs: EnglishToken[][] = todo.map(() => []);
+  let at = 0;
+  let k = 0;
+  values.forEach((value, i) => {
+    const start = joined.indexOf(value, at);
+    if (start < 0) return;
+    const end = start + value.length;
+    at = end;
+    while (k + 1 < bases.length && start >= (bases[k + 1] as number)) k++;
+    const text = todo[k] as string;
+    const offset = start - (bases[k] as number);
+    if (offset + value.length > text.length) return;
+    const code = /^X+$/u.test(value) && text[offset] === '`';
+    outs[k]?.push({ text: text.slice(offset, offset + value.length), pos: code ? 'PROPN' : (tags[i] ?? 'X'), start: offset, end: offset + value.length });
+  });
+  if (cache.size + todo.length > MAX_CACHE) cache.clear();
+  todo.forEach((text, j) => cache.set(text, outs[j] ?? []));
+}
+
+/**
+ * Tags a plain-text passage. Offsets refer to the passage; a code span (in backticks) is one
+ * token, tagged as a proper noun.
+ */
+export function tagEnglish(text: string): EnglishToken[] {
+  const known = cache.get(text);
+  if (known) return known;
+  tagEnglishBatch([text]);
+  return cache.get(text) ?? [];
+}

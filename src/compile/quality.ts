@@ -1,0 +1,111 @@
+import { readArticle } from './article.js';
+import { LINE_RULES } from './boilerplate.js';
+import { bulletLength, danglingReference } from './condense.js';
+import type { ArticleInput, Compiled } from './compile-talk.js';
+import { plainText } from './inline.js';
+import { titleFault } from './titles.js';
+import { hasCjk } from './tokens.js';
+
+/**
+ * How good a compiled talk is, by the figures `npm run quality` reports: what a speaker would
+ * notice first (titles that are fragments, bullets too long to read at a glance, boilerplate on
+ * slides, bullets that point at something not shown) and what shapes the talk (slides, figures,
+ * time per slide, the article's own headings kept).
+ */
+export interface TalkQuality {
+  slides: number;
+  contentSlides: number;
+  /** Median length of content slide titles: words (English) or characters (Chinese). */
+  titleLengthMedian: number;
+  /** Titles that end in a function word, cut a word or a code span, or come from boilerplate. */
+  fragmentTitles: number;
+  fragmentExamples: string[];
+  /** Bullet length (words, or Chinese characters): median and maximum over content slides. */
+  bulletMedian: number;
+  bulletMax: number;
+  bullets: number;
+  /** Lines on slides (titles, bullets) that are boilerplate (credits, footers, follow-me lines …); the title slide's attribution excepted. */
+  boilerplateOnSlides: number;
+  /** Bullets that refer to a table, code or figure their slide does not show. */
+  danglingBullets: number;
+  codeSlides: number;
+  tableSlides: number;
+  imageSlides: number;
+  /** Median seconds of a content slide. */
+  secondsPerSlide: number;
+  /** The article's own headings that became slide or section titles, and how many it has. */
+  headingsKept: number;
+  headings: number;
+  /** Whether the talk is Chinese (lengths in characters). */
+  cjk: boolean;
+}
+
+function median(values: readonly number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+function normal(text: string): string {
+  return text.toLowerCase().replace(/\s+/gu, ' ').trim();
+}
+
+/** Measures a talk compiled from `articles` (the first is the main one). */
+export function assessTalk(articles: readonly ArticleInput[], compiled: Compiled): TalkQuality {
+  const main = readArticle(0, articles[0]?.path ?? '', articles[0]?.text ?? '');
+  const { slides } = compiled.talk;
+  const content = slides.filter((s) => s.kind === 'content');
+  const cjk = compiled.talk.lang === 'zh' || compiled.talk.lang === 'ja' || hasCjk(main.title?.text ?? '');
+  // Tables of contents and link lists repeat the article's headings: they do not make a heading boilerplate.
+  const boilerplateTexts = main.boilerplate
+    .filter((b) => b.rule !== 'table-of-contents' && b.rule !== 'link-dump' && b.rule !== 'endnotes' && b.rule !== 'front-matter')
+    .map((b) => normal(b.text))
+    .filter((t) => t.length >= 4);
+  const isBoilerplate = (line: string) => {
+    const t = normal(line);
+    if (t.length < 4) return false;
+    if (LINE_RULES.some((rule) => rule(line) !== null)) return true;
+    return boilerplateTexts.some((b) => b === t || (t.length > 12 && (t.includes(b) || (b.includes(t) && t.length * 2 >= b.length))));
+  };
+
+  const fragmentExamples: string[] = [];
+  let fragmentTitles = 0;
+  for (const slide of slides) {
+    if (slide.kind !== 'content' && slide.kind !== 'section') continue;
+    const fault = slide.titleSource ? titleFault(slide.title, slide.titleSource) : null;
+    if (fault || isBoilerplate(slide.title) || slide.title.trim() === '') {
+      fragmentTitles++;
+      if (fragmentExamples.length < 3) fragmentExamples.push(slide.title);
+    }
+  }
+  // Lengths in the talk's own script: a Chinese bullet in an English talk is not counted in words.
+  const bulletLengths = content.flatMap((s) => s.bullets.filter((b) => hasCjk(b.text) === cjk).map((b) => bulletLength(b.text)));
+  let boilerplateOnSlides = 0;
+  for (const slide of slides) {
+    if (slide.kind === 'title' || slide.kind === 'questions') continue;
+    for (const line of [slide.title, slide.subtitle, ...slide.bullets.map((b) => b.text)]) if (line && isBoilerplate(line)) boilerplateOnSlides++;
+  }
+  const danglingBullets = content.reduce((a, s) => a + (s.figure ? 0 : s.bullets.filter((b) => danglingReference(b.text)).length), 0);
+  const titles = new Set(slides.filter((s) => s.kind === 'content' || s.kind === 'section').map((s) => normal(s.title)));
+  const headings = main.headings.map((h) => normal(plainText(h.text, main.definitions)));
+  return {
+    slides: slides.length,
+    contentSlides: content.length,
+    titleLengthMedian: median(content.map((s) => bulletLength(s.title))),
+    fragmentTitles,
+    fragmentExamples,
+    bulletMedian: median(bulletLengths),
+    bulletMax: Math.max(0, ...bulletLengths),
+    bullets: bulletLengths.length,
+    boilerplateOnSlides,
+    danglingBullets,
+    codeSlides: content.filter((s) => s.figure?.kind === 'code').length,
+    tableSlides: content.filter((s) => s.figure?.kind === 'table').length,
+    imageSlides: content.filter((s) => s.figure?.kind === 'image').length,
+    secondsPerSlide: median(content.map((s) => s.timeSeconds)),
+    headingsKept: headings.filter((h) => titles.has(h)).length,
+    headings: headings.length,
+    cjk,
+  };
+}

@@ -1,0 +1,95 @@
+import { prepareChinese, segmentChinese } from './chinese.js';
+import { tagEnglish } from './english.js';
+import { hasCjk } from './tokens.js';
+
+/**
+ * Words of a passage with Universal POS tags, from wink-nlp for English and jieba for Chinese
+ * (its tags mapped to the same set), so that titles and bullets are cut by one set of rules.
+ */
+
+export type Pos = 'NOUN' | 'PROPN' | 'VERB' | 'AUX' | 'ADJ' | 'ADV' | 'ADP' | 'DET' | 'PRON' | 'CCONJ' | 'SCONJ' | 'PART' | 'NUM' | 'PUNCT' | 'SYM' | 'X' | 'INTJ';
+
+export interface Word {
+  text: string;
+  pos: Pos;
+  start: number;
+  end: number;
+}
+
+/** Tags no title or bullet may end on. */
+export const FUNCTION_TAGS: ReadonlySet<Pos> = new Set<Pos>(['DET', 'ADP', 'CCONJ', 'SCONJ', 'PRON', 'AUX', 'PART', 'INTJ']);
+
+const UPOS = new Set(['NOUN', 'PROPN', 'VERB', 'AUX', 'ADJ', 'ADV', 'ADP', 'DET', 'PRON', 'CCONJ', 'SCONJ', 'PART', 'NUM', 'PUNCT', 'SYM', 'X', 'INTJ']);
+
+/** jieba's tag set (ICTCLAS) as Universal POS. */
+export function chineseTagToPos(tag: string, word: string): Pos {
+  if (/^\s+$/u.test(word)) return 'PUNCT';
+  if (tag === 'eng') return 'PROPN';
+  if (/^[\p{P}\p{S}]+$/u.test(word)) return 'PUNCT';
+  switch (tag[0]) {
+    case 'n':
+      return tag === 'nr' || tag === 'ns' || tag === 'nt' || tag === 'nz' || tag === 'nrt' || tag === 'nrfg' ? 'PROPN' : 'NOUN';
+    case 'v':
+      return tag === 'vn' || tag === 'vg' ? 'NOUN' : 'VERB';
+    case 'a':
+      return tag === 'ad' ? 'ADV' : tag === 'an' ? 'NOUN' : 'ADJ';
+    case 'b':
+    case 'z':
+      return 'ADJ';
+    case 'd':
+      return 'ADV';
+    case 'p':
+      return 'ADP';
+    case 'c':
+      return 'CCONJ';
+    case 'u':
+    case 'y':
+    case 'e':
+    case 'o':
+      return 'PART';
+    case 'r':
+      return 'PRON';
+    case 'm':
+      return 'NUM';
+    case 'q':
+      // A measure word ("期", "个") leans on the number before it: never the start of a phrase.
+      return 'PART';
+    case 't':
+    case 's':
+    case 'f':
+    case 'l':
+    case 'i':
+    case 'j':
+    case 'g':
+    case 'k':
+    case 'h':
+      return 'NOUN';
+    case 'x':
+      return /[\p{L}\p{N}]/u.test(word) ? 'PROPN' : 'PUNCT';
+    default:
+      return 'X';
+  }
+}
+
+/** Tags a plain passage: jieba for text with CJK characters, wink-nlp otherwise. */
+export function taggedWords(text: string): Word[] {
+  if (hasCjk(text)) {
+    // A code span is one word: masked for jieba, restored from the text.
+    const masked = text.replace(/`[^`]*`/gu, (span) => 'X'.repeat(span.length));
+    return segmentChinese(masked)
+      .filter((w) => w.text.trim() !== '')
+      .map((w) => {
+        const code = text[w.start] === '`' && /^X+$/u.test(w.text);
+        return { text: text.slice(w.start, w.end), pos: code ? 'PROPN' : chineseTagToPos(w.tag, w.text), start: w.start, end: w.end };
+      });
+  }
+  return tagEnglish(text).map((t) => ({ text: t.text, pos: (UPOS.has(t.pos) ? t.pos : 'X') as Pos, start: t.start, end: t.end }));
+}
+
+/** Tags passages that are about to be looked at, all at once: one pass of the English tagger, one load of jieba's words. */
+export function pretag(texts: readonly string[]): void {
+  const cjk = texts.filter((t) => hasCjk(t));
+  if (cjk.length > 0) prepareChinese(cjk);
+  // English passages are tagged one by one: tagged together, a passage's tags lean on its neighbours'.
+  for (const t of texts) if (t && !hasCjk(t)) tagEnglish(t);
+}

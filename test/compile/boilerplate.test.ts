@@ -1,0 +1,181 @@
+import { describe, expect, test } from 'vitest';
+import { readArticle } from '../../src/compile/article.js';
+import { byline, claimLine, creditLine, endnoteHeading, followLine, imageCredit, linkDump, siteFooter, sourceLine, sponsorLine, tableOfContents } from '../../src/compile/boilerplate.js';
+import { compileTalkDetailed } from '../../src/compile/index.js';
+
+/** Every text a talk shows on its slides other than the title slide (which carries the attribution). */
+function slideText(markdown: string): string {
+  const { talk } = compileTalkDetailed([{ path: 'sources/a.md', text: markdown }], { minutes: 5 });
+  return talk.slides
+    .filter((s) => s.kind !== 'title' && s.kind !== 'questions')
+    .flatMap((s) => [s.title, s.subtitle, ...s.bullets.map((b) => b.text)])
+    .join('\n');
+}
+
+const BODY = [
+  'Unikernels put the application into the kernel, and the operating system goes away with it. ',
+  'That makes them small, but it also removes every tool an operator reaches for at three in the morning. ',
+  'Debugging a unikernel in production means attaching to a hypervisor and guessing.',
+].join('');
+
+describe('each rule, on its own', () => {
+  test.each([
+    ['作者：[David Both][a]', 'author'],
+    ['译者：[wxy](https://github.com/wxy)', 'translator'],
+    ['校对：[wxy](https://github.com/wxy)', 'editor'],
+    ['选题：[lkxed][b]', 'credit'],
+    ['Translated by Jane Doe', 'translator'],
+    ['本文由 LCTT 原创编译，Linux中国 荣誉推出', 'credit'],
+  ])('creditLine: %s is a %s line', (line, role) => {
+    expect(creditLine(line)?.role).toBe(role);
+  });
+
+  test('creditLine: an unfilled template credits no one', () => {
+    expect(creditLine('译者：译者ID')?.placeholder).toBe(true);
+    expect(creditLine('译者：译者ID 校对：校对者ID')?.placeholder).toBe(true);
+  });
+
+  test.each(['via: https://opensource.com/article/22/11/zram-swap-linux', '原文：https://thenewstack.io/x/', 'Originally published at example.org', 'Source: https://example.org/a'])('sourceLine: %s', (line) => {
+    expect(sourceLine(line)?.role).toBe('source');
+  });
+
+  test('sourceLine: prose that starts with "Sources" is not a source line', () => {
+    expect(sourceLine('Sources of truth are hard to keep in one place when every team owns a copy.')).toBeNull();
+  });
+
+  test.each(['By Jane Doe', 'Posted by Jane Doe on May 3'])('byline: %s', (line) => {
+    expect(byline(line)?.value).toBe('Jane Doe');
+  });
+
+  test.each(['[bazz2 own this article]', 'Translating by someone', 'translating---geekpi'])('claimLine: %s', (line) => {
+    expect(claimLine(line)?.rule).toBe('claim-line');
+  });
+
+  test.each(['This entry was posted in Unikernels. Bookmark the permalink.', 'Share this:', 'Copyright © 2016 Joyent', '推荐阅读', '转载请注明出处'])('siteFooter: %s', (line) => {
+    expect(siteFooter(line)?.rule).toBe('site-footer');
+  });
+
+  test.each(['Docker 和 Joyent 以及新堆栈的赞助商。', 'This post is sponsored by Example Corp.', 'Thanks to our sponsors'])('sponsorLine: %s', (line) => {
+    expect(sponsorLine(line)?.rule).toBe('sponsor');
+  });
+
+  test.each(['通过 Pixabay 的特征图像。', 'Photo by Jane Doe on Unsplash', 'Feature image via Pixabay.', 'Image credit: NASA', '题图来自 Unsplash'])('imageCredit: %s', (line) => {
+    expect(imageCredit(line)?.rule).toBe('image-credit');
+  });
+
+  test.each(['Follow @bcantrill on Twitter', 'Follow the Twitter account for updates, we plan on adding new goodies.', 'Subscribe to our newsletter for more.', '欢迎关注我们的公众号'])('followLine: %s', (line) => {
+    expect(followLine(line)?.rule).toBe('follow');
+  });
+
+  test('tableOfContents: a heading so named, a marker line, a list of anchor links', () => {
+    expect(tableOfContents('Table of Contents', 'heading')?.rule).toBe('table-of-contents');
+    expect(tableOfContents('目录', 'heading')?.rule).toBe('table-of-contents');
+    expect(tableOfContents('[TOC]', 'line')?.rule).toBe('table-of-contents');
+    expect(tableOfContents('', 'list', ['[Installation](#installation)', '[Usage](#usage)', '[Tips](#tips)'])?.rule).toBe('table-of-contents');
+    expect(tableOfContents('Contents of the kernel', 'heading')).toBeNull();
+  });
+
+  test.each(['Notes', 'Footnotes', 'References', 'Further reading', 'See also', '参考资料', '延伸阅读'])('endnoteHeading: %s', (heading) => {
+    expect(endnoteHeading(heading)?.rule).toBe('endnotes');
+  });
+
+  test('linkDump: a list of links with a few words each; not a list of sentences that link', () => {
+    expect(linkDump(['[fzf.vim](https://x/a) - Vim plugin', '[fzf-lua](https://x/b) - Neovim plugin', '[skim](https://x/c)'])?.rule).toBe('link-dump');
+    expect(linkDump(['[Docker](https://x) bought Unikernel Systems on Thursday, and the whole industry took notice.', 'Second point without a link at all.', 'Third point.'])).toBeNull();
+  });
+});
+
+describe('reading real shapes of articles', () => {
+  test('YAML front matter: title, author, date and description are metadata, never slide text', () => {
+    const article = readArticle(0, 'a.md', `---\ntitle: 'Why unikernels fail'\ndate: '2016-01-22'\nspoiler: They cannot be debugged.\nauthor: Jane Doe\n---\n\n${BODY}\n`);
+    expect(article.title).toEqual({ text: 'Why unikernels fail', line: 2, endLine: 2, quote: "title: 'Why unikernels fail'" });
+    expect(article.meta.date?.text).toBe('2016-01-22');
+    expect(article.meta.description?.text).toBe('They cannot be debugged.');
+    expect(article.attributions.find((a) => a.role === 'author')?.value).toBe('Jane Doe');
+    expect(article.sentences.map((s) => s.plain).join(' ')).not.toMatch(/spoiler|2016-01-22|title:/u);
+    expect(slideText(`---\ntitle: 'Why unikernels fail'\ndate: '2016-01-22'\nspoiler: They cannot be debugged.\n---\n\n${BODY}\n`)).not.toMatch(/spoiler|2016|title:/u);
+  });
+
+  test('TOML front matter (+++) is metadata too, not a bullet', () => {
+    const text = `+++\npath = "2015/05/11/traits"\ntitle = "Abstraction without overhead"\nauthors = ["Aaron Turon"]\ndescription = "Traits for zero-cost abstraction"\n+++\n\n${BODY}\n`;
+    const article = readArticle(0, 'a.md', text);
+    expect(article.title?.text).toBe('Abstraction without overhead');
+    expect(article.title?.line).toBe(3);
+    expect(article.attributions.find((a) => a.role === 'author')?.value).toBe('Aaron Turon');
+    expect(slideText(text)).not.toMatch(/path =|\+\+\+|authors/u);
+  });
+
+  test('a setext heading over two lines is cited with both lines', () => {
+    const article = readArticle(0, 'a.md', `# Title\n\nFirst part of a long\nheading over two lines\n---------------------\n\n${BODY}\n`);
+    expect(article.headings[0]).toMatchObject({ line: 3, endLine: 4, quote: 'First part of a long\nheading over two lines' });
+  });
+
+  test('a claim line above a setext title is not part of the title, and no slide shows it', () => {
+    const text = `[bazz2 own this article]\nPerformance benchmarks: KVM vs. Xen\n================\n\n${BODY}\n`;
+    const article = readArticle(0, 'a.md', text);
+    expect(article.title).toMatchObject({ text: 'Performance benchmarks: KVM vs. Xen', line: 2 });
+    expect(article.boilerplate.map((b) => b.rule)).toContain('claim-line');
+    expect(slideText(text)).not.toContain('own this article');
+  });
+
+  test('a stray line above the first heading is not the title', () => {
+    const article = readArticle(0, 'a.md', `Translated by Jane Doe\n\n# The real title\n\n${BODY}\n`);
+    expect(article.title?.text).toBe('The real title');
+    expect(article.attributions.find((a) => a.role === 'translator')?.value).toBe('Jane Doe');
+  });
+
+  test("LCTT's credit header and footer: attributions for the title slide, off the slides", () => {
+    const text = [
+      '[#]: subject: "Drop swap for zram on Linux"',
+      '[#]: via: "https://opensource.com/article/22/11/zram-swap-linux"',
+      '[#]: author: "David Both https://opensource.com/users/dboth"',
+      '[#]: translator: "wxy"',
+      '',
+      '在 Linux 上用 zram 替代传统交换空间',
+      '======',
+      '',
+      '我在我的电脑上花了很多时间，我发现了很多有趣的东西。它被识别为交换空间，这就是首先引起我的好奇心的原因，所以我做了一些研究。zram 最初被称为“压缩缓存”。',
+      '',
+      '--------------------------------------------------------------------------------',
+      '',
+      'via: https://opensource.com/article/22/11/zram-swap-linux',
+      '',
+      '作者：[David Both][a]',
+      '选题：[lkxed][b]',
+      '译者：[wxy](https://github.com/wxy)',
+      '校对：[wxy](https://github.com/wxy)',
+      '',
+      '本文由 [LCTT](https://github.com/LCTT/TranslateProject) 原创编译，[Linux中国](https://linux.cn/) 荣誉推出',
+      '',
+      '[a]: https://opensource.com/users/dboth',
+      '[b]: https://github.com/lkxed',
+    ].join('\n');
+    const article = readArticle(0, 'a.md', text);
+    expect(article.title?.text).toBe('在 Linux 上用 zram 替代传统交换空间');
+    expect(article.attributions.find((a) => a.role === 'source')?.url).toBe('https://opensource.com/article/22/11/zram-swap-linux');
+    expect(article.attributions.find((a) => a.role === 'author')?.value).toMatch(/David Both/u);
+    expect(article.sentences.map((s) => s.plain).join('')).not.toMatch(/作者|译者|校对|选题|LCTT|via/u);
+  });
+
+  test('footnote definitions and a References section stay off the slides', () => {
+    const text = `# Title\n\n${BODY} It matters[^1].\n\n## Details\n\n${BODY}\n\n[^1]: Since incremental was first enabled, which was in Rust 1.24.\n\n## References\n\n- [The Unikernel paper](https://example.org/paper), from 2013.\n- [A talk about it](https://example.org/talk).\n`;
+    const article = readArticle(0, 'a.md', text);
+    expect(article.boilerplate.map((b) => b.rule)).toEqual(expect.arrayContaining(['footnotes', 'endnotes']));
+    expect(article.headings.map((h) => h.text)).toEqual(['Details']);
+    expect(article.sentences.map((s) => s.plain).join(' ')).not.toMatch(/incremental|Unikernel paper/u);
+  });
+
+  test('a table of contents stays off the slides', () => {
+    const text = `# Title\n\n## Contents\n\n- [Why](#why)\n- [How](#how)\n\n## Why\n\n${BODY}\n\n## How\n\n${BODY}\n`;
+    const article = readArticle(0, 'a.md', text);
+    expect(article.boilerplate.map((b) => b.rule)).toContain('table-of-contents');
+    expect(article.headings.map((h) => h.text)).toEqual(['Why', 'How']);
+  });
+
+  test('sponsor, image-credit and follow-me lines inside the text stay off the slides', () => {
+    const text = `# Title\n\n${BODY}\n\nDocker 和 Joyent 以及新堆栈的赞助商。\n\n通过 Pixabay 的特征图像。\n\n${BODY} Follow the Twitter account for updates, we plan on adding new goodies.\n`;
+    const article = readArticle(0, 'a.md', text);
+    expect(article.boilerplate.map((b) => b.rule)).toEqual(expect.arrayContaining(['sponsor', 'image-credit', 'follow']));
+    expect(slideText(text)).not.toMatch(/赞助|Pixabay|Twitter/u);
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, test } from 'vitest';
+import { compileTalkDetailed } from '../../src/compile/index.js';
+import { parseDeck } from '../../src/parse/index.js';
+import { quoteInLines } from './helpers.js';
+
+const ARTICLE = `# Measuring a balcony
+
+The station reads its sensors once a minute and logs every reading to a file. A reading that fails is retried once before it is dropped.
+
+To read the sensor, the logger runs a loop like this:
+
+\`\`\`python
+while True:
+    reading = sensor.read()
+    log.write(reading)
+    sleep(60)
+\`\`\`
+
+The loop never stops, so a crash restarts it through the service manager.
+
+## Results
+
+We compared three sensors over a month; the table below shows how far each drifted:
+
+| sensor | drift | price |
+|---|---|---|
+| BME280 | 0.4 °C | 9 € |
+| DHT22 | 1.1 °C | 5 € |
+| SHT31 | 0.3 °C | 14 € |
+
+The cheapest sensor drifted the most, and the most expensive one drifted the least.
+
+Here is the station on the railing, with its white shield:
+
+![The station on the railing](img/station.jpg "A white radiation shield")
+
+The shield keeps the sun off the sensor while air flows through it.
+`;
+
+describe('code, tables and images the article explains reach the slides', () => {
+  const compiled = compileTalkDetailed([{ path: 'sources/station.md', text: ARTICLE }], { minutes: 6, localImage: (path) => path === 'sources/img/station.jpg' });
+  const deck = parseDeck(compiled.markdown, { file: 'talk.md' });
+  const figures = compiled.talk.slides.filter((s) => s.figure);
+
+  test('the loop, the table and the photo are each on a slide', () => {
+    expect(figures.map((s) => s.figure?.kind).sort()).toEqual(['code', 'image', 'table']);
+    const code = figures.find((s) => s.figure?.kind === 'code')?.figure;
+    expect(code).toEqual({ kind: 'code', lang: 'python', lines: ['while True:', '    reading = sensor.read()', '    log.write(reading)', '    sleep(60)'] });
+    const table = figures.find((s) => s.figure?.kind === 'table')?.figure;
+    expect(table).toEqual({ kind: 'table', header: ['sensor', 'drift', 'price'], rows: [['BME280', '0.4 °C', '9 €'], ['DHT22', '1.1 °C', '5 €'], ['SHT31', '0.3 °C', '14 €']] });
+    const image = figures.find((s) => s.figure?.kind === 'image')?.figure;
+    expect(image).toEqual({ kind: 'image', alt: 'The station on the railing', src: 'sources/img/station.jpg', caption: 'A white radiation shield' });
+  });
+
+  test('each figure is cited by its lines, verbatim', () => {
+    for (const slide of figures) {
+      const ref = slide.sources[slide.sources.length - 1];
+      expect(ref && quoteInLines(ARTICLE, ref.startLine, ref.endLine, ref.quote)).toBe(true);
+    }
+  });
+
+  test('the deck shows them as a fenced block, a table and an image, and parses cleanly', () => {
+    expect(deck.diagnostics).toEqual([]);
+    const kinds = deck.slides.flatMap((s) => s.blocks.map((b) => b.kind));
+    expect(kinds).toEqual(expect.arrayContaining(['code', 'table', 'image']));
+  });
+
+  test('a sentence that points at a figure is a bullet only on the slide that shows it', () => {
+    for (const slide of compiled.talk.slides) {
+      for (const b of slide.bullets) {
+        if (/table below|like this|Here is/u.test(b.text)) expect(slide.figure, b.text).toBeDefined();
+      }
+    }
+  });
+
+  test('an image the deck cannot reach (outside its folder, a template, missing) is left out, its sentence too', () => {
+    const hidden = compileTalkDetailed([{ path: 'sources/station.md', text: ARTICLE.replace('img/station.jpg', '../../elsewhere/station.jpg') }], { minutes: 6, localImage: () => true });
+    expect(hidden.talk.slides.some((s) => s.figure?.kind === 'image')).toBe(false);
+    expect(hidden.talk.slides.flatMap((s) => s.bullets.map((b) => b.text)).join('\n')).not.toMatch(/Here is the station/u);
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, test } from 'vitest';
+import { titleCandidates, titleFault } from '../../src/compile/titles.js';
+
+describe('titles from a slide\'s leading passage', () => {
+  test('a claim at the head of a sentence is a clause title', () => {
+    const candidates = titleCandidates('Hypervisor vulnerabilities emphatically exist; one cannot play up Linux kernel vulnerabilities as a silent menace.');
+    expect(candidates).toContainEqual({ text: 'Hypervisor vulnerabilities emphatically exist', kind: 'clause', words: 4 });
+  });
+
+  test('noun phrases end on a noun, never on a function word, and never reach into a code span', () => {
+    const candidates = titleCandidates('The return type of `File::open` is a `Result<T, E>` that holds a file handle.');
+    for (const c of candidates) {
+      expect(c.text).not.toMatch(/\b(?:of|the|a|is|that)$/u);
+      expect((c.text.match(/`/gu) ?? []).length % 2).toBe(0);
+    }
+  });
+
+  test('no title points back ("Any such slop is lost", "This merits a final reemphasis") or speaks as the writer', () => {
+    const texts = [
+      ...titleCandidates('In the unikernel model, any such slop is lost.'),
+      ...titleCandidates('This merits a final reemphasis.'),
+      ...titleCandidates('I am personally a huge fan of Alpine Linux.'),
+    ].map((c) => c.text);
+    expect(texts).not.toContain('Any such slop is lost');
+    expect(texts).not.toContain('any such slop is lost');
+    expect(texts).not.toContain('This merits a final reemphasis');
+    expect(texts.some((t) => /^I\b/u.test(t))).toBe(false);
+  });
+
+  test('Chinese titles are whole jieba words: none cuts 多线程 or 操作系统', () => {
+    const source = '多线程程序调度器以前由操作系统自己处理所有的硬件接口责任。';
+    for (const c of titleCandidates(source)) {
+      expect(titleFault(c.text, source)).toBeNull();
+      expect(c.text).not.toMatch(/^(?:线程|程调|作系统)/u);
+    }
+    expect(titleCandidates(source).map((c) => c.text)).toEqual(expect.arrayContaining(['多线程程序调度器', '操作系统']));
+  });
+
+  test('titleFault names what is wrong with a title', () => {
+    expect(titleFault('线程程序', '多线程程序调度器以前由操作系统处理')).toBe('cut-word');
+    expect(titleFault('Performance arguments of', 'The performance arguments of unikernels')).toBe('function-word');
+    expect(titleFault('File::open` is', 'The type of `File::open` is Result')).toBe('cut-code');
+    expect(titleFault('Hypervisor vulnerabilities emphatically exist', 'Hypervisor vulnerabilities emphatically exist; one cannot')).toBeNull();
+  });
+});
