@@ -31,7 +31,7 @@ const met = (ok) => (ok === null ? '' : ok ? 'yes' : 'NO');
  * pause between polls keeps the tmux clients it spawns from taking the CPU the measured program
  * needs (2 cores): the figures are then within ±3 ms of the truth instead of inflated.
  */
-async function waitFor(pane, test, timeoutMs = 15000) {
+async function waitFor(pane, test, timeoutMs = 30000) {
   const deadline = performance.now() + timeoutMs;
   for (;;) {
     const screen = tmux('capture-pane', '-p', '-t', pane);
@@ -45,7 +45,7 @@ async function waitFor(pane, test, timeoutMs = 15000) {
 const frameLines = (trace) => (existsSync(trace) ? readFileSync(trace, 'utf8').split('\n').filter((l) => l.startsWith('frame ')).length : 0);
 
 /** Waits until the trace file has more than `count` frame lines; the presenter writes them itself. */
-async function waitForFrames(trace, count, timeoutMs = 5000) {
+async function waitForFrames(trace, count, timeoutMs = 30000) {
   const deadline = performance.now() + timeoutMs;
   for (;;) {
     const frames = frameLines(trace);
@@ -156,9 +156,16 @@ async function launchTalkdeck(deckPath, titles, { env, keys = false, flood = fal
   const onFirstSlide = (s) => s.includes(`1 / ${total}`) && s.includes(titles[0].slice(0, 20));
   rmSync(trace, { force: true });
   const started = await timeToScreen(`${env} TALKDECK_TRACE=${trace} node dist/talkdeck.js present ${deckPath}`, onFirstSlide, { keep: true });
-  const out = { first: started.ms, keyInternal: [], keyExternal: [], rss: NaN, cached: false };
+  const out = { first: started.ms, keyInternal: [], keyExternal: [], rss: NaN, cached: false, marks: {} };
   await waitForFrames(trace, 0);
-  out.cached = /^first-frame \S+ (cached|outline)$/mu.test(readFileSync(trace, 'utf8'));
+  const traced = readFileSync(trace, 'utf8');
+  out.cached = /^first-frame \S+ (cached|outline)$/mu.test(traced);
+  // The start-up marks (ms since the process began): the first of each.
+  for (const line of traced.split('\n')) {
+    const [event, at, label] = line.split(' ');
+    const name = event === 'mark' ? label : event === 'first-frame' || event === 'frame' ? event : null;
+    if (name && !(name in out.marks)) out.marks[name] = Number(at);
+  }
   if (keys) {
     // Niced: on 2 shared cores the flooder's own CPU would otherwise be what is measured.
     const flooder = flood ? spawn('nice', ['-n', '19', 'node', 'bench/flood.mjs'], { stdio: 'ignore' }) : null;
@@ -268,7 +275,7 @@ async function benchPresenter() {
   await launchTalkdeck(edited.copy, titles, { env: warmEnv });
   const peers = PEERS.filter((peer) => existsSync(peer.bin));
   const peerPath = peers.length > 0 ? peerDeck() : null;
-  const m = { bare: [], cached: [], edited: [], editedHits: 0, none: [], keyInternal: [], keyExternal: [], rss: [], peers: Object.fromEntries(peers.map((p) => [p.name, { first: [], keyExternal: [] }])) };
+  const m = { bare: [], cached: [], edited: [], editedHits: 0, none: [], noneMarks: [], keyInternal: [], keyExternal: [], rss: [], peers: Object.fromEntries(peers.map((p) => [p.name, { first: [], keyExternal: [] }])) };
   for (let run = 0; run < RUNS; run++) {
     m.bare.push((await timeToScreen(bareCommand, bareReady)).ms);
     const warm = await launchTalkdeck(DECK, titles, { env: warmEnv, keys: true });
@@ -280,7 +287,9 @@ async function benchPresenter() {
     const after = await launchTalkdeck(edited.copy, titles, { env: warmEnv });
     m.edited.push(after.first);
     if (after.cached) m.editedHits++;
-    m.none.push((await launchTalkdeck(DECK, titles, { env: 'TALKDECK_CACHE=off' })).first);
+    const cold = await launchTalkdeck(DECK, titles, { env: 'TALKDECK_CACHE=off' });
+    m.none.push(cold.first);
+    m.noneMarks.push(cold.marks);
     for (const peer of peers) {
       const seen = await launchPeer(peer, peerPath, titles);
       m.peers[peer.name].first.push(seen.first);
@@ -318,6 +327,31 @@ async function benchPresenter() {
     }
     rows.push([`${peer.name}${peer.args ? ` ${peer.args.trim()}` : ''}: launch → first slide (same deck, folded to 76 columns)`, fmt(median(seen.first)), ratio(median(seen.first), bare), 'peer', '']);
     rows.push([`${peer.name}: key → slide seen in tmux`, fmt(median(seen.keyExternal)), '', 'peer', '']);
+  }
+  return { rows, cold: coldStartRows(m.noneMarks, bare) };
+}
+
+/**
+ * Where a cold start (no start cache) goes, from the presenter's own marks (TALKDECK_TRACE), each
+ * the median over the runs of ms since the process began and of the step since the mark before.
+ */
+function coldStartRows(runs, bare) {
+  const steps = [
+    ['cli', 'Node started, the entry and commander loaded, the command line read'],
+    ['deck', 'the deck read and parsed (marked, the dialect, includes)'],
+    ['theme', 'the theme loaded and fitted to the colour depth'],
+    ['modules', 'the layout and the early screen loaded'],
+    ['layout', 'the first slide laid out and painted to a string'],
+    ['first-frame', 'the first frame written'],
+    ['frame', 'React, Ink and Yoga loaded, and Ink painted over the first frame (after it is seen)'],
+  ];
+  const rows = [['bare `node -e` prints a line (seen in tmux, for scale)', fmt(bare), '']];
+  let before = null;
+  for (const [mark, what] of steps) {
+    const at = median(runs.map((r) => r[mark]).filter(Number.isFinite));
+    const step = median(runs.map((r) => r[mark] - (before === null ? 0 : r[before])).filter(Number.isFinite));
+    rows.push([`${what} (\`${mark}\`)`, fmt(at), fmt(step)]);
+    before = mark;
   }
   return rows;
 }
@@ -455,46 +489,60 @@ mkdirSync(WORK, { recursive: true });
 
 // BENCH_ONLY=presenter,scale,flood,compile,export,hostile,build picks parts; all by default.
 const only = new Set((process.env.BENCH_ONLY ?? 'presenter,scale,flood,compile,export,hostile,build').split(','));
-const out = [];
 const how = [process.env.BENCH_ONLY ? `BENCH_ONLY=${process.env.BENCH_ONLY}` : '', process.env.BENCH_RUNS ? `BENCH_RUNS=${RUNS}` : '', 'npm run bench'].filter(Boolean).join(' ');
-out.push(`\`${how}\`: ${RUNS} runs per figure (medians), Node ${process.version}, ${execFileSync('nproc', { encoding: 'utf8' }).trim()} cores.\n`);
-if (only.has('presenter')) {
+console.log(`\`${how}\`: ${RUNS} runs per figure (medians), Node ${process.version}, ${execFileSync('nproc', { encoding: 'utf8' }).trim()} cores.\n`);
+
+/**
+ * Runs one part and prints its tables as soon as it is done: a part that fails (a timeout on a
+ * machine loaded by others) is said in its place, and the parts after it still run.
+ */
+let failed = 0;
+async function part(name, measure, { tmuxServer = false } = {}) {
+  if (!only.has(name)) return;
   try {
-    out.push(table('Presenter (bundled talk, 80x24 tmux), beside bare Node and the peers', ['measure', 'ms', 'ratio', 'target', 'met'], await benchPresenter()));
+    for (const [title, head, rows] of await measure()) console.log(table(title, head, rows));
+  } catch (error) {
+    failed++;
+    console.log(`### ${name}: not measured\n\nbench: ${(error?.message ?? String(error)).split('\n')[0]}\n`);
   } finally {
-    killServer();
+    if (tmuxServer) killServer();
   }
 }
-if (only.has('scale')) {
-  try {
-    out.push(table('Scale: a 5,000-slide deck beside the bundled talk', ['measure', 'bundled (ms)', '5,000 slides (ms)', 'ratio', 'target', 'met'], await benchScale()));
-  } finally {
-    killServer();
-  }
+const rowsOf = (rows) => rows.map((r) => Object.values(r));
+
+await part(
+  'presenter',
+  async () => {
+    const presenter = await benchPresenter();
+    return [
+      ['Presenter (bundled talk, 80x24 tmux), beside bare Node and the peers', ['measure', 'ms', 'ratio', 'target', 'met'], presenter.rows],
+      ["Where a cold start goes (no start cache; the presenter's TALKDECK_TRACE marks, medians)", ['step', 'ms since the process began', 'ms for this step'], presenter.cold],
+    ];
+  },
+  { tmuxServer: true },
+);
+await part('scale', async () => [['Scale: a 5,000-slide deck beside the bundled talk', ['measure', 'bundled (ms)', '5,000 slides (ms)', 'ratio', 'target', 'met'], await benchScale()]], { tmuxServer: true });
+await part(
+  'flood',
+  async () => [["Presenter keys with the notes channel flooded (UDP broadcast to both protocols' ports, and a client of the same user connecting and sending without pause)", ['measure', 'quiet (ms)', 'flooded (ms)', 'ratio'], await benchFlood()]],
+  { tmuxServer: true },
+);
+if (existsSync('dist/compile.js')) {
+  await part('compile', async () => {
+    const { benchCompile } = await import('./compile.mjs');
+    const rows = await benchCompile();
+    return [['Compiler, in-process', Object.keys(rows[0]), rowsOf(rows)]];
+  });
 }
-if (only.has('flood')) {
-  try {
-    out.push(table("Presenter keys with the notes channel flooded (UDP broadcast to both protocols' ports, and a client of the same user connecting and sending without pause)", ['measure', 'quiet (ms)', 'flooded (ms)', 'ratio'], await benchFlood()));
-  } finally {
-    killServer();
-  }
-}
-if (only.has('compile') && existsSync('dist/compile.js')) {
-  const { benchCompile } = await import('./compile.mjs');
-  const rows = await benchCompile();
-  out.push(table('Compiler, in-process', Object.keys(rows[0]), rows.map((r) => Object.values(r))));
-}
-if (only.has('export')) {
+await part('export', async () => {
   const { benchExport } = await import('./export.mjs');
   const rows = await benchExport({ runs: RUNS });
-  out.push(table('Export of the bundled talk, beside Marp CLI in the same run', Object.keys(rows[0]), rows.map((r) => Object.values(r))));
-}
-if (only.has('hostile')) {
+  return [['Export of the bundled talk, beside Marp CLI in the same run', Object.keys(rows[0]), rowsOf(rows)]];
+});
+await part('hostile', async () => {
   const { benchHostile } = await import('./hostile.mjs');
   const rows = await benchHostile({ runs: Math.min(RUNS, 3) });
-  out.push(table('Decks made to be slow to read: `talkdeck print` (wall time, with Node start-up)', Object.keys(rows[0]), rows.map((r) => Object.values(r))));
-}
-if (only.has('build')) {
-  out.push(table('`talkdeck build` (wall time, with Node start-up), beside bare Node', ['measure', 'ms', 'over bare', 'target', 'met'], await benchBuild()));
-}
-console.log(out.join('\n'));
+  return [['Decks made to be slow to read: `talkdeck print` (wall time, with Node start-up)', Object.keys(rows[0]), rowsOf(rows)]];
+});
+await part('build', async () => [['`talkdeck build` (wall time, with Node start-up), beside bare Node', ['measure', 'ms', 'over bare', 'target', 'met'], await benchBuild()]]);
+if (failed > 0) process.exitCode = 1;
