@@ -37,7 +37,7 @@ async function waitFor(pane, test, timeoutMs = 30000) {
     const screen = tmux('capture-pane', '-p', '-t', pane);
     const now = performance.now();
     if (test(screen)) return now;
-    if (now > deadline) throw new Error(`bench: timed out waiting; screen:\n${screen}`);
+    if (now > deadline) throw new Error(`bench: timed out after ${timeoutMs} ms waiting for ${test}; screen:\n${screen}`);
     await sleep(3);
   }
 }
@@ -503,7 +503,8 @@ async function part(name, measure, { tmuxServer = false } = {}) {
     for (const [title, head, rows] of await measure()) console.log(table(title, head, rows));
   } catch (error) {
     failed++;
-    console.log(`### ${name}: not measured\n\nbench: ${(error?.message ?? String(error)).split('\n')[0]}\n`);
+    const said = (error?.message ?? String(error)).split('\n').filter((line) => line.trim() !== '');
+    console.log(`### ${name}: not measured\n\n${said.map((line) => `    ${line}`).join('\n')}\n`);
   } finally {
     if (tmuxServer) killServer();
   }
