@@ -29,10 +29,13 @@ const MAY_IMPORT = {
 const SECOND_FACES = [
   // Ink and React stay out of the pure renderer's face: layout, print and check never load them.
   'src/render/ink\\.ts$',
-  // The first frame from the start cache needs the colour depth before the theme loader (yaml, zod) is loaded.
+  // The first frame from the start cache needs the colour depth before the theme loader (yaml, zod) and chalk are loaded.
   'src/theme/color-level\\.ts$',
   // The compiler's bundle (dist/compile.js, for the benchmark) writes source directives without marked and yaml.
   'src/parse/source-ref\\.ts$',
+  // The presenter's first frame after an edit of a later slide is found from the deck's outline,
+  // split into slides without marked: loading the parser would cost more than painting.
+  'src/parse/outline\\.ts$',
 ];
 
 const layering = Object.entries(MAY_IMPORT).map(([folder, allowed]) => ({

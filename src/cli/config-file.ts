@@ -1,6 +1,5 @@
 import { statSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { defaultConfig, parseConfig, type Config } from '../config/index.js';
 import { ACTIONS, normalizeKeyName } from '../present/index.js';
 import { ReadError, readRegularText } from '../io/index.js';
@@ -10,11 +9,9 @@ import type { CliIo } from './io.js';
 /** The largest configuration file read: it is a page of settings. */
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
-/** Where the configuration is looked for when `--config` is not given: `$XDG_CONFIG_HOME/talkdeck/config.yaml`, else `~/.config/…`. */
-export function defaultConfigPath(env: CliIo['env']): string {
-  const base = env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME.startsWith('/') ? env.XDG_CONFIG_HOME : join(env.HOME || homedir(), '.config');
-  return join(base, 'talkdeck', 'config.yaml');
-}
+import { defaultConfigPath } from './quick-start.js';
+
+export { defaultConfigPath };
 
 /**
  * Reads the configuration: the file named by `--config` (which must exist), else the default

@@ -62,6 +62,13 @@ export class DeckInput implements DeckSource {
     return read;
   }
 
+  /** The deck split into slides without the Markdown parser (parse/outline.ts), or null. */
+  async outline(): Promise<{ key: string; files: string[] } | null> {
+    const { outlineDeck } = await import('../parse/outline.js');
+    const dialect = (this.options.dialect ?? 'auto') as 'auto';
+    return outlineDeck(this.path, { allowOutside: this.options.allowOutside, dialect });
+  }
+
   /**
    * Parses deck text as this deck's, synchronously once the parser is loaded: for an edit
    * (io/'s editFile), which computes its change from exactly the text it then rewrites.

@@ -1,3 +1,4 @@
+import type { KeptStart } from '../present/index.js';
 import { sanitizeOutput } from '../text/index.js';
 
 /** What a command may touch of the outside world; tests pass their own. */
@@ -7,6 +8,10 @@ export interface CliIo {
   stdin: NodeJS.ReadStream;
   env: Record<string, string | undefined>;
   cwd: string;
+  /** When the run began (Date.now()); now when not given. */
+  startedAt?: number;
+  /** A first frame the entry painted from the start cache (main.ts); given back before anything is printed. */
+  kept?: KeptStart | null;
 }
 
 /**
@@ -32,14 +37,16 @@ export interface Output {
 }
 
 export function createOutput(io: CliIo): Output {
+  // A message must not land on a screen painted early and then be wiped with it.
+  const screen = () => io.kept?.release();
   return {
-    out: (text) => void io.stdout.write(sanitizeOutput(text)),
-    painted: (text) => void io.stdout.write(sanitizeOutput(text, { painted: true })),
-    err: (text) => void io.stderr.write(sanitizeOutput(text)),
     bytes: (data) => {
       if (io.stdout.isTTY) throw new Error('binary output refused: stdout is a terminal');
       io.stdout.write(data);
     },
     isTerminal: Boolean(io.stdout.isTTY),
+    out: (text) => void (screen(), io.stdout.write(sanitizeOutput(text))),
+    painted: (text) => void (screen(), io.stdout.write(sanitizeOutput(text, { painted: true }))),
+    err: (text) => void (screen(), io.stderr.write(sanitizeOutput(text))),
   };
 }

@@ -1,13 +1,27 @@
-import { run } from './run.js';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { paintKeptFrame } from '../present/index.js';
+import { defaultConfigPath, presentKeyOptions, quickPresentArgs } from './quick-start.js';
 
 // The only place that touches process.argv and process.exit.
-const code = await run(process.argv.slice(2), {
+const startedAt = Date.now();
+const argv = process.argv.slice(2);
+// `talkdeck DECK` again, nothing changed: its first frame is on screen before commander and the
+// commands are even loaded (the presenter takes it over, or it is given back before any message).
+// Only without a configuration file: its settings are part of the key, and reading it needs the YAML parser.
+const quick = existsSync(defaultConfigPath(process.env)) ? null : quickPresentArgs(argv);
+const kept = quick ? await paintKeptFrame(resolve(process.cwd(), quick.deck), presentKeyOptions(quick.options), { stdin: process.stdin, stdout: process.stdout, env: process.env, cwd: process.cwd() }) : null;
+const { run } = await import('./run.js');
+const code = await run(argv, {
   stdout: process.stdout,
   stderr: process.stderr,
   stdin: process.stdin,
   env: process.env,
   cwd: process.cwd(),
+  startedAt,
+  kept,
 });
+kept?.release();
 process.exitCode = code;
 // Output to a pipe is written asynchronously: let it all out before exiting, or a long export or
 // print to `| less` would be cut short.

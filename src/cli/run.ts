@@ -94,9 +94,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     output,
     deckInput: (shown, options) => new DeckInput(shown, options, env),
     themesDir: env.themesDir,
-    startedAt: Date.now(),
     config: () => (config ??= loadConfig(io, program.opts<{ config?: string }>().config)),
     program: () => program,
+    startedAt: io.startedAt ?? Date.now(),
   };
   let exitCode: number = EXIT.ok;
   const program = new Command('talkdeck')

@@ -74,6 +74,15 @@ function checkExecutable(path: string): void {
   }
 }
 
+/** A page of a fresh context: offline, and every request that is not the page's own data refused before it leaves. */
+async function openPage(browser: import('playwright-core').Browser, timeout: number): Promise<import('playwright-core').Page> {
+  const context = await browser.newContext({ javaScriptEnabled: true, offline: true, serviceWorkers: 'block' });
+  await context.route('**/*', (route) => (isOwn(route.request().url()) ? route.continue() : route.abort('blockedbyclient')));
+  const page = await context.newPage();
+  page.setDefaultTimeout(timeout);
+  return page;
+}
+
 /**
  * Prints the deck's HTML export with headless Chromium: one 16:9 page per slide (or per reveal
  * step), or an A4 handout page per slide. Text stays selectable, headings make the document
@@ -85,27 +94,39 @@ export async function exportPdf(deck: Deck, options: PdfOptions): Promise<Uint8A
   const executablePath = options.chromiumPath ?? DEFAULT_CHROMIUM;
   checkExecutable(executablePath);
   const timeout = options.timeoutMs ?? 120_000;
-  const html = await exportHtml(deck, {
-    theme: options.theme,
-    layout: options.handout ? 'handout' : 'print',
-    steps: options.steps === true && !options.handout,
-    images: options.images,
-  });
-
+  // Chromium starts, and opens its page, in its own process while the HTML is made here.
   const { chromium } = await import('playwright-core');
-  let browser: Awaited<ReturnType<typeof chromium.launch>>;
+  const launching = chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true, timeout }).then(
+    (started) => {
+      const page = openPage(started, timeout);
+      // Awaited below; when the HTML fails first the browser is closed under it, and that is no news.
+      page.catch(() => undefined);
+      return { started, page };
+    },
+    (error: unknown) => ({ error }),
+  );
+  let html: string;
   try {
-    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true, timeout });
+    html = await exportHtml(deck, {
+      theme: options.theme,
+      layout: options.handout ? 'handout' : 'print',
+      steps: options.steps === true && !options.handout,
+      images: options.images,
+    });
   } catch (error) {
+    const launched = await launching;
+    if ('started' in launched) await launched.started.close().catch(() => undefined);
+    throw error;
+  }
+  const launched = await launching;
+  if ('error' in launched) {
+    const { error } = launched;
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new ExportError(`Could not start Chromium at ${executablePath} (${reason}). ${INSTALL_HINT}`, { cause: error });
   }
+  const browser = launched.started;
   try {
-    // Offline, and every request that is not the page's own data refused before it leaves.
-    const context = await browser.newContext({ javaScriptEnabled: true, offline: true, serviceWorkers: 'block' });
-    await context.route('**/*', (route) => (isOwn(route.request().url()) ? route.continue() : route.abort('blockedbyclient')));
-    const page = await context.newPage();
-    page.setDefaultTimeout(timeout);
+    const page = await launched.page;
     await page.setContent(html, { waitUntil: 'load' });
     await page.evaluate(REMOTE_IMAGES_AS_TEXT);
     // The page's script sets data-ready once fonts and images are loaded and every slide fits.

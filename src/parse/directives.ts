@@ -1,6 +1,6 @@
-import { parseDocument } from 'yaml';
 import type { Alignment, SourceRef } from '../deck/index.js';
 import { parseDuration } from './duration.js';
+import { parseYamlDocument, rethrowIfNotLoaded } from './yaml.js';
 import { collapseWhitespace, parseSourceRef } from './source-ref.js';
 import { closestName } from '../text/index.js';
 
@@ -204,11 +204,12 @@ const YAML_NOTES_FIX = 'indent every line of the notes by the same amount under 
 function parseYamlNotes(value: string): Directive | string {
   let parsed: unknown;
   try {
-    const doc = parseDocument(`notes: ${value}`, { prettyErrors: false });
+    const doc = parseYamlDocument(`notes: ${value}`, { prettyErrors: false });
     const error = doc.errors[0];
     if (error) return `invalid YAML in notes: ${yamlMessage(error.message)}; ${YAML_NOTES_FIX}`;
     parsed = doc.toJS();
   } catch (error) {
+    rethrowIfNotLoaded(error);
     return `invalid YAML in notes: ${yamlMessage((error as Error).message)}; ${YAML_NOTES_FIX}`;
   }
   const text = (parsed as { notes?: unknown } | null)?.notes;

@@ -1,12 +1,13 @@
-import { appendFileSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { dirname, resolve } from 'node:path';
 // The first frame from the start cache needs only what this file imports statically, so these are
 // part of the command line's entry: a chunk loaded on demand would cost its own read and compile
 // before that frame.
 import supportsHyperlinks from 'supports-hyperlinks';
 import { LocatedError, type Deck } from '../deck/index.js';
 import type { Theme } from '../theme/index.js';
-import { applyColorLevel, detectColorLevel, type ColorLevel } from '../theme/color-level.js';
+import { detectColorLevel, type ColorLevel } from '../theme/color-level.js';
 import type { KeptDeck } from './deck-schema.js';
 import { enterEarlyScreen, type EarlyScreen } from './early-screen.js';
 import type { NotesStatusLine } from './NotesApp.js';
@@ -38,6 +39,11 @@ export interface DeckSource {
    * theme that suits the terminal's background; dark by default); `onRead` hears each file read.
    */
   theme(deck: Deck, onRead?: (path: string) => void, fallback?: string): Promise<Theme>;
+  /**
+   * The deck split into slides without the Markdown parser: a key of what its first slide, title
+   * and slide count are made from, and the files read; null when that cannot be told exactly.
+   */
+  outline(): Promise<{ key: string; files: string[] } | null>;
   /** Reads the articles the deck cites. */
   sources(): PresentOptions['readSource'];
   /** Re-reads the deck for live reload: the deck, or a message saying why it cannot be used. */
@@ -56,6 +62,26 @@ export interface ScreenIo {
   err(text: string): void;
   /** When this launch began (Date.now()): nothing written after it is kept in the start cache. */
   startedAt: number;
+  /** A first frame painted from the start cache before the command line was loaded (paintKeptFrame). */
+  kept?: KeptStart | null;
+}
+
+/**
+ * The first frame of `talkdeck DECK`, painted from the start cache by the command line's entry
+ * before commander and the commands are loaded; launchPresenter takes it over when the key it
+ * works out is the same, and gives the terminal back otherwise.
+ */
+export interface KeptStart {
+  readonly key: FrameKey;
+  /** The terminal's background as the entry found it (asked once). */
+  readonly background: Background | null;
+  readonly early: EarlyScreen;
+  /** When it was painted (performance.now()). */
+  readonly paintedAt: number;
+  /** Hands the early screen to the presenter; null when it was given back already. */
+  take(): EarlyScreen | null;
+  /** Gives the terminal back unless the presenter took the screen over. */
+  release(): void;
 }
 
 /** What a command adds to the presenter: the rehearsal plugs in here. */
@@ -109,17 +135,90 @@ async function screenTheme(source: DeckSource, deck: Deck, level: ColorLevel, ba
  * The terminal's background, when it can choose the theme: a terminal, colours on, and no theme
  * asked for on the command line (a deck's own theme still wins over it later).
  */
-async function screenBackground(io: ScreenIo, level: ColorLevel, theme: string | undefined): Promise<Background | null> {
+async function screenBackground(io: Pick<ScreenIo, 'stdin' | 'stdout' | 'env'>, level: ColorLevel, theme: string | undefined): Promise<Background | null> {
   if (theme || level === 0 || !isTerminal(io)) return null;
   return detectBackground(io.stdin, io.stdout, io.env);
 }
 
-/** A trace sink for the benchmark: one `event time` line per event. */
-function traceTo(path: string): PresentOptions['trace'] {
-  return (event, atMs, label) => appendFileSync(path, `${event} ${atMs.toFixed(3)}${label ? ` ${label}` : ''}\n`);
+/** The start cache's key of the first frame of the deck at `deckPath` in this terminal. */
+function frameKeyOf(deckPath: string, keyOptions: LaunchOptions['keyOptions'], background: Background | null, io: Pick<ScreenIo, 'stdout' | 'env' | 'cwd'>, hyperlinks: boolean): FrameKey {
+  return {
+    deckPath,
+    command: 'present',
+    options: { ...keyOptions, background },
+    cwd: io.cwd,
+    columns: io.stdout.columns || 80,
+    rows: io.stdout.rows || 24,
+    colorLevel: detectColorLevel(io.env, true),
+    hyperlinks,
+  };
 }
 
-function isTerminal(io: ScreenIo): boolean {
+/** Whether the presenter may make OSC 8 links in this terminal. */
+function hyperlinksIn(env: ScreenIo['env']): boolean {
+  return supportsHyperlinks.stdout !== false && env.TALKDECK_HYPERLINKS !== '0';
+}
+
+/**
+ * Paints the first frame of presenting the deck at `deckPath` (absolute) with `keyOptions`, when
+ * the start cache holds it for this terminal and nothing it was made from changed; null otherwise.
+ * Called by the command line's entry before the rest of talkdeck is loaded: the speaker sees the
+ * slide while commander, the commands and the deck are read behind it.
+ */
+export async function paintKeptFrame(deckPath: string, keyOptions: LaunchOptions['keyOptions'], io: Pick<ScreenIo, 'stdin' | 'stdout' | 'env' | 'cwd'>): Promise<KeptStart | null> {
+  if (!isTerminal(io)) return null;
+  const cacheDir = startCacheDir(io.env);
+  if (cacheDir === null) return null;
+  // The background chooses the theme when none is asked for, so it is part of the key: asked here
+  // once, and handed to the presenter with the frame.
+  const background = await screenBackground(io, detectColorLevel(io.env, true), typeof keyOptions.theme === 'string' ? keyOptions.theme : undefined);
+  const key = frameKeyOf(deckPath, keyOptions, background, io, hyperlinksIn(io.env));
+  const frame = readCachedFrame(cacheDir, key);
+  if (frame === null) return null;
+  const early = enterEarlyScreen(io.stdin, io.stdout, frame);
+  const paintedAt = performance.now();
+  let state: 'painted' | 'taken' | 'released' = 'painted';
+  return {
+    key,
+    background,
+    early,
+    paintedAt,
+    take: () => {
+      if (state !== 'painted') return null;
+      state = 'taken';
+      return early;
+    },
+    release: () => {
+      if (state !== 'painted') return;
+      state = 'released';
+      early.restore();
+      early.dispose();
+    },
+  };
+}
+
+/**
+ * A trace sink for the benchmark (`TALKDECK_TRACE=file`): one `event time` line per event. A file
+ * that cannot be written is the user's to fix, said before anything is painted: the folder named,
+ * not an internal error halfway through the start.
+ */
+function traceTo(path: string, cwd: string): NonNullable<PresentOptions['trace']> {
+  const absolute = resolve(cwd, path);
+  try {
+    appendFileSync(absolute, '');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    const folder = dirname(path);
+    if (code === 'ENOENT' && !existsSync(dirname(absolute))) {
+      throw new LocatedError({ file: path }, `TALKDECK_TRACE names a file in the folder ${folder}, which does not exist`, `create it first (mkdir -p ${folder}), or point TALKDECK_TRACE elsewhere`);
+    }
+    const hint = code === 'EISDIR' ? 'give a file name, not a folder' : code === 'EACCES' || code === 'EPERM' ? 'make the folder writable, or point TALKDECK_TRACE elsewhere' : 'point TALKDECK_TRACE elsewhere';
+    throw new LocatedError({ file: path }, `TALKDECK_TRACE names a file that cannot be written (${code})`, hint);
+  }
+  return (event, atMs, label) => appendFileSync(absolute, `${event} ${atMs.toFixed(3)}${label ? ` ${label}` : ''}\n`);
+}
+
+function isTerminal(io: Pick<ScreenIo, 'stdin' | 'stdout'>): boolean {
   return Boolean(io.stdout.isTTY && io.stdin.isTTY);
 }
 
@@ -200,7 +299,7 @@ async function paintHead(source: DeckSource, options: LaunchOptions, key: FrameK
     if (head.deck.slides.length === 0 || head.deck.diagnostics.some((d) => d.severity === 'error')) return undefined;
     const theme = await screenTheme(source, head.deck, key.colorLevel as ColorLevel, background);
     const { paintFirstFrame } = await import('./start.js');
-    applyColorLevel(key.colorLevel as ColorLevel);
+    (await import('../theme/index.js')).applyColorLevel(key.colorLevel as ColorLevel);
     const view = { presenterView: Boolean(options.presenter), readSource: source.sources() };
     return enterEarlyScreen(io.stdin, io.stdout, paintFirstFrame({ deck: head.deck, theme, hyperlinks: key.hyperlinks, ...view }, key.columns, key.rows));
   } catch {
@@ -217,37 +316,46 @@ async function paintHead(source: DeckSource, options: LaunchOptions, key: FrameK
  * answered before the presenter has loaded.
  */
 export async function launchPresenter(source: DeckSource, options: LaunchOptions, io: ScreenIo): Promise<number> {
-  const trace = io.env.TALKDECK_TRACE ? traceTo(io.env.TALKDECK_TRACE) : undefined;
+  const trace = io.env.TALKDECK_TRACE ? traceTo(io.env.TALKDECK_TRACE, io.cwd) : undefined;
   trace?.('mark', performance.now(), 'cli');
   const rehearsal = options.hooks !== undefined;
   const colorLevel = detectColorLevel(io.env, true);
-  const hyperlinks = !rehearsal && supportsHyperlinks.stdout !== false && io.env.TALKDECK_HYPERLINKS !== '0';
+  const hyperlinks = !rehearsal && hyperlinksIn(io.env);
   const terminal = isTerminal(io);
   // Asked before the cache is read: the theme it chooses is part of the cached frame's key.
-  const background = await screenBackground(io, colorLevel, options.theme);
+  const background = io.kept ? io.kept.background : await screenBackground(io, colorLevel, options.theme);
   trace?.('mark', performance.now(), `background=${background ?? 'unknown'}`);
   // The first frame of the last launch, when nothing it was made from has changed since.
   const cacheDir = terminal ? startCacheDir(io.env) : null;
-  const frameKey: FrameKey = {
-    deckPath: source.absolute,
-    command: 'present',
-    options: { ...options.keyOptions, background },
-    cwd: io.cwd,
-    columns: io.stdout.columns || 80,
-    rows: io.stdout.rows || 24,
-    colorLevel,
-    hyperlinks,
-  };
+  const frameKey = frameKeyOf(source.absolute, options.keyOptions, background, io, hyperlinks);
   // The presenter view shows citations from articles the key does not cover, and a rehearsal its bar: not kept.
   const keepFrames = cacheDir !== null && !options.presenter && !rehearsal;
-  const cached = keepFrames ? readCachedFrame(cacheDir, frameKey) : null;
+  // Painted already by the command line's entry, for this very key: taken over as it is.
+  const kept = keepFrames && io.kept && JSON.stringify(io.kept.key) === JSON.stringify(frameKey) ? io.kept.take() : null;
+  io.kept?.release();
+  if (kept) trace?.('first-frame', io.kept!.paintedAt, 'cached');
+  let cached = kept ? null : keepFrames ? readCachedFrame(cacheDir, frameKey) : null;
+  let cachedBy = 'cached';
+  // After an edit the deck's files differ, but the first slide is most often the same: its frame
+  // is kept under a key of what it is made from, which the deck's outline gives without the parser.
+  let outline: { key: FrameKey; files: string[] } | null = null;
+  if (keepFrames && !kept && cached === null) {
+    const made = await source.outline();
+    if (made !== null) {
+      outline = { key: { ...frameKey, outline: made.key }, files: made.files };
+      cached = readCachedFrame(cacheDir, outline.key);
+      cachedBy = 'outline';
+    }
+  }
   const screenDeck = new ScreenDeck(source, io);
   let early: EarlyScreen | undefined;
   /** The early frame came from a parse of the first slide alone: keep the full deck's instead. */
   let fromHead = false;
-  if (cached !== null) {
+  if (kept) {
+    early = kept;
+  } else if (cached !== null) {
     early = enterEarlyScreen(io.stdin, io.stdout, cached);
-    trace?.('first-frame', performance.now(), 'cached');
+    trace?.('first-frame', performance.now(), cachedBy);
   } else if (terminal && !rehearsal && isBigDeck(source.absolute)) {
     early = await paintHead(source, options, frameKey, io, background);
     fromHead = early !== undefined;
@@ -272,7 +380,7 @@ export async function launchPresenter(source: DeckSource, options: LaunchOptions
     const themeFiles: string[] = [];
     const theme = await screenTheme(source, deck, colorLevel, background, (path) => themeFiles.push(path));
     trace?.('mark', performance.now(), 'theme');
-    applyColorLevel(colorLevel);
+    (await import('../theme/index.js')).applyColorLevel(colorLevel);
     const { presentDeck, paintFirstFrame } = await import('./start.js');
     trace?.('mark', performance.now(), 'modules');
     const keep = (frame: string) => {
@@ -280,10 +388,17 @@ export async function launchPresenter(source: DeckSource, options: LaunchOptions
       // A terminal resized since the key was taken would file the frame under the wrong size.
       if (!keepFrames || !cacheDir || deck.diagnostics.length > 0) return;
       if ((io.stdout.columns || 80) !== frameKey.columns || (io.stdout.rows || 24) !== frameKey.rows) return;
+      const deckFiles = new Set(outline?.files ?? screenDeck.files);
       writeCachedFrame(cacheDir, frameKey, frame, [...screenDeck.files, ...themeFiles], io.startedAt);
+      // Under the outline's key the deck's own files are not checked (the key holds what matters of
+      // them), but nothing is kept if they were written during the launch or just before it.
+      if (outline) writeCachedFrame(cacheDir, outline.key, frame, [...screenDeck.files, ...themeFiles].filter((file) => !deckFiles.has(file)), io.startedAt, [...deckFiles]);
     };
     if (early || rehearsal) screenDeck.flush();
     if (fromHead) keep(paintFirstFrame({ deck, theme, hyperlinks }, frameKey.columns, frameKey.rows));
+    // The frame the outline gave is this deck's first frame: kept under the deck's files too, so
+    // the next launch of the same deck need not outline it.
+    else if (cached !== null && cachedBy === 'outline') keep(cached);
     const clock = createTalkClock();
     const hooks = options.hooks?.(deck, theme, clock);
     handedToPresenter = true;
@@ -347,7 +462,7 @@ export async function launchNotes(source: DeckSource, options: NotesLaunchOption
   screenDeck.flush();
   const level = detectColorLevel(io.env, true);
   const theme = await screenTheme(source, deck, level, await screenBackground(io, level, options.theme));
-  applyColorLevel(level);
+  (await import('../theme/index.js')).applyColorLevel(level);
   const { followNotes } = await import('./start.js');
   return followNotes({
     deckPath: source.absolute,

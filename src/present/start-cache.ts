@@ -135,8 +135,11 @@ function readCached(dir: string, kind: Kind, key: CacheKey): unknown {
  * effort: a cache that cannot be written (read-only home, full disk) costs the next start its head
  * start and nothing else.
  */
-function writeCached(dir: string, kind: Kind, key: CacheKey, value: unknown, files: readonly string[], startedAt: number): void {
+function writeCached(dir: string, kind: Kind, key: CacheKey, value: unknown, files: readonly string[], startedAt: number, alsoRead: readonly string[] = []): void {
   try {
+    for (const file of alsoRead) {
+      if (statSync(file).mtimeMs > startedAt - SETTLE_MS) return;
+    }
     const entryFiles: Array<[string, string]> = [];
     for (const file of new Set(files)) {
       const stat = statSync(file);
@@ -162,9 +165,13 @@ export function readCachedFrame(dir: string, key: FrameKey): string | null {
   return typeof frame === 'string' && isSafeFrame(frame) ? frame : null;
 }
 
-/** Keeps a painted first frame for `key`, made from `files`. */
-export function writeCachedFrame(dir: string, key: FrameKey, frame: string, files: readonly string[], startedAt: number): void {
-  if (isSafeFrame(frame)) writeCached(dir, 'frames', key, frame, files, startedAt);
+/**
+ * Keeps a painted first frame for `key`, made from `files` (checked by content at every read)
+ * and `alsoRead` (files the key itself stands for: only checked not to have been written during
+ * the launch or just before it).
+ */
+export function writeCachedFrame(dir: string, key: FrameKey, frame: string, files: readonly string[], startedAt: number, alsoRead: readonly string[] = []): void {
+  if (isSafeFrame(frame)) writeCached(dir, 'frames', key, frame, files, startedAt, alsoRead);
 }
 
 /**

@@ -1,5 +1,3 @@
-import chalk from 'chalk';
-
 /** How many colours the terminal shows: 0 none, 1 the 16 ANSI colours, 2 256 colours, 3 truecolor. */
 export type ColorLevel = 0 | 1 | 2 | 3;
 
@@ -34,13 +32,4 @@ export function detectColorLevel(env: Record<string, string | undefined>, isTTY:
   if (term.endsWith('-direct') || term.endsWith('-truecolor')) return 3;
   if (term.endsWith('-256color') || term.endsWith('-256')) return 2;
   return 1;
-}
-
-/**
- * Sets the colour depth chalk draws with. Ink draws every colour through chalk, so at level 2 or 1
- * hex colours are down-sampled to the nearest of 256 or 16, and at 0 no colour is drawn. This is the
- * one global the app sets, once at startup, before anything is rendered.
- */
-export function applyColorLevel(level: ColorLevel): void {
-  chalk.level = level;
 }

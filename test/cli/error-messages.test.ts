@@ -165,6 +165,15 @@ const rows: Row[] = [
   { what: 'build -o --minutes beyond a day', args: ['build', 'article.md', '-o', 'out.md', '--minutes', '5000'], code: 2, where: null, fix: /--minutes wants at most 1440/u },
   // Outputs that cannot be written.
   { what: 'build into a missing folder', args: ['build', 'article.md', '-o', 'nodir/out.md'], code: 1, where: 'nodir/out.md: the folder nodir does not exist', fix: /create it first \(mkdir -p nodir\)/u },
+  {
+    what: 'a trace file (TALKDECK_TRACE) in a missing folder',
+    args: ['present', 'talk.md'],
+    tty: true,
+    env: { TALKDECK_TRACE: 'nodir/trace.log' },
+    code: 1,
+    where: 'nodir/trace.log: TALKDECK_TRACE names a file in the folder nodir, which does not exist',
+    fix: /create it first \(mkdir -p nodir\)/u,
+  },
   { what: 'export into a missing folder', args: ['export', 'talk.md', '-f', 'html', '-o', 'nodir/out.html'], code: 1, where: 'nodir/out.html: the folder nodir does not exist', fix: /create it first \(mkdir -p nodir\)/u },
   { what: 'export onto a directory', args: ['export', 'talk.md', '-f', 'html', '-o', 'decks'], code: 1, where: 'decks: is a directory', fix: /give a file name for -o, e\.g\. decks\/talk\.html/u },
   { what: 'build onto a directory', args: ['build', 'article.md', '-o', 'decks'], code: 1, where: 'decks: is a directory', fix: /give a file name for -o, e\.g\. decks\/talk\.md/u },

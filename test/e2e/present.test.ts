@@ -241,6 +241,47 @@ describe('the first frame from the frame cache', () => {
   });
 });
 
+describe('the first frame after an edit of a later slide', () => {
+  it("paints the first slide kept under the outline's key, before the parser is loaded, and misses when slide 1 or the count changed", async () => {
+    const dir = mkdtempSync(join(workDir, 'outline-'));
+    const deck = join(dir, 'deck.md');
+    const trace = join(dir, 'trace.log');
+    const save = (text: string) => {
+      writeFileSync(deck, text);
+      const before = new Date(Date.now() - 10_000);
+      utimesSync(deck, before, before);
+    };
+    const text = '---\ntitle: Outlined Deck\n---\n\n# First Slide\n\nUnchanged.\n\n---\n\n# Second\n\n- a point\n';
+    save(text);
+    const env = { TALKDECK_CACHE_DIR: join(dir, 'cache'), TALKDECK_TRACE: trace };
+    /** Presents the deck until Ink has taken over: how the first frame came, and the screen. */
+    const launch = async (count: number): Promise<{ how: string; screen: string; beforeParse: boolean }> => {
+      rmSync(trace, { force: true });
+      const pane = present(deck, { columns: 80, rows: 24 }, '', env);
+      await pane.waitFor((s) => s.includes(`1 / ${count}`) && s.includes('First Slide'));
+      await vi.waitFor(() => expect(readFileSync(trace, 'utf8')).toMatch(/^frame /mu), { timeout: 10000, interval: 20 });
+      const log = readFileSync(trace, 'utf8');
+      const first = /^first-frame (\S+)(?: (\w+))?$/mu.exec(log);
+      const parsed = /^mark (\S+) deck$/mu.exec(log);
+      const screen = pane.capture({ escapes: true });
+      pane.send('q');
+      await expectRestored(pane, 0);
+      return { how: first?.[2] ?? 'painted', screen, beforeParse: Number(first?.[1]) < Number(parsed?.[1]) };
+    };
+    const cold = await launch(2);
+    expect(cold.how).toBe('painted');
+    save(text.replace('- a point', '- a point, edited\n- and one more'));
+    const edited = await launch(2);
+    expect(edited).toEqual({ how: 'outline', screen: cold.screen, beforeParse: true });
+    // The same deck again: now kept under its files too.
+    expect((await launch(2)).how).toBe('cached');
+    save(`${text}\n---\n\n# Third\n`);
+    expect((await launch(3)).how).toBe('painted');
+    save(text.replace('Unchanged.', 'Changed.'));
+    expect((await launch(2)).how).toBe('painted');
+  });
+});
+
 describe('keys pressed before the presenter has loaded', () => {
   /** Presents FOUR from a warm start cache (a first launch fills it), tracing to a file. */
   const presentWarm = async () => {

@@ -5,6 +5,7 @@ import { DEFAULT_KEYMAP, launchPresenter, withKeys, type LaunchOptions } from '.
 import { defineCommand, type CommandContext } from '../command.js';
 import type { DeckInput } from '../deck-input.js';
 import { addDeckOptions, parseAutoAdvance, type AutoAdvance, type DeckOptions } from '../options.js';
+import { presentKeyOptions } from '../quick-start.js';
 import { addServeOptions, startServer, type ServeCliOptions } from './serve.js';
 
 export interface PresentOptions extends DeckOptions, ServeCliOptions {
@@ -90,15 +91,16 @@ export function screenOptions(options: PresentOptions, input: DeckInput, config:
   const imageProtocol = options.imageProtocol ?? config.imageProtocol;
   return {
     theme: options.theme,
-    keyOptions: {
+    keyOptions: presentKeyOptions({
       theme: options.theme ?? config.theme ?? null,
       dialect: options.dialect ?? null,
-      allowOutside: Boolean(options.allowOutside),
-      presenter: Boolean(options.presenter),
-      exec: `${exec.enabled}:${exec.replaceEnabled}`,
+      allowOutside: options.allowOutside,
+      presenter: options.presenter,
+      execEnabled: exec.enabled,
+      execReplaceEnabled: exec.replaceEnabled,
       imageProtocol,
-      keys: JSON.stringify(config.keys),
-    },
+      keys: config.keys,
+    }),
     presenter: options.presenter,
     publishSpeakerNotes: options.publishSpeakerNotes || config.notes.publishSpeakerNotes,
     keymap: Object.keys(config.keys).length > 0 ? withKeys(DEFAULT_KEYMAP, config.keys) : undefined,

@@ -43,7 +43,7 @@ export function detectDialect(text: string): DialectGuess {
   const lines = String(text ?? '').replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').split('\n');
   if (/^%(?:title|author|date):/u.test(lines[0] ?? '')) return { dialect: 'mdp', reason: `line 1 is an mdp header (${lines[0]?.split(':')[0] ?? ''}:)` };
   const r = new Rewrite(lines);
-  const front = r.frontMatter();
+  const front = decidingFrontMatter(r);
   if (front.marp === true) return { dialect: 'marp', reason: 'front matter has `marp: true`' };
   if ('patat' in front) return { dialect: 'patat', reason: 'front matter has a `patat:` block' };
   if ('revealOptions' in front) return { dialect: 'reveal-md', reason: 'front matter has `revealOptions:`' };
@@ -70,6 +70,45 @@ export function detectDialect(text: string): DialectGuess {
   const propertyAt = remarkProperties(lines, r);
   if (propertyAt >= 0) return { dialect: 'remark', reason: `line ${propertyAt + 1}: remark slide properties (\`${lines[propertyAt]?.split(':')[0] ?? ''}:\`) at the top of a slide` };
   return { dialect: 'talkdeck', reason: 'no other presenter\'s markers found' };
+}
+
+/** The front matter keys that say which presenter a deck was written for (see detectDialect). */
+export const DECIDING_KEYS = new Set([
+  'marp', 'patat', 'revealOptions', 'paging', 'styles', 'extensions', 'options', 'location', 'separator', 'verticalSeparator', 'highlightTheme',
+  'headingDivider', 'paginate', 'backgroundColor', 'backgroundImage', 'size', 'math', 'class', 'header', 'footer',
+]);
+/** A top-level `key:` of plain YAML, and what follows it on its line. */
+const PLAIN_KEY = /^([A-Za-z_$][\w$.-]*)[ \t]*:(?:[ \t]+(.*))?$/u;
+
+/**
+ * The front matter as detectDialect needs it. Most decks' front matter holds only keys that decide
+ * nothing (title, author, a theme's name); when every top-level line is a plain `key:` line and
+ * none of them is a deciding key (nor a theme written as a map), the YAML parser (costly the first
+ * time, and on the presenter's start path) is not needed: none of its answers could differ.
+ */
+export function decidingFrontMatter(r: Rewrite): Record<string, unknown> {
+  if (r.frontEnd < 0) return {};
+  /** The indentation of the value of the last key written with nothing after its colon, or null. */
+  let nested: number | null = null;
+  let open = false;
+  for (let i = 1; i < r.frontEnd; i++) {
+    const line = r.lines[i] ?? '';
+    if (/^[ \t]*(?:#.*)?$/u.test(line)) continue;
+    const indent = /^ */u.exec(line)?.[0].length ?? 0;
+    if (indent > 0 && open && !line.startsWith(' \t') && (nested === null || indent >= nested)) {
+      nested ??= indent;
+      continue;
+    }
+    const key = PLAIN_KEY.exec(line);
+    if (!key) return r.frontMatter();
+    const [, name = '', value = ''] = key;
+    if (DECIDING_KEYS.has(name)) return r.frontMatter();
+    if (name === 'theme' && !/^[\w./-]+[ \t]*(?:#.*)?$/u.test(value)) return r.frontMatter();
+    // Only a key with nothing after its colon (or a block scalar's `|` or `>`) is followed by indented lines.
+    open = /^(?:[|>][-+]?[ \t]*(?:#.*)?)?$/u.test(value);
+    nested = null;
+  }
+  return {};
 }
 
 /**

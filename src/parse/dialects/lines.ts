@@ -1,5 +1,5 @@
-import { parseDocument } from 'yaml';
 import { frontMatterEnd } from '../scan.js';
+import { parseYamlDocument, rethrowIfNotLoaded } from '../yaml.js';
 import type { DialectNote, Normalized } from './types.js';
 
 /** A working copy of a deck's lines with the notes about them. */
@@ -35,9 +35,10 @@ export class Rewrite {
   frontMatter(): Record<string, unknown> {
     if (this.frontEnd < 0) return {};
     try {
-      const value: unknown = parseDocument(this.lines.slice(1, this.frontEnd).join('\n')).toJS();
+      const value: unknown = parseYamlDocument(this.lines.slice(1, this.frontEnd).join('\n')).toJS();
       return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-    } catch {
+    } catch (error) {
+      rethrowIfNotLoaded(error);
       return {};
     }
   }

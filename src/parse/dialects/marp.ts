@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import { parseYamlDocument, rethrowIfNotLoaded } from '../yaml.js';
 import { Rewrite } from './lines.js';
 import type { Normalized } from './types.js';
 
@@ -39,9 +39,10 @@ function dividerLevels(value: unknown): number[] | null {
 /** A directive comment's `headingDivider` value, read as YAML as marpit does; undefined without one. */
 function commentDivider(body: string): unknown {
   try {
-    const value: unknown = parseDocument(body).toJS();
+    const value: unknown = parseYamlDocument(body).toJS();
     return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>).headingDivider : undefined;
-  } catch {
+  } catch (error) {
+    rethrowIfNotLoaded(error);
     return undefined;
   }
 }

@@ -1,9 +1,12 @@
+import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import type { Block, Deck } from '../../../src/deck/index.js';
 import { DIALECT_NAMES, detectDialect, normalizeDialect, parseDeck, parseDeckWithDialect, type DialectName } from '../../../src/parse/index.js';
 import { printDeck } from '../../../src/render/index.js';
+import { DECIDING_KEYS, decidingFrontMatter } from '../../../src/parse/dialects/detect.js';
+import { Rewrite } from '../../../src/parse/dialects/lines.js';
 import { fixtureText } from '../helpers.js';
 
 function dialectText(name: string): string {
@@ -54,6 +57,29 @@ describe('detecting the dialect', () => {
     expect(detectDialect('# a\n\n```\n???\nNote: x\n```\n').dialect).toBe('talkdeck');
     expect(detectDialect('# a\n<!-- notes: hi -->\n\n???\n')).toEqual({ dialect: 'talkdeck', reason: 'line 2 has a talkdeck directive' });
     expect(detectDialect('# plain\n\ntext\n')).toEqual({ dialect: 'talkdeck', reason: "no other presenter's markers found" });
+  });
+
+  test('front matter read without the YAML parser only when no key in it decides: the same answer as with it', () => {
+    const key = fc.constantFrom('title', 'author', 'theme', 'marp', 'patat', 'paging', 'styles', 'options', 'location', 'footer', 'size', 'separator', 'duration', 'sources');
+    const value = fc.constantFrom('true', 'dark', './my.yaml', '', '{ override: {} }', '[a, b]', '"x: y"', 'dark # a comment', '|', '&a dark');
+    const indent = fc.constantFrom('', '', '', '  ', '\t', '"', '? ');
+    const inner = fc.array(fc.tuple(fc.constantFrom(' ', '  ', '    ', '\t', ' \t'), fc.constantFrom('path: x', 'override: {}', '- item', 'marp: true', 'text')), { maxLength: 3 });
+    const line = fc.tuple(indent, key, value, inner).map(([pad, k, v, lines]) => [`${pad}${k}:${v ? ` ${v}` : ''}`, ...lines.map(([i, t]) => `${i}${t}`)].join('\n'));
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 5 }), (lines) => {
+        const r = new Rewrite(`---\n${lines.join('\n')}\n---\n\n# A slide\n`.split('\n'));
+        const quick = decidingFrontMatter(r);
+        const parsed = r.frontMatter();
+        if (Object.keys(quick).length > 0) {
+          expect(quick).toEqual(parsed);
+          return;
+        }
+        // Read as nothing: then the parser finds no deciding key either, and no theme map.
+        for (const name of DECIDING_KEYS) expect(parsed).not.toHaveProperty(name);
+        expect(typeof parsed.theme === 'object' && parsed.theme !== null).toBe(false);
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   test("talkdeck's own decks parse exactly as when talkdeck is forced", () => {
