@@ -219,16 +219,24 @@ function isClause(words: readonly Word[]): boolean {
   return false;
 }
 
-/** Chinese text as characters, Latin words and punctuation: enough to find clause marks. */
-function punctuationWords(text: string): Word[] {
-  return Array.from(text.matchAll(/\p{Script=Han}|[\p{L}\p{N}]+|[^\s]/gu), (m) => {
-    const word = m[0];
-    const pos = /\p{Script=Han}/u.test(word) ? 'X' : /[\p{L}\p{N}]/u.test(word) ? 'PROPN' : 'PUNCT';
-    return { text: word, pos, start: m.index ?? 0, end: (m.index ?? 0) + word.length } as Word;
-  });
-}
-
 const ZH_SUBORDINATE = /^(?:如果|虽然|因为|尽管|即使|由于|当|假如|只要|除非|包括|例如|比如|以及|诸如)/u;
+/** A piece that opens on a reporting verb lost its speaker to the clause before ("…断言，指出 X"). */
+const ZH_REPORTING_START = /^(?:指出|表示|认为|说|称|写道|强调|补充|解释|警告)/u;
+/** Prepositions that open an adverbial, and the localizers and frames that close one. */
+const ZH_ADVERBIAL_START = /^(?:在|当|每当|作为|对于|对|关于|随着|通过|像|如同|除了|为了|自从|从|至于|按照|根据|经过|鉴于|与|和|跟|同)/u;
+const ZH_ADVERBIAL_END = /(?:时|时候|中|上|下|里|内|外|之间|之后|之前|以后|以前|以来|一样|一般|似的|方面|一部分|情况下|期间|过程中|的话|而言|来说)$/u;
+
+/**
+ * Whether a Chinese piece is an adverbial, not a clause: it opens on a preposition and closes
+ * on a localizer or frame ("在任何情况下", "作为计算机认知计划的一部分", "当谈到 unikernels 时").
+ */
+export function zhAdverbial(text: string, words: readonly Word[]): boolean {
+  const t = text.replace(/[。.!！?？”"]+$/u, '').trim();
+  if (ZH_ADVERBIAL_START.test(t) && ZH_ADVERBIAL_END.test(t)) return true;
+  const first = words.find((w) => w.pos !== 'PUNCT');
+  const last = [...words].reverse().find((w) => w.pos !== 'PUNCT');
+  return first !== undefined && last !== undefined && first !== last && (first.pos === 'ADP' || first.pos === 'SCONJ') && last.pos === 'ADP';
+}
 const ZH_CONNECTIVE = /^(?:而且|并且|但是|但|所以|因此|然而|不过|而|并|且|或|也)/u;
 
 /** Pieces of a sentence between clause marks, with what each holds. */
@@ -256,15 +264,20 @@ function piecesOf(text: string, words: readonly Word[]): Piece[] {
       let begin = from;
       while (begin < first.start && /\s/u.test(text[begin] ?? '')) begin++;
       if (hasCjk(pieceText)) {
-        // A Chinese piece: a clause when it says four characters or more and is not only who says it.
+        // A Chinese piece: a clause when it says four characters or more with a verb, and is not only who
+        // says it, nor an adverbial ("在任何情况下", "当谈到 unikernels 时", "作为计划的一部分"), nor a verb
+        // whose speaker was cut away ("指出 Cantrill 淡化了…").
         const han = pieceText.match(/\p{Script=Han}/gu)?.length ?? 0;
+        const bare = pieceText.replace(ZH_CONNECTIVE, '');
+        const adverbial = zhAdverbial(bare, inside);
+        const hasVerb = inside.some((w) => w.pos === 'VERB' || w.pos === 'AUX');
         pieces.push({
           start: begin,
           end: last,
           after: ZH_CONNECTIVE.test(pieceText) && /^(?:但|但是|然而|不过|而)/u.test(pieceText) ? 'contrast' : after,
-          clause: han >= 4 && !REPORTING_END.test(pieceText) && !ZH_SUBORDINATE.test(pieceText.replace(ZH_CONNECTIVE, '')),
-          verb: true,
-          subordinate: ZH_SUBORDINATE.test(pieceText) || ZH_SUBORDINATE.test(pieceText.replace(ZH_CONNECTIVE, '')),
+          clause: han >= 4 && hasVerb && !adverbial && !REPORTING_END.test(pieceText) && !ZH_REPORTING_START.test(bare) && !ZH_SUBORDINATE.test(bare),
+          verb: hasVerb,
+          subordinate: ZH_SUBORDINATE.test(pieceText) || ZH_SUBORDINATE.test(bare) || adverbial,
           connective: ZH_CONNECTIVE.test(pieceText),
           anaphoric: /^(?:它|它们|他|她|他们|这|那|这些|那些|这种|其)/u.test(pieceText),
         });
@@ -384,7 +397,8 @@ function condenseUncached(stripped: string, options: { minWords?: number; fragme
   const lead = ANAPHORA.test(firstWord) ? 0.7 : 1;
   if (length <= ideal) return [{ text: whole, partial: false, weight: lead }];
   // Chinese clauses are cut at their punctuation alone (，；：), so they need no segmenter here.
-  const words = hasCjk(resolved) ? punctuationWords(resolved) : taggedWords(resolved);
+  // Chinese words by jieba: its tags tell a clause (a verb) from an adverbial or a date.
+  const words = taggedWords(resolved);
   // A whole sentence of the article is a sentence, whatever the tagger makes of it.
   if (length <= max) out.push({ text: whole, partial: false, weight: (0.8 - (0.3 * (length - ideal)) / (max - ideal)) * lead });
 
@@ -406,7 +420,9 @@ function condenseUncached(stripped: string, options: { minWords?: number; fragme
       if (n > max) break;
       // A run may not end on a function word ("… only if"), nor start on a verb that lost its subject.
       const lastWord = words.filter((w) => w.end <= (pieces[j] as Piece).end && w.pos !== 'PUNCT').pop();
-      if (lastWord && (FUNCTION_TAGS.has(lastWord.pos) || /^(?:only|just|even|also|not|too|very|so|as)$/iu.test(lastWord.text))) continue;
+      // Chinese ends a clause on particles (了, 的, 吧): only a preposition or a conjunction leaves one open there.
+      const open = lastWord && (hasCjk(lastWord.text) ? ['ADP', 'CCONJ', 'SCONJ'].includes(lastWord.pos) : FUNCTION_TAGS.has(lastWord.pos));
+      if (lastWord && (open || /^(?:only|just|even|also|not|too|very|so|as)$/iu.test(lastWord.text))) continue;
       const firstWord = words.find((w) => w.start >= first.start && w.pos !== 'PUNCT' && !CONNECTIVES.test(w.text));
       if (i > 0 && firstWord && (firstWord.pos === 'AUX' || firstWord.pos === 'VERB') && !hasCjk(firstWord.text)) continue;
       if (seen.has(piece) || !substantial(piece, minWords) || firstPersonAside(piece) || !readable(piece)) continue;
