@@ -221,7 +221,7 @@ function isClause(words: readonly Word[]): boolean {
 
 const ZH_SUBORDINATE = /^(?:如果|虽然|因为|尽管|即使|由于|当|假如|只要|除非|包括|例如|比如|以及|诸如)/u;
 /** A piece that opens on a reporting verb lost its speaker to the clause before ("…断言，指出 X"). */
-const ZH_REPORTING_START = /^(?:指出|表示|认为|说|称|写道|强调|补充|解释|警告)/u;
+const ZH_REPORTING_START = /^(?:指出|表示|认为|写道|强调|补充说|补充道|解释说|警告说|警告称|说道)|^(?:说|称)[，,:：]/u;
 /** Prepositions that open an adverbial, and the localizers and frames that close one. */
 const ZH_ADVERBIAL_START = /^(?:在|当|每当|作为|对于|对|关于|随着|通过|像|如同|除了|为了|自从|从|至于|按照|根据|经过|鉴于|与|和|跟|同)/u;
 const ZH_ADVERBIAL_END = /(?:时|时候|中|上|下|里|内|外|之间|之后|之前|以后|以前|以来|一样|一般|似的|方面|一部分|情况下|期间|过程中|的话|而言|来说)$/u;
@@ -360,7 +360,11 @@ export function condenseBullet(stripped: string, options: { minWords?: number; f
   let out = condensed.get(key);
   if (!out) {
     if (condensed.size > 5000) condensed.clear();
-    out = condenseUncached(stripped, options);
+    // No fragment is a bullet: not a clause cut short, nor a subordinate clause or an adverbial alone.
+    const source = resolveSentinels(prepared(stripped));
+    const all = condenseUncached(stripped, options);
+    const words = all.length > 0 ? taggedWords(source) : [];
+    out = all.filter((b) => !fragmentBullet(b.text, source, options.fragment === true, words));
     condensed.set(key, out);
   }
   return out.map((b) => ({ ...b }));
@@ -472,6 +476,62 @@ function condenseUncached(stripped: string, options: { minWords?: number; fragme
     }
   }
   return out;
+}
+
+const LEADING_SUBORDINATOR = /^(?:if|because|although|though|whether|regardless|whoever|whatever|whenever|when|while|unless|since|once|until|before|after|as|even if|even though|so that|in order to)\b/iu;
+/** Tags a bullet may not end on when its sentence goes on without a break: the clause was cut ("… could find and discovered", "… and ensure"). */
+const OPEN_END = new Set(['VERB', 'AUX', 'ADP', 'DET', 'CCONJ', 'SCONJ', 'PART', 'PRON']);
+
+/**
+ * Whether a bullet is a fragment rather than a thought: a clause cut before its end ("We scanned
+ * all the projects we could find and discovered", its sentence going on), a subordinate clause or
+ * adverbial without the clause it leans on ("If the perception persists that one must type",
+ * "在任何情况下", "作为计算机认知计划的一部分"), a Chinese piece without a verb ("1 月 27 日星期三") or
+ * one that lost its speaker ("指出 Cantrill 淡化了…"). `source` is the plain sentence it was cut
+ * from ('' when unknown); `item` whether that is a list item, where a phrase may stand.
+ */
+export function fragmentBullet(bullet: string, source: string, item = false, sourceWords?: readonly Word[]): boolean {
+  // The bullet's words as tagged in its sentence (better tags, and no second pass of the tagger), when it is a run of it.
+  const shown = bullet.replace(/[.。!！]$/u, '');
+  const at = source.toLowerCase().indexOf(shown.toLowerCase());
+  const tagged = at >= 0 ? (sourceWords ?? taggedWords(source)) : [];
+  const end = at + shown.length;
+  const words = at >= 0 ? tagged.filter((w) => w.start >= at && w.end <= end && w.pos !== 'PUNCT' && w.pos !== 'SYM') : taggedWords(bullet).filter((w) => w.pos !== 'PUNCT' && w.pos !== 'SYM');
+  const last = words[words.length - 1];
+  if (!last) return true;
+  // Cut before the clause ended: the source goes on right after the bullet's last word, with no mark
+  // between, and not with a phrase or clause that may go ("… was notified | of …", "… triggered | if …").
+  if (at >= 0 && /^\s*[\p{L}\p{N}`“"]/u.test(source.slice(end))) {
+    const next = tagged.find((w) => w.start >= end && w.pos !== 'PUNCT');
+    const droppable = next !== undefined && (next.pos === 'ADP' || (next.pos === 'SCONJ' && !/^that$/iu.test(next.text)) || /^(?:if|when|while|because|unless|until|before|after|so)$/iu.test(next.text));
+    const open = hasCjk(bullet) ? ['ADP', 'CCONJ', 'SCONJ'].includes(last.pos) : OPEN_END.has(last.pos) && !((last.pos === 'VERB' || last.pos === 'AUX') && droppable);
+    if (open) return true;
+  }
+  if (hasCjk(bullet)) {
+    if (ZH_REPORTING_START.test(bullet)) return true;
+    if (item) return false;
+    return zhAdverbial(bullet, words) || !zhPredicate(words);
+  }
+  if (item) return false;
+  // A subordinate clause with no main clause after it (a command counts: "If you use vim-plug, add this …").
+  if (LEADING_SUBORDINATOR.test(bullet)) {
+    const mark = /[,;:—–]/u.exec(shown);
+    if (!mark) return true;
+    const rest = at >= 0 ? words.filter((w) => w.start > at + mark.index) : taggedWords(shown.slice(mark.index + 1)).filter((w) => w.pos !== 'PUNCT');
+    const head = rest.find((w) => w.pos !== 'ADV');
+    return !(rest.length > 0 && (isClause(rest) || head?.pos === 'VERB'));
+  }
+  return false;
+}
+
+/** Whether Chinese words hold a predicate: a verb, an adjective that is not a modifier ("更简单"), or an adverb before a verbal noun ("都存储"). */
+function zhPredicate(words: readonly Word[]): boolean {
+  return words.some((w, k) => {
+    const next = words[k + 1];
+    if (w.pos === 'VERB' || w.pos === 'AUX' || /[是有]$/u.test(w.text)) return true;
+    if (w.pos === 'ADJ' && !(next && (next.text === '的' || next.pos === 'NOUN'))) return true;
+    return w.pos === 'ADV' && next?.pos === 'NOUN';
+  });
 }
 
 /**

@@ -272,3 +272,13 @@ export function titleFault(title: string, source: string): 'function-word' | 'cu
   if (last && FUNCTION_TAGS.has(last.pos)) return 'function-word';
   return null;
 }
+
+/**
+ * What a title says: a claim (a clause with a subject and a verb: "Hypervisor vulnerabilities
+ * emphatically exist", "There are no processes in unikernels"), a question, or a noun phrase that
+ * only names a topic ("Memory sizing"). The quality report counts the noun phrases.
+ */
+export function titleShape(title: string): 'claim' | 'question' | 'phrase' {
+  if (/[?？]\s*$/u.test(title)) return 'question';
+  return hasClauseShape(trimStart(taggedWords(title))) ? 'claim' : 'phrase';
+}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { titleCandidates, titleFault } from '../../src/compile/titles.js';
+import { titleCandidates, titleFault, titleShape } from '../../src/compile/titles.js';
 
 describe('titles from a slide\'s leading passage', () => {
   test('a claim at the head of a sentence is a clause title', () => {
@@ -41,5 +41,13 @@ describe('titles from a slide\'s leading passage', () => {
     expect(titleFault('Performance arguments of', 'The performance arguments of unikernels')).toBe('function-word');
     expect(titleFault('File::open` is', 'The type of `File::open` is Result')).toBe('cut-code');
     expect(titleFault('Hypervisor vulnerabilities emphatically exist', 'Hypervisor vulnerabilities emphatically exist; one cannot')).toBeNull();
+  });
+
+  test('titleShape tells a claim from a noun phrase that only names a topic', () => {
+    expect(titleShape('Hypervisor vulnerabilities emphatically exist')).toBe('claim');
+    expect(titleShape('There are no processes in unikernels')).toBe('claim');
+    expect(titleShape('Unikernel of choice')).toBe('phrase');
+    expect(titleShape('Performance of modern microprocessors')).toBe('phrase');
+    expect(titleShape('What’s the problem with unikernels?')).toBe('question');
   });
 });
