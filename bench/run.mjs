@@ -1,6 +1,6 @@
 // talkdeck benchmarks: `npm run bench`. Measures and prints Markdown tables; asserts nothing.
 // Terminal figures are taken in a real terminal (a private tmux server), several runs, medians.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -92,7 +92,7 @@ const CACHE = `${process.cwd()}/bench/.work/cache`;
  * every few milliseconds competes with the presenter for the 2 cores; backward, from `send-keys`
  * to the slide seen in `capture-pane`, which includes tmux and its polling.
  */
-async function measurePresenter(deckPath, { withBare = false, cache = 'warm', keys = true } = {}) {
+async function measurePresenter(deckPath, { withBare = false, cache = 'warm', keys = true, flood = false } = {}) {
   const deck = JSON.parse(execFileSync('node', ['dist/talkdeck.js', 'export', deckPath, '--format', 'json', '-o', '-'], { encoding: 'utf8', maxBuffer: 1 << 28 }));
   const total = deck.slides.length;
   const titles = deck.slides.map((s) => s.title);
@@ -127,6 +127,8 @@ async function measurePresenter(deckPath, { withBare = false, cache = 'warm', ke
     m.first.push(started.ms);
     // Let Ink take over from the first frame before pressing keys.
     await waitForFrames(trace, 0);
+    // Niced: on 2 shared cores the flooder's own CPU would otherwise be what is measured.
+    const flooder = flood ? spawn('nice', ['-n', '19', 'node', 'bench/flood.mjs'], { stdio: 'ignore' }) : null;
     await sleep(300);
     const last = Math.min(total, 8);
     for (let slide = 2; keys && slide <= last; slide++) {
@@ -151,6 +153,7 @@ async function measurePresenter(deckPath, { withBare = false, cache = 'warm', ke
       m.keyExternal.push(seen - t0);
       await sleep(150);
     }
+    flooder?.kill('SIGKILL');
     // Peak RSS is read after the keys, so it covers them.
     m.rss.push(peakRssMb(started.pane));
     await quit(started.pane);
@@ -218,6 +221,16 @@ async function benchScale() {
   ];
 }
 
+/** The presenter's keys with the notes channel flooded, beside the same without: the flood must not move them. */
+async function benchFlood() {
+  const quiet = await measurePresenter(DECK);
+  const flooded = await measurePresenter(DECK, { flood: true });
+  return [
+    ['key → frame written (in-process)', fmt(median(quiet.keyInternal), 2), fmt(median(flooded.keyInternal), 2), `${fmt(median(flooded.keyInternal) / median(quiet.keyInternal), 2)}x`],
+    ['key → next slide seen in tmux', fmt(median(quiet.keyExternal)), fmt(median(flooded.keyExternal)), `${fmt(median(flooded.keyExternal) / median(quiet.keyExternal), 2)}x`],
+  ];
+}
+
 function table(title, head, rows) {
   const lines = [`### ${title}`, '', `| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   for (const row of rows) lines.push(`| ${row.join(' | ')} |`);
@@ -231,8 +244,8 @@ try {
   process.exit(1);
 }
 
-// BENCH_ONLY=presenter,scale,compile,export,build picks parts; all by default.
-const only = new Set((process.env.BENCH_ONLY ?? 'presenter,scale,compile,export,build').split(','));
+// BENCH_ONLY=presenter,scale,flood,compile,export,hostile,build picks parts; all by default.
+const only = new Set((process.env.BENCH_ONLY ?? 'presenter,scale,flood,compile,export,hostile,build').split(','));
 const out = [];
 out.push(`Runs per figure: ${RUNS} (medians). Node ${process.version}, ${execFileSync('nproc', { encoding: 'utf8' }).trim()} cores.\n`);
 if (only.has('presenter')) {
@@ -255,6 +268,16 @@ if (only.has('scale')) {
     } catch {}
   }
 }
+if (only.has('flood')) {
+  try {
+    out.push(table('Presenter keys with the notes channel flooded (UDP broadcast to both protocols\' ports, and a client of the same user connecting and sending without pause)', ['measure', 'quiet (ms)', 'flooded (ms)', 'ratio'], await benchFlood()));
+  } finally {
+    try {
+      tmux('kill-server');
+      keeper = false;
+    } catch {}
+  }
+}
 if (only.has('compile') && existsSync('bench/compile.mjs') && existsSync('dist/compile.js')) {
   const { benchCompile } = await import('./compile.mjs');
   const rows = await benchCompile();
@@ -264,6 +287,11 @@ if (only.has('export') && existsSync('bench/export.mjs')) {
   const { benchExport } = await import('./export.mjs');
   const rows = await benchExport({ runs: RUNS });
   out.push(table('Export of the bundled talk, beside Marp CLI in the same run', Object.keys(rows[0]), rows.map((r) => Object.values(r))));
+}
+if (only.has('hostile')) {
+  const { benchHostile } = await import('./hostile.mjs');
+  const rows = await benchHostile({ runs: Math.min(RUNS, 3) });
+  out.push(table('Decks made to be slow to read: `talkdeck print` (wall time, with Node start-up)', Object.keys(rows[0]), rows.map((r) => Object.values(r))));
 }
 const buildRuns = [];
 for (let run = 0; run < (only.has('build') ? RUNS : 0); run++) {

@@ -1,35 +1,11 @@
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { LocatedError, type Deck } from '../deck/index.js';
+import { openDeckFolder, readRegularText, type DeckFolder } from '../io/index.js';
 import type { DeckSource, KeptDeck, SourceReader } from '../present/index.js';
 import type { Theme } from '../theme/index.js';
 import { InputError, UsageError } from './errors.js';
 import type { CliIo, Output } from './io.js';
 import type { DeckOptions } from './options.js';
-
-/**
- * Reads the files a deck points at. Every read of a deck's citations and of the deck itself for
- * messages goes through one of these, so that confining them (realpath inside the deck's folder,
- * regular files only, size caps) is done in one place.
- */
-export interface FileReader {
-  /** The file's text; throws when it cannot be read. */
-  readText(path: string): string;
-  /** A stamp that changes when the file changes (its mtime), or null when it cannot be read. */
-  version(path: string): number | null;
-}
-
-/** Reads files as they are. */
-export const plainReader: FileReader = {
-  readText: (path) => readFileSync(path, 'utf8'),
-  version: (path) => {
-    try {
-      return statSync(path).mtimeMs;
-    } catch {
-      return null;
-    }
-  },
-};
 
 /** What every DeckInput of one run shares. */
 export interface DeckInputEnv {
@@ -38,7 +14,6 @@ export interface DeckInputEnv {
   /** Built-in themes, as YAML, and compiled to JSON by the build. */
   themesDir: string;
   compiledThemesDir: string;
-  reader: FileReader;
 }
 
 // Each stage is loaded only when a command needs it, so start-up reads little.
@@ -57,6 +32,7 @@ export class DeckInput implements DeckSource {
   readonly cacheKey: { path: string; cwd: string; allowOutside: boolean; dialect: string };
   /** The dialect the deck was read as and why, once read. */
   dialect: { name: string; reason: string } | null = null;
+  private openedFolder: DeckFolder | null = null;
 
   constructor(
     readonly shown: string,
@@ -70,16 +46,47 @@ export class DeckInput implements DeckSource {
     this.cacheKey = { path: shown, cwd, allowOutside: Boolean(options.allowOutside), dialect: options.dialect ?? 'auto' };
   }
 
-  /** Reads and parses the deck; `headOnly` builds its first slide alone. */
-  async read(options: { headOnly?: boolean } = {}): Promise<KeptDeck> {
+  /**
+   * Reads and parses the deck (through parse/'s loader, which reads the deck and its includes
+   * through io/'s confined reader); `headOnly` builds its first slide alone; `text` parses that
+   * text as the deck's (an edit parses exactly the text it rewrites).
+   */
+  async read(options: { headOnly?: boolean; text?: string } = {}): Promise<KeptDeck & { text: string }> {
     const { loadDeckWithDialect, DIALECT_NAMES } = await parse();
     const dialect = this.options.dialect ?? 'auto';
     if (dialect !== 'auto' && !(DIALECT_NAMES as readonly string[]).includes(dialect)) {
       throw new UsageError(`--dialect must be auto or one of ${DIALECT_NAMES.join(', ')}, not "${dialect}"`);
     }
-    const read = loadDeckWithDialect(this.path, { allowOutside: this.options.allowOutside, dialect: dialect as 'auto', headOnly: options.headOnly });
+    const read = loadDeckWithDialect(this.path, { allowOutside: this.options.allowOutside, dialect: dialect as 'auto', headOnly: options.headOnly, text: options.text });
     if (!options.headOnly) this.dialect = { name: read.dialect, reason: read.reason };
     return read;
+  }
+
+  /**
+   * Parses deck text as this deck's, synchronously once the parser is loaded: for an edit
+   * (io/'s editFile), which computes its change from exactly the text it then rewrites.
+   */
+  async textParser(): Promise<(text: string) => Deck> {
+    const { loadDeckWithDialect } = await parse();
+    return (text) => loadDeckWithDialect(this.path, { allowOutside: this.options.allowOutside, dialect: (this.options.dialect ?? 'auto') as 'auto', text }).deck;
+  }
+
+  /**
+   * The deck's folder, through which everything the deck points at is read (io/'s confined reader:
+   * links resolved, nothing outside the folder unless --allow-outside, regular files only, size
+   * caps). What it read is kept until the file changes: the notes view asks on every repaint.
+   */
+  folder(): DeckFolder {
+    this.openedFolder ??= openDeckFolder(dirname(this.absolute), { allowOutside: this.options.allowOutside, cache: true });
+    return this.openedFolder;
+  }
+
+  /**
+   * Reads an article the deck cites, by its path relative to the deck, through the deck's folder.
+   * Throws ReadError saying why it cannot: missing, outside the folder, not a regular file, too big.
+   */
+  readSource(path: string): string {
+    return this.folder().readText(path, 'source', path);
   }
 
   /** Reads and parses the deck, for the commands that want only the deck. */
@@ -103,7 +110,10 @@ export class DeckInput implements DeckSource {
     try {
       // The deck's own theme fields (presenterm's theme.override) go over whichever theme is used.
       const override = deck.meta.themeOverride ? { override: deck.meta.themeOverride, overrideFile: deck.file } : {};
-      return loadTheme(spec || deck.meta.theme || 'dark', { themesDir: this.env.themesDir, cwd: this.env.io.cwd, compiledDir: this.env.compiledThemesDir, onRead, ...override });
+      // A theme file the deck names is one more file the deck points at: found beside the deck and
+      // read through its folder, like an include. One the user names is theirs to name.
+      const where = fromDeck ? { cwd: dirname(this.absolute), folder: this.folder() } : { cwd: this.env.io.cwd };
+      return loadTheme(spec || deck.meta.theme || 'dark', { themesDir: this.env.themesDir, compiledDir: this.env.compiledThemesDir, onRead, ...where, ...override });
     } catch (error) {
       // A theme named by the deck's front matter is the deck's problem: say where it is named.
       if (!fromDeck || !(error instanceof ThemeError) || error.line !== undefined) throw error;
@@ -113,28 +123,14 @@ export class DeckInput implements DeckSource {
   }
 
   /**
-   * Reads an article the deck cites, by its path relative to the deck. A path that leads out of
-   * the deck's folder reads as missing unless the user allowed it: a deck from elsewhere must not
-   * be able to show any file of the machine in its source view.
+   * The cited articles for the presenter and the notes view: the text, or null when it cannot be
+   * read (the view says so). A deck from elsewhere can show no file of the machine outside its
+   * folder unless the user allowed it.
    */
   sources(): SourceReader {
-    const deckDir = dirname(this.absolute);
-    const { reader } = this.env;
-    // The notes view asks on every repaint (its clock ticks each second): read a file again only
-    // when it has changed.
-    const cache = new Map<string, { version: number; text: string }>();
     return (path) => {
-      const target = resolve(deckDir, path);
-      const inside = relative(deckDir, target);
-      if (!this.options.allowOutside && (inside.startsWith('..') || isAbsolute(inside))) return null;
       try {
-        const version = reader.version(target);
-        if (version === null) return null;
-        const cached = cache.get(target);
-        if (cached && cached.version === version) return cached.text;
-        const text = reader.readText(target);
-        cache.set(target, { version, text });
-        return text;
+        return this.readSource(path);
       } catch {
         return null;
       }
@@ -157,16 +153,16 @@ export class DeckInput implements DeckSource {
     };
   }
 
-  /** The deck's text as it is on disk now (for the commands that rewrite it). */
+  /** The deck's text as it is on disk now: a regular file, up to a deck's size limit. */
   text(): string {
-    return this.env.reader.readText(this.absolute);
+    return readRegularText(this.absolute, 'deck', { shown: this.shown });
   }
 
   /** The 1-based line of `key:` in the deck's front matter, or null. */
   private frontMatterLine(key: string): number | null {
     let lines: string[];
     try {
-      lines = this.env.reader.readText(this.path).split(/\r?\n/u);
+      lines = this.text().split(/\r?\n/u);
     } catch {
       return null;
     }

@@ -23,9 +23,15 @@ export function parsePositive(name: string, max = Infinity) {
   };
 }
 
-/** `--dialect`, which every command that reads a deck takes. */
-export function addDialectOption(command: Command): Command {
-  return command.option('--dialect <name>', DIALECT_HELP);
+/**
+ * `--dialect` and `--allow-outside`, which every command that reads a deck takes. Everything a deck
+ * names (includes, cited files, images, its theme) is read from inside its folder only, unless the
+ * user trusts the deck and says so.
+ */
+export function addDeckOptions(command: Command): Command {
+  return command
+    .option('--dialect <name>', DIALECT_HELP)
+    .option('--allow-outside', 'let what the deck names (includes, cited files, images, its theme) be read from outside its folder');
 }
 
 /** Speaking-rate options shared by the commands that budget time. */

@@ -5,7 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { LocatedError } from '../deck/index.js';
 import type { CommandContext } from './command.js';
 import { COMMANDS } from './commands/index.js';
-import { DeckInput, plainReader, themeFolders } from './deck-input.js';
+import { DeckInput, themeFolders } from './deck-input.js';
 import { EXIT, UsageError } from './errors.js';
 import { createOutput, type CliIo, type Output } from './io.js';
 
@@ -51,7 +51,7 @@ function reportError(error: unknown, output: Output, debug: boolean): number {
  */
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const output = createOutput(io);
-  const env = { io, output, reader: plainReader, ...themeFolders(packageRoot()) };
+  const env = { io, output, ...themeFolders(packageRoot()) };
   const context: CommandContext = {
     io,
     output,

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { writeFileAtomic } from '../io/index.js';
+import { writeFileSafe } from '../io/index.js';
 import { InputError } from './errors.js';
 
 /**
@@ -24,16 +24,11 @@ export function checkOutput(path: string, shown: string, example: string): void 
 }
 
 /**
- * Every file a command writes (a built deck, an export, `check --fix`, `rehearse --apply`) is
- * written here, through io/'s one safe write; a failure is the user's to fix, named, never an
- * internal error.
+ * Every file a command writes (a built deck, an export) is written here, through io/'s one safe
+ * write: atomic, durable, keeping the target's mode, owner and links, and streaming to a device or
+ * a pipe instead of replacing it. A failure is a WriteError naming the file and the cause (a
+ * LocatedError: exit 1), never an internal error.
  */
-export function writeOutput(path: string, shown: string, data: string | Uint8Array, fix = 'choose another -o'): void {
-  try {
-    writeFileAtomic(path, data);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    const advice = code === 'EACCES' || code === 'EPERM' ? `make the folder writable, or ${fix}` : code === 'ENOSPC' ? 'free some disk space' : fix;
-    throw new InputError(shown, `cannot be written (${code}); ${advice}`);
-  }
+export function writeOutput(path: string, shown: string, data: string | Uint8Array): void {
+  writeFileSafe(path, data, { shown });
 }

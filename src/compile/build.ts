@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { openDeckFolder, readRegularFile, type ReadKind } from '../io/index.js';
 import { CompileError } from './compile-error.js';
 import { compileTalkDetailed } from './compile-talk.js';
 import type { TalkLanguage } from './structure-words.js';
@@ -46,15 +47,25 @@ export interface BuildPlan {
   naturalMinutes: number;
 }
 
-/** Larger images are left where they are (and off the slides) rather than copied. */
-const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+/**
+ * Reads a file an article build needs: the one place compile/ reads the disk for `build`, through
+ * io/ (regular files only, each kind up to its size limit; a ReadError names the file as `shown`).
+ */
+export function readBuildFile(absolute: string, kind: ReadKind = 'article', shown = absolute): Buffer {
+  return readRegularFile(absolute, kind, { shown });
+}
 
 /**
- * Reads a file an article build needs. The one place compile/ reads the disk for `build`, so that
- * it can be switched to a confined reader.
+ * An image an article shows, read through the article's folder (links resolved, nothing outside
+ * it, regular files only, up to an image's size limit), or null when it cannot be: an article from
+ * someone else must not get a file of the machine copied next to the deck.
  */
-export function readBuildFile(absolute: string): Buffer {
-  return readFileSync(absolute);
+function readArticleImage(articleDir: string, absolute: string): Buffer | null {
+  try {
+    return openDeckFolder(articleDir).readBytes(absolute, 'image');
+  } catch {
+    return null;
+  }
 }
 
 function isFile(absolute: string): boolean {
@@ -102,7 +113,7 @@ export function planBuild(request: BuildRequest): BuildPlan {
   const taken = new Set<string>();
   const inputs = request.articles.map((given) => {
     const absolute = resolve(request.cwd, given);
-    const data = readBuildFile(absolute);
+    const data = readBuildFile(absolute, 'article', given);
     if (inside(deckDir, absolute)) return { given, absolute, cited: absolute, data };
     // Outside the deck's folder: a copy in sources/, under the article's own name unless another file has it.
     const ext = extname(absolute);
@@ -117,9 +128,11 @@ export function planBuild(request: BuildRequest): BuildPlan {
     for (const src of localImages(data.toString('utf8'))) {
       const from = resolve(dirname(absolute), decodeURI(src.split(/[?#]/u)[0] ?? ''));
       const to = resolve(dirname(cited), decodeURI(src.split(/[?#]/u)[0] ?? ''));
-      if (!inside(dirname(cited), to) || !isFile(from) || statSync(from).size > MAX_IMAGE_BYTES) continue;
-      if (isFile(to) && readBuildFile(to).equals(readBuildFile(from))) continue;
-      copies.push({ from, to, data: readBuildFile(from) });
+      if (!inside(dirname(cited), to)) continue;
+      const image = readArticleImage(dirname(absolute), from);
+      if (image === null) continue;
+      if (isFile(to) && readBuildFile(to, 'image').equals(image)) continue;
+      copies.push({ from, to, data: image });
     }
     return { given, absolute, cited, data };
   });

@@ -1,5 +1,5 @@
 // source-ref.js directly, not parse/index.js: see write-deck.ts.
-import type { Deck, SourceRef } from '../deck/index.js';
+import { LocatedError, type Deck, type SourceRef } from '../deck/index.js';
 import { collapseWhitespace } from '../parse/source-ref.js';
 import { readArticle } from './article.js';
 import { contentWords } from './tokens.js';
@@ -150,10 +150,14 @@ function checkRef(ref: SourceRef, slide: number, file: SourceFile): SourceProble
 /**
  * Re-reads every cited article and reports each citation whose passage moved, changed or
  * vanished, or whose article cannot be read. `readSource` gets the path as the deck writes it
- * (relative to the deck file) and returns the text, or null when it cannot be read.
+ * (relative to the deck file) and returns the text, or null when it cannot be read; or it throws
+ * an error that says why (a LocatedError: outside the deck's folder, not a regular file, too big…),
+ * and the problem's message says so.
  */
 export function checkSources(deck: Deck, readSource: (path: string) => string | null): SourceProblem[] {
   const files = new Map<string, SourceFile | null>();
+  /** Why a cited file could not be read, where the reader said. */
+  const why = new Map<string, string>();
   const problems: SourceProblem[] = [];
   for (const slide of deck.slides) {
     for (const ref of slide.sources) {
@@ -161,14 +165,17 @@ export function checkSources(deck: Deck, readSource: (path: string) => string | 
         let text: string | null;
         try {
           text = readSource(ref.path);
-        } catch {
+        } catch (error) {
           text = null;
+          if (error instanceof LocatedError) why.set(ref.path, `${error.message}${error.hint ? `; ${error.hint}` : ''}`);
         }
         files.set(ref.path, text === null ? null : loadSource(ref.path, text));
       }
       const file = files.get(ref.path);
       if (!file) {
-        problems.push({ kind: 'missing-file', slide: slide.index, ref, newStartLine: null, newEndLine: null, newText: null, message: `cannot read the cited file ${ref.path}; check the path (relative to the deck; outside its folder only with --allow-outside)` });
+        const reason = why.get(ref.path);
+        const message = reason === undefined ? `cannot read the cited file ${ref.path}; check the path (relative to the deck; outside its folder only with --allow-outside)` : `cannot read the cited file ${ref.path}: ${reason}`;
+        problems.push({ kind: 'missing-file', slide: slide.index, ref, newStartLine: null, newEndLine: null, newText: null, message });
         continue;
       }
       const problem = checkRef(ref, slide.index, file);

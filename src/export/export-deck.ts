@@ -2,6 +2,7 @@ import type { Deck } from '../deck/index.js';
 import type { Theme } from '../theme/index.js';
 import { ExportError } from './export-error.js';
 import { exportHtml } from './html.js';
+import type { EmbedImagesOptions } from './images.js';
 import { exportJson } from './json.js';
 import { exportMarkdown } from './markdown.js';
 import { exportPdf } from './pdf.js';
@@ -30,6 +31,8 @@ export interface ExportOptions {
   steps?: boolean;
   /** PDF: the Chromium binary (default /usr/bin/chromium). */
   chromiumPath?: string;
+  /** HTML, PDF and PPTX: how images are read (the deck's folder) and who hears of one left out. */
+  images?: EmbedImagesOptions;
 }
 
 /**
@@ -48,11 +51,11 @@ async function exportAs(deck: Deck, options: ExportOptions): Promise<string | Ui
   const { format, theme } = options;
   switch (format) {
     case 'html':
-      return exportHtml(deck, { theme, layout: options.handout ? 'handout' : 'present' });
+      return exportHtml(deck, { theme, layout: options.handout ? 'handout' : 'present', images: options.images });
     case 'pdf':
-      return exportPdf(deck, { theme, handout: options.handout, steps: options.steps, chromiumPath: options.chromiumPath });
+      return exportPdf(deck, { theme, handout: options.handout, steps: options.steps, chromiumPath: options.chromiumPath, images: options.images });
     case 'pptx':
-      return exportPptx(deck, { theme, steps: options.steps });
+      return exportPptx(deck, { theme, steps: options.steps, images: options.images });
     case 'md':
       return exportMarkdown(deck);
     case 'txt':

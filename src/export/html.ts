@@ -6,7 +6,7 @@ import { pageColors } from './css-color.js';
 import { pageCss, type HtmlLayout } from './html-css.js';
 import { blocksHtml, esc, sourcesHtml, type HtmlContext } from './html-blocks.js';
 import { PAGE_SCRIPT } from './html-script.js';
-import { embedImages } from './images.js';
+import { embedImages, type EmbedImagesOptions } from './images.js';
 import { StyleSheet } from './style-sheet.js';
 
 export type { HtmlLayout } from './html-css.js';
@@ -22,6 +22,8 @@ export interface HtmlOptions {
   steps?: boolean;
   /** Embed local images as data: URIs (default true); images are read relative to the deck file. */
   embedImages?: boolean;
+  /** How images are read (the deck's folder, --allow-outside) and who hears of one left out. */
+  images?: EmbedImagesOptions;
 }
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
@@ -129,7 +131,7 @@ export async function exportHtml(deck: Deck, options: HtmlOptions): Promise<stri
   const { codeTokens } = await import('./code-tokens.js');
   const page = pageColors(options.theme.background, options.theme.text.fg);
   const sheet = new StyleSheet(options.theme, page);
-  const images = options.embedImages === false ? new Map<string, string>() : await embedImages(deck);
+  const images = options.embedImages === false ? new Map<string, string>() : await embedImages(deck, options.images);
   const ctx: HtmlContext = { sheet, images, codeTokens, staticStep: null };
   const notesCtx: HtmlContext = { ...ctx, codeTokens: plainTokens };
 

@@ -1,18 +1,11 @@
-import { readFile, stat } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import type { Block, Deck, Inline } from '../deck/index.js';
+import { openDeckFolder, ReadError, type DeckFolder } from '../io/index.js';
+import { detectImageType, IMAGE_MIME } from './image-type.js';
+import { sanitizeSvg } from './sanitize-svg.js';
 
-const MIME: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.svg': 'image/svg+xml',
-  '.avif': 'image/avif',
-};
-/** Larger files stay out of the export rather than bloat it. */
-const MAX_BYTES = 10 * 1024 * 1024;
+/** The names of files taken for images; what they hold is checked when they are read. */
+const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.svg', '.avif']);
 
 function inlineImages(inlines: readonly Inline[], out: Set<string>): void {
   for (const node of inlines) {
@@ -56,39 +49,59 @@ export function imageSources(blocks: readonly Block[], out = new Set<string>()):
 export function localImagePath(deck: Deck, src: string): string | null {
   if (/^[a-z][a-z0-9+.-]*:/iu.test(src) || src.startsWith('//')) return null;
   const path = decodeURI(src.split(/[?#]/u)[0] ?? '');
-  if (!MIME[extname(path).toLowerCase()]) return null;
+  if (!IMAGE_EXTENSIONS.has(extname(path).toLowerCase())) return null;
   return resolve(dirname(deck.file), path);
 }
 
+export interface EmbedImagesOptions {
+  /** The deck's folder, through which images are read (default: the deck file's, confined). */
+  folder?: DeckFolder;
+  /** Told of each image left out (outside the folder, not an image, too big, unreadable). */
+  onProblem?: (problem: ReadError) => void;
+}
+
+/** An image file's bytes as a data: URI, or a ReadError saying why it is not embedded. */
+function dataUri(data: Buffer, shown: string): string | ReadError {
+  const type = detectImageType(data);
+  if (type === null) return new ReadError(shown, 'NOT_IMAGE', 'is not a PNG, JPEG, GIF, WebP, AVIF or SVG image', 'give an image file: it is left out of the export');
+  if (type !== 'svg') return `data:${IMAGE_MIME[type]};base64,${data.toString('base64')}`;
+  const svg = sanitizeSvg(data.toString('utf8'));
+  if (svg === null) return new ReadError(shown, 'NOT_IMAGE', 'is not a well-formed SVG document', 'fix or replace the file: it is left out of the export');
+  return `data:${IMAGE_MIME.svg};base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
+}
+
 /**
- * Reads the deck's local images (png, jpeg, gif, webp, svg, avif up to 10 MB) and returns them as
- * data: URIs keyed by the source as written, so the export works offline. Missing files are left out.
+ * Reads the deck's local images and returns them as data: URIs keyed by the source as written, so
+ * the export works offline. Images are read through the deck's folder (never outside it unless the
+ * folder allows, regular files only, up to 10 MB) and embedded only when their bytes are an image:
+ * PNG, JPEG, GIF, WebP or AVIF as they are, SVG once sanitised. Any other is left out, and the
+ * export shows its alt text.
  */
-export async function embedImages(deck: Deck): Promise<Map<string, string>> {
+export async function embedImages(deck: Deck, options: EmbedImagesOptions = {}): Promise<Map<string, string>> {
   const sources = new Set<string>();
   for (const slide of deck.slides) {
     imageSources(slide.blocks, sources);
     imageSources(slide.notesBlocks, sources);
   }
+  const folder = options.folder ?? openDeckFolder(dirname(resolve(deck.file)));
   const out = new Map<string, string>();
-  await Promise.all(
-    [...sources].map(async (src) => {
-      let path: string | null;
-      try {
-        path = localImagePath(deck, src);
-      } catch {
-        return;
-      }
-      if (path === null) return;
-      try {
-        const info = await stat(path);
-        if (!info.isFile() || info.size > MAX_BYTES) return;
-        const data = await readFile(path);
-        out.set(src, `data:${MIME[extname(path).toLowerCase()]};base64,${data.toString('base64')}`);
-      } catch {
-        // A missing image shows as its alt text.
-      }
-    }),
-  );
+  for (const src of sources) {
+    let path: string | null;
+    try {
+      path = localImagePath(deck, src);
+    } catch {
+      continue;
+    }
+    if (path === null) continue;
+    let uri: string | ReadError;
+    try {
+      uri = dataUri(folder.readBytes(path, 'image', src), src);
+    } catch (error) {
+      if (!(error instanceof ReadError)) throw error;
+      uri = error;
+    }
+    if (typeof uri === 'string') out.set(src, uri);
+    else options.onProblem?.(uri);
+  }
   return out;
 }

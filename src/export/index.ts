@@ -12,3 +12,4 @@ export { exportMarkdown } from './markdown.js';
 export { exportText } from './text.js';
 export { deckToJson, exportJson, type JsonDeck, type JsonSlide } from './json.js';
 export { safeLinkHref, safeImageSrc } from './safe-url.js';
+export type { EmbedImagesOptions } from './images.js';

@@ -8,7 +8,7 @@ import { cssColor, pageColors } from './css-color.js';
 import { ExportError } from './export-error.js';
 import { headingLevel } from './html-blocks.js';
 import { imageSize } from './image-size.js';
-import { embedImages } from './images.js';
+import { embedImages, type EmbedImagesOptions } from './images.js';
 import { citeLocation } from './markdown.js';
 import { repairPptx } from './pptx-xml.js';
 import { safeLinkHref } from './safe-url.js';
@@ -17,6 +17,8 @@ export interface PptxOptions {
   theme: Theme;
   /** One slide per reveal step instead of one per slide. */
   steps?: boolean;
+  /** How images are read and who hears of one left out (see HtmlOptions). */
+  images?: EmbedImagesOptions;
 }
 
 type TextRun = PptxGenJS.TextProps;
@@ -590,7 +592,7 @@ export async function exportPptx(deck: Deck, options: PptxOptions): Promise<Uint
     theme,
     fg: page.text.slice(1).toUpperCase(),
     bg: page.background.slice(1).toUpperCase(),
-    images: await embedImages(deck),
+    images: await embedImages(deck, options.images),
     codeTokens,
     scale: 1,
   };

@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
+import { openDeckFolder, readRegularText, ReadError } from '../io/index.js';
 import { editDistance } from '../text/index.js';
 import type { Deck } from '../deck/index.js';
 import type { DialectName } from './dialects/index.js';
@@ -20,10 +21,8 @@ export interface LoadDeckOptions {
   dialect?: DialectName | 'auto';
   /** Build only the first slide and count the rest (see ParseDeckOptions.headOnly). */
   headOnly?: boolean;
-}
-
-function errorCode(error: unknown): string {
-  return (error as NodeJS.ErrnoException | null)?.code ?? 'EUNKNOWN';
+  /** The deck file's text, already read (e.g. by an edit that must parse exactly what it rewrites). */
+  text?: string;
 }
 
 /** What a file that could not be read is for: the fix suggested depends on it. */
@@ -75,7 +74,8 @@ function markdownIn(dir: string, shown: string): string | null {
  * the user wrote it (an include's as written in the deck), for the names suggested.
  */
 function describe(error: unknown, path: string, role: FileRole, shown: string): ReadProblem {
-  switch (errorCode(error)) {
+  if (!(error instanceof ReadError)) return new ReadProblem((error as Error)?.message ?? String(error), 'check the path');
+  switch (error.code) {
     case 'ENOENT':
     case 'ENOTDIR': {
       const near = nearbyName(path, shown);
@@ -86,50 +86,13 @@ function describe(error: unknown, path: string, role: FileRole, shown: string): 
       }
       return new ReadProblem('no such file', 'check the path and its spelling');
     }
-    case 'EISDIR':
-      return isDirectory(path, shown);
-    case 'EACCES':
-    case 'EPERM':
-      return new ReadProblem('permission denied', 'make it readable, e.g. with chmod +r');
-    case 'ELOOP':
-      return new ReadProblem('is a symbolic link that leads back to itself', 'point the link at a real file');
+    case 'EISDIR': {
+      const inside = markdownIn(path, shown);
+      return new ReadProblem('is a directory', inside === null ? 'give a Markdown file instead' : `give a Markdown file instead, e.g. "${inside}"`);
+    }
     default:
-      return new ReadProblem(`cannot read (${errorCode(error)})`, 'check that it is a readable file on a working disk');
+      return new ReadProblem(error.message, error.hint ?? 'check the path');
   }
-}
-
-function isDirectory(path: string, shown: string): ReadProblem {
-  const inside = markdownIn(path, shown);
-  return new ReadProblem('is a directory', inside === null ? 'give a Markdown file instead' : `give a Markdown file instead, e.g. "${inside}"`);
-}
-
-/** Reads a text file; throws a ReadProblem (not a Node error) when that is impossible. */
-function readText(path: string, role: FileRole, shown = path): string {
-  let directory = false;
-  try {
-    directory = statSync(path).isDirectory();
-  } catch (error) {
-    throw describe(error, path, role, shown);
-  }
-  if (directory) throw isDirectory(path, shown);
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    throw describe(error, path, role, shown);
-  }
-}
-
-function realOrResolved(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return resolve(path);
-  }
-}
-
-function isInside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel === '' || !(rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel));
 }
 
 /**
@@ -145,39 +108,45 @@ export function loadDeck(path: string, options: LoadDeckOptions = {}): Deck {
 export interface LoadedDeck extends DialectDeck {
   /** The deck file and every file it included or tried to include. */
   files: string[];
+  /** The deck file's text as it was read and parsed: what an edit of the file starts from. */
+  text: string;
 }
 
 /** Reads and parses a deck file like `loadDeck`, and reports the dialect it was read as. */
 export function loadDeckWithDialect(path: string, options: LoadDeckOptions = {}): LoadedDeck {
   let text: string;
   try {
-    text = readText(path, 'deck');
+    text = options.text ?? readRegularText(path, 'deck');
   } catch (error) {
-    if (error instanceof ReadProblem) throw new ParseError({ file: path }, error.reason, error.fix);
-    throw new ParseError({ file: path }, (error as Error).message);
+    const problem = describe(error, path, 'deck', path);
+    throw new ParseError({ file: path }, problem.reason, problem.fix, { cause: error });
   }
-  const root = realOrResolved(dirname(path));
+  // Everything the deck names is read through its folder: links resolved, kept inside unless allowed.
+  const folder = openDeckFolder(dirname(path), { allowOutside: options.allowOutside });
   const files = [resolve(path)];
   const readInclude: IncludeReader = (includePath, fromFile) => {
     const target = normalize(isAbsolute(includePath) ? includePath : join(dirname(fromFile), includePath));
-    if (!options.allowOutside && !isInside(root, realOrResolved(target))) {
+    if (!folder.contains(resolve(target))) {
       return { error: `cannot include "${includePath}": it is outside the deck's folder; move it into that folder, or pass --allow-outside to present or check if you trust this deck` };
     }
     // Listed even when it cannot be read: a cache of this deck must notice when it can.
     files.push(resolve(target));
     try {
-      return { file: target, text: readText(target, 'include', includePath) };
+      return { file: target, text: folder.readText(resolve(target), 'include', includePath) };
     } catch (error) {
-      const problem = error instanceof ReadProblem ? error : new ReadProblem((error as Error).message, 'check the path');
+      if (error instanceof ReadError && error.code === 'OUTSIDE') {
+        return { error: `cannot include "${includePath}": it is outside the deck's folder; move it into that folder, or pass --allow-outside to present or check if you trust this deck` };
+      }
+      const problem = describe(error, target, 'include', includePath);
       return { error: `cannot include "${includePath}": ${problem.reason} (${target}); ${problem.fix}` };
     }
   };
   const readSource: SourceReader = (sourcePath) => {
     const target = isAbsolute(sourcePath) ? sourcePath : join(dirname(path), sourcePath);
     try {
-      return { text: readText(target, 'source') };
+      return { text: folder.readText(resolve(target), 'source', sourcePath) };
     } catch (error) {
-      const reason = error instanceof ReadProblem ? error.reason : (error as Error).message;
+      const reason = error instanceof ReadError ? (error.code === 'OUTSIDE' ? "it is outside the deck's folder" : error.message) : (error as Error).message;
       return { error: `${reason} (${normalize(target)})` };
     }
   };
@@ -186,5 +155,5 @@ export function loadDeckWithDialect(path: string, options: LoadDeckOptions = {})
   if (options.incrementalLists !== undefined) deckOptions.incrementalLists = options.incrementalLists;
   if (options.dialect !== undefined) deckOptions.dialect = options.dialect;
   if (options.headOnly) deckOptions.headOnly = true;
-  return { ...parseDeckWithDialect(text, deckOptions), files };
+  return { ...parseDeckWithDialect(text, deckOptions), files, text };
 }

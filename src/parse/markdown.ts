@@ -12,6 +12,41 @@ import { DiagnosticSink, type SourceLine } from './source-line.js';
  */
 const markdown = new Marked({ gfm: true, breaks: false, pedantic: false });
 
+/**
+ * How long reading one run of Markdown may take. marked is quadratic or worse on input no real
+ * deck holds (thousands of unmatched `*` or `_` in one paragraph take seconds, lists nested hundreds
+ * deep minutes), and a deck from someone else must not freeze the presenter: past this budget the
+ * run is shown as plain text, with an error at its line. Real Markdown reads at about 0.2 ms a KB;
+ * the budget is ten times that, and a quarter of a second more.
+ */
+const LEX_BUDGET_MS = 250;
+const LEX_BUDGET_MS_PER_KB = 2;
+
+/** Reading a run of Markdown went past its budget. */
+class LexTimeout extends Error {}
+
+/** When the run being read must be done (performance.now()); Infinity between runs. */
+let lexDeadline = Infinity;
+
+/** Called before the tokenizers that can loop long; declines, so marked's own tokenizer runs. */
+function withinBudget(): false {
+  if (performance.now() > lexDeadline) throw new LexTimeout('too slow to read');
+  return false;
+}
+
+markdown.use({
+  tokenizer: {
+    list: withinBudget,
+    blockquote: withinBudget,
+    paragraph: withinBudget,
+    emStrong: withinBudget,
+    del: withinBudget,
+    link: withinBudget,
+    reflink: withinBudget,
+    inlineText: withinBudget,
+  },
+});
+
 /** Link reference definitions (`[name]: url`), shared by every run of Markdown in a deck. */
 export type LinkDefinitions = Record<string, { href: string; title: string | null }>;
 
@@ -24,7 +59,12 @@ const DEF_LINE = /^ {0,3}\[[^\]\n]+\]:/mu;
 function lex(text: string, links: LinkDefinitions): Token[] {
   const lexer = new markdown.Lexer({ ...markdown.defaults });
   Object.assign(lexer.tokens.links, links);
-  return lexer.lex(text);
+  lexDeadline = performance.now() + LEX_BUDGET_MS + (LEX_BUDGET_MS_PER_KB * text.length) / 1024;
+  try {
+    return lexer.lex(text);
+  } finally {
+    lexDeadline = Infinity;
+  }
 }
 
 /** Adds the link reference definitions found in a run of Markdown to `links`. */
@@ -47,6 +87,9 @@ function countNewlines(text: string, from = 0, to = text.length): number {
 }
 
 /** Converts runs of deck Markdown (lines with their origins) into blocks. */
+/** How much of a block that could not be read as Markdown is kept, as plain text. */
+const FALLBACK_CHARS = 100_000;
+
 class Converter {
   constructor(
     private readonly lines: readonly SourceLine[],
@@ -80,9 +123,23 @@ class Converter {
     try {
       tokens = lex(text, this.links);
     } catch (error) {
-      const line = this.at(baseIndex);
-      this.sink.error(line, `could not read this Markdown: ${(error as Error).message}`);
-      return text.trim() === '' ? [] : [this.finish({ kind: 'paragraph', children: [{ kind: 'text', text: text.trim() }] }, baseIndex)];
+      // Named at the block's first line that holds anything.
+      const line = this.at(baseIndex + (/^(?:[ \t]*\n)*/u.exec(text)?.[0].split('\n').length ?? 1) - 1);
+      // Markdown's regular expressions run out of stack on a block of several megabytes.
+      const tooBig = error instanceof RangeError && /call stack/u.test(error.message);
+      const lines = countNewlines(text) + 1;
+      const block = `this block of ${lines.toLocaleString('en')} line(s), ${text.length.toLocaleString('en')} characters,`;
+      this.sink.error(
+        line,
+        tooBig
+          ? `${block} is too large to read as Markdown; its start is shown as plain text: split it into smaller paragraphs or slides`
+          : error instanceof LexTimeout
+            ? `${block} takes too long to read as Markdown (lists or quotes nested very deep, or thousands of unmatched * or _); its start is shown as plain text: simplify it, or split it into smaller paragraphs`
+            : `could not read this Markdown: ${(error as Error).message}`,
+      );
+      const shown = text.trim();
+      const cut = shown.length > FALLBACK_CHARS ? `${shown.slice(0, FALLBACK_CHARS)}…` : shown;
+      return shown === '' ? [] : [this.finish({ kind: 'paragraph', children: [{ kind: 'text', text: cut }] }, baseIndex)];
     }
     return this.convert(tokens, text, baseIndex);
   }

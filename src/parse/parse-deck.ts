@@ -5,6 +5,7 @@ import { Scanner, frontMatterEnd, type IncludeReader, type RawSlide } from './sc
 import { buildSlide } from './slide-builder.js';
 import { SourceChecker, type SourceReader } from './source-check.js';
 import { DiagnosticSink } from './source-line.js';
+import { cutLongLines, longLineMessage } from './long-lines.js';
 import { DIALECT_NAMES, applySlidePlan, detectDialect, normalizeDialect, type DialectName, type Normalized } from './dialects/index.js';
 
 export type { IncludeReader } from './scan.js';
@@ -119,7 +120,16 @@ export function parseDeck(text: string, options: ParseDeckOptions): Deck {
 
 /** Parses a deck like `parseDeck` and reports the dialect it was read as, and why. */
 export function parseDeckWithDialect(text: string, options: ParseDeckOptions): DialectDeck {
-  const source = typeof text === 'string' ? text : String(text ?? '');
+  const { text: source, long } = cutLongLines(typeof text === 'string' ? text : String(text ?? ''));
+  if (long.length === 0) return parseCut(source, options);
+  const read = parseCut(source, options);
+  const file = read.deck.file;
+  const found: Diagnostic[] = long.map(({ line, length }) => ({ file, line, column: 1, severity: 'error', message: longLineMessage(length) }));
+  return { ...read, deck: { ...read.deck, diagnostics: sortDiagnostics([...found, ...read.deck.diagnostics], file) } };
+}
+
+/** parseDeckWithDialect, once over-long lines are cut. */
+function parseCut(source: string, options: ParseDeckOptions): DialectDeck {
   const wanted: unknown = options?.dialect ?? 'auto';
   if (wanted === 'auto') {
     const guess = detectDialect(source);

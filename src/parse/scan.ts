@@ -1,6 +1,7 @@
 import type { Location } from '../deck/index.js';
 import { parseDirective, type Directive } from './directives.js';
 import type { DiagnosticSink, SourceLine } from './source-line.js';
+import { cutLongLines, longLineMessage } from './long-lines.js';
 
 /** Reads an included file: its name (for messages and cycle checks) and text, or why it failed. */
 export type IncludeReader = (path: string, fromFile: string) => { file: string; text: string } | { error: string };
@@ -268,7 +269,9 @@ export class Scanner {
       this.sink.error(at, `includes nest more than ${MAX_INCLUDE_DEPTH} deep; include the inner files directly, from fewer levels`);
       return;
     }
-    const lines = result.text.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').split('\n');
+    const cut = cutLongLines(result.text);
+    for (const { line, length } of cut.long) this.sink.error({ file: result.file, line, column: 1 }, longLineMessage(length));
+    const lines = cut.text.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').split('\n');
     let start = 0;
     const end = frontMatterEnd(lines);
     if (end !== null && FRONT_MATTER_KEY.test(lines.slice(1, end).find((l) => l.trim() !== '') ?? '')) {

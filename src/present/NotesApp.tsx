@@ -5,7 +5,7 @@ import type { Deck } from '../deck/index.js';
 import type { StyledLine } from '../render/index.js';
 import { Lines } from '../render/ink.js';
 import type { Theme } from '../theme/index.js';
-import { openFollower, type PresenterStatus } from './channel.js';
+import { openFollower, PRESENTERM_PORT, type PresenterStatus } from './channel.js';
 import { layoutNotesView, type SourceReader } from './notes-view.js';
 import { runFullScreen } from './run.js';
 import { watchDeck } from './watch.js';
@@ -20,6 +20,8 @@ interface NotesAppProps {
   now: () => number;
   /** The line under the header once the presenter is heard from, e.g. pacing; made anew for each deck. */
   statusLine?: (deck: Deck) => NotesStatusLine;
+  /** Whether presenterm's datagrams are listened to as well. */
+  listensToPresenterm: boolean;
 }
 
 /** What the follower knows of the talk: the presenter's slide, the talk's time and the time on this slide. */
@@ -47,7 +49,7 @@ interface Following {
 }
 
 /** The follower's screen: the presenting instance's current slide as the speaker needs it. */
-function NotesApp({ deck: initialDeck, theme, read, subscribe, now, statusLine }: NotesAppProps) {
+function NotesApp({ deck: initialDeck, theme, read, subscribe, now, statusLine, listensToPresenterm }: NotesAppProps) {
   const { exit } = useApp();
   const { stdout } = useStdout();
   const [deck, setDeck] = useState(initialDeck);
@@ -86,9 +88,10 @@ function NotesApp({ deck: initialDeck, theme, read, subscribe, now, statusLine }
     if (input === 'q' || (key.ctrl && input === 'c')) exit();
   });
 
-  const { status } = following;
+  // A position past the end of the deck this follower has (the presenter's may be newer) shows its last slide.
+  const status = following.status && { ...following.status, slide: Math.min(following.status.slide, Math.max(0, deck.slides.length - 1)) };
   let banner: StyledLine | null = null;
-  if (!status) banner = [{ text: 'waiting for the presenter (talkdeck present with --publish, or presenterm --publish-speaker-notes)…', style: theme.banner.info }];
+  if (!status) banner = [{ text: `waiting for the presenter (talkdeck present${listensToPresenterm ? ', or presenterm --publish-speaker-notes' : ''})…`, style: theme.banner.info }];
   else if (following.ended) banner = [{ text: 'the presenter has ended the talk', style: theme.banner.info }];
   const elapsedMs = status && status.elapsedMs >= 0 ? status.elapsedMs + (following.ended ? 0 : now() - following.receivedAt) : null;
   if (!banner && status && elapsedMs !== null && line) {
@@ -119,6 +122,12 @@ export interface FollowOptions {
   stdin: NodeJS.ReadStream;
   stdout: NodeJS.WriteStream;
   now?: () => number;
+  /** The private channel's folder (see notesChannelDir). */
+  channelDir: string;
+  /** Also follow presenterm's speaker-notes datagrams, which every local user can send. */
+  presenterm?: boolean;
+  /** presenterm's port (default PRESENTERM_PORT). */
+  presentermPort?: number;
 }
 
 /** `talkdeck notes DECK`: follows the presenting instance of the same deck until `q`. */
@@ -126,6 +135,8 @@ export async function followNotes(options: FollowOptions): Promise<number> {
   const listeners = new Set<(event: NotesEvent) => void>();
   const emit = (event: NotesEvent) => listeners.forEach((listener) => listener(event));
   const follower = await openFollower(resolve(options.deckPath), {
+    dir: options.channelDir,
+    presenterm: options.presenterm ? { port: options.presentermPort ?? PRESENTERM_PORT } : null,
     status: (status) => emit({ kind: 'status', status }),
     exit: () => emit({ kind: 'exit' }),
   });
@@ -144,6 +155,7 @@ export async function followNotes(options: FollowOptions): Promise<number> {
       read: options.read,
       now: options.now ?? Date.now,
       statusLine: options.statusLine,
+      listensToPresenterm: Boolean(options.presenterm),
       subscribe: (listener: (event: NotesEvent) => void) => {
         listeners.add(listener);
         return () => listeners.delete(listener);

@@ -1,4 +1,5 @@
 import { appendFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 // The first frame from the start cache needs only what this file imports statically, so these are
 // part of the command line's entry: a chunk loaded on demand would cost its own read and compile
 // before that frame.
@@ -259,7 +260,7 @@ export async function launchPresenter(source: DeckSource, options: LaunchOptions
       stdout: io.stdout,
       readSource: source.sources(),
       presenterView: options.presenter,
-      publish: { presenterm: Boolean(options.publishSpeakerNotes) },
+      publish: { presenterm: Boolean(options.publishSpeakerNotes), dir: await channelDir(io) },
       trace,
       loadDeck: source.reloader(),
       early,
@@ -277,8 +278,21 @@ export async function launchPresenter(source: DeckSource, options: LaunchOptions
   }
 }
 
+/** The notes channel's private folder, from the command's environment (XDG_RUNTIME_DIR, TMPDIR). */
+async function channelDir(io: ScreenIo): Promise<string> {
+  const { notesChannelDir } = await import('./channel.js');
+  return notesChannelDir(io.env, io.env.TMPDIR || tmpdir());
+}
+
+export interface NotesLaunchOptions {
+  /** The line under the header once the presenter is heard from (pacing from rehearse/). */
+  statusLine?: (theme: Theme, deck: Deck) => NotesStatusLine;
+  /** Also follow presenterm's speaker-notes datagrams, which every local user can send. */
+  presenterm?: boolean;
+}
+
 /** `talkdeck notes`: follows the presenting instance in this terminal until `q`; resolves with the exit code. */
-export async function launchNotes(source: DeckSource, options: { statusLine?: (theme: Theme, deck: Deck) => NotesStatusLine }, io: ScreenIo): Promise<number> {
+export async function launchNotes(source: DeckSource, options: NotesLaunchOptions, io: ScreenIo): Promise<number> {
   const screenDeck = new ScreenDeck(source, io);
   const deck = await openDeck(source, io, screenDeck);
   if (typeof deck === 'number') return deck;
@@ -296,5 +310,7 @@ export async function launchNotes(source: DeckSource, options: { statusLine?: (t
     statusLine: options.statusLine ? (current) => options.statusLine!(theme, current) : undefined,
     stdin: io.stdin,
     stdout: io.stdout,
+    channelDir: await channelDir(io),
+    presenterm: options.presenterm,
   });
 }

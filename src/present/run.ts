@@ -4,7 +4,7 @@ import { render, type RenderOptions } from 'ink';
 import type { Deck, Position } from '../deck/index.js';
 import type { Theme } from '../theme/index.js';
 import { App, type AppProps, type CommandSource } from './App.js';
-import { openPublisher, type Publisher } from './channel.js';
+import { openPublisher, PRESENTERM_PORT, type PresenterStatus, type Publisher } from './channel.js';
 import type { SourceReader } from './notes-view.js';
 import type { Keymap } from './keymap.js';
 import { watchDeck } from './watch.js';
@@ -33,14 +33,43 @@ export interface PresentOptions {
   keymap?: Keymap;
   /** A line over the footer, e.g. the rehearsal bar. */
   statusLine?: AppProps['statusLine'];
-  /** Tell followers (`talkdeck notes`) where the talk is; with `presenterm`, in its protocol too. */
-  publish?: { presenterm: boolean } | null;
+  /**
+   * Tell followers (`talkdeck notes`) where the talk is, over the private channel in `dir`; with
+   * `presenterm`, in its protocol too, to `presentermPort`.
+   */
+  publish?: PublishOptions | null;
+  /** The channel to followers, opened already (presentDeck opens it before the screen is taken). */
+  publisher?: Publisher | null;
+  /** Where the channel opened by presentDeck asks for the presenter's status; runPresenter fills it in. */
+  statusHolder?: { current: () => PresenterStatus };
   /** The alternate screen is entered and the first frame painted already. */
   entered?: boolean;
   /** Where the talk starts: the position reached before the presenter loaded (default the first slide). */
   initialPosition?: Position;
   /** Receives `key` and `frame` events with a monotonic time in ms, for the benchmark. */
   trace?: (event: 'key' | 'frame' | 'first-frame' | 'mark', atMs: number, label?: string) => void;
+}
+
+/** How a presenter tells its followers where it is. */
+export interface PublishOptions {
+  /** Also send presenterm's datagrams (every local user can read them). */
+  presenterm: boolean;
+  /** presenterm's port (default PRESENTERM_PORT). */
+  presentermPort?: number;
+  /** The private channel's folder (see notesChannelDir). */
+  dir: string;
+}
+
+/**
+ * Opens the notes channel a presenter publishes on. Throws ChannelError (a located error the user
+ * can act on) when its folder is not private or another presenter of the deck holds it.
+ */
+export function openPresenterChannel(deckPath: string, publish: PublishOptions, status: () => PresenterStatus): Promise<Publisher> {
+  return openPublisher(resolve(deckPath), {
+    dir: publish.dir,
+    status,
+    presenterm: publish.presenterm ? { port: publish.presentermPort ?? PRESENTERM_PORT } : null,
+  });
 }
 
 /** A tiny event hub: reload results reach the App through it. */
@@ -158,18 +187,11 @@ export async function runPresenter(options: PresentOptions): Promise<number> {
   let current = options.deck;
   let position: Position = options.initialPosition ?? { slide: 0, step: 0 };
   const status = () => ({ ...position, elapsedMs: now() - startedAt });
-  const channel: { publisher: Publisher | null; closed: boolean } = { publisher: null, closed: false };
-  if (options.publish) {
-    // Opened in the background: runFullScreen must own the terminal (and its signals) at once,
-    // and followers are a convenience the talk never waits for.
-    openPublisher(resolve(options.deckPath), { presenterm: options.publish.presenterm, status }).then(
-      (opened) => {
-        if (channel.closed) void opened.close();
-        else channel.publisher = opened;
-      },
-      () => {},
-    );
-  }
+  // Opened by presentDeck before the screen was taken, so that a channel that cannot be opened is
+  // a message and not a talk without followers.
+  const publisher: Publisher | null = options.publisher ?? null;
+  if (options.statusHolder) options.statusHolder.current = status;
+  publisher?.publish(status());
 
   const reload = async () => {
     const result = await options.loadDeck(options.deckPath);
@@ -193,7 +215,7 @@ export async function runPresenter(options: PresentOptions): Promise<number> {
       onReload: () => void reload(),
       onPosition: (state: PresentState) => {
         position = state.position;
-        channel.publisher?.publish(status());
+        publisher?.publish(status());
         options.onPosition?.(state);
       },
       readSource: options.readSource,
@@ -206,8 +228,7 @@ export async function runPresenter(options: PresentOptions): Promise<number> {
     { onRender: options.trace && (({ renderTime }) => options.trace?.('frame', performance.now(), `render=${renderTime.toFixed(2)}`)) },
     options.entered,
   );
-  channel.closed = true;
   watcher.close();
-  await channel.publisher?.close();
+  await publisher?.close();
   return code;
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../io/index.js';
+import { writeFileSafe } from '../io/index.js';
 import { isSafePainted } from '../text/index.js';
 import type { KeptDeck } from './deck-schema.js';
 
@@ -146,7 +146,7 @@ function writeCached(dir: string, kind: Kind, key: CacheKey, value: unknown, fil
     if (!isPrivate(dir)) return;
     mkdirSync(join(dir, kind), { recursive: true, mode: 0o700 });
     if (!isPrivate(join(dir, kind), true)) return;
-    writeFileAtomic(entryPath(dir, kind, key), text, { mode: 0o600 });
+    writeFileSafe(entryPath(dir, kind, key), text, { mode: 0o600 });
     prune(join(dir, kind));
   } catch {
     // Best effort, see above.

@@ -64,14 +64,18 @@ export async function presentDeck(options: StartOptions): Promise<number> {
         keys: earlyKeyBytes(options.keymap),
       });
     }
-    const { runPresenter } = await import('./run.js');
+    const { runPresenter, openPresenterChannel } = await import('./run.js');
+    // Followers learn the position from the presenter once it runs; until then, the first slide.
+    const statusHolder = { current: () => ({ slide: 0, step: 0, elapsedMs: 0 }) };
+    const publisher = options.publish ? await openPresenterChannel(options.deckPath, options.publish, () => statusHolder.current()) : null;
     const interrupted = early.interrupted();
     if (interrupted !== null) {
       early.restore();
+      await publisher?.close();
       return interrupted;
     }
     const position = early.handOver();
-    return await runPresenter({ ...options, entered: true, initialPosition: position });
+    return await runPresenter({ ...options, entered: true, initialPosition: position, publisher, statusHolder });
   } catch (error) {
     early?.restore();
     throw error;

@@ -1,4 +1,6 @@
 import type { Deck, Slide } from '../deck/index.js';
+import { rehearsedSeconds, unmatchedSlides } from './match-run.js';
+import type { RehearsalRun } from './rehearsal-log.js';
 
 /** Rehearsed times are written rounded to this many seconds. */
 export const TIME_STEP_SECONDS = 5;
@@ -69,6 +71,17 @@ export function applyTimes(deckText: string, deck: Deck, secondsPerSlide: readon
     eols.splice(edit.index, 0, eol);
   }
   return bom + lines.map((line, k) => line + eols[k]).join('');
+}
+
+/**
+ * A rehearsal run's times written into the deck as it is now: `deckText` is the deck file's text
+ * read just now and `deck` what it parses to, so every line number is current. Slides are matched
+ * to the run by identity (position and title, then title: see matchRun), never by the lines they
+ * had during the run, so a time lands on the slide it was spent on, and never inside code. Also
+ * says which timed slides the deck no longer has (by title).
+ */
+export function applyRun(deckText: string, deck: Deck, run: RehearsalRun): { text: string; missing: string[] } {
+  return { text: applyTimes(deckText, deck, rehearsedSeconds(deck, run)), missing: unmatchedSlides(deck, run) };
 }
 
 /** Lines and their line ends (`\n`, `\r\n` or `\r`, as the parser reads them; '' for a last line without one). */

@@ -26,7 +26,7 @@ export {
   type RehearsedSlide,
 } from './rehearsal-log.js';
 export { RehearsalRecorder, RehearsalLogError, type RecorderOptions } from './recorder.js';
-export { matchRun, rehearsedSeconds, isRunOfDeck } from './match-run.js';
+export { matchRun, rehearsedSeconds, isRunOfDeck, unmatchedSlides } from './match-run.js';
 export {
   buildReport,
   reportSeconds,
@@ -38,5 +38,5 @@ export {
   type SlideFlag,
 } from './report.js';
 export { formatReport, reportToJson, sparkline, type FormatReportOptions } from './format-report.js';
-export { applyTimes, roundSeconds, formatSeconds, TIME_STEP_SECONDS } from './apply-times.js';
+export { applyTimes, applyRun, roundSeconds, formatSeconds, TIME_STEP_SECONDS } from './apply-times.js';
 export { startRehearsal, pacingLine, type RehearsalSession, type RehearsalSessionOptions, type RehearsalHooks, type FollowedPosition } from './session.js';

@@ -40,3 +40,12 @@ export function rehearsedSeconds(deck: Deck, run: RehearsalRun): (number | null)
   const cutShort = !run.final && run.current !== null ? run.slides[run.current] : undefined;
   return matchRun(deck, run).map((slide) => (slide !== null && slide.visits > 0 && slide !== cutShort ? slide.seconds : null));
 }
+
+/**
+ * The slides a run timed (visited at least once) that match none of the deck's slides as it is
+ * now, by title (`(untitled)` for a slide without one): slides removed since, or renamed.
+ */
+export function unmatchedSlides(deck: Deck, run: RehearsalRun): string[] {
+  const matched = new Set(matchRun(deck, run).filter((slide): slide is RehearsedSlide => slide !== null));
+  return run.slides.filter((slide) => slide.visits > 0 && !matched.has(slide)).map((slide) => slide.title || '(untitled)');
+}

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { readPrivateText } from '../io/index.js';
 
 /** Version of the log record format, written as `v` on every line. */
 export const REHEARSAL_LOG_VERSION = 1;
@@ -45,11 +45,12 @@ export function rehearsalLogPath(deckFile: string): string {
 /**
  * Reads a rehearsal log: the last line of each run (its final record, or its last checkpoint if it
  * never finished), in the order the runs started. Lines that do not parse or are not records, such
- * as a line torn by a crash, are skipped. A missing file has no runs.
+ * as a line torn by a crash, are skipped. A missing file has no runs. The log is read as a private
+ * file: a `.talkdeck/` that is a link or another user's, or a log that is a link, is a ReadError.
  */
-export function readRehearsals(path: string): RehearsalRun[] {
-  if (!existsSync(path)) return [];
-  return parseRehearsals(readFileSync(path, 'utf8'));
+export function readRehearsals(path: string, shown = path): RehearsalRun[] {
+  const text = readPrivateText(path, { shown });
+  return text === null ? [] : parseRehearsals(text);
 }
 
 /** The runs in the text of a rehearsal log; see readRehearsals. */

@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { Deck } from '../deck/index.js';
 import type { StyledLine } from '../render/index.js';
 import type { Theme } from '../theme/index.js';
@@ -9,9 +7,10 @@ import { RehearsalRecorder } from './recorder.js';
 import { layoutRehearsalBar } from './rehearsal-bar.js';
 import type { RehearsalRun } from './rehearsal-log.js';
 
-/** Where the talk is, as the presenter tells its hooks. */
+/** Where the talk is, as the presenter tells its hooks: the position in the deck shown (reloaded decks included). */
 interface PresenterPosition {
   position: { slide: number };
+  deck?: Deck;
 }
 
 /** What a rehearsal plugs into the presenter: it hears every slide change and draws its bar. */
@@ -45,7 +44,12 @@ export interface RehearsalSessionOptions {
  * full disk) never ends the rehearsal: the problem is kept for the command to report afterwards.
  */
 export function startRehearsal(options: RehearsalSessionOptions): RehearsalSession {
-  const budgets = computeBudgets(options.deck, options.budget);
+  let budgets = { deck: options.deck, budgets: computeBudgets(options.deck, options.budget) };
+  /** The budgets of the deck shown: a reloaded deck has its own. */
+  const budgetsOf = (deck: Deck = budgets.deck) => {
+    if (deck !== budgets.deck) budgets = { deck, budgets: computeBudgets(deck, options.budget) };
+    return budgets.budgets;
+  };
   const recorder = new RehearsalRecorder({ logPath: options.logPath, deck: options.deck, now: options.now ?? Date.now, minutes: options.minutes });
   let problem: string | null = null;
   const record = <T>(step: () => T): T | null => {
@@ -56,14 +60,14 @@ export function startRehearsal(options: RehearsalSessionOptions): RehearsalSessi
       return null;
     }
   };
-  record(() => mkdirSync(dirname(options.logPath), { recursive: true }));
   record(() => recorder.enter(0));
   return {
     hooks: {
-      onPosition: (state) => void record(() => recorder.enter(state.position.slide)),
+      // The deck as shown: after a live reload its slides are matched to those timed by identity.
+      onPosition: (state) => void record(() => recorder.enter(state.position.slide, state.deck)),
       statusLine: (state, elapsedMs, columns) =>
         layoutRehearsalBar({
-          pace: pace({ budgets, slide: state.position.slide, elapsedMs: recorder.elapsedMs(), slideElapsedMs: recorder.slideElapsedMs() }),
+          pace: pace({ budgets: budgetsOf(state.deck), slide: state.position.slide, elapsedMs: recorder.elapsedMs(), slideElapsedMs: recorder.slideElapsedMs() }),
           elapsedMs,
           columns,
           theme: options.theme,

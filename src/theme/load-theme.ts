@@ -7,6 +7,7 @@ import { closestMatch } from '../text/index.js';
 import { ThemeError, type ThemeProblem } from './theme-error.js';
 import { locate, readThemeSource, trailingComment, type ThemeSource } from './theme-source.js';
 import type { Theme } from './types.js';
+import type { DeckFolder } from '../io/index.js';
 
 export interface LoadThemeOptions {
   /** Folder of the built-in themes (`<name>.yaml` or `<name>.json`). */
@@ -17,6 +18,11 @@ export interface LoadThemeOptions {
   compiledDir?: string;
   /** Receives the path of every file the theme was made from (its `extends` chain). */
   onRead?: (path: string) => void;
+  /**
+   * For a theme the deck names: theme files other than the built-in ones are read only through the
+   * deck's folder (inside it, links resolved), as everything else a deck points at.
+   */
+  folder?: DeckFolder;
   /**
    * Theme fields set over the loaded theme, as a deck asks (`meta.themeOverride`), checked like a
    * theme file's; `overrideFile` names the deck in a message about them.
@@ -67,7 +73,8 @@ export function loadTheme(spec: string, options: LoadThemeOptions): Theme {
       options.compiledDir && resolve(dirname(target.path)) === resolve(options.themesDir)
         ? join(options.compiledDir, `${basename(target.path, extname(target.path))}.json`)
         : undefined;
-    const source = readThemeSource(target.path, target.shown, compiled);
+    const builtin = resolve(dirname(target.path)) === resolve(options.themesDir);
+    const source = readThemeSource(target.path, target.shown, compiled, builtin ? undefined : options.folder);
     options.onRead?.(target.path);
     if (compiled && existsSync(compiled)) options.onRead?.(compiled);
     const data = source.data ?? {};

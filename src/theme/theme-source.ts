@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
+import { ReadError, readRegularText, type DeckFolder } from '../io/index.js';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { ThemeError } from './theme-error.js';
 
@@ -42,15 +43,19 @@ function readCompiled(path: string, compiled: string | undefined): unknown {
  * not older than the source) are read with JSON.parse, because the `yaml` parser costs tens of
  * milliseconds cold at every start; everything else, and every error, goes through `yaml`, which
  * reads JSON too, so both formats get the same located messages.
+ *
+ * Only regular files up to 1 MB are read; with `folder` (a theme a deck names), only files inside
+ * that folder, links resolved.
  */
-export function readThemeSource(path: string, shown: string, compiled?: string): ThemeSource {
+export function readThemeSource(path: string, shown: string, compiled?: string, folder?: DeckFolder): ThemeSource {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = folder ? folder.readText(path, 'theme', shown) : readRegularText(path, 'theme', { shown });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const fix = code === 'EISDIR' ? 'give a .yaml or .json file' : code === 'EACCES' || code === 'EPERM' ? 'make it readable, e.g. with chmod +r' : 'check the path';
-    throw new ThemeError({ file: shown, message: `cannot read theme file (${code ?? String(error)}); ${fix}` });
+    if (!(error instanceof ReadError)) throw error;
+    // An errno (`EACCES`) is named as the system names it; talkdeck's own refusals say what they are.
+    const message = /^E[A-Z]+$/u.test(error.code) ? `cannot read theme file (${error.code}); ${error.hint}` : `theme file ${error.message}; ${error.hint}`;
+    throw new ThemeError({ file: shown, message });
   }
   let syntax: Syntax | undefined;
   const parse = (): Syntax => {

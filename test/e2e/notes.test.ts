@@ -54,8 +54,8 @@ describe('speaker notes in a second terminal', () => {
     presenter.send('q');
   });
 
-  it('moves a talkdeck follower on a presenterm speaker-notes datagram', async () => {
-    const follower = run(`notes ${TOUR}`);
+  it('with --presenterm, moves a talkdeck follower on a presenterm speaker-notes datagram', async () => {
+    const follower = run(`notes ${TOUR} --presenterm`);
     await follower.waitFor('waiting for the presenter');
     const socket = createSocket({ type: 'udp4', reuseAddr: true });
     await new Promise<void>((done) => socket.bind(0, () => done()));

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -71,5 +71,64 @@ describe('talkdeck rehearse', () => {
     expect(last).toMatchObject({ final: true, slides: expect.any(Array) });
     expect(last.slides[0].visits).toBe(1);
     expect(readFileSync(deck, 'utf8')).toMatch(/<!-- time: \d+s -->/u);
+  });
+});
+
+describe('talkdeck rehearse, with a deck folder from someone else and a deck edited meanwhile', () => {
+  /** Rehearses `deck` in a pane that shows the exit code when talkdeck ends. */
+  function rehearse(deck: string, args = ''): Pane {
+    const pane = startPane(`sh -c 'node ${CLI} rehearse ${deck} ${args}; echo EXIT=$?; exec cat'`, { columns: 100, rows: 24 });
+    panes.push(pane);
+    return pane;
+  }
+
+  it('never appends to a file that .talkdeck/rehearsals.jsonl links to; says why the run was not logged', async () => {
+    const folder = mkdtempSync(join(dir, 'linked-'));
+    const deck = join(folder, 'four.md');
+    copyFileSync('test/fixtures/e2e/four.md', deck);
+    const bashrc = join(folder, 'bashrc');
+    writeFileSync(bashrc, 'export PATH\n');
+    mkdirSync(join(folder, '.talkdeck'), { mode: 0o700 });
+    symlinkSync('../bashrc', join(folder, '.talkdeck', 'rehearsals.jsonl'));
+    const pane = rehearse(deck);
+    await pane.waitFor('1 / 4');
+    pane.send('Right');
+    await pane.waitFor('2 / 4');
+    pane.send('q');
+    const after = await pane.waitFor('EXIT=');
+    expect(after).toContain('the rehearsal log could not be written');
+    expect(after).toContain('is a symbolic link');
+    expect(readFileSync(bashrc, 'utf8')).toBe('export PATH\n');
+  });
+
+  it('--apply writes each time on the slide it was spent on, after the deck was edited during the run', async () => {
+    const deck = join(mkdtempSync(join(dir, 'edited-')), 'four.md');
+    const original = readFileSync('test/fixtures/e2e/four.md', 'utf8');
+    writeFileSync(deck, original);
+    const pane = rehearse(deck, '--apply');
+    await pane.waitFor('1 / 4');
+    pane.send('Right', 'Right');
+    await pane.waitFor('2 / 4');
+    pane.send('Right');
+    await pane.waitFor('3 / 4');
+    pane.send('Right');
+    await pane.waitFor('4 / 4');
+    pane.send('Left');
+    await pane.waitFor('3 / 4');
+    // Saved during the rehearsal: a slide of code put first, Delta Four (rehearsed) removed.
+    const code = '---\ntitle: Four Slides\n---\n\n# Code first\n\n```md\n# Gamma Three\n\n---\n```\n\n---\n\n';
+    const edited = original.replace(/^---\ntitle: Four Slides\nauthor: Test Author\n---\n\n/u, code).replace(/\n---\n\n# Delta Four\n\nThe end\.\n?$/u, '\n');
+    writeFileSync(deck, edited);
+    // Reloaded: the presenter stays at the third slide, which is Beta Two now.
+    await pane.waitFor((screen) => screen.includes('Beta Two') && screen.includes('3 / 4'));
+    pane.send('q');
+    const after = await pane.waitFor('EXIT=');
+    expect(after).toContain('EXIT=0');
+    expect(after).toMatch(/no longer in the deck: "Delta Four"/u);
+    const times = readFileSync(deck, 'utf8');
+    // The code block is untouched; every time directive sits under its own slide's title.
+    expect(times).toContain('```md\n# Gamma Three\n\n---\n```');
+    for (const title of ['Alpha One', 'Beta Two', 'Gamma Three']) expect(times).toMatch(new RegExp(`# ${title}\\n<!-- time: \\d+(?:s|m)[^>]*-->`, 'u'));
+    expect(times).not.toMatch(/# Code first\n<!-- time/u);
   });
 });

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -8,6 +8,11 @@ import { join } from 'node:path';
 const SOCKET = `talkdeck-test-${process.pid}`;
 /** A private frame cache too: presenters started by the tests keep their first frames here. */
 export const TEST_CACHE_DIR = join(tmpdir(), `talkdeck-test-cache-${process.pid}`);
+/**
+ * A runtime folder of this test process's own (`XDG_RUNTIME_DIR`): the notes channels of its
+ * presenters live there, apart from those of test files running at the same time.
+ */
+export const TEST_RUNTIME_DIR = join(tmpdir(), `talkdeck-test-run-${process.pid}`);
 
 function tmux(...args: string[]): string {
   return execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
@@ -32,12 +37,13 @@ let keeper = false;
 /** Starts `command` in a detached tmux session of a fixed size. */
 export function startPane(command: string, size: { columns: number; rows: number }, env: Record<string, string> = {}): Pane {
   if (!keeper) {
+    mkdirSync(TEST_RUNTIME_DIR, { recursive: true, mode: 0o700 });
     // A session that outlives the others keeps the server up between tests.
     tmux('new-session', '-d', '-s', 'keeper', 'cat');
     keeper = true;
   }
   const name = `t${randomBytes(4).toString('hex')}`;
-  const envArgs = Object.entries({ TERM: 'xterm-256color', TALKDECK_CACHE_DIR: TEST_CACHE_DIR, ...env }).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
+  const envArgs = Object.entries({ TERM: 'xterm-256color', TALKDECK_CACHE_DIR: TEST_CACHE_DIR, XDG_RUNTIME_DIR: TEST_RUNTIME_DIR, ...env }).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
   tmux('new-session', '-d', '-s', name, '-x', String(size.columns), '-y', String(size.rows), ...envArgs, command);
   // Keep the pane after the command ends so its last screen can be read.
   tmux('set-option', '-t', name, 'remain-on-exit', 'on');
@@ -92,4 +98,5 @@ export function stopServer(): void {
     // No server was started.
   }
   rmSync(TEST_CACHE_DIR, { recursive: true, force: true });
+  rmSync(TEST_RUNTIME_DIR, { recursive: true, force: true });
 }

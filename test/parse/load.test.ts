@@ -1,5 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { relative } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ParseError, loadDeck, parseDeck } from '../../src/parse/index.js';
 import { code, fixturePath, heading, messages, para } from './helpers.js';
@@ -135,5 +138,110 @@ describe('loadDeck', () => {
     expect(messages(loadDeck(file))).toEqual([
       `${file}:7:1: warning: fingerprint #000000000000 does not match the quote (its fingerprint is #${sha('Another paragraph.')})`,
     ]);
+  });
+});
+
+describe('what a deck names is read through its folder', () => {
+  const setup = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'talkdeck-load-'));
+    mkdirSync(join(dir, 'deck'));
+    writeFileSync(join(dir, 'secret.md'), '# Secret\n\nSECRET=hunter2\n');
+    return dir;
+  };
+
+  test('an include that is a link out of the folder is refused, like a path out of it', () => {
+    const dir = setup();
+    symlinkSync('../secret.md', join(dir, 'deck', 'part.md'));
+    symlinkSync('/etc/passwd', join(dir, 'deck', 'passwd.md'));
+    writeFileSync(join(dir, 'deck', 'talk.md'), '# Talk\n\n<!-- include: part.md -->\n\n<!-- include: passwd.md -->\n');
+    const deck = loadDeck(join(dir, 'deck', 'talk.md'));
+    expect(messages(deck)).toEqual([
+      `${join(dir, 'deck', 'talk.md')}:3:1: error: cannot include "part.md": it is outside the deck's folder; move it into that folder, or pass --allow-outside to present or check if you trust this deck`,
+      `${join(dir, 'deck', 'talk.md')}:5:1: error: cannot include "passwd.md": it is outside the deck's folder; move it into that folder, or pass --allow-outside to present or check if you trust this deck`,
+    ]);
+    expect(JSON.stringify(deck)).not.toContain('hunter2');
+    expect(JSON.stringify(loadDeck(join(dir, 'deck', 'talk.md'), { allowOutside: true }).slides)).toContain('hunter2');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('a cited file that is a link out of the folder is not read', () => {
+    const dir = setup();
+    symlinkSync('../secret.md', join(dir, 'deck', 'source.md'));
+    writeFileSync(join(dir, 'deck', 'talk.md'), `# Talk\n\n<!-- source: source.md:3-3 #${sha('SECRET=hunter2')} "SECRET=hunter2" -->\n`);
+    const deck = loadDeck(join(dir, 'deck', 'talk.md'), { checkSources: true });
+    expect(messages(deck)).toEqual([
+      `${join(dir, 'deck', 'talk.md')}:3:1: warning: cannot check source "source.md": it is outside the deck's folder (${join(dir, 'deck', 'source.md')})`,
+    ]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('a pipe or a device, as the deck or an include, is an error naming it, at once', () => {
+    const dir = setup();
+    execFileSync('mkfifo', [join(dir, 'deck', 'pipe.md')]);
+    symlinkSync('/dev/zero', join(dir, 'deck', 'zero.md'));
+    writeFileSync(join(dir, 'deck', 'talk.md'), '# Talk\n\n<!-- include: pipe.md -->\n\n<!-- include: zero.md -->\n');
+    const deck = loadDeck(join(dir, 'deck', 'talk.md'), { allowOutside: true });
+    expect(messages(deck)).toEqual([
+      `${join(dir, 'deck', 'talk.md')}:3:1: error: cannot include "pipe.md": is a named pipe (FIFO), not a regular file (${join(dir, 'deck', 'pipe.md')}); talkdeck reads only regular files: give one instead`,
+      `${join(dir, 'deck', 'talk.md')}:5:1: error: cannot include "zero.md": is a character device, not a regular file (${join(dir, 'deck', 'zero.md')}); talkdeck reads only regular files: give one instead`,
+    ]);
+    const formatted = (path: string) => {
+      try {
+        loadDeck(path);
+      } catch (error) {
+        expect(error).toBeInstanceOf(ParseError);
+        return (error as ParseError).format();
+      }
+      return 'read';
+    };
+    expect(formatted(join(dir, 'deck', 'pipe.md'))).toBe(`${join(dir, 'deck', 'pipe.md')}: is a named pipe (FIFO), not a regular file; talkdeck reads only regular files: give one instead`);
+    expect(formatted('/dev/zero')).toMatch(/^\/dev\/zero: is a character device, not a regular file/u);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('lines too long to read', () => {
+  test('a 10 MB line is an error at its line, and the rest of the deck is read', () => {
+    const deck = parseDeck(`# One\n\n${'a'.repeat(10 * 1024 * 1024)}\n\n---\n\n# Two\n`, { file: 'long.md' });
+    expect(messages(deck)).toEqual([
+      'long.md:3:1: error: this line is 10,485,760 characters long, over the limit of 1,000,000; it is left out: break it into shorter lines',
+    ]);
+    expect(deck.slides.map((s) => s.title)).toEqual(['One', 'Two']);
+  });
+
+  test('in an included file too', () => {
+    const deck = parseDeck('# Main\n\n<!-- include: part.md -->\n', {
+      file: 'main.md',
+      readInclude: () => ({ file: 'part.md', text: `# Part\n\n${'b'.repeat(1_000_001)}\r\nafter\n` }),
+    });
+    expect(messages(deck)).toEqual(['part.md:3:1: error: this line is 1,000,001 characters long, over the limit of 1,000,000; it is left out: break it into shorter lines']);
+    expect(deck.slides.at(-1)?.blocks.at(-1)).toMatchObject({ kind: 'paragraph', children: [{ kind: 'text', text: 'after' }] });
+  });
+
+  test('a block too large for the Markdown reader is an error, and its start is shown as text', () => {
+    const block = Array.from({ length: 100_000 }, () => 'word '.repeat(20)).join('\n');
+    const deck = parseDeck(`# Big\n\n${block}\n`, { file: 'big.md' });
+    expect(messages(deck)).toEqual([
+      'big.md:1:1: error: this block of 100,003 line(s), 10,100,007 characters, is too large to read as Markdown; its start is shown as plain text: split it into smaller paragraphs or slides',
+    ]);
+    const text = JSON.stringify(deck.slides[0]?.blocks);
+    expect(text.length).toBeLessThan(200_000);
+  });
+});
+
+describe('Markdown that would take the reader minutes', () => {
+  // marked takes seconds on 100,000 characters of `*a` and minutes on lists nested thousands deep;
+  // past a time budget far above what real Markdown needs, the block is shown as plain text.
+  const SLOW = 'takes too long to read as Markdown (lists or quotes nested very deep, or thousands of unmatched * or _); its start is shown as plain text: simplify it, or split it into smaller paragraphs';
+
+  test.each([
+    ['100,000 characters of unmatched emphasis', '*a'.repeat(50_000)],
+    ['100,000 characters of unmatched underscores', '_a'.repeat(50_000)],
+    ['a list nested 500 deep', Array.from({ length: 500 }, (_, i) => `${'  '.repeat(i)}- a`).join('\n')],
+  ])('%s: an error at its slide, the other slides read as usual', (_name, hostile) => {
+    const deck = parseDeck(`# One\n\nFine *text*.\n\n---\n\n${hostile}\n\n---\n\n# Three\n\nFine _text_.\n`, { file: 'slow.md' });
+    expect(messages(deck)).toEqual([expect.stringMatching(new RegExp(`^slow\\.md:7:1: error: this block of \\d+ line\\(s\\), [\\d,]+ characters, ${SLOW.replace(/[()*.]/gu, '\\$&')}$`, 'u'))]);
+    expect(deck.slides.map((slide) => slide.title)).toEqual(['One', '', 'Three']);
+    expect(deck.slides[2]?.blocks.at(-1)).toMatchObject({ kind: 'paragraph', children: [{ kind: 'text', text: 'Fine ' }, { kind: 'emphasis' }, { kind: 'text', text: '.' }] });
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Deck } from '../../src/deck/index.js';
 import { parseDeck } from '../../src/parse/index.js';
-import { applyTimes, formatSeconds, roundSeconds } from '../../src/rehearse/index.js';
+import { applyRun, applyTimes, formatSeconds, roundSeconds } from '../../src/rehearse/index.js';
 import { heading, makeDeck, paragraph, talkDeck } from '../fixtures/rehearse/decks.js';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'rehearse');
@@ -76,5 +76,75 @@ describe('the hand-built fixture deck', () => {
     const parsed = parseDeck(talk, { file: 'talk.md' });
     expect(pick(parsed)).toEqual(pick(talkDeck));
     expect(parsed.meta.durationMs).toBe(talkDeck.meta.durationMs);
+  });
+});
+
+describe('applyRun: the times of a run written into the deck as it is now', () => {
+  /** A run of a deck of Intro, Middle and End: 10 s, 20 s and 30 s. */
+  const rehearsal = {
+    v: 1 as const,
+    runId: 'r',
+    final: true,
+    date: '2025-03-01T09:00:00.000Z',
+    savedAt: '2025-03-01T09:01:00.000Z',
+    deck: '',
+    deckFile: 'talk.md',
+    minutes: null,
+    slides: [
+      { title: 'Intro', seconds: 10, visits: 1 },
+      { title: 'Middle', seconds: 20, visits: 1 },
+      { title: 'End', seconds: 30, visits: 1 },
+    ],
+    totalSeconds: 60,
+    current: null,
+  };
+
+  it('puts each time on the slide it was spent on after slides were added and moved, and never inside code', () => {
+    // Edited during the rehearsal: a slide of code before the others, End moved before Middle.
+    const now = [
+      '# Code',
+      '',
+      '```md',
+      '# Intro',
+      '',
+      '---',
+      '```',
+      '',
+      '---',
+      '',
+      '# Intro',
+      '',
+      'Hello.',
+      '',
+      '---',
+      '',
+      '# End',
+      '',
+      '---',
+      '',
+      '# Middle',
+      '',
+      'Body.',
+      '',
+    ].join('\n');
+    const deck = parseDeck(now, { file: 'talk.md' });
+    const { text, missing } = applyRun(now, deck, rehearsal);
+    expect(missing).toEqual([]);
+    const times = parseDeck(text, { file: 'talk.md' }).slides.map((slide) => [slide.title, slide.timeMs]);
+    expect(times).toEqual([
+      ['Code', null],
+      ['Intro', 10_000],
+      ['End', 30_000],
+      ['Middle', 20_000],
+    ]);
+    // The code block is as it was.
+    expect(text.split('```')[1]).toBe(now.split('```')[1]);
+  });
+
+  it('says which timed slides the deck no longer has', () => {
+    const now = ['# Intro', '', 'Hello.', ''].join('\n');
+    const { text, missing } = applyRun(now, parseDeck(now, { file: 'talk.md' }), rehearsal);
+    expect(missing).toEqual(['Middle', 'End']);
+    expect(parseDeck(text, { file: 'talk.md' }).slides.map((s) => s.timeMs)).toEqual([10_000]);
   });
 });

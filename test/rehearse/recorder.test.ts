@@ -151,6 +151,44 @@ describe('RehearsalRecorder', () => {
   });
 });
 
+describe('RehearsalRecorder through live reloads', () => {
+  it('counts slides by identity when the deck is edited during the run', () => {
+    const recorder = new RehearsalRecorder({ logPath, deck, now, runId: 'edit' });
+    recorder.enter(0);
+    t += 10_000;
+    recorder.enter(1);
+    t += 20_000;
+    // Saved during the rehearsal: a new slide before Middle, End removed.
+    const edited = makeDeck([{ title: 'Intro' }, { title: 'New' }, { title: 'Middle' }], { title: 'Tiny talk' }, '/decks/tiny/talk.md');
+    recorder.enter(2, edited);
+    expect(recorder.currentSlide).toBe(2);
+    t += 5_000;
+    recorder.enter(1, edited);
+    t += 7_000;
+    const final = recorder.finish();
+    expect(final.slides).toEqual([
+      { title: 'Intro', seconds: 10, visits: 1 },
+      { title: 'New', seconds: 7, visits: 1 },
+      { title: 'Middle', seconds: 25, visits: 1 },
+    ]);
+    // A slide the deck has more of than before is not an error any more.
+    expect(() => new RehearsalRecorder({ logPath, deck, now }).enter(2, edited)).not.toThrow();
+  });
+
+  it('keeps the time of a slide that left the deck, after those of the deck', () => {
+    const recorder = new RehearsalRecorder({ logPath, deck, now, runId: 'gone' });
+    recorder.enter(2);
+    t += 4_000;
+    const shorter = makeDeck([{ title: 'Intro' }], { title: 'Tiny talk' }, '/decks/tiny/talk.md');
+    recorder.enter(0, shorter);
+    t += 1_000;
+    expect(recorder.finish().slides).toEqual([
+      { title: 'Intro', seconds: 1, visits: 1 },
+      { title: 'End', seconds: 4, visits: 1 },
+    ]);
+  });
+});
+
 describe('readRehearsals', () => {
   it('keeps the last whole line of each run and skips torn, blank and foreign lines', () => {
     const a1 = run({ runId: 'a', current: 0, slides: [{ title: 'Intro', seconds: 0, visits: 1 }] });

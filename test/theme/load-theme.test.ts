@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +15,7 @@ import {
   ThemeError,
   type Theme,
 } from '../../src/theme/index.js';
+import { openDeckFolder } from '../../src/io/index.js';
 import { contrastRatio } from './contrast.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -395,6 +397,33 @@ describe('built-in themes compiled to JSON by the build', () => {
     expect(loadTheme('light', { themesDir: THEMES, cwd: tmpdir(), compiledDir }).background).not.toBe('#123456');
     utimesSync(stale, new Date(), new Date());
     expect(loadTheme('light', { themesDir: THEMES, cwd: tmpdir(), compiledDir }).background).toBe('#123456');
+  });
+});
+
+describe('theme files a deck names', () => {
+  it('are read only inside the deck folder, regular files only; built-in parents stay readable', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'talkdeck-theme-folder-'));
+    mkdirSync(join(dir, 'deck'));
+    writeFileSync(join(dir, 'outside.yaml'), 'extends: light\n');
+    writeFileSync(join(dir, 'deck', 'mine.yaml'), 'extends: dark\n');
+    writeFileSync(join(dir, 'deck', 'climbs.yaml'), 'extends: ../outside.yaml\n');
+    symlinkSync('../outside.yaml', join(dir, 'deck', 'linked.yaml'));
+    symlinkSync('/etc/shadow', join(dir, 'deck', 'shadow.yaml'));
+    execFileSync('mkfifo', [join(dir, 'deck', 'pipe.yaml')]);
+    const folder = openDeckFolder(join(dir, 'deck'));
+    const fromDeck = (spec: string) => {
+      try {
+        return loadTheme(spec, { themesDir: THEMES, cwd: join(dir, 'deck'), folder }).name;
+      } catch (error) {
+        if (error instanceof ThemeError) return error.format();
+        throw error;
+      }
+    };
+    expect(fromDeck('./mine.yaml')).toBe('mine');
+    expect(fromDeck('./linked.yaml')).toBe(`linked.yaml: theme file is outside the deck's folder (it leads to ${join(dir, 'outside.yaml')}); move it into that folder, or pass --allow-outside if you trust this deck`);
+    expect(fromDeck('./shadow.yaml')).toMatch(/^shadow\.yaml: theme file is outside the deck's folder \(it leads to \/etc\/shadow\)/u);
+    expect(fromDeck('./climbs.yaml')).toBe(`${join(dir, 'outside.yaml')}: theme file is outside the deck's folder (it leads to ${join(dir, 'outside.yaml')}); move it into that folder, or pass --allow-outside if you trust this deck`);
+    expect(fromDeck('./pipe.yaml')).toBe('pipe.yaml: theme file is a named pipe (FIFO), not a regular file; talkdeck reads only regular files: give one instead');
   });
 });
 

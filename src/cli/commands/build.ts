@@ -4,7 +4,6 @@ import { defineCommand } from '../command.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import { MAX_TALK_MINUTES, parsePositive } from '../options.js';
 import { checkOutput, writeOutput } from '../write-output.js';
-import { readUserFile } from '../read-user-file.js';
 
 interface BuildOptions {
   output: string;
@@ -35,7 +34,6 @@ export const build = defineCommand<[string[]], BuildOptions>({
     const output = resolve(io.cwd, options.output);
     for (const article of articles) {
       if (resolve(io.cwd, article) === output) throw new UsageError(`-o ${options.output} would overwrite the article ${article}; choose another -o`);
-      readUserFile(resolve(io.cwd, article), article);
     }
     checkOutput(output, options.output, 'talk.md');
     let plan;

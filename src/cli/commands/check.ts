@@ -1,7 +1,8 @@
+import type { Deck } from '../../deck/index.js';
+import { editFile } from '../../io/index.js';
 import { defineCommand } from '../command.js';
 import { EXIT } from '../errors.js';
-import { addDialectOption, parseSize, type DeckOptions } from '../options.js';
-import { writeOutput } from '../write-output.js';
+import { addDeckOptions, parseSize, type DeckOptions } from '../options.js';
 
 interface CheckOptions extends DeckOptions {
   size: string;
@@ -12,15 +13,15 @@ interface CheckOptions extends DeckOptions {
 export const check = defineCommand<[string], CheckOptions>({
   name: 'check',
   declare: (command) =>
-    addDialectOption(command.description('report deck problems: diagnostics, overflowing slides, stale source citations').argument('<deck>', 'the deck, a Markdown file'))
+    addDeckOptions(command.description('report deck problems: diagnostics, overflowing slides, stale source citations').argument('<deck>', 'the deck, a Markdown file'))
       .option('-s, --size <COLSxROWS>', 'terminal size to check overflow at', '80x24')
       .option('-t, --theme <name|path>', 'theme to lay out with')
-      .option('--fix', 'move citation line ranges whose passage only moved')
-      .option('--allow-outside', 'let includes and sources reach outside the deck folder'),
+      .option('--fix', 'move citation line ranges whose passage only moved'),
   run: async ([deckPath], options, { output, deckInput }) => {
     const size = parseSize(options.size);
     const input = deckInput(deckPath, options);
-    const deck = await input.deck();
+    const read = await input.read();
+    const deck = read.deck;
     if (input.dialect) output.out(`${deckPath}: read as ${input.dialect.name} (${input.dialect.reason})\n`);
     let problems = await input.report(deck);
     const theme = await input.theme(deck);
@@ -32,9 +33,23 @@ export const check = defineCommand<[string], CheckOptions>({
       );
       problems = true;
     }
-    const sourceProblems = checkSources(deck, input.sources());
+    // Cited files are read through the deck's folder: a refusal says why (outside it, not a regular file, too big).
+    const readSource = (path: string) => input.readSource(path);
+    const firstProblems = checkSources(deck, readSource);
+    let sourceProblems = firstProblems;
     if (options.fix && sourceProblems.some((p) => p.kind === 'moved')) {
-      writeOutput(input.absolute, deckPath, fixSources(input.text(), sourceProblems), 'make the deck writable');
+      // The fix is computed from the text it rewrites, and made again on the deck as saved if the
+      // user saves it meanwhile (editFile): no edit of theirs is lost.
+      const parseText = await input.textParser();
+      editFile(
+        input.absolute,
+        (text) => {
+          const current: Deck = text === read.text ? deck : parseText(text);
+          sourceProblems = current === deck ? firstProblems : checkSources(current, readSource);
+          return sourceProblems.some((p) => p.kind === 'moved') ? fixSources(text, sourceProblems) : null;
+        },
+        { shown: deckPath },
+      );
     }
     for (const group of groupSourceProblems(sourceProblems)) {
       const problem = group.first;

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { Option } from 'commander';
 import { defineCommand } from '../command.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
-import { addDialectOption, type DeckOptions } from '../options.js';
+import { addDeckOptions, type DeckOptions } from '../options.js';
 import { checkOutput, writeOutput } from '../write-output.js';
 
 type ExportFormatName = 'html' | 'pdf' | 'pptx' | 'md' | 'txt' | 'json';
@@ -18,14 +18,14 @@ interface ExportOptions extends DeckOptions {
 export const exportCommand = defineCommand<[string], ExportOptions>({
   name: 'export',
   declare: (command) =>
-    addDialectOption(command.description('export a deck: html (with speaker view), pdf, pptx, md handout, txt, json').argument('<deck>', 'the deck, a Markdown file'))
+    addDeckOptions(command.description('export a deck: html (with speaker view), pdf, pptx, md handout, txt, json').argument('<deck>', 'the deck, a Markdown file'))
       .addOption(new Option('-f, --format <format>', 'output format').choices(['html', 'pdf', 'pptx', 'md', 'txt', 'json']).makeOptionMandatory())
       .option('-o, --output <file>', "file to write, or - for standard output (default: the deck name with the format's extension)")
       .option('-t, --theme <name|path>', "theme (default: the deck's, else dark)")
       .option('--handout', 'PDF/HTML: slide, notes and citations on one page')
       .option('--steps', 'PDF/PPTX: one page per reveal step'),
   run: async ([deckPath], options, { io, output: print, deckInput }) => {
-    const input = deckInput(deckPath, { dialect: options.dialect, theme: options.theme });
+    const input = deckInput(deckPath, { dialect: options.dialect, theme: options.theme, allowOutside: options.allowOutside });
     const deck = await input.deck();
     if (await input.report(deck)) return EXIT.input;
     const exporter = await import('../../export/index.js');
@@ -44,6 +44,9 @@ export const exportCommand = defineCommand<[string], ExportOptions>({
         handout: options.handout,
         steps: options.steps,
         chromiumPath: io.env.TALKDECK_CHROMIUM || undefined,
+        // Images are read through the deck's folder; one left out (outside it, not an image, too
+        // big, missing) is shown as its description, and named here.
+        images: { folder: input.folder(), onProblem: (problem) => print.err(`${deckPath}: warning: image ${problem.file} left out: ${problem.message}${problem.hint ? `; ${problem.hint}` : ''}\n`) },
       });
     } catch (error) {
       // Named by the deck as the user wrote it.

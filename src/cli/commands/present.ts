@@ -1,6 +1,6 @@
 import { launchPresenter } from '../../present/index.js';
 import { defineCommand } from '../command.js';
-import { addDialectOption, type DeckOptions } from '../options.js';
+import { addDeckOptions, type DeckOptions } from '../options.js';
 
 interface PresentOptions extends DeckOptions {
   presenter?: boolean;
@@ -12,9 +12,8 @@ export const present = defineCommand<[string], PresentOptions>({
   name: 'present',
   isDefault: true,
   declare: (command) =>
-    addDialectOption(command.description('present a deck full-screen in this terminal').argument('<deck>', 'the deck, a Markdown file'))
+    addDeckOptions(command.description('present a deck full-screen in this terminal').argument('<deck>', 'the deck, a Markdown file'))
       .option('-t, --theme <name|path>', 'theme: a built-in name (see `talkdeck themes`) or a theme file')
-      .option('--allow-outside', 'let includes and sources reach outside the deck folder')
       .option('--presenter', 'slide and speaker notes side by side (for one wide terminal)')
       .option('--publish-speaker-notes', "also publish in presenterm's speaker-notes protocol"),
   run: ([deckPath], options, { io, output, deckInput, startedAt }) =>

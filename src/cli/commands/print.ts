@@ -1,19 +1,19 @@
 import { defineCommand } from '../command.js';
 import { EXIT } from '../errors.js';
-import { addDialectOption, parsePositive, type DeckOptions } from '../options.js';
+import { addDeckOptions, parsePositive, type DeckOptions } from '../options.js';
 
 /** `talkdeck print DECK`: every slide as plain text. */
 export const print = defineCommand<[string], DeckOptions & { width: number }>({
   name: 'print',
   declare: (command) =>
-    addDialectOption(command.description('write every slide as plain text (for screen readers, pipes and review)').argument('<deck>', 'the deck, a Markdown file')).option(
+    addDeckOptions(command.description('write every slide as plain text (for screen readers, pipes and review)').argument('<deck>', 'the deck, a Markdown file')).option(
       '-w, --width <columns>',
       'wrap width',
       parsePositive('--width'),
       80,
     ),
   run: async ([deckPath], options, { output, deckInput }) => {
-    const input = deckInput(deckPath, { dialect: options.dialect });
+    const input = deckInput(deckPath, { dialect: options.dialect, allowOutside: options.allowOutside });
     const deck = await input.deck();
     const failed = await input.report(deck);
     const { printDeck } = await import('../../render/index.js');

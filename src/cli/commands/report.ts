@@ -1,6 +1,6 @@
 import { defineCommand } from '../command.js';
 import { EXIT } from '../errors.js';
-import { addDialectOption, addRateOptions, budgetOptions, parsePositive, type DeckOptions, type RateOptions } from '../options.js';
+import { addDeckOptions, addRateOptions, budgetOptions, parsePositive, type DeckOptions, type RateOptions } from '../options.js';
 
 interface ReportOptions extends DeckOptions, RateOptions {
   json?: boolean;
@@ -11,12 +11,12 @@ export const report = defineCommand<[string], ReportOptions>({
   name: 'report',
   declare: (command) =>
     addRateOptions(
-      addDialectOption(command.description('rehearsal report: per-slide time against budget, last run and median, trend').argument('<deck>', 'the deck, a Markdown file'))
+      addDeckOptions(command.description('rehearsal report: per-slide time against budget, last run and median, trend').argument('<deck>', 'the deck, a Markdown file'))
         .option('-m, --minutes <n>', 'target length of the talk', parsePositive('--minutes'))
         .option('--json', 'machine-readable output'),
     ),
   run: async ([deckPath], options, { io, output, deckInput }) => {
-    const input = deckInput(deckPath, { dialect: options.dialect });
+    const input = deckInput(deckPath, { dialect: options.dialect, allowOutside: options.allowOutside });
     const deck = await input.deck();
     if (await input.report(deck)) return EXIT.input;
     const rehearse = await import('../../rehearse/index.js');
