@@ -44,18 +44,18 @@ if (process.argv.includes('--json')) {
   console.log(JSON.stringify(rows, null, 2));
 } else {
   const unit = (r) => (r.cjk ? 'ch' : 'w');
-  const header = ['article', 'min', 'slides', 'title len', 'fragment titles', 'phrase titles', 'bullet median', 'bullet max', 'fragment bullets', 'boilerplate on slides', 'dangling bullets', 'code/table/image slides', 's per slide', 'headings as titles'];
+  const header = ['article', 'min', 'slides', 'title len', 'fragment titles', 'phrase titles', 'bullet median', 'bullet max', 'fragment bullets', 'repeated bullets', 'boilerplate on slides', 'dangling bullets', 'code/table/image slides', 's per slide', 'headings as titles'];
   const lines = [`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i === 0 ? '---' : '--:')).join('|')}|`];
   for (const r of rows) {
     lines.push(
-      `| ${r.name} | ${r.minutes} | ${r.slides} | ${r.titleLengthMedian} ${unit(r)} | ${r.fragmentTitles} | ${r.phraseTitles}/${r.passageTitles} | ${r.bulletMedian} ${unit(r)} | ${r.bulletMax} ${unit(r)} | ${r.fragmentBullets} | ${r.boilerplateOnSlides} | ${r.danglingBullets} | ${r.codeSlides}/${r.tableSlides}/${r.imageSlides} | ${r.secondsPerSlide} | ${r.headingsKept}/${r.headings} |`,
+      `| ${r.name} | ${r.minutes} | ${r.slides} | ${r.titleLengthMedian} ${unit(r)} | ${r.fragmentTitles} | ${r.phraseTitles}/${r.passageTitles} | ${r.bulletMedian} ${unit(r)} | ${r.bulletMax} ${unit(r)} | ${r.fragmentBullets} | ${r.repeatedBullets} | ${r.boilerplateOnSlides} | ${r.danglingBullets} | ${r.codeSlides}/${r.tableSlides}/${r.imageSlides} | ${r.secondsPerSlide} | ${r.headingsKept}/${r.headings} |`,
     );
   }
   const en = rows.filter((r) => !r.cjk);
   const zh = rows.filter((r) => r.cjk);
   const sum = (key) => rows.reduce((a, r) => a + r[key], 0);
   lines.push(
-    `| **total** (${rows.length} talks) | ${sum('minutes')} | ${sum('slides')} | ${median(en.map((r) => r.titleLengthMedian))} w, ${median(zh.map((r) => r.titleLengthMedian))} ch | ${sum('fragmentTitles')} | ${sum('phraseTitles')}/${sum('passageTitles')} | ${median(en.map((r) => r.bulletMedian))} w, ${median(zh.map((r) => r.bulletMedian))} ch | ${Math.max(0, ...en.map((r) => r.bulletMax))} w, ${Math.max(0, ...zh.map((r) => r.bulletMax))} ch | ${sum('fragmentBullets')} | ${sum('boilerplateOnSlides')} | ${sum('danglingBullets')} | ${sum('codeSlides')}/${sum('tableSlides')}/${sum('imageSlides')} | ${median(rows.map((r) => r.secondsPerSlide))} | ${sum('headingsKept')}/${sum('headings')} |`,
+    `| **total** (${rows.length} talks) | ${sum('minutes')} | ${sum('slides')} | ${median(en.map((r) => r.titleLengthMedian))} w, ${median(zh.map((r) => r.titleLengthMedian))} ch | ${sum('fragmentTitles')} | ${sum('phraseTitles')}/${sum('passageTitles')} | ${median(en.map((r) => r.bulletMedian))} w, ${median(zh.map((r) => r.bulletMedian))} ch | ${Math.max(0, ...en.map((r) => r.bulletMax))} w, ${Math.max(0, ...zh.map((r) => r.bulletMax))} ch | ${sum('fragmentBullets')} | ${sum('repeatedBullets')} | ${sum('boilerplateOnSlides')} | ${sum('danglingBullets')} | ${sum('codeSlides')}/${sum('tableSlides')}/${sum('imageSlides')} | ${median(rows.map((r) => r.secondsPerSlide))} | ${sum('headingsKept')}/${sum('headings')} |`,
   );
   console.log(lines.join('\n'));
   const examples = rows.filter((r) => r.fragmentExamples.length > 0).map((r) => `${r.name}: ${r.fragmentExamples.map((t) => JSON.stringify(t)).join(', ')}`);

@@ -47,9 +47,9 @@ function dropDashAsides(text: string): string {
 const OPENERS_EN =
   /^(?:so|and|but|yes|now|also|well|still|then|thus|hence|indeed|however|moreover|furthermore|besides|anyway|again|of course|in fact|that is|in a word|in short|in sum|in summary|in conclusion|to sum up|ultimately|to the contrary|on the contrary|all of this said|as such|speaking personally|after all|by contrast|in other words|in the fullness of time|in the end|at the end of the day)\b[ \t]*,?[ \t]*/iu;
 const OPENERS_ZH = /^(?:因此|所以|但是|但|而且|并且|此外|然而|不过|那么|总之|总而言之|其实|无论如何|尽管如此|事实上|实际上|当然|另外|同时)[，,、]?/u;
-/** First-person framing that can go without losing the claim: "I think that", "Speaking personally,", "As I have argued in the past,". */
+/** First-person framing that can go without losing the claim: "I think that", "Speaking personally,", "As I have argued in the past," ("I find X to be Y" is no frame: without it, "X to be Y" says nothing). */
 const FRAMES_EN =
-  /^(?:(?:[\p{L}\p{N} .-]{1,50}? (?:is|are|am) (?:very |so )?(?:happy|pleased|excited|proud|thrilled|glad) to (?:announce|share|introduce|present)(?: that)?)\s+|(?:speaking personally|personally|in my (?:opinion|view|experience)|to me|frankly|honestly|as (?:i|we) (?:have |had )?(?:said|noted|written|wrote|argued|expanded on|mentioned|discussed|explained|shown|intimated|suggested|pointed out|put it|tweeted)(?: [^,]{0,40})?)\s*,\s*|(?:i|we) (?:think|believe|suspect|would argue|'d argue|feel|find|would say|'d say|guess|reckon)(?: that)?\s+)/iu;
+  /^(?:(?:[\p{L}\p{N} .-]{1,50}? (?:is|are|am) (?:very |so )?(?:happy|pleased|excited|proud|thrilled|glad) to (?:announce|share|introduce|present)(?: that)?)\s+|(?:speaking personally|personally|in my (?:opinion|view|experience)|to me|frankly|honestly|as (?:i|we) (?:have |had )?(?:said|noted|written|wrote|argued|expanded on|mentioned|discussed|explained|shown|intimated|suggested|pointed out|put it|tweeted)(?: [^,]{0,40})?)\s*,\s*|(?:i|we) (?:think|believe|suspect|would argue|'d argue|feel|would say|'d say|guess|reckon)(?: that)?\s+|(?:i|we) find that\s+)/iu;
 /** Reporting frames in news: "坎特里尔警告说，", "他继续说道。", "Cantrill 写道，". */
 const FRAME_ZH_START = /^[^，。：:“”"]{1,16}?(?:说|表示|指出|认为|写道|解释说|警告说|警告称|总结道|补充说|强调)[，,：:]\s*/u;
 const FRAME_ZH_END = /[，,]?\s*([”"])?\s*[^，。“”"]{0,10}(?:说|表示|指出|认为|写道|说道|总结道|继续说道|补充说|他认为)[。.]?$/u;

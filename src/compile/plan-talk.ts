@@ -83,6 +83,8 @@ interface ContentPlan {
   titleCite?: Citation;
   figure: { figure: Figure; shown: TalkFigure; startLine: number; endLine: number } | null;
   support: Support[];
+  /** Bullets the slide could also show, best first: what stands in for one that repeats a title. */
+  spare: Bullet[];
 }
 
 /** Normalises a link target so that the same page linked from two articles matches. */
@@ -575,11 +577,60 @@ class Planner {
       if (name && !name.text && first) Object.assign(name, { text: first.title, cite: first.titleFrom ? this.cite(first.titleFrom) : null });
     });
 
+    // No bullet says again what the slide's title or its section's divider already says: a better one stands in.
+    const allPlans = [...contents, ...addedPlans.flat()];
+    allPlans.forEach((plan) => {
+      const name = plan.section < sections.length ? (sectionNames[plan.section]?.text ?? '') : (plan.article.title?.text ?? '');
+      this.dropRepeats(plan, [plan.title, name], allPlans);
+    });
+
     const dividers = budget.dividers && sections.length + addedPlans.filter((p) => p.length > 0).length >= 2 && sections.length <= 8;
     const talk = this.assemble(sections, sectionNames, contents, addedPlans, dividers, budget);
     this.time(talk.slides, budget);
     const tooShort = this.options.minutes !== undefined && natural < this.options.minutes * 0.85 && allSpeech < contentGuess * 0.85;
     return { talk, speechSeconds: allSpeech, naturalMinutes: natural, tooShort };
+  }
+
+  /**
+   * Drops a slide's bullets that repeat one of `titles` (its own, its section's divider). The best
+   * spares that repeat neither them nor what any slide shows, and that do not point back ("These are
+   * just the crude tools"), take their places (beside another bullet, only short ones); a slide keeps one
+   * bullet at least unless it shows a figure.
+   */
+  private dropRepeats(plan: ContentPlan, titles: readonly string[], plans: readonly ContentPlan[]): void {
+    const key = (text: string) => text.toLowerCase().replace(/[\s.。!！?？]+$/u, '').replace(/\s+/gu, ' ').trim();
+    const said = new Set(titles.filter(Boolean).map(key));
+    const repeats = (b: Bullet) => said.has(key(b.text));
+    if (!plan.bullets.some(repeats)) return;
+    const shown = () => plans.flatMap((p) => p.bullets);
+    const kept = plan.bullets.filter((b) => !repeats(b));
+    // Spares: those the slide passed over, then the other sentences of its chunk (most central first) or of its notes.
+    const spare = [...plan.spare];
+    const article = plan.article;
+    const main = article === this.main;
+    const central = main ? this.centralOf(0, this.vectors, plan.chunk.start, plan.chunk.end) : [];
+    const others = (main ? this.main.sentences.slice(plan.chunk.start, plan.chunk.end) : plan.spoken)
+      .filter((s) => !plan.bullets.some((b) => b.sentence === s) && !spare.some((b) => b.sentence === s))
+      .sort((a, b) => (main ? (central[b.index - plan.chunk.start] ?? 0) - (central[a.index - plan.chunk.start] ?? 0) : a.index - b.index));
+    for (const s of others) {
+      const best = condenseBullet(stripMarkup(s.raw, article.definitions).text, { fragment: s.kind === 'item' })
+        .filter((v) => !danglingReference(v.text) && bulletLength(v.text) <= 20)
+        .sort((a, b) => b.weight - a.weight)[0];
+      if (best) spare.push({ sentence: s, text: best.text, score: 0, vector: best.partial || !main ? this.vectorOf(this.termIds(best.text)) : (this.vectors[s.index] as SparseVector), partial: best.partial });
+    }
+    // Those that read at a glance (12 words, 30 Chinese characters) first.
+    const glance = (b: Bullet) => (bulletLength(b.text) <= (hasCjk(b.text) ? 30 : 12) ? 0 : 1);
+    for (const s of [...spare].sort((a, b) => glance(a) - glance(b))) {
+      if (kept.length >= plan.bullets.length) break;
+      // Beside another bullet, only a spare that reads at a glance is worth its place.
+      if (kept.length >= 1 && glance(s) > 0) continue;
+      if (repeats(s) || pointsBack(s.text) || kept.some((b) => b.sentence === s.sentence) || shown().some((b) => b !== s && (b.sentence === s.sentence || cosine(b.vector, s.vector) > 0.7))) continue;
+      kept.push(s);
+    }
+    if (kept.length === 0 && !plan.figure) return;
+    plan.bullets = kept.sort((a, b) => a.sentence.index - b.sentence.index);
+    const spoken = new Set(plan.spoken);
+    for (const b of plan.bullets) if (!spoken.has(b.sentence)) plan.spoken = [...plan.spoken, b.sentence].sort((a, c) => a.index - c.index);
   }
 
   /** Names, numbers, words and link targets of the main article (and its title and credits), lower-cased: what a passage must go beyond to add something. */
@@ -800,6 +851,12 @@ class Planner {
       .map((c) => ({ sentence: c.sentence, text: c.text, score: c.score, vector: c.vector, partial: c.partial }));
     // Later slides pass over what this one says: its bullets, and the sentences they were cut from.
     for (const b of bullets) chosenVectors.push(b.vector, vectors[b.sentence.index] as SparseVector);
+    const pickedSet = new Set(picked);
+    const spare: Bullet[] = candidates
+      .filter((c, k) => !pickedSet.has(k) && !bullets.some((b) => b.sentence === c.sentence))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 6)
+      .map((c) => ({ sentence: c.sentence, text: c.text, score: c.score, vector: c.vector, partial: c.partial }));
 
     // Notes: every sentence when the talk has time for them all; else the bullets' and the most central others, as time allows.
     const spokenIds = new Set(bullets.map((b) => b.sentence.index));
@@ -817,7 +874,7 @@ class Planner {
     }
     if (spokenIds.size === 0 && group[0]) spokenIds.add(group[0].index);
     const spoken = [...spokenIds].sort((a, b) => a - b).map((i) => article.sentences[i] as Sentence);
-    return { section, chunk, article, bullets, spoken, title: '', titleFrom: null, figure, support: [] };
+    return { section, chunk, article, bullets, spoken, title: '', titleFrom: null, figure, support: [], spare };
   }
 
   /** The best title from a slide's leading passage (its first sentences), not yet used by another slide. */
@@ -930,7 +987,7 @@ class Planner {
   }
 
   /** What a section will argue: its most central claim that the section's first slide does not already show. */
-  private thesis(part: { section: Section | null; plans: readonly ContentPlan[]; name: { text: string } }): { text: string; from: Sentence } | null {
+  private thesis(part: { section: Section | null; plans: readonly ContentPlan[]; name: { text: string; cite: Citation | null } }): { text: string; from: Sentence } | null {
     const first = part.plans[0];
     const shown = new Set(first?.bullets.map((b) => b.sentence) ?? []);
     let ranked: { s: Sentence; score: number }[];
@@ -952,6 +1009,9 @@ class Planner {
     const name = part.name.text.toLowerCase();
     for (const { s } of ranked) {
       if (shown.has(s) || /[?？]$/u.test(s.plain)) continue;
+      // Not the sentence the section's name was cut from: the divider would say one thing twice.
+      const cite = part.name.cite;
+      if (cite && cite.path === article.path && cite.startLine === s.startLine && cite.quote === s.quote) continue;
       const bullet = condenseBullet(stripMarkup(s.raw, article.definitions).text)
         .filter((b) => !danglingReference(b.text) && !pointsBack(b.text) && b.text.toLowerCase() !== name)
         .sort((a, b) => b.weight - a.weight)[0];
@@ -1076,19 +1136,26 @@ class Planner {
       slides.push({ kind: 'agenda', title: words.agenda, subtitle: '', bullets: items.map((i) => ({ text: i.text, children: [] })), notes, sources, timeSeconds: budget.agendaSeconds, titleSource: '' });
     }
 
+    const allPlans = [...contents, ...addedPlans.flat()];
     for (const part of ordered) {
       const many = part.plans.length > 1 || part.section === null;
+      let thesisText = '';
       if (dividers && showSections && many) {
         const sources: Citation[] = part.name.cite ? [part.name.cite] : [];
         const notes: NotesParagraph[] = part.name.cite ? [{ lead: '', text: collapse(plainText(part.name.cite.quote, main.definitions)), cites: [0] }] : [];
         const thesis = this.thesis(part);
         if (thesis) {
+          thesisText = thesis.text;
           sources.push(this.cite(thesis.from));
           notes.push({ lead: '', text: thesis.from.plain, cites: [sources.length - 1] });
         }
         slides.push({ kind: 'section', title: part.name.text, subtitle: thesis?.text ?? '', bullets: [], notes, sources, timeSeconds: budget.dividerSeconds, titleSource: part.section && !part.section.heading ? (part.name.cite ? collapse(plainText(part.name.cite.quote, main.definitions)) : '') : '' });
       }
-      for (const plan of part.plans) slides.push(this.contentSlide(plan, 0));
+      for (const plan of part.plans) {
+        // A later slide of the section does not show again what its divider says.
+        if (dividers && showSections && many) this.dropRepeats(plan, [plan.title, part.name.text, thesisText], allPlans);
+        slides.push(this.contentSlide(plan, 0));
+      }
     }
 
     const takeaways = this.takeaways(contents, title);

@@ -28,6 +28,8 @@ export interface TalkQuality {
   /** Bullets and takeaways that are fragments: a clause cut short, a subordinate clause or adverbial alone, a Chinese piece without a verb. */
   fragmentBullets: number;
   fragmentBulletExamples: string[];
+  /** Bullets that say again what their slide's title, or the divider of their section (its title and subtitle), already says. */
+  repeatedBullets: number;
   /** Bullet length (words, or Chinese characters): median and maximum over content slides. */
   bulletMedian: number;
   bulletMax: number;
@@ -121,6 +123,16 @@ export function assessTalk(articles: readonly ArticleInput[], compiled: Compiled
       if (fragmentBulletExamples.length < 3) fragmentBulletExamples.push(b.text);
     }
   }
+  let repeatedBullets = 0;
+  let divider: string[] = [];
+  const bare = (text: string) => normal(text).replace(/[.。!！?？]+$/u, '');
+  for (const slide of slides) {
+    if (slide.kind === 'section') divider = [slide.title, slide.subtitle].filter(Boolean).map(bare);
+    else if (slide.kind !== 'content') divider = [];
+    if (slide.kind !== 'content') continue;
+    const said = new Set([bare(slide.title), ...divider]);
+    repeatedBullets += slide.bullets.filter((b) => said.has(bare(b.text))).length;
+  }
   // Lengths in the talk's own script: a Chinese bullet in an English talk is not counted in words.
   const bulletLengths = content.flatMap((s) => s.bullets.filter((b) => hasCjk(b.text) === cjk).map((b) => bulletLength(b.text)));
   let boilerplateOnSlides = 0;
@@ -142,6 +154,7 @@ export function assessTalk(articles: readonly ArticleInput[], compiled: Compiled
     phraseExamples,
     fragmentBullets,
     fragmentBulletExamples,
+    repeatedBullets,
     bulletMedian: median(bulletLengths),
     bulletMax: Math.max(0, ...bulletLengths),
     bullets: bulletLengths.length,
