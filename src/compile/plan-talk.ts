@@ -894,7 +894,7 @@ class Planner {
       let sum = 0;
       for (const id of ids) sum += weight.get(id) ?? 0;
       // A claim names the slide's point; a noun phrase only its topic, and one word hardly that.
-      const shape = candidate.kind === 'phrase' ? (candidate.words === 1 ? 0.45 : 1) : (candidate.kind === 'sentence' ? 2.2 : 2) * (candidate.words > 8 ? 0.85 : 1) * roleWeight(candidate);
+      const shape = candidate.kind === 'phrase' ? (candidate.words === 1 ? 0.45 : 1) : (candidate.kind === 'sentence' ? 2.75 : 2.5) * (candidate.words > 8 ? 0.85 : 1) * roleWeight(candidate);
       const place = position === 0 ? 1 : position === 1 ? 0.8 : 0.65;
       // A lead the author set in bold ("**No one's going to read your code.**") is their own title for the passage.
       const stressed = (from.emphasis && from.opensBlock) || (from.stressed !== '' && candidate.text.includes(from.stressed)) ? 2.5 : 1;

@@ -40,6 +40,8 @@ const REPORTING_VERB = /^(?:说|说道|表示|指出|认为|写道|断言|称|�
 const CONTENT_NOUN = /^(?:reasons?|fact|ideas?|claims?|notion|arguments?|beliefs?|hope|assumptions?|sense|evidence|news|point|view|feeling|possibility|suggestion|conclusion|impression|proof|sign|chance|risk|danger|problem)$/iu;
 /** Words that open the clause that makes the point after a concession ("Yes, X — but Y"). */
 const CONTRAST = /^(?:but|yet|however|still|但|但是|然而|不过|可是)$/iu;
+/** Words that open a clause leaning on another, or a comparison without its subject. */
+const SUBORDINATE_OPEN = /^(?:even (?:though|if|when|as)|although|though|whereas|while|whether|unless|if|because|since|once|until|unlike|similar to|as well as|so that)\b/iu;
 const CLAUSE_PUNCT = /^[;:—–,()（）“”"‘’'，；：。.!?！？…]$/u;
 
 function balanced(text: string): boolean {
@@ -172,6 +174,8 @@ function candidatesUncached(plain: string): TitleCandidate[] {
     const text = textOf(plain, trimmed);
     const count = trimmed.filter(isContent).length;
     if (!text || seen.has(text) || !fits(text, count, kind !== 'phrase')) return false;
+    // "Even though no one is reading your code", "Similar to bash and zsh": a clause that leans on another is no claim.
+    if (kind !== 'phrase' && SUBORDINATE_OPEN.test(text)) return false;
     seen.add(text);
     out.push(role ? { text, kind, words: count, role } : { text, kind, words: count });
     return true;
@@ -207,14 +211,20 @@ function candidatesUncached(plain: string): TitleCandidate[] {
   if (content.length <= MAX_CLAIM_WORDS && hasClauseShape(trimStart([...words]))) push(words.filter((w) => !(w === words[words.length - 1] && w.pos === 'PUNCT')), 'sentence');
   // Clauses between clause punctuation; the one before a "but" concedes, the one after it makes the point.
   const clauses: Word[][] = [];
+  const afterAside: boolean[] = [];
   let from = 0;
   for (let k = 0; k <= words.length; k++) {
     const w = words[k];
     if (w && !(w.pos === 'PUNCT' && CLAUSE_PUNCT.test(w.text))) continue;
-    if (k > from) clauses.push(words.slice(from, k));
+    if (k > from) {
+      clauses.push(words.slice(from, k));
+      afterAside.push(/^[)）”’]$/u.test(words[from - 1]?.text ?? ''));
+    }
     from = k + 1;
   }
   clauses.forEach((raw, i) => {
+    // What follows a parenthesis or a closing quote goes on with the clause before it ("… “question-and-answer” | periods as well as live broadcasts").
+    if (afterAside[i]) return;
     const clause = trimStart(raw);
     if (clause.length < 2 || !hasClauseShape(clause)) return;
     const contrast = CONTRAST.test(raw[0]?.text ?? '');

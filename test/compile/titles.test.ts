@@ -50,4 +50,16 @@ describe('titles from a slide\'s leading passage', () => {
     expect(titleShape('Performance of modern microprocessors')).toBe('phrase');
     expect(titleShape('What’s the problem with unikernels?')).toBe('question');
   });
+
+  test('no claim title leans on another clause or goes on from a quote or parenthesis', () => {
+    const texts = [
+      ...titleCandidates('Even though no one is reading your code, you should write it well.'),
+      ...titleCandidates('It includes both text-based “question-and-answer” periods as well as live broadcasts.'),
+    ]
+      .filter((c) => c.kind !== 'phrase')
+      .map((c) => c.text);
+    expect(texts).not.toContain('Even though no one is reading your code');
+    expect(texts).not.toContain('periods as well as live broadcasts');
+    expect(texts).not.toContain('Periods as well as live broadcasts');
+  });
 });
