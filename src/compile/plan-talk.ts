@@ -600,7 +600,11 @@ class Planner {
   private dropRepeats(plan: ContentPlan, titles: readonly string[], plans: readonly ContentPlan[]): void {
     const key = (text: string) => text.toLowerCase().replace(/[\s.。!！?？]+$/u, '').replace(/\s+/gu, ' ').trim();
     const said = new Set(titles.filter(Boolean).map(key));
-    const repeats = (b: Bullet) => said.has(key(b.text));
+    // The same words, or the same words after a lead-in ("尽管有丰富的知识，| Cantrill 本人并不是一个公正的观察者").
+    const repeats = (b: Bullet) => {
+      const k = key(b.text);
+      return [...said].some((t) => k === t || (t.length >= 8 && k.endsWith(t) && t.length >= k.length * 0.6));
+    };
     if (!plan.bullets.some(repeats)) return;
     const shown = () => plans.flatMap((p) => p.bullets);
     const kept = plan.bullets.filter((b) => !repeats(b));

@@ -131,7 +131,8 @@ export function assessTalk(articles: readonly ArticleInput[], compiled: Compiled
     else if (slide.kind !== 'content') divider = [];
     if (slide.kind !== 'content') continue;
     const said = new Set([bare(slide.title), ...divider]);
-    repeatedBullets += slide.bullets.filter((b) => said.has(bare(b.text))).length;
+    // The same words, or the same words after a lead-in ("尽管有丰富的知识，Cantrill 本人并不是一个公正的观察者").
+    repeatedBullets += slide.bullets.filter((b) => [...said].some((t) => bare(b.text) === t || (t.length >= 8 && bare(b.text).endsWith(t) && t.length >= bare(b.text).length * 0.6))).length;
   }
   // Lengths in the talk's own script: a Chinese bullet in an English talk is not counted in words.
   const bulletLengths = content.flatMap((s) => s.bullets.filter((b) => hasCjk(b.text) === cjk).map((b) => bulletLength(b.text)));

@@ -59,7 +59,7 @@ test('the bundled talk: no bullet repeats its title or its divider ("There is no
   expect(small?.bullets.length).toBeGreaterThanOrEqual(2);
 });
 
-/** Bullets equal (but for case, spaces and a final stop) to their slide's title or to the title or subtitle of the divider before it. */
+/** Bullets equal (but for case, spaces and a final stop, and a lead-in before them) to their slide's title or to the title or subtitle of the divider before it. */
 function repeatedBullets(slides: readonly { kind: string; title: string; subtitle: string; bullets: readonly { text: string }[] }[]): string[] {
   const bare = (text: string) => text.toLowerCase().replace(/\s+/gu, ' ').trim().replace(/[.。!！?？]+$/u, '');
   const out: string[] = [];
@@ -68,7 +68,9 @@ function repeatedBullets(slides: readonly { kind: string; title: string; subtitl
     if (slide.kind === 'section') divider = [slide.title, slide.subtitle].filter(Boolean).map(bare);
     else if (slide.kind !== 'content') divider = [];
     if (slide.kind !== 'content') continue;
-    for (const b of slide.bullets) if ([bare(slide.title), ...divider].includes(bare(b.text))) out.push(`${slide.title}: ${b.text}`);
+    // The same words, or the same words after a lead-in ("尽管有丰富的知识，Cantrill 本人并不是一个公正的观察者").
+    const repeats = (text: string) => [bare(slide.title), ...divider].some((t) => text === t || (t.length >= 8 && text.endsWith(t) && t.length >= text.length * 0.6));
+    for (const b of slide.bullets) if (repeats(bare(b.text))) out.push(`${slide.title}: ${b.text}`);
   }
   return out;
 }
