@@ -105,7 +105,12 @@ export function sanitizeSvg(text: string): string | null {
   }
   const root = doc.documentElement;
   if (failed || !root || root.namespaceURI !== SVG_NS || root.localName !== 'svg') return null;
-  clean(doc);
-  if (doc.documentElement !== root) return null;
-  return new XMLSerializer().serializeToString(doc);
+  try {
+    clean(doc);
+    if (doc.documentElement !== root) return null;
+    return new XMLSerializer().serializeToString(doc);
+  } catch {
+    // Nested deeper than the walk (or the serialiser) goes: no drawing is; it is not embedded.
+    return null;
+  }
 }

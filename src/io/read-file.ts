@@ -2,7 +2,7 @@ import { closeSync, constants, fstatSync, openSync, readlinkSync, readSync, stat
 import { ReadError } from './read-error.js';
 
 /** What a file is read as: each kind has its own size limit and its own words in messages. */
-export type ReadKind = 'deck' | 'article' | 'include' | 'source' | 'theme' | 'image' | 'log';
+export type ReadKind = 'deck' | 'article' | 'include' | 'source' | 'theme' | 'image' | 'log' | 'cache';
 
 const MB = 1024 * 1024;
 
@@ -19,6 +19,7 @@ export const READ_LIMITS: Readonly<Record<ReadKind, number>> = {
   theme: 1 * MB,
   image: 10 * MB,
   log: 32 * MB,
+  cache: 32 * MB,
 };
 
 /** The kind of file in words, for messages: `the limit for a deck is 64 MB`. */
@@ -30,6 +31,7 @@ export const KIND_NAMES: Readonly<Record<ReadKind, string>> = {
   theme: 'a theme file',
   image: 'an image',
   log: 'a rehearsal log',
+  cache: 'a start-cache entry',
 };
 
 export interface ReadFileOptions {

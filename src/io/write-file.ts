@@ -66,6 +66,8 @@ export function writeErrorFrom(error: unknown, shown: string, untouched = 'the f
       return say('its folder does not exist', `create the folder first (mkdir -p ${dirname(shown)})`);
     case 'EISDIR':
       return say('it is a directory', 'give a file name');
+    case 'EEXIST':
+      return say('a file of that name is in the way', 'move or rename that file');
     case 'EPIPE':
       return say('nothing is reading from it any more', 'keep the reading end open');
     case 'ELOOP':

@@ -24,6 +24,10 @@ function yamlFix(code: string | undefined): string {
   return 'fix the YAML between the `---` lines (quote a value that holds : # [ or {, like `title: "Why: a talk"`)';
 }
 
+/** The YAML reader's own recursion limit, which is no message for a user. */
+const STACK_OVERFLOW = /maximum call stack/iu;
+const TOO_DEEP = 'nested too deeply to read; make it flatter (front matter needs a few levels at most)';
+
 /**
  * Reads YAML front matter into deck meta. `firstLine` is the file line of the YAML's first line,
  * so that every message points into the deck file.
@@ -42,7 +46,12 @@ export function readFrontMatter(yaml: string, file: string, firstLine: number, s
     sink.error({ file, line: firstLine, column: 1 }, `front matter is not valid YAML: ${firstLineOf((error as Error).message)}; ${yamlFix(undefined)}`);
     return meta;
   }
-  for (const error of doc.errors) sink.error(at(error.pos[0]), `front matter: ${firstLineOf(error.message)}; ${yamlFix(error.code)}`);
+  // One stack overflow is reported by every level it unwinds through: say it once, in words.
+  const overflow = doc.errors.findIndex((error) => STACK_OVERFLOW.test(error.message));
+  doc.errors.forEach((error, i) => {
+    if (STACK_OVERFLOW.test(error.message) && i !== overflow) return;
+    sink.error(at(error.pos[0]), STACK_OVERFLOW.test(error.message) ? `front matter: ${TOO_DEEP}` : `front matter: ${firstLineOf(error.message)}; ${yamlFix(error.code)}`);
+  });
   for (const warning of doc.warnings) sink.warning(at(warning.pos[0]), `front matter: ${firstLineOf(warning.message)}`);
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) return meta;
   if (!isMap(doc.contents)) {
@@ -54,7 +63,13 @@ export function readFrontMatter(yaml: string, file: string, firstLine: number, s
     const js: unknown = doc.toJS({ maxAliasCount: 100 });
     values = js !== null && typeof js === 'object' && !Array.isArray(js) ? (js as Record<string, unknown>) : {};
   } catch (error) {
-    sink.error({ file, line: firstLine, column: 1 }, `front matter: ${firstLineOf((error as Error).message)}; ${yamlFix(undefined)}`);
+    const message = (error as Error).message;
+    const why = /alias/iu.test(message)
+      ? 'its aliases expand too far (over 100 uses); write the values out plainly'
+      : STACK_OVERFLOW.test(message)
+        ? TOO_DEEP
+        : `${firstLineOf(message)}; ${yamlFix(undefined)}`;
+    sink.error({ file, line: firstLine, column: 1 }, `front matter: ${why}`);
     return meta;
   }
 

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { writeFileSafe } from '../io/index.js';
+import { READ_LIMITS, readRegularFile, readRegularText, writeFileSafe } from '../io/index.js';
 import { isSafePainted } from '../text/index.js';
 import type { KeptDeck } from './deck-schema.js';
 
@@ -52,7 +52,7 @@ const SETTLE_MS = 1000;
 const MAX_ENTRIES = 200;
 
 /** An entry larger than this is not written: 32 MB holds a 5,000-slide deck several times over. */
-export const MAX_ENTRY_BYTES = 32 * 1024 * 1024;
+export const MAX_ENTRY_BYTES = READ_LIMITS.cache;
 
 declare const __TALKDECK_BUILD__: string | undefined;
 /** Changes with every change of talkdeck's code, themes or dependencies (set by the build). */
@@ -108,7 +108,9 @@ export function isSafeFrame(frame: string): boolean {
 function readCached(dir: string, kind: Kind, key: CacheKey): unknown {
   let entry: Entry;
   try {
-    entry = JSON.parse(readFileSync(entryPath(dir, kind, key), 'utf8')) as Entry;
+    // Through io/'s reader: a regular file of the cache's own (never through a link), within the
+    // cap the cache writes by.
+    entry = JSON.parse(readRegularText(entryPath(dir, kind, key), 'cache', { noFollow: true })) as Entry;
   } catch {
     return undefined;
   }
@@ -116,8 +118,9 @@ function readCached(dir: string, kind: Kind, key: CacheKey): unknown {
   for (const file of entry.files) {
     if (!Array.isArray(file) || typeof file[0] !== 'string' || typeof file[1] !== 'string') return undefined;
     try {
-      // Only regular files: a FIFO or a device named in an entry must not hang or flood the start.
-      if (!statSync(file[0]).isFile() || sha256(readFileSync(file[0])) !== file[1]) return undefined;
+      // Through io/'s reader: only regular files, within a deck's size limit (the largest of the
+      // kinds kept), so a FIFO, a device or a huge file named in an entry cannot hang or flood the start.
+      if (sha256(readRegularFile(file[0], 'deck')) !== file[1]) return undefined;
     } catch {
       return undefined;
     }
@@ -138,7 +141,7 @@ function writeCached(dir: string, kind: Kind, key: CacheKey, value: unknown, fil
     for (const file of new Set(files)) {
       const stat = statSync(file);
       if (!stat.isFile() || stat.mtimeMs > startedAt - SETTLE_MS) return;
-      entryFiles.push([file, sha256(readFileSync(file))]);
+      entryFiles.push([file, sha256(readRegularFile(file, 'deck'))]);
     }
     const text = JSON.stringify({ files: entryFiles, value } satisfies Entry);
     if (Buffer.byteLength(text) > MAX_ENTRY_BYTES) return;

@@ -63,17 +63,31 @@ export function readThemeSource(path: string, shown: string, compiled?: string, 
     const lineCounter = new LineCounter();
     const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
     if (doc.errors.length > 0) {
+      // One stack overflow is reported by every level it unwinds through: say it once.
+      const errors = doc.errors.filter((error, i) => !/call stack/iu.test(error.message) || doc.errors.findIndex((e) => /call stack/iu.test(e.message)) === i);
       throw new ThemeError(
-        doc.errors.map((error) => {
+        errors.map((error) => {
           const { line, col } = lineCounter.linePos(error.pos[0]);
-          return { file: shown, line, column: col, message: `invalid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${error.message}; fix the file at this line` };
+          // The reader's own recursion limit is no message for a user: say what it means.
+          const what = /call stack/iu.test(error.message) ? 'nested too deeply to read; make it flatter' : `${error.message}; fix the file at this line`;
+          return { file: shown, line, column: col, message: `invalid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${what}` };
         }),
       );
     }
     return (syntax = { doc, lineCounter });
   };
   let data = path.endsWith('.json') ? readJson(text) : readCompiled(path, compiled);
-  if (data === undefined) data = parse().doc.toJS({ maxAliasCount: 100 });
+  if (data === undefined) {
+    const { doc } = parse();
+    try {
+      data = doc.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      // Aliases that would expand past the limit (a "billion laughs"), or a document nested too
+      // deeply for the reader: a theme talkdeck will not read, said as such.
+      const why = error instanceof Error && /alias/iu.test(error.message) ? 'its aliases expand too far (over 100 uses)' : 'it is nested too deeply';
+      throw new ThemeError({ file: shown, message: `cannot read theme file: ${why}; write the values out plainly` });
+    }
+  }
   return { path, shown, data, syntax: parse };
 }
 

@@ -60,6 +60,13 @@ beforeAll(() => {
   const quote = 'The cited sentence is here.';
   file('moved.md', `# Cited\n\nA point.\n\n<!-- source: article.md:1 #${fingerprint(quote)} "${quote}" -->\n`);
   file('gone.md', `# Cited\n\nA point.\n\n<!-- source: vanished.md:1 #${fingerprint(quote)} "${quote}" -->\n`);
+  // A "billion laughs" theme, and front matter nested deeper than the YAML reader goes.
+  const laughs = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
+  for (const [i, name] of [...'bcdefgh'].entries()) laughs.push(`${name}: &${name} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`);
+  file('laughs-theme.yaml', `${laughs.join('\n')}\n`);
+  file('deep-front-matter.md', `---\ntitle: Deep\nx: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n---\n\n# Slide\n`);
+  // A file where build would make the folder for the articles it copies.
+  file('blocked/sources', 'not a folder\n');
   file('overflow.md', `# Long\n\n${Array.from({ length: 40 }, (_, i) => `- item ${i}`).join('\n')}\n`);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -128,6 +135,8 @@ const rows: Row[] = [
   { what: 'a missing theme file', args: ['check', 'talk.md', '--theme', 'mine.yaml'], code: 1, where: 'mine.yaml: theme file not found', fix: /check the path, or use a built-in theme: dark/u },
   { what: 'a bad colour in a theme file', args: ['check', 'talk.md', '--theme', 'purple-theme.yaml'], code: 1, where: 'purple-theme.yaml:4:', fix: /did you mean "magenta"\?/u },
   { what: 'an unknown field in a theme file', args: ['check', 'talk.md', '--theme', 'field-theme.yaml'], code: 1, where: 'field-theme.yaml:2:', fix: /remove it \(themes\/README\.md lists the fields\)/u },
+  { what: 'a theme whose aliases expand too far', args: ['check', 'talk.md', '--theme', 'laughs-theme.yaml'], code: 1, where: 'laughs-theme.yaml: cannot read theme file: its aliases expand too far', fix: /write the values out plainly/u },
+  { what: 'front matter nested too deeply', args: ['print', 'deep-front-matter.md'], code: 1, where: 'deep-front-matter.md:3:', fix: /nested too deeply to read; make it flatter/u },
   // Articles for build.
   { what: 'an empty article', args: ['build', 'empty.md', '-o', 'out.md'], code: 1, where: 'empty.md: is empty', fix: /write the article first, or leave it out/u },
   { what: 'a binary article', args: ['build', 'binary.md', '-o', 'out.md'], code: 1, where: 'binary.md: is a binary file', fix: /give a Markdown or plain-text file/u },
@@ -160,6 +169,7 @@ const rows: Row[] = [
   { what: 'build onto a directory', args: ['build', 'article.md', '-o', 'decks'], code: 1, where: 'decks: is a directory', fix: /give a file name for -o, e\.g\. decks\/talk\.md/u },
   { what: 'export over the deck itself', args: ['export', 'talk.md', '-f', 'md', '-o', 'talk.md'], code: 2, where: '-o talk.md is the deck itself', fix: /choose another -o/u },
   { what: 'build over its own article', args: ['build', 'article.md', '-o', 'article.md'], code: 2, where: '-o article.md would overwrite the article article.md', fix: /choose another -o/u },
+  { what: "a file in the way of build's sources folder", args: ['build', 'article.md', '-o', 'blocked/talk.md'], code: 1, where: 'blocked/sources: cannot be written: a file of that name is in the way', fix: /move or rename that file; nothing was written/u },
   // Articles for build that cannot be read.
   { what: 'build with a missing article', args: ['build', 'missing.md', '-o', 'out.md'], code: 1, where: 'missing.md: no such file', fix: /check the path and its spelling/u },
   { what: 'build with a directory for an article', args: ['build', 'decks', '-o', 'out.md'], code: 1, where: 'decks: is a directory, not a file', fix: /give the article files inside it/u },

@@ -15,8 +15,8 @@ const CLI = resolve(process.env.TALKDECK_CLI ?? 'dist/talkdeck.js');
 const PASSWD_FIRST_LINE = readFileSync('/etc/passwd', 'utf8').split('\n')[0];
 let dir = '';
 
-function talkdeck(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync('node', [CLI, ...args], { cwd: dir, encoding: 'utf8', timeout: 15_000, env: { ...process.env, ...env }, maxBuffer: 1 << 26 });
+function talkdeck(args: string[], env: NodeJS.ProcessEnv = {}, timeout = 15_000) {
+  const result = spawnSync('node', [CLI, ...args], { cwd: dir, encoding: 'utf8', timeout, env: { ...process.env, ...env }, maxBuffer: 1 << 26 });
   return { code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -46,6 +46,13 @@ beforeAll(() => {
   mkdirSync(join(dir, 'article'));
   mkdirSync(join(dir, 'built'));
   symlinkSync('/etc/passwd', join(dir, 'article', 'secret.png'));
+  // A deck whose picture is a real PNG kept outside its folder, reached through a link: left out of
+  // every export unless --allow-outside, when it is embedded (so the test can see the difference).
+  mkdirSync(join(dir, 'outside'));
+  copyFileSync('test/fixtures/export/img/dot.png', join(dir, 'outside', 'private.png'));
+  mkdirSync(join(dir, 'pictures'));
+  symlinkSync('../outside/private.png', join(dir, 'pictures', 'logo.png'));
+  writeFileSync(join(dir, 'pictures', 'talk.md'), '# Pictures\n\n![logo](logo.png)\n');
   writeFileSync(join(dir, 'article', 'shows-secret.md'), '# An article\n\nIt shows a picture.\n\n![the picture](secret.png)\n\nAnd then it says a second thing, at some length, so that there is a talk to make of it.\n');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -59,6 +66,13 @@ describe('what a deck points at, through the CLI', () => {
     expect(result.stderr).toContain("cites-secret.md:5:1: slide 1: cannot read the cited file sources/a.md: is outside the deck's folder (it leads to /etc/passwd); move it into that folder, or pass --allow-outside if you trust this deck");
     // With --allow-outside the user has said they trust the deck.
     expect(talkdeck(['check', 'cites-secret.md', '--allow-outside']).stderr).toContain(PASSWD_FIRST_LINE);
+    // check --fix reads it through the same reader: it neither prints it nor writes it into the deck.
+    const before = readFileSync(join(dir, 'cites-secret.md'), 'utf8');
+    const fix = talkdeck(['check', 'cites-secret.md', '--fix']);
+    expect(fix.code).toBe(1);
+    expect(fix.stderr).toContain("cannot read the cited file sources/a.md: is outside the deck's folder");
+    expect(fix.stderr + fix.stdout).not.toContain(PASSWD_FIRST_LINE);
+    expect(readFileSync(join(dir, 'cites-secret.md'), 'utf8')).toBe(before);
   });
 
   it('an HTML export does not embed an image that links out of the folder', () => {
@@ -75,6 +89,27 @@ describe('what a deck points at, through the CLI', () => {
     expect(allowed.stdout).not.toContain(Buffer.from(PASSWD_FIRST_LINE).toString('base64').slice(0, 24));
     expect(allowed.stderr).toContain('images.md: warning: image logo.png left out: is not a PNG, JPEG, GIF, WebP, AVIF or SVG image');
   });
+
+  it('PPTX and PDF exports leave out an image that links out of the folder, and name it', () => {
+    const warning = "pictures/talk.md: warning: image logo.png left out: is outside the deck's folder (it leads to";
+    const media = (file: string) => execFileSync('unzip', ['-Z1', join(dir, file)], { encoding: 'utf8' }).split('\n').filter((name) => name.startsWith('ppt/media/') && !name.endsWith('/'));
+    const pptx = talkdeck(['export', 'pictures/talk.md', '-f', 'pptx', '-o', 'confined.pptx']);
+    expect(pptx.code).toBe(0);
+    expect(pptx.stderr).toContain(warning);
+    expect(media('confined.pptx')).toEqual([]);
+    const pptxAllowed = talkdeck(['export', 'pictures/talk.md', '-f', 'pptx', '-o', 'allowed.pptx', '--allow-outside']);
+    expect(pptxAllowed.stderr).not.toContain('left out');
+    expect(media('allowed.pptx')).toHaveLength(1);
+    // PDF: Chromium prints the page the export made, so the image is in the PDF only if embedded.
+    const images = (file: string) => execFileSync('pdfimages', ['-list', join(dir, file)], { encoding: 'utf8' }).trim().split('\n').length - 2;
+    const pdf = talkdeck(['export', 'pictures/talk.md', '-f', 'pdf', '-o', 'confined.pdf'], {}, 40_000);
+    expect(pdf.code).toBe(0);
+    expect(pdf.stderr).toContain(warning);
+    expect(images('confined.pdf')).toBe(0);
+    const pdfAllowed = talkdeck(['export', 'pictures/talk.md', '-f', 'pdf', '-o', 'allowed.pdf', '--allow-outside'], {}, 40_000);
+    expect(pdfAllowed.code).toBe(0);
+    expect(images('allowed.pdf')).toBeGreaterThan(0);
+  }, 60_000);
 
   it('a theme the deck names is read from inside its folder only, unless --allow-outside', () => {
     const result = talkdeck(['check', 'linked/talk.md']);

@@ -63,6 +63,9 @@ describe('speaker notes in a second terminal', () => {
     const message = JSON.stringify({ presentation_path: TOUR, event: { command: 'GoTo', slide: 4, chunk: 0 } });
     socket.send(message, 59418, '127.255.255.255');
     await follower.waitFor((s) => s.includes('Slide 5 / 20') && s.includes('Tables'));
+    // A slide beyond the deck is clamped to its last slide, never an error.
+    socket.send(JSON.stringify({ presentation_path: TOUR, event: { command: 'GoTo', slide: 999, chunk: 0 } }), 59418, '127.255.255.255');
+    await follower.waitFor('Slide 20 / 20');
     socket.close();
   });
 });

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startPane, stopServer, type Pane } from './tmux.js';
 
 /**
- * The presenter's source overlay (`s`) reads what a deck cites through the confined reader: a
+ * The presenter's source overlay (`s`) and the notes view (`notes`) read what a deck cites through the confined reader: a
  * citation that links to the process's own environment shows nothing of it, and a cited pipe is
  * refused at once instead of freezing the presenter (which once ignored q, Ctrl-C and SIGTERM).
  */
@@ -35,7 +35,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('the source overlay, with a deck from someone else', () => {
+describe('cited files of a deck from someone else, in the presenter and the notes view', () => {
   it('shows neither the environment nor a hang: both citations cannot be read, and q quits', async () => {
     const pane = startPane(`sh -c 'node ${CLI} present ${join(dir, 'talk.md')}; echo EXIT=$?; exec cat'`, { columns: 100, rows: 30 }, { TALKDECK_SECRET_MARK: SECRET });
     panes.push(pane);
@@ -45,6 +45,15 @@ describe('the source overlay, with a deck from someone else', () => {
     expect(screen).not.toContain(SECRET);
     pane.send('Escape');
     await pane.waitFor((s) => !s.includes('cannot read'));
+    pane.send('q');
+    expect(await pane.waitFor('EXIT=')).toContain('EXIT=0');
+  });
+
+  it('the notes view of a follower shows neither, and q quits', async () => {
+    const pane = startPane(`sh -c 'node ${CLI} notes ${join(dir, 'talk.md')}; echo EXIT=$?; exec cat'`, { columns: 100, rows: 30 }, { TALKDECK_SECRET_MARK: SECRET });
+    panes.push(pane);
+    const screen = await pane.waitFor((s) => s.includes('(cannot read sources/environ.md)') && s.includes('(cannot read sources/pipe.md)'));
+    expect(screen).not.toContain(SECRET);
     pane.send('q');
     expect(await pane.waitFor('EXIT=')).toContain('EXIT=0');
   });

@@ -74,4 +74,17 @@ describe('front matter', () => {
     expect(empty.diagnostics).toEqual([]);
     expect(empty.slides[0]?.location.line).toBe(3);
   });
+
+  test('aliases that expand past the limit, and YAML nested too deeply, are errors in words, said once', () => {
+    const levels = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
+    for (const [i, name] of [...'bcdefgh'].entries()) levels.push(`${name}: &${name} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`);
+    const bomb = parseDeck(`---\n${levels.join('\n')}\n---\n\n# Slide\n`, { file: 'bomb.md' });
+    expect(messages(bomb)).toEqual([
+      'bomb.md:2:1: error: front matter: its aliases expand too far (over 100 uses); write the values out plainly',
+    ]);
+    const deep = parseDeck(`---\ntitle: x\na: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n---\n\n# Slide\n`, { file: 'deep.md' });
+    expect(messages(deep)).toHaveLength(1);
+    expect(messages(deep)[0]).toMatch(/^deep\.md:3:\d+: error: front matter: nested too deeply to read; make it flatter/u);
+    expect(deep.slides[0]?.title).toBe('Slide');
+  });
 });

@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isSafeFrame, MAX_ENTRY_BYTES, readCachedDeck as readKept, readCachedFrame, startCacheDir, writeCachedDeck, writeCachedFrame, type CacheKey, type FrameKey } from '../../src/present/start-cache.js';
 import { asKeptDeck } from '../../src/present/deck-schema.js';
+import { READ_LIMITS } from '../../src/io/index.js';
 import { paintFirstFrame } from '../../src/present/start.js';
 import { loadDeck, loadDeckWithDialect } from '../../src/parse/index.js';
 import { applyColorLevel, loadTheme } from '../../src/theme/index.js';
@@ -143,6 +145,29 @@ describe('the frame cache', () => {
     writeFileSync(join(cache, 'frames', name!), JSON.stringify(entry));
     // Reading the FIFO would block here for ever.
     expect(readCachedFrame(cache, key())).toBeNull();
+  });
+
+  it('reads neither a file over the size limit named in an entry, nor an entry that is a link', () => {
+    writeCachedFrame(cache, key(), 'frame', [deck], LATER);
+    const [name] = readdirSync(join(cache, 'frames'));
+    const file = join(cache, 'frames', name!);
+    const good = readFileSync(file, 'utf8');
+    // A sparse file just over a deck's limit, named with its true hash: read, it would be a hit.
+    const huge = join(dir, 'huge');
+    writeFileSync(huge, '');
+    truncateSync(huge, READ_LIMITS.deck + 1);
+    const entry = JSON.parse(good) as { files: Array<[string, string]> };
+    entry.files.push([huge, createHash('sha256').update(readFileSync(huge)).digest('hex')]);
+    writeFileSync(file, JSON.stringify(entry));
+    expect(readCachedFrame(cache, key())).toBeNull();
+    // The entry itself a link to a well-formed entry elsewhere: not the cache's own file, a miss.
+    writeFileSync(join(dir, 'elsewhere.json'), good);
+    rmSync(file);
+    symlinkSync(join(dir, 'elsewhere.json'), file);
+    expect(readCachedFrame(cache, key())).toBeNull();
+    rmSync(file);
+    writeFileSync(file, good);
+    expect(readCachedFrame(cache, key())).toBe('frame');
   });
 
   it('is not written where it cannot be, and that is no error', () => {

@@ -365,6 +365,21 @@ describe('located errors', () => {
     expect(errorOf('missing-parent.yaml').format()).toBe('missing-parent.yaml:1:10: extends: theme file "./gone.yaml" not found; check the path, which is relative to this file');
   });
 
+  it('refuses aliases that expand past the limit, and JSON nested too deeply, with a message, never an internal error', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'talkdeck-theme-bomb-'));
+    // A "billion laughs": each line nine times the one before.
+    const levels = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
+    for (const [i, name] of [...'bcdefgh'].entries()) levels.push(`${name}: &${name} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`);
+    writeFileSync(join(dir, 'bomb.yaml'), `${levels.join('\n')}\n`);
+    const bomb = errorOf('bomb.yaml', { cwd: dir });
+    expect(bomb).toBeInstanceOf(ThemeError);
+    expect(bomb.format()).toBe('bomb.yaml: cannot read theme file: its aliases expand too far (over 100 uses); write the values out plainly');
+    writeFileSync(join(dir, 'deep.json'), `${'['.repeat(20_000)}${']'.repeat(20_000)}`);
+    const deep = errorOf('deep.json', { cwd: dir });
+    expect(deep).toBeInstanceOf(ThemeError);
+    expect(deep.format()).toMatch(/^deep\.json:1:\d+: invalid JSON: nested too deeply to read; make it flatter$/u);
+  });
+
   it('reports a theme path that cannot be read', () => {
     const error = errorOf('chain');
     expect(error.format()).toMatch(/^chain: unknown theme/);

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
+import { writeErrorFrom } from '../../io/index.js';
 import { defineCommand } from '../command.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import { MAX_TALK_MINUTES, parsePositive } from '../options.js';
@@ -44,7 +45,11 @@ export const build = defineCommand<[string[]], BuildOptions>({
       throw error;
     }
     for (const copy of plan.copies) {
-      mkdirSync(dirname(copy.to), { recursive: true });
+      try {
+        mkdirSync(dirname(copy.to), { recursive: true });
+      } catch (error) {
+        throw writeErrorFrom(error, relative(io.cwd, dirname(copy.to)), 'nothing was written');
+      }
       writeOutput(copy.to, relative(io.cwd, copy.to), copy.data);
     }
     writeOutput(output, options.output, plan.markdown);

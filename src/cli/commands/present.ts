@@ -15,7 +15,7 @@ export const present = defineCommand<[string], PresentOptions>({
     addDeckOptions(command.description('present a deck full-screen in this terminal').argument('<deck>', 'the deck, a Markdown file'))
       .option('-t, --theme <name|path>', 'theme: a built-in name (see `talkdeck themes`) or a theme file')
       .option('--presenter', 'slide and speaker notes side by side (for one wide terminal)')
-      .option('--publish-speaker-notes', "also publish in presenterm's speaker-notes protocol"),
+      .option('--publish-speaker-notes', "also publish in presenterm's speaker-notes protocol (which every local user can read)"),
   run: ([deckPath], options, { io, output, deckInput, startedAt }) =>
     launchPresenter(
       deckInput(deckPath, options),
