@@ -47,9 +47,9 @@ function dropDashAsides(text: string): string {
 const OPENERS_EN =
   /^(?:so|and|but|yes|now|also|well|still|then|thus|hence|indeed|however|moreover|furthermore|besides|anyway|again|of course|in fact|that is|in a word|in short|in sum|in summary|in conclusion|to sum up|ultimately|to the contrary|on the contrary|all of this said|as such|speaking personally|after all|by contrast|in other words|in the fullness of time|in the end|at the end of the day)\b[ \t]*,?[ \t]*/iu;
 const OPENERS_ZH = /^(?:因此|所以|但是|但|而且|并且|此外|然而|不过|那么|总之|总而言之|其实|无论如何|尽管如此|事实上|实际上|当然|另外|同时)[，,、]?/u;
-/** First-person framing that can go without losing the claim: "I think that", "Speaking personally,", "As I have argued in the past,". */
+/** First-person framing that can go without losing the claim: "I think that", "Speaking personally,", "As I have argued in the past," ("I find X to be Y" is no frame: without it, "X to be Y" says nothing). */
 const FRAMES_EN =
-  /^(?:(?:[\p{L}\p{N} .-]{1,50}? (?:is|are|am) (?:very |so )?(?:happy|pleased|excited|proud|thrilled|glad) to (?:announce|share|introduce|present)(?: that)?)\s+|(?:speaking personally|personally|in my (?:opinion|view|experience)|to me|frankly|honestly|as (?:i|we) (?:have |had )?(?:said|noted|written|wrote|argued|expanded on|mentioned|discussed|explained|shown|intimated|suggested|pointed out|put it|tweeted)(?: [^,]{0,40})?)\s*,\s*|(?:i|we) (?:think|believe|suspect|would argue|'d argue|feel|find|would say|'d say|guess|reckon)(?: that)?\s+)/iu;
+  /^(?:(?:[\p{L}\p{N} .-]{1,50}? (?:is|are|am) (?:very |so )?(?:happy|pleased|excited|proud|thrilled|glad) to (?:announce|share|introduce|present)(?: that)?)\s+|(?:speaking personally|personally|in my (?:opinion|view|experience)|to me|frankly|honestly|as (?:i|we) (?:have |had )?(?:said|noted|written|wrote|argued|expanded on|mentioned|discussed|explained|shown|intimated|suggested|pointed out|put it|tweeted)(?: [^,]{0,40})?)\s*,\s*|(?:i|we) (?:think|believe|suspect|would argue|'d argue|feel|would say|'d say|guess|reckon)(?: that)?\s+|(?:i|we) find that\s+)/iu;
 /** Reporting frames in news: "坎特里尔警告说，", "他继续说道。", "Cantrill 写道，". */
 const FRAME_ZH_START = /^[^，。：:“”"]{1,16}?(?:说|表示|指出|认为|写道|解释说|警告说|警告称|总结道|补充说|强调)[，,：:]\s*/u;
 const FRAME_ZH_END = /[，,]?\s*([”"])?\s*[^，。“”"]{0,10}(?:说|表示|指出|认为|写道|说道|总结道|继续说道|补充说|他认为)[。.]?$/u;
@@ -219,16 +219,24 @@ function isClause(words: readonly Word[]): boolean {
   return false;
 }
 
-/** Chinese text as characters, Latin words and punctuation: enough to find clause marks. */
-function punctuationWords(text: string): Word[] {
-  return Array.from(text.matchAll(/\p{Script=Han}|[\p{L}\p{N}]+|[^\s]/gu), (m) => {
-    const word = m[0];
-    const pos = /\p{Script=Han}/u.test(word) ? 'X' : /[\p{L}\p{N}]/u.test(word) ? 'PROPN' : 'PUNCT';
-    return { text: word, pos, start: m.index ?? 0, end: (m.index ?? 0) + word.length } as Word;
-  });
-}
-
 const ZH_SUBORDINATE = /^(?:如果|虽然|因为|尽管|即使|由于|当|假如|只要|除非|包括|例如|比如|以及|诸如)/u;
+/** A piece that opens on a reporting verb lost its speaker to the clause before ("…断言，指出 X"). */
+const ZH_REPORTING_START = /^(?:指出|表示|认为|写道|强调|补充说|补充道|解释说|警告说|警告称|说道)|^(?:说|称)[，,:：]/u;
+/** Prepositions that open an adverbial, and the localizers and frames that close one. */
+const ZH_ADVERBIAL_START = /^(?:在|当|每当|作为|对于|对|关于|随着|通过|像|如同|除了|为了|自从|从|至于|按照|根据|经过|鉴于|与|和|跟|同)/u;
+const ZH_ADVERBIAL_END = /(?:时|时候|中|上|下|里|内|外|之间|之后|之前|以后|以前|以来|一样|一般|似的|方面|一部分|情况下|期间|过程中|的话|而言|来说)$/u;
+
+/**
+ * Whether a Chinese piece is an adverbial, not a clause: it opens on a preposition and closes
+ * on a localizer or frame ("在任何情况下", "作为计算机认知计划的一部分", "当谈到 unikernels 时").
+ */
+export function zhAdverbial(text: string, words: readonly Word[]): boolean {
+  const t = text.replace(/[。.!！?？”"]+$/u, '').trim();
+  if (ZH_ADVERBIAL_START.test(t) && ZH_ADVERBIAL_END.test(t)) return true;
+  const first = words.find((w) => w.pos !== 'PUNCT');
+  const last = [...words].reverse().find((w) => w.pos !== 'PUNCT');
+  return first !== undefined && last !== undefined && first !== last && (first.pos === 'ADP' || first.pos === 'SCONJ') && last.pos === 'ADP';
+}
 const ZH_CONNECTIVE = /^(?:而且|并且|但是|但|所以|因此|然而|不过|而|并|且|或|也)/u;
 
 /** Pieces of a sentence between clause marks, with what each holds. */
@@ -256,15 +264,20 @@ function piecesOf(text: string, words: readonly Word[]): Piece[] {
       let begin = from;
       while (begin < first.start && /\s/u.test(text[begin] ?? '')) begin++;
       if (hasCjk(pieceText)) {
-        // A Chinese piece: a clause when it says four characters or more and is not only who says it.
+        // A Chinese piece: a clause when it says four characters or more with a verb, and is not only who
+        // says it, nor an adverbial ("在任何情况下", "当谈到 unikernels 时", "作为计划的一部分"), nor a verb
+        // whose speaker was cut away ("指出 Cantrill 淡化了…").
         const han = pieceText.match(/\p{Script=Han}/gu)?.length ?? 0;
+        const bare = pieceText.replace(ZH_CONNECTIVE, '');
+        const adverbial = zhAdverbial(bare, inside);
+        const hasVerb = inside.some((w) => w.pos === 'VERB' || w.pos === 'AUX');
         pieces.push({
           start: begin,
           end: last,
           after: ZH_CONNECTIVE.test(pieceText) && /^(?:但|但是|然而|不过|而)/u.test(pieceText) ? 'contrast' : after,
-          clause: han >= 4 && !REPORTING_END.test(pieceText) && !ZH_SUBORDINATE.test(pieceText.replace(ZH_CONNECTIVE, '')),
-          verb: true,
-          subordinate: ZH_SUBORDINATE.test(pieceText) || ZH_SUBORDINATE.test(pieceText.replace(ZH_CONNECTIVE, '')),
+          clause: han >= 4 && hasVerb && !adverbial && !REPORTING_END.test(pieceText) && !ZH_REPORTING_START.test(bare) && !ZH_SUBORDINATE.test(bare),
+          verb: hasVerb,
+          subordinate: ZH_SUBORDINATE.test(pieceText) || ZH_SUBORDINATE.test(bare) || adverbial,
           connective: ZH_CONNECTIVE.test(pieceText),
           anaphoric: /^(?:它|它们|他|她|他们|这|那|这些|那些|这种|其)/u.test(pieceText),
         });
@@ -347,7 +360,11 @@ export function condenseBullet(stripped: string, options: { minWords?: number; f
   let out = condensed.get(key);
   if (!out) {
     if (condensed.size > 5000) condensed.clear();
-    out = condenseUncached(stripped, options);
+    // No fragment is a bullet: not a clause cut short, nor a subordinate clause or an adverbial alone.
+    const source = resolveSentinels(prepared(stripped));
+    const all = condenseUncached(stripped, options);
+    const words = all.length > 0 ? taggedWords(source) : [];
+    out = all.filter((b) => !fragmentBullet(b.text, source, options.fragment === true, words));
     condensed.set(key, out);
   }
   return out.map((b) => ({ ...b }));
@@ -384,7 +401,8 @@ function condenseUncached(stripped: string, options: { minWords?: number; fragme
   const lead = ANAPHORA.test(firstWord) ? 0.7 : 1;
   if (length <= ideal) return [{ text: whole, partial: false, weight: lead }];
   // Chinese clauses are cut at their punctuation alone (，；：), so they need no segmenter here.
-  const words = hasCjk(resolved) ? punctuationWords(resolved) : taggedWords(resolved);
+  // Chinese words by jieba: its tags tell a clause (a verb) from an adverbial or a date.
+  const words = taggedWords(resolved);
   // A whole sentence of the article is a sentence, whatever the tagger makes of it.
   if (length <= max) out.push({ text: whole, partial: false, weight: (0.8 - (0.3 * (length - ideal)) / (max - ideal)) * lead });
 
@@ -406,7 +424,9 @@ function condenseUncached(stripped: string, options: { minWords?: number; fragme
       if (n > max) break;
       // A run may not end on a function word ("… only if"), nor start on a verb that lost its subject.
       const lastWord = words.filter((w) => w.end <= (pieces[j] as Piece).end && w.pos !== 'PUNCT').pop();
-      if (lastWord && (FUNCTION_TAGS.has(lastWord.pos) || /^(?:only|just|even|also|not|too|very|so|as)$/iu.test(lastWord.text))) continue;
+      // Chinese ends a clause on particles (了, 的, 吧): only a preposition or a conjunction leaves one open there.
+      const open = lastWord && (hasCjk(lastWord.text) ? ['ADP', 'CCONJ', 'SCONJ'].includes(lastWord.pos) : FUNCTION_TAGS.has(lastWord.pos));
+      if (lastWord && (open || /^(?:only|just|even|also|not|too|very|so|as)$/iu.test(lastWord.text))) continue;
       const firstWord = words.find((w) => w.start >= first.start && w.pos !== 'PUNCT' && !CONNECTIVES.test(w.text));
       if (i > 0 && firstWord && (firstWord.pos === 'AUX' || firstWord.pos === 'VERB') && !hasCjk(firstWord.text)) continue;
       if (seen.has(piece) || !substantial(piece, minWords) || firstPersonAside(piece) || !readable(piece)) continue;
@@ -456,6 +476,62 @@ function condenseUncached(stripped: string, options: { minWords?: number; fragme
     }
   }
   return out;
+}
+
+const LEADING_SUBORDINATOR = /^(?:if|because|although|though|whether|regardless|whoever|whatever|whenever|when|while|unless|since|once|until|before|after|as|even if|even though|so that|in order to)\b/iu;
+/** Tags a bullet may not end on when its sentence goes on without a break: the clause was cut ("… could find and discovered", "… and ensure"). */
+const OPEN_END = new Set(['VERB', 'AUX', 'ADP', 'DET', 'CCONJ', 'SCONJ', 'PART', 'PRON']);
+
+/**
+ * Whether a bullet is a fragment rather than a thought: a clause cut before its end ("We scanned
+ * all the projects we could find and discovered", its sentence going on), a subordinate clause or
+ * adverbial without the clause it leans on ("If the perception persists that one must type",
+ * "在任何情况下", "作为计算机认知计划的一部分"), a Chinese piece without a verb ("1 月 27 日星期三") or
+ * one that lost its speaker ("指出 Cantrill 淡化了…"). `source` is the plain sentence it was cut
+ * from ('' when unknown); `item` whether that is a list item, where a phrase may stand.
+ */
+export function fragmentBullet(bullet: string, source: string, item = false, sourceWords?: readonly Word[]): boolean {
+  // The bullet's words as tagged in its sentence (better tags, and no second pass of the tagger), when it is a run of it.
+  const shown = bullet.replace(/[.。!！]$/u, '');
+  const at = source.toLowerCase().indexOf(shown.toLowerCase());
+  const tagged = at >= 0 ? (sourceWords ?? taggedWords(source)) : [];
+  const end = at + shown.length;
+  const words = at >= 0 ? tagged.filter((w) => w.start >= at && w.end <= end && w.pos !== 'PUNCT' && w.pos !== 'SYM') : taggedWords(bullet).filter((w) => w.pos !== 'PUNCT' && w.pos !== 'SYM');
+  const last = words[words.length - 1];
+  if (!last) return true;
+  // Cut before the clause ended: the source goes on right after the bullet's last word, with no mark
+  // between, and not with a phrase or clause that may go ("… was notified | of …", "… triggered | if …").
+  if (at >= 0 && /^\s*[\p{L}\p{N}`“"]/u.test(source.slice(end))) {
+    const next = tagged.find((w) => w.start >= end && w.pos !== 'PUNCT');
+    const droppable = next !== undefined && (next.pos === 'ADP' || (next.pos === 'SCONJ' && !/^that$/iu.test(next.text)) || /^(?:if|when|while|because|unless|until|before|after|so)$/iu.test(next.text));
+    const open = hasCjk(bullet) ? ['ADP', 'CCONJ', 'SCONJ'].includes(last.pos) : OPEN_END.has(last.pos) && !((last.pos === 'VERB' || last.pos === 'AUX') && droppable);
+    if (open) return true;
+  }
+  if (hasCjk(bullet)) {
+    if (ZH_REPORTING_START.test(bullet)) return true;
+    if (item) return false;
+    return zhAdverbial(bullet, words) || !zhPredicate(words);
+  }
+  if (item) return false;
+  // A subordinate clause with no main clause after it (a command counts: "If you use vim-plug, add this …").
+  if (LEADING_SUBORDINATOR.test(bullet)) {
+    const mark = /[,;:—–]/u.exec(shown);
+    if (!mark) return true;
+    const rest = at >= 0 ? words.filter((w) => w.start > at + mark.index) : taggedWords(shown.slice(mark.index + 1)).filter((w) => w.pos !== 'PUNCT');
+    const head = rest.find((w) => w.pos !== 'ADV');
+    return !(rest.length > 0 && (isClause(rest) || head?.pos === 'VERB'));
+  }
+  return false;
+}
+
+/** Whether Chinese words hold a predicate: a verb, an adjective that is not a modifier ("更简单"), or an adverb before a verbal noun ("都存储"). */
+function zhPredicate(words: readonly Word[]): boolean {
+  return words.some((w, k) => {
+    const next = words[k + 1];
+    if (w.pos === 'VERB' || w.pos === 'AUX' || /[是有]$/u.test(w.text)) return true;
+    if (w.pos === 'ADJ' && !(next && (next.text === '的' || next.pos === 'NOUN'))) return true;
+    return w.pos === 'ADV' && next?.pos === 'NOUN';
+  });
 }
 
 /**

@@ -5,12 +5,14 @@ import { centrality, selectMmr } from './centrality.js';
 import { bulletLength, condenseBullet, condenseTaggingText, danglingReference, type BulletText } from './condense.js';
 import { plainText, stripMarkup } from './inline.js';
 import { STRUCTURE_WORDS, type TalkLanguage } from './structure-words.js';
+import { authorAliases, namesAuthor, newVoice, reportingSpeaker } from './reports.js';
 import { findSupport, type Analysis, type Support } from './support.js';
 import { conclusionScores } from './takeaways.js';
 import type { Citation, NotesParagraph, Talk, TalkBullet, TalkFigure, TalkSlide, TalkSource } from './talk.js';
+import { opensConclusion, partStarts } from './discourse.js';
 import { depthScores, gapCohesion, topicStarts } from './text-tiling.js';
 import { displayWidth } from './text-width.js';
-import { titleCandidates, type TitleCandidate } from './titles.js';
+import { pointsBack, titleCandidates, type TitleCandidate } from './titles.js';
 import { glossaryTerms, hasCjk, stem, TermIndex } from './tokens.js';
 import { centroidSimilarities, cosine, vectorFromIds, Vocabulary, type SparseVector } from './vectors.js';
 import { pretag, taggedWords } from './words.js';
@@ -81,6 +83,8 @@ interface ContentPlan {
   titleCite?: Citation;
   figure: { figure: Figure; shown: TalkFigure; startLine: number; endLine: number } | null;
   support: Support[];
+  /** Bullets the slide could also show, best first: what stands in for one that repeats a title. */
+  spare: Bullet[];
 }
 
 /** Normalises a link target so that the same page linked from two articles matches. */
@@ -173,6 +177,37 @@ function sectionsFromTopics(main: Article, gapWorth: readonly number[], count: n
   for (const next of [...starts, n]) {
     if (next > start) sections.push({ start, end: next, heading: null, chunks: [] });
     start = next;
+  }
+  return sections;
+}
+
+/**
+ * Sections of an essay without headings that marks its own parts (see `partStarts`): one per
+ * part; a part much longer than the others is cut further at its deepest cohesion dip, while
+ * the talk has room for more sections.
+ */
+function sectionsFromParts(main: Article, starts: readonly number[], gapWorth: readonly number[], count: number, length: (s: Section) => number): Section[] {
+  const n = main.sentences.length;
+  const sections: Section[] = [];
+  let from = 0;
+  for (const next of [...starts, n]) {
+    if (next > from) sections.push({ start: from, end: next, heading: null, chunks: [] });
+    from = next;
+  }
+  while (sections.length < count) {
+    const total = sections.reduce((a, s) => a + length(s), 0);
+    let longest = -1;
+    for (let i = 0; i < sections.length; i++) if (longest < 0 || length(sections[i] as Section) > length(sections[longest] as Section)) longest = i;
+    const section = sections[longest] as Section;
+    if (section.end - section.start < 10 || length(section) < (total / sections.length) * 1.5) break;
+    const inside = topicStarts(
+      gapWorth.slice(section.start, section.end - 1),
+      main.sentences.slice(section.start, section.end).map((s) => s.opensBlock),
+      2,
+    );
+    const cut = inside[0];
+    if (cut === undefined) break;
+    sections.splice(longest, 1, { start: section.start, end: section.start + cut, heading: null, chunks: [] }, { start: section.start + cut, end: section.end, heading: null, chunks: [] });
   }
   return sections;
 }
@@ -427,6 +462,9 @@ class Planner {
     const depth = depthScores(gapCohesion(this.mainTerms, this.vocab.size));
     let maxDepth = 1e-9;
     for (const d of depth) if (d > maxDepth) maxDepth = d;
+    // Where an essay without headings marks a new part itself (its introduction's end, an
+    // enumerated argument, a turn, its closing paragraph): cuts a reader sees, whatever the cohesion says.
+    const parts = main.headings.length === 0 ? partStarts(main) : [];
     const gapWorth = depth.map((d, g) => {
       const next = sentences[g + 1];
       const headingChange = next !== undefined && next.heading !== sentences[g]?.heading;
@@ -438,14 +476,17 @@ class Planner {
     const contentGuess = Math.max(30, budget.totalSeconds - structureGuess);
     const said = Math.min(allSpeech, contentGuess);
     const maxContent = Math.max(1, Math.floor(sentences.length / 2));
-    const addedSlides = added.map((list) => (list.length === 0 ? 0 : Math.min(MAX_ADDED_SLIDES, Math.max(1, Math.round((said * (list.reduce((b, s) => b + this.speech(s), 0) / allSpeech)) / SECONDS_PER_SLIDE)), Math.ceil(list.length / 2))));
+    // Slides for another article's own points: as its share of the time allows, and one for every four points at least.
+    const addedSlides = added.map((list) =>
+      list.length === 0 ? 0 : Math.min(MAX_ADDED_SLIDES, Math.max(1, Math.round((said * (list.reduce((b, s) => b + this.speech(s), 0) / allSpeech)) / SECONDS_PER_SLIDE), Math.ceil(list.length / 4)), Math.ceil(list.length / 2)),
+    );
     const wanted = Math.max(1, Math.round(said / SECONDS_PER_SLIDE) - addedSlides.reduce((a, b) => a + b, 0));
     let sections: Section[];
     if (main.headings.length > 0) {
       sections = mergeSections(sectionsFromHeadings(main), Math.min(maxContent, Math.max(1, wanted)), sectionSpeech);
     } else {
       const count = Math.max(1, Math.min(8, Math.round(wanted / 2.2), Math.floor(sentences.length / 4)));
-      sections = sectionsFromTopics(main, gapWorth, count);
+      sections = parts.length > 0 ? sectionsFromParts(main, parts, gapWorth, count, sectionSpeech) : sectionsFromTopics(main, gapWorth, count);
     }
     // An agenda of more than nine sections is a table of contents, not a talk's outline.
     sections = mergeSections(sections, 9, sectionSpeech);
@@ -513,8 +554,15 @@ class Planner {
         return { text, cite: { path: main.path, startLine: section.heading.line, endLine: section.heading.endLine, quote: section.heading.quote } };
       }
       // A section without a heading is named for its topic: what it says that the other sections do not.
-      if (contents.filter((c) => c.section === si).length < 2) return { text: '', cite: null };
+      // A section of one slide is named by that slide's title, unless it is the introduction.
+      const own = contents.filter((c) => c.section === si);
+      if (own.length < 2 && !(isIntroduction(sections, si) && own.length === 1)) return { text: '', cite: null };
       const named = this.nameSection(sections, si);
+      const only = own.length === 1 ? own[0] : undefined;
+      if (only && named) {
+        only.title = named.text;
+        only.titleFrom = named.from;
+      }
       return { text: named?.text ?? '', cite: named ? this.cite(named.from) : null };
     });
     for (const plan of [...contents, ...addedPlans.flat()]) {
@@ -529,18 +577,64 @@ class Planner {
       if (name && !name.text && first) Object.assign(name, { text: first.title, cite: first.titleFrom ? this.cite(first.titleFrom) : null });
     });
 
-    // Time: the structure slides get fixed shares, content the rest, in proportion to the speech of its notes.
-    const all = [...contents, ...addedPlans.flat()];
-    const dividers = budget.dividers && sections.length + addedPlans.filter((p) => p.length > 0).length >= 2 && sections.length <= 8;
-    const dividerCount = (dividers ? sections.filter((s) => s.chunks.length > 1).length + addedPlans.filter((p) => p.length > 0).length : 0);
-    const structureSeconds = budget.titleSeconds + (budget.agenda ? budget.agendaSeconds : 0) + dividerCount * budget.dividerSeconds + budget.takeawaysSeconds + budget.questionsSeconds;
-    const contentSeconds = Math.max(all.length * 15, budget.totalSeconds - structureSeconds);
-    const weights = all.map((c) => c.spoken.reduce((a, s) => a + this.speech(s), 0) + READING_SECONDS);
-    const times = apportion(round5(contentSeconds) - (round5(contentSeconds) % 5), weights, 15);
+    // No bullet says again what the slide's title or its section's divider already says: a better one stands in.
+    const allPlans = [...contents, ...addedPlans.flat()];
+    allPlans.forEach((plan) => {
+      const name = plan.section < sections.length ? (sectionNames[plan.section]?.text ?? '') : (plan.article.title?.text ?? '');
+      this.dropRepeats(plan, [plan.title, name], allPlans);
+    });
 
-    const talk = this.assemble(sections, sectionNames, contents, addedPlans, times, dividers, budget);
+    const dividers = budget.dividers && sections.length + addedPlans.filter((p) => p.length > 0).length >= 2 && sections.length <= 8;
+    const talk = this.assemble(sections, sectionNames, contents, addedPlans, dividers, budget);
+    this.time(talk.slides, budget);
     const tooShort = this.options.minutes !== undefined && natural < this.options.minutes * 0.85 && allSpeech < contentGuess * 0.85;
     return { talk, speechSeconds: allSpeech, naturalMinutes: natural, tooShort };
+  }
+
+  /**
+   * Drops a slide's bullets that repeat one of `titles` (its own, its section's divider). The best
+   * spares that repeat neither them nor what any slide shows, and that do not point back ("These are
+   * just the crude tools"), take their places (beside another bullet, only short ones); a slide keeps one
+   * bullet at least unless it shows a figure.
+   */
+  private dropRepeats(plan: ContentPlan, titles: readonly string[], plans: readonly ContentPlan[]): void {
+    const key = (text: string) => text.toLowerCase().replace(/[\s.。!！?？]+$/u, '').replace(/\s+/gu, ' ').trim();
+    const said = new Set(titles.filter(Boolean).map(key));
+    // The same words, or the same words after a lead-in ("尽管有丰富的知识，| Cantrill 本人并不是一个公正的观察者").
+    const repeats = (b: Bullet) => {
+      const k = key(b.text);
+      return [...said].some((t) => k === t || (t.length >= 8 && k.endsWith(t) && t.length >= k.length * 0.6));
+    };
+    if (!plan.bullets.some(repeats)) return;
+    const shown = () => plans.flatMap((p) => p.bullets);
+    const kept = plan.bullets.filter((b) => !repeats(b));
+    // Spares: those the slide passed over, then the other sentences of its chunk (most central first) or of its notes.
+    const spare = [...plan.spare];
+    const article = plan.article;
+    const main = article === this.main;
+    const central = main ? this.centralOf(0, this.vectors, plan.chunk.start, plan.chunk.end) : [];
+    const others = (main ? this.main.sentences.slice(plan.chunk.start, plan.chunk.end) : plan.spoken)
+      .filter((s) => !plan.bullets.some((b) => b.sentence === s) && !spare.some((b) => b.sentence === s))
+      .sort((a, b) => (main ? (central[b.index - plan.chunk.start] ?? 0) - (central[a.index - plan.chunk.start] ?? 0) : a.index - b.index));
+    for (const s of others) {
+      const best = condenseBullet(stripMarkup(s.raw, article.definitions).text, { fragment: s.kind === 'item' })
+        .filter((v) => !danglingReference(v.text) && bulletLength(v.text) <= 20)
+        .sort((a, b) => b.weight - a.weight)[0];
+      if (best) spare.push({ sentence: s, text: best.text, score: 0, vector: best.partial || !main ? this.vectorOf(this.termIds(best.text)) : (this.vectors[s.index] as SparseVector), partial: best.partial });
+    }
+    // Those that read at a glance (12 words, 30 Chinese characters) first.
+    const glance = (b: Bullet) => (bulletLength(b.text) <= (hasCjk(b.text) ? 30 : 12) ? 0 : 1);
+    for (const s of [...spare].sort((a, b) => glance(a) - glance(b))) {
+      if (kept.length >= plan.bullets.length) break;
+      // Beside another bullet, only a spare that reads at a glance is worth its place.
+      if (kept.length >= 1 && glance(s) > 0) continue;
+      if (repeats(s) || pointsBack(s.text) || kept.some((b) => b.sentence === s.sentence) || shown().some((b) => b !== s && (b.sentence === s.sentence || cosine(b.vector, s.vector) > 0.7))) continue;
+      kept.push(s);
+    }
+    if (kept.length === 0 && !plan.figure) return;
+    plan.bullets = kept.sort((a, b) => a.sentence.index - b.sentence.index);
+    const spoken = new Set(plan.spoken);
+    for (const b of plan.bullets) if (!spoken.has(b.sentence)) plan.spoken = [...plan.spoken, b.sentence].sort((a, c) => a.index - c.index);
   }
 
   /** Names, numbers, words and link targets of the main article (and its title and credits), lower-cased: what a passage must go beyond to add something. */
@@ -560,16 +654,23 @@ class Planner {
   }
 
   /** What a passage of another article says that the main article does not: new names, numbers and links. */
-  private novelty(s: Sentence, known: ReadonlySet<string>, sameLanguage: boolean): number {
+  private novelty(s: Sentence, known: ReadonlySet<string>, sameLanguage: boolean, aliases: readonly string[]): number {
     let items = 0;
+    // The main article's author's words, quoted or paraphrased ("他总结道", "Cantrill 写道"), echo it; a new voice adds.
+    const speaker = reportingSpeaker(s.plain);
+    if (speaker !== null) {
+      if (!newVoice(speaker, aliases, (w) => known.has(w))) return 0;
+      items += 2;
+    } else if (namesAuthor(s.plain, aliases)) items++;
     for (const u of s.urls) if (/^(?:https?:\/\/|www\.)/iu.test(u) && !known.has(urlKey(u))) items++;
     const cjk = hasCjk(s.plain);
     const tokens = s.plain.match(/[\p{Script=Latin}\p{N}][\p{Script=Latin}\p{N}'’.-]*/gu) ?? [];
     tokens.forEach((token, k) => {
       const lower = token.toLowerCase().replace(/[.’']+$/u, '');
       if (known.has(lower) || lower.length < 2) return;
-      // In Chinese text every Latin word is a name or a term; in English, capitalised words past the first, and numbers.
-      if (cjk || /\d/u.test(token) || (k > 0 && /^\p{Lu}/u.test(token))) items++;
+      // In Chinese text a Latin name or term is capitalised or has digits ("uni nucles", a garbled word, is neither);
+      // in English, capitalised words past the first, and numbers.
+      if ((cjk && /[\p{Lu}\d]/u.test(token)) || /\d/u.test(token) || (k > 0 && /^\p{Lu}/u.test(token))) items++;
     });
     if (!sameLanguage || items > 0) return items;
     // The same language: a passage most of whose weighty words the main article never uses.
@@ -591,9 +692,11 @@ class Planner {
     const vectors = this.vectorsOf(analysis);
     const central = this.centralOf(article.index, vectors, 0, vectors.length);
     const sameLanguage = article.language === this.main.language;
+    const author = this.main.attributions.find((a) => a.role === 'author')?.value ?? this.main.meta.author?.text ?? '';
+    const aliases = authorAliases(author, article.sentences.map((s) => s.plain).join('\n'));
     return article.sentences
       .filter((s) => !echoes.has(s) && displayWidth(s.plain) >= 24 && !/[?？]$/u.test(s.plain))
-      .map((s) => ({ s, novel: this.novelty(s, known, sameLanguage) }))
+      .map((s) => ({ s, novel: this.novelty(s, known, sameLanguage, aliases) }))
       .filter((x) => x.novel > 0)
       .map((x) => ({ s: x.s, score: ((central[x.s.index] ?? 0) + 0.2) * (1 + 0.3 * Math.min(3, x.novel)) * (x.s.index < 6 ? 1.2 : 1) }))
       .sort((a, b) => b.score - a.score || a.s.index - b.s.index)
@@ -752,6 +855,12 @@ class Planner {
       .map((c) => ({ sentence: c.sentence, text: c.text, score: c.score, vector: c.vector, partial: c.partial }));
     // Later slides pass over what this one says: its bullets, and the sentences they were cut from.
     for (const b of bullets) chosenVectors.push(b.vector, vectors[b.sentence.index] as SparseVector);
+    const pickedSet = new Set(picked);
+    const spare: Bullet[] = candidates
+      .filter((c, k) => !pickedSet.has(k) && !bullets.some((b) => b.sentence === c.sentence))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 6)
+      .map((c) => ({ sentence: c.sentence, text: c.text, score: c.score, vector: c.vector, partial: c.partial }));
 
     // Notes: every sentence when the talk has time for them all; else the bullets' and the most central others, as time allows.
     const spokenIds = new Set(bullets.map((b) => b.sentence.index));
@@ -769,7 +878,7 @@ class Planner {
     }
     if (spokenIds.size === 0 && group[0]) spokenIds.add(group[0].index);
     const spoken = [...spokenIds].sort((a, b) => a - b).map((i) => article.sentences[i] as Sentence);
-    return { section, chunk, article, bullets, spoken, title: '', titleFrom: null, figure, support: [] };
+    return { section, chunk, article, bullets, spoken, title: '', titleFrom: null, figure, support: [], spare };
   }
 
   /** The best title from a slide's leading passage (its first sentences), not yet used by another slide. */
@@ -783,12 +892,13 @@ class Planner {
     let strict = true;
     const consider = (candidate: TitleCandidate, from: Sentence, position: number) => {
       const ids = new Set(this.termIds(candidate.text));
-      if (ids.size === 0) return;
+      if (ids.size === 0 || candidate.kind === 'question') return;
       const lower = candidate.text.toLowerCase();
       if (this.usedTitles.some((used) => used.text === lower || (strict && overlap(used.ids, ids) >= 0.6))) return;
       let sum = 0;
       for (const id of ids) sum += weight.get(id) ?? 0;
-      const shape = candidate.kind === 'sentence' ? 1.5 : candidate.kind === 'clause' ? 1.35 : candidate.words === 1 ? 0.45 : 1;
+      // A claim names the slide's point; a noun phrase only its topic, and one word hardly that.
+      const shape = candidate.kind === 'phrase' ? (candidate.words === 1 ? 0.45 : 1) : (candidate.kind === 'sentence' ? 2.75 : 2.5) * (candidate.words > 8 ? 0.85 : 1) * roleWeight(candidate);
       const place = position === 0 ? 1 : position === 1 ? 0.8 : 0.65;
       // A lead the author set in bold ("**No one's going to read your code.**") is their own title for the passage.
       const stressed = (from.emphasis && from.opensBlock) || (from.stressed !== '' && candidate.text.includes(from.stressed)) ? 2.5 : 1;
@@ -818,6 +928,7 @@ class Planner {
    */
   private nameSection(sections: readonly Section[], si: number): { text: string; from: Sentence } | null {
     const section = sections[si] as Section;
+    const introduction = isIntroduction(sections, si);
     const inSections = new Map<number, number>();
     const tf = new Map<number, number>();
     sections.forEach((other, k) => {
@@ -839,20 +950,37 @@ class Planner {
       .filter((x, k) => k < 8 || x.s.index - section.start < 4 || (x.s.plain.length < 80 && bulletLength(x.s.plain) <= 8));
     let best: { text: string; from: Sentence; score: number; ids: Set<number> } | null = null;
     pretag(sources.map(({ s }) => this.condensable(s)));
+    // An introduction that asks the question the talk answers is named by it.
+    if (introduction) {
+      for (let i = section.start; i < section.end; i++) {
+        const s = this.main.sentences[i] as Sentence;
+        const question = titleCandidates(this.condensable(s)).find((c) => c.kind === 'question');
+        if (!question) continue;
+        const text = capitalise(question.text);
+        const ids = new Set(this.termIds(text));
+        if (this.usedTitles.some((used) => used.text === text.toLowerCase())) continue;
+        this.usedTitles.push({ text: text.toLowerCase(), ids });
+        return { text, from: s };
+      }
+    }
     for (const { s, c } of sources) {
       for (const candidate of titleCandidates(this.condensable(s))) {
         const ids = new Set(this.termIds(candidate.text));
         if (ids.size === 0) continue;
+        // The introduction may be named by the question the talk answers ("What’s the problem with unikernels?"); no other section.
+        if (candidate.kind === 'question' && !introduction) continue;
         const lower = candidate.text.toLowerCase();
         if (this.usedTitles.some((used) => used.text === lower || overlap(used.ids, ids) >= 0.6)) continue;
         let sum = 0;
         for (const id of ids) sum += weight(id);
-        // A section is named by a topic ("Performance arguments") or its claim ("Unikernels are entirely undebuggable"); one word names too little.
-        // A short sentence that makes a claim ("Unikernels are entirely undebuggable.") names a section best.
-        const shape = candidate.kind === 'phrase' ? (candidate.words === 1 ? 0.4 : candidate.words <= 3 ? 1.1 : 0.85) : candidate.words > 6 ? 0.8 : candidate.kind === 'sentence' ? 3 : 2.6;
-        // The section's leading passage says what it is about first.
+        // A section is named by its claim ("Unikernels are entirely undebuggable"), a topic ("Performance arguments")
+        // only when it makes none; one word names too little. A short sentence that makes a claim names a section best.
+        const shape =
+          candidate.kind === 'question' ? 4 : candidate.kind === 'phrase' ? (candidate.words === 1 ? 0.4 : candidate.words <= 3 ? 1.1 : 0.85) : (candidate.kind === 'sentence' ? 3 : 2.6) * (candidate.words > 8 ? 0.8 : 1) * roleWeight(candidate);
+        // The section's leading passage says what it is about first; what the author set in bold is their own headline.
         const leading = s.index - section.start < 4 ? 1.6 : 1;
-        const score = (sum / Math.pow(ids.size, 0.5)) * shape * (0.6 + 0.4 * c) * leading;
+        const stressed = s.stressed !== '' && candidate.kind !== 'phrase' && candidate.text.includes(s.stressed) ? 2.5 : 1;
+        const score = (sum / Math.pow(ids.size, 0.5)) * shape * (0.6 + 0.4 * c) * leading * stressed;
         if (!best || score > best.score) best = { text: capitalise(candidate.text), from: s, score, ids };
       }
     }
@@ -863,19 +991,35 @@ class Planner {
   }
 
   /** What a section will argue: its most central claim that the section's first slide does not already show. */
-  private thesis(section: Section, first: ContentPlan | undefined): { text: string; from: Sentence } | null {
+  private thesis(part: { section: Section | null; plans: readonly ContentPlan[]; name: { text: string; cite: Citation | null } }): { text: string; from: Sentence } | null {
+    const first = part.plans[0];
     const shown = new Set(first?.bullets.map((b) => b.sentence) ?? []);
-    const central = this.centralOf(0, this.vectors, section.start, section.end);
-    const ranked = this.main.sentences
-      .slice(section.start, section.end)
-      .map((s) => ({ s, score: central[s.index - section.start] ?? 0 }))
-      .sort((a, b) => b.score - a.score || a.s.index - b.s.index);
+    let ranked: { s: Sentence; score: number }[];
+    let article: Article;
+    if (part.section) {
+      const section = part.section;
+      article = this.main;
+      const central = this.centralOf(0, this.vectors, section.start, section.end);
+      ranked = this.main.sentences.slice(section.start, section.end).map((s) => ({ s, score: central[s.index - section.start] ?? 0 }));
+    } else {
+      // Another article's section: the most central of the points it adds.
+      if (!first) return null;
+      article = first.article;
+      const analysis = this.analyses[article.index] as Analysis;
+      const central = this.centralOf(article.index, this.vectorsOf(analysis), 0, article.sentences.length);
+      ranked = [...new Set(part.plans.flatMap((p) => p.spoken))].map((s) => ({ s, score: central[s.index] ?? 0 }));
+    }
+    ranked.sort((a, b) => b.score - a.score || a.s.index - b.s.index);
+    const name = part.name.text.toLowerCase();
     for (const { s } of ranked) {
       if (shown.has(s) || /[?？]$/u.test(s.plain)) continue;
-      const bullet = condenseBullet(stripMarkup(s.raw, this.main.definitions).text)
-        .filter((b) => !danglingReference(b.text))
+      // Not the sentence the section's name was cut from: the divider would say one thing twice.
+      const cite = part.name.cite;
+      if (cite && cite.path === article.path && cite.startLine === s.startLine && cite.quote === s.quote) continue;
+      const bullet = condenseBullet(stripMarkup(s.raw, article.definitions).text)
+        .filter((b) => !danglingReference(b.text) && !pointsBack(b.text) && b.text.toLowerCase() !== name)
         .sort((a, b) => b.weight - a.weight)[0];
-      if (bullet && bulletLength(bullet.text) <= (hasCjk(bullet.text) ? 30 : 14)) return { text: bullet.text, from: s };
+      if (bullet && bulletLength(bullet.text) <= (hasCjk(bullet.text) ? 36 : 14)) return { text: bullet.text, from: s };
     }
     return null;
   }
@@ -923,7 +1067,6 @@ class Planner {
     names: readonly { text: string; cite: Citation | null }[],
     contents: readonly ContentPlan[],
     addedPlans: readonly ContentPlan[][],
-    times: readonly number[],
     dividers: boolean,
     budget: Budget,
   ): Talk {
@@ -955,8 +1098,12 @@ class Planner {
       if (author) cites.push(citeAttribution(article, author));
       for (const a of naming) cites.push(citeAttribution(article, a));
       titleNotes.push({ lead: `${article.path}:`, text: [article.title?.text ?? '', author?.text ?? '', ...naming.map((a) => a.text)].filter(Boolean).join(' · '), cites });
-      const children = naming.filter((a) => a.role !== 'credit').map((a) => a.text);
-      if (!article.title) return [...(author ? [author.text] : []), ...children].map((text) => ({ text, children: [] }));
+      // Attribution reads as attribution: the source's title and author, then its address (not "via: …"
+      // or "原文：…") and who translated it.
+      const children = naming.filter((a) => a.role !== 'credit').map((a) => (a.role === 'source' ? a.url || a.value : a.text));
+      // The talk's own title and author are already the slide's title and subtitle: only the address and credits follow.
+      const isTalk = article === main && article.title?.text === title && (!author || author.value === authorLine?.value);
+      if (!article.title || isTalk) return [...(author && !isTalk ? [author.text] : []), ...children].map((text) => ({ text, children: [] }));
       return [{ text: [article.title.text, author?.value].filter(Boolean).join(' — '), children }];
     });
     if (authorLine) citeAttribution(main, authorLine);
@@ -972,7 +1119,12 @@ class Planner {
         return { name, plans, section: null };
       })
       .filter((p) => p.plans.length > 0);
-    const closing = parts.length > 1 && parts[parts.length - 1]?.section?.heading && /conclu|summary|wrap|final|lesson|总结|结论|结语|小结/iu.test(parts[parts.length - 1]?.name.text ?? '');
+    // A closing section (headed as one, or opening with a conclusion cue: "In the fullness of time, …") comes after what the other articles add.
+    const lastPart = parts[parts.length - 1];
+    const closing =
+      parts.length > 1 &&
+      lastPart?.section &&
+      (lastPart.section.heading ? /conclu|summary|wrap|final|lesson|总结|结论|结语|小结/iu.test(lastPart.name.text) : opensConclusion(main.sentences[lastPart.section.start]?.plain ?? ''));
     const ordered = closing ? [...parts.slice(0, -1), ...addedParts, ...parts.slice(-1)] : [...parts, ...addedParts];
     const showSections = ordered.length >= 2;
 
@@ -988,20 +1140,26 @@ class Planner {
       slides.push({ kind: 'agenda', title: words.agenda, subtitle: '', bullets: items.map((i) => ({ text: i.text, children: [] })), notes, sources, timeSeconds: budget.agendaSeconds, titleSource: '' });
     }
 
-    const all = [...contents, ...addedPlans.flat()];
+    const allPlans = [...contents, ...addedPlans.flat()];
     for (const part of ordered) {
       const many = part.plans.length > 1 || part.section === null;
+      let thesisText = '';
       if (dividers && showSections && many) {
         const sources: Citation[] = part.name.cite ? [part.name.cite] : [];
         const notes: NotesParagraph[] = part.name.cite ? [{ lead: '', text: collapse(plainText(part.name.cite.quote, main.definitions)), cites: [0] }] : [];
-        const thesis = part.section ? this.thesis(part.section, part.plans[0]) : null;
+        const thesis = this.thesis(part);
         if (thesis) {
+          thesisText = thesis.text;
           sources.push(this.cite(thesis.from));
           notes.push({ lead: '', text: thesis.from.plain, cites: [sources.length - 1] });
         }
         slides.push({ kind: 'section', title: part.name.text, subtitle: thesis?.text ?? '', bullets: [], notes, sources, timeSeconds: budget.dividerSeconds, titleSource: part.section && !part.section.heading ? (part.name.cite ? collapse(plainText(part.name.cite.quote, main.definitions)) : '') : '' });
       }
-      for (const plan of part.plans) slides.push(this.contentSlide(plan, times[all.indexOf(plan)] ?? 60));
+      for (const plan of part.plans) {
+        // A later slide of the section does not show again what its divider says.
+        if (dividers && showSections && many) this.dropRepeats(plan, [plan.title, part.name.text, thesisText], allPlans);
+        slides.push(this.contentSlide(plan, 0));
+      }
     }
 
     const takeaways = this.takeaways(contents, title);
@@ -1027,11 +1185,6 @@ class Planner {
     }
     slides.push({ kind: 'questions', title: words.questions, subtitle: '', bullets: linkBullets, notes: links.map((l, i) => ({ lead: '', text: linkBullets[i]?.text ?? '', cites: [i] })), sources: links, timeSeconds: budget.questionsSeconds, titleSource: '' });
 
-    // The fixed shares and the content times may not add up exactly after rounding: settle on Q&A.
-    const used = slides.reduce((a, s) => a + s.timeSeconds, 0);
-    const questions = slides[slides.length - 1] as TalkSlide;
-    questions.timeSeconds = Math.max(5, questions.timeSeconds + budget.totalSeconds - used);
-
     const sources: TalkSource[] = this.articles.map((a) => ({
       path: a.path,
       title: a.title?.text ?? '',
@@ -1050,6 +1203,34 @@ class Planner {
       sources,
       slides,
     };
+  }
+
+  /**
+   * Every slide's time, in proportion to what is said on it: the speech of its notes (a content
+   * slide's passages, a divider's name and thesis, the takeaways' sentences), of its items (the
+   * agenda), or of its title and author (the title slide), plus a few seconds to read it. Questions
+   * keep the budget's share: that time is the audience's. Multiples of five seconds, adding up to
+   * the talk's length.
+   */
+  private time(slides: TalkSlide[], budget: Budget): void {
+    const questions = slides[slides.length - 1] as TalkSlide;
+    const spoken = slides.slice(0, -1);
+    const said = (slide: TalkSlide): number => {
+      switch (slide.kind) {
+        case 'title':
+          return speechSeconds([slide.title, slide.subtitle, ...slide.bullets.map((b) => b.text).filter((t) => !/^(?:https?:\/\/|www\.)/iu.test(t))].join(' '));
+        case 'agenda':
+          return slide.bullets.reduce((a, b) => a + speechSeconds(b.text), 0);
+        default:
+          return slide.notes.reduce((a, n) => a + speechSeconds(n.text), 0);
+      }
+    };
+    const total = budget.totalSeconds - (budget.totalSeconds % 5);
+    const reserved = Math.min(questions.timeSeconds, Math.max(5, round5(total * 0.3)));
+    const rest = Math.max(5 * spoken.length, total - reserved);
+    const times = apportion(rest, spoken.map((slide) => said(slide) + READING_SECONDS), 10);
+    spoken.forEach((slide, i) => (slide.timeSeconds = times[i] ?? 10));
+    questions.timeSeconds = Math.max(5, budget.totalSeconds - spoken.reduce((a, s) => a + s.timeSeconds, 0));
   }
 
   private contentSlide(plan: ContentPlan, seconds: number): TalkSlide {
@@ -1093,6 +1274,16 @@ class Planner {
     }
     return slide;
   }
+}
+
+/** A clause that concedes before a "but" is not the author's point; the one after it is. */
+function roleWeight(candidate: TitleCandidate): number {
+  return candidate.role === 'concession' ? 0.5 : candidate.role === 'contrast' ? 1.15 : 1;
+}
+
+/** Whether a section is the talk's introduction: the first of three or more, before any heading. */
+function isIntroduction(sections: readonly Section[], si: number): boolean {
+  return si === 0 && sections.length >= 3 && !sections[0]?.heading;
 }
 
 /** Whether a phrase can stand as a bullet by itself: it does not open with a verb, a preposition or a conjunction ("are no processes"). */

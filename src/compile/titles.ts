@@ -13,21 +13,35 @@ import { FUNCTION_TAGS, taggedWords, type Word } from './words.js';
 /** A candidate slide title found in a passage, verbatim. */
 export interface TitleCandidate {
   text: string;
-  kind: 'sentence' | 'clause' | 'phrase';
+  /** A whole short sentence, a clause with a subject and a verb (both claims), a noun phrase, or a short question. */
+  kind: 'sentence' | 'clause' | 'phrase' | 'question';
   /** Words in the candidate. */
   words: number;
+  /** A clause that concedes before a "but" (not the point), or the one after it (the point). */
+  role?: 'concession' | 'contrast';
 }
 
-/** The widest a title may be, in display columns. */
+/** The widest a title may be, in display columns: a noun phrase, and a claim (a clause), which may say more. */
 export const MAX_TITLE_COLUMNS = 48;
+export const MAX_CLAIM_COLUMNS = 64;
 const MAX_WORDS = 8;
-/** Chinese titles: at most this many characters. */
+const MAX_CLAIM_WORDS = 12;
+/** Chinese titles: at most this many characters (a phrase, a claim). */
 const MAX_CJK_CHARS = 16;
+const MAX_CJK_CLAIM_CHARS = 26;
 
 const FIRST_PERSON = /^(?:i|me|my|mine|myself|we|us|our|ours|ourselves|我|我们|咱们|笔者)$/iu;
 const DEMONSTRATIVE = /^(?:this|that|these|those|it|its|they|them|their|here|there|such|which|who|这|那|这些|那些|这个|那个|它|它们|他|她|他们|其)$/iu;
 /** Words that open a clause without being part of its point. */
 const CONNECTIVE = /^(?:so|and|but|or|yet|then|also|thus|hence|still|now|well|yes|no|indeed|however|moreover|instead|besides|anyway|rather|namely|因此|所以|但是|但|而且|并且|此外|然而|不过|那么|而|并|且|也|就|则|即)$/iu;
+const RELATIVE = /^(?:that|which|who|whom|whose)$/iu;
+const REPORTING_VERB = /^(?:说|说道|表示|指出|认为|写道|断言|称|声称|指控|警告|解释|总结道|补充道|强调|宣布|透露|said|says|wrote|writes|argued|argues|noted|notes|added|adds|explained|explains|warned|warns|told|tells|claimed|claims|asserted|asserts)$/iu;
+/** Nouns whose "that" clause says what they are ("the reason that …"): cut there, they say nothing. */
+const CONTENT_NOUN = /^(?:reasons?|fact|ideas?|claims?|notion|arguments?|beliefs?|hope|assumptions?|sense|evidence|news|point|view|feeling|possibility|suggestion|conclusion|impression|proof|sign|chance|risk|danger|problem)$/iu;
+/** Words that open the clause that makes the point after a concession ("Yes, X — but Y"). */
+const CONTRAST = /^(?:but|yet|however|still|但|但是|然而|不过|可是)$/iu;
+/** Words that open a clause leaning on another, or a comparison without its subject. */
+const SUBORDINATE_OPEN = /^(?:even (?:though|if|when|as)|although|though|whereas|while|whether|unless|if|because|since|once|until|unlike|similar to|as well as|so that)\b/iu;
 const CLAUSE_PUNCT = /^[;:—–,()（）“”"‘’'，；：。.!?！？…]$/u;
 
 function balanced(text: string): boolean {
@@ -38,35 +52,54 @@ function balanced(text: string): boolean {
   return count(/[「『《]/gu) === count(/[」』》]/gu);
 }
 
-function fits(text: string, words: number): boolean {
-  if (displayWidth(text) > MAX_TITLE_COLUMNS || words > MAX_WORDS) return false;
-  if (hasCjk(text) && [...text].length > MAX_CJK_CHARS) return false;
+function fits(text: string, words: number, claim: boolean): boolean {
+  if (displayWidth(text) > (claim ? MAX_CLAIM_COLUMNS : MAX_TITLE_COLUMNS) || words > (claim ? MAX_CLAIM_WORDS : MAX_WORDS)) return false;
+  // Chinese: characters, a Latin word counting as one ("Docker 计划做大量工作…" reads as its words).
+  if (hasCjk(text) && (text.match(/\p{Script=Han}/gu)?.length ?? 0) + (text.match(/[\p{Script=Latin}\p{N}]+/gu)?.length ?? 0) > (claim ? MAX_CJK_CLAIM_CHARS : MAX_CJK_CHARS)) return false;
   return balanced(text);
+}
+
+/** "There is nothing tautologically small about unikernels", "There are no processes": a claim whose subject follows its verb. */
+function existential(run: readonly Word[]): boolean {
+  return /^there$/iu.test(run[0]?.text ?? '') && (run[1]?.pos === 'AUX' || run[1]?.pos === 'VERB') && /^(?:is|are|was|were|will|can|may|must|has|have|had|seems?|remains?)$/iu.test(run[1]?.text ?? '');
 }
 
 const isContent = (w: Word) => w.pos !== 'PUNCT' && w.pos !== 'SYM';
 
 /** Whether a run of words may stand as a title: no first person, no reference back in its subject, no function word at either end. */
+/** Whether a claim's subject points back ("Any such slop is lost", "These arguments are specious"): it cannot stand alone. */
+export function pointsBack(text: string): boolean {
+  const run = taggedWords(text);
+  const verb = run.findIndex((w) => w.pos === 'VERB' || w.pos === 'AUX');
+  return !existential(run) && run.slice(0, verb < 0 ? run.length : verb).some((w) => DEMONSTRATIVE.test(w.text));
+}
+
 function acceptable(run: readonly Word[]): boolean {
   const first = run[0];
   const last = run[run.length - 1];
   if (!first || !last) return false;
   // "Any such slop is lost", "This merits a final reemphasis": a subject that points back names no point.
   const verb = run.findIndex((w) => w.pos === 'VERB' || w.pos === 'AUX');
-  if (run.slice(0, verb < 0 ? run.length : verb).some((w) => DEMONSTRATIVE.test(w.text))) return false;
+  const there = existential(run);
+  if (!there && run.slice(0, verb < 0 ? run.length : verb).some((w) => DEMONSTRATIVE.test(w.text))) return false;
   if (first.pos === 'NUM' && /^(?:one|ones)$/iu.test(first.text)) return false;
   if (FUNCTION_TAGS.has(last.pos) || last.pos === 'PUNCT' || last.pos === 'SYM') return false;
+  // "一位黑客新闻读者断言", "Cantrill wrote": who says something, not what.
+  if (REPORTING_VERB.test(last.text)) return false;
   // Words a tagger may call nouns or adjectives that still want what follows them.
   if (/^(?:like|such|including|via|per|versus|vs|etc|e\.g|i\.e|else|ones?|kind|sort|lot|bit|number|part)$/iu.test(last.text)) return false;
   if (first.pos === 'ADP' || first.pos === 'CCONJ' || first.pos === 'SCONJ' || first.pos === 'PART' || first.pos === 'AUX' || first.pos === 'PUNCT') return false;
-  if (DEMONSTRATIVE.test(first.text) || CONNECTIVE.test(first.text)) return false;
+  if ((DEMONSTRATIVE.test(first.text) && !there) || CONNECTIVE.test(first.text)) return false;
   return !run.some((w) => FIRST_PERSON.test(w.text));
 }
 
-/** Drops connectives and punctuation that open a run ("But,", "So", "Yes,", "因此，"). */
+/**
+ * Drops connectives and punctuation that open a run ("But,", "So", "Yes,", "因此，"), and a
+ * "because" whose clause the author asserts ("because a unikernel runs as a guest operating system").
+ */
 function trimStart(run: Word[]): Word[] {
   let i = 0;
-  while (i < run.length && (CONNECTIVE.test(run[i]?.text ?? '') || run[i]?.pos === 'PUNCT' || (run[i]?.pos === 'ADV' && run[i + 1]?.pos === 'PUNCT'))) i++;
+  while (i < run.length && (CONNECTIVE.test(run[i]?.text ?? '') || /^because$/iu.test(run[i]?.text ?? '') || run[i]?.pos === 'PUNCT' || (run[i]?.pos === 'ADV' && run[i + 1]?.pos === 'PUNCT'))) i++;
   return run.slice(i);
 }
 
@@ -77,6 +110,7 @@ function textOf(plain: string, run: readonly Word[]): string {
 }
 
 function hasClauseShape(run: readonly Word[]): boolean {
+  if (existential(run) && run.length >= 3) return true;
   const verb = run.findIndex((w) => w.pos === 'VERB' || w.pos === 'AUX');
   if (verb <= 0) return false;
   return run.slice(0, verb).some((w) => w.pos === 'NOUN' || w.pos === 'PROPN' || ((w.pos === 'PRON' || w.pos === 'NUM') && !DEMONSTRATIVE.test(w.text)));
@@ -128,36 +162,103 @@ export function titleCandidates(plain: string): TitleCandidate[] {
 }
 
 function candidatesUncached(plain: string): TitleCandidate[] {
-  // A question names what the slide asks, not its point.
-  if (/[?？]\s*$/u.test(plain)) return [];
+  // A question names what the slide asks, not its point: only a short one is offered, as a question
+  // (an introduction may be named by the question the talk answers).
+  if (/[?？]\s*$/u.test(plain)) return questionCandidate(plain);
   const words = taggedWords(plain);
   const out: TitleCandidate[] = [];
   const seen = new Set<string>();
-  const push = (run: Word[], kind: TitleCandidate['kind']) => {
+  const push = (run: Word[], kind: TitleCandidate['kind'], role?: TitleCandidate['role']): boolean => {
     const trimmed = trimStart(run);
-    if (!acceptable(trimmed)) return;
+    if (!acceptable(trimmed)) return false;
     const text = textOf(plain, trimmed);
     const count = trimmed.filter(isContent).length;
-    if (!text || seen.has(text) || !fits(text, count)) return;
+    if (!text || seen.has(text) || !fits(text, count, kind !== 'phrase')) return false;
+    // "Even though no one is reading your code", "Similar to bash and zsh": a clause that leans on another is no claim.
+    if (kind !== 'phrase' && SUBORDINATE_OPEN.test(text)) return false;
     seen.add(text);
-    out.push({ text, kind, words: count });
+    out.push(role ? { text, kind, words: count, role } : { text, kind, words: count });
+    return true;
+  };
+  /** A claim too long for a title, less its trailing phrase ("you can certainly have lean systems | without resorting to …"). */
+  const pushShortened = (run: Word[], role?: TitleCandidate['role']) => {
+    const trimmed = trimStart(run);
+    // "There is nothing about unikernels | in principle that …" says nothing without what follows.
+    if (existential(trimmed)) return;
+    for (let k = trimmed.length - 1; k >= 4; k--) {
+      const w = trimmed[k] as Word;
+      // A relative clause on a noun goes whole ("production debugging | that we never …").
+      // Not "the reason | that …", "the fact | that …": that clause is what the noun says.
+      const relative = RELATIVE.test(w.text) && ['NOUN', 'PROPN'].includes(trimmed[k - 1]?.pos ?? '') && !CONTENT_NOUN.test(trimmed[k - 1]?.text ?? '');
+      if (!relative && !((w.pos === 'ADP' && !/^(?:of|than|like|as|to)$/iu.test(w.text)) || w.pos === 'SCONJ')) continue;
+      // Otherwise only a trailing phrase goes ("without resorting to …"), never a clause of its own ("… that leads to …").
+      const tail = trimmed.slice(k + 1);
+      if (!relative && tail.some((x) => x.pos === 'AUX' || RELATIVE.test(x.text) || (x.pos === 'VERB' && x !== tail[0]))) continue;
+      const kept = trimmed.slice(0, k).filter((x, i, all) => !(i === all.length - 1 && x.pos === 'PUNCT'));
+      const last = kept[kept.length - 1];
+      if (!last || !['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(last.pos) || kept.filter(isContent).length < 4 || !hasClauseShape(kept)) continue;
+      // Not cut inside a clause the main one leans on ("the most profound reason that unikernels are unfit | for …").
+      const verb = kept.findIndex((x) => x.pos === 'VERB' || x.pos === 'AUX');
+      if (kept.slice(verb + 1).some((x) => RELATIVE.test(x.text) || x.pos === 'SCONJ')) continue;
+      if (fits(textOf(plain, kept), kept.filter(isContent).length, true)) {
+        push(kept, 'clause', role);
+        return;
+      }
+    }
   };
   // The whole sentence, and each clause between clause punctuation.
   const content = words.filter(isContent);
-  if (content.length <= MAX_WORDS && hasClauseShape(trimStart([...words]))) push(words.filter((w) => !(w === words[words.length - 1] && w.pos === 'PUNCT')), 'sentence');
+  if (content.length <= MAX_CLAIM_WORDS && hasClauseShape(trimStart([...words]))) push(words.filter((w) => !(w === words[words.length - 1] && w.pos === 'PUNCT')), 'sentence');
+  // Clauses between clause punctuation; the one before a "but" concedes, the one after it makes the point.
+  const clauses: Word[][] = [];
+  const afterAside: boolean[] = [];
   let from = 0;
   for (let k = 0; k <= words.length; k++) {
     const w = words[k];
     if (w && !(w.pos === 'PUNCT' && CLAUSE_PUNCT.test(w.text))) continue;
-    const clause = trimStart(words.slice(from, k));
-    if (clause.length >= 2 && hasClauseShape(clause)) push(clause, 'clause');
+    if (k > from) {
+      clauses.push(words.slice(from, k));
+      afterAside.push(/^[)）”’]$/u.test(words[from - 1]?.text ?? ''));
+    }
     from = k + 1;
   }
+  clauses.forEach((raw, i) => {
+    // What follows a parenthesis or a closing quote goes on with the clause before it ("… “question-and-answer” | periods as well as live broadcasts").
+    if (afterAside[i]) return;
+    const clause = trimStart(raw);
+    if (clause.length < 2 || !hasClauseShape(clause)) return;
+    const contrast = CONTRAST.test(raw[0]?.text ?? '');
+    const concession = CONTRAST.test(clauses[i + 1]?.[0]?.text ?? '');
+    const role = contrast ? 'contrast' : concession ? 'concession' : undefined;
+    if (!push(clause, 'clause', role)) pushShortened(clause, role);
+  });
+  if (clauses.length > 1 && content.length > MAX_CLAIM_WORDS && hasClauseShape(trimStart([...words]))) pushShortened(words);
   for (const phrase of nounPhrases(words)) {
     const lead = phrase[0]?.pos === 'DET' ? phrase.slice(1) : phrase;
+    // "the container revolution demands a …": a plural "noun" right before an article is the verb, misread.
+    const last = lead[lead.length - 1];
+    const next = last ? words[words.indexOf(last) + 1] : undefined;
+    if (lead.length > 1 && last && /s$/u.test(last.text) && next && /^(?:a|an|the)$/iu.test(next.text)) continue;
     push(lead, 'phrase');
   }
   return out;
+}
+
+/**
+ * A short question as a title ("What’s the problem with unikernels?"), its opening connective
+ * dropped ("So, what’s …"): at most eight words, asking with a question word, not as the writer.
+ */
+function questionCandidate(plain: string): TitleCandidate[] {
+  const words = trimStart(taggedWords(plain));
+  const content = words.filter(isContent);
+  const first = content[0];
+  if (!first || content.length < 3 || content.length > MAX_WORDS) return [];
+  if (!/^(?:what|what['’]s|why|how|when|where|which|who|can|could|should|is|are|does|do|什么|为什么|怎么|如何|哪|谁)/iu.test(first.text) && !hasCjk(plain)) return [];
+  if (words.some((w) => FIRST_PERSON.test(w.text))) return [];
+  const last = words[words.length - 1] as Word;
+  const text = plain.slice(first.start, last.end);
+  if (!fits(text, content.length, false)) return [];
+  return [{ text, kind: 'question', words: content.length }];
 }
 
 /**
@@ -180,4 +281,14 @@ export function titleFault(title: string, source: string): 'function-word' | 'cu
   const last = words[words.length - 1];
   if (last && FUNCTION_TAGS.has(last.pos)) return 'function-word';
   return null;
+}
+
+/**
+ * What a title says: a claim (a clause with a subject and a verb: "Hypervisor vulnerabilities
+ * emphatically exist", "There are no processes in unikernels"), a question, or a noun phrase that
+ * only names a topic ("Memory sizing"). The quality report counts the noun phrases.
+ */
+export function titleShape(title: string): 'claim' | 'question' | 'phrase' {
+  if (/[?？]\s*$/u.test(title)) return 'question';
+  return hasClauseShape(trimStart(taggedWords(title))) ? 'claim' : 'phrase';
 }

@@ -24,6 +24,12 @@ const UPOS = new Set(['NOUN', 'PROPN', 'VERB', 'AUX', 'ADJ', 'ADV', 'ADP', 'DET'
 /** jieba's tag set (ICTCLAS) as Universal POS. */
 export function chineseTagToPos(tag: string, word: string): Pos {
   if (/^\s+$/u.test(word)) return 'PUNCT';
+  // "当 … 时", "在 … 的时候", "作为 …": the frame of an adverbial, not a noun or a verb of the clause.
+  if (/^(?:时|时候|之时|之后|之前|以后|以前|以来|期间)$/u.test(word)) return 'ADP';
+  if (word === '当' || word === '每当') return 'SCONJ';
+  if (word === '作为') return 'ADP';
+  // jieba tags 不是 as a conjunction; in a clause it is its verb ("Cantrill 本人并不是一个公正的观察者").
+  if (word === '不是' || word === '并不是' || word === '就是') return 'VERB';
   if (tag === 'eng') return 'PROPN';
   if (/^[\p{P}\p{S}]+$/u.test(word)) return 'PUNCT';
   switch (tag[0]) {
@@ -54,9 +60,11 @@ export function chineseTagToPos(tag: string, word: string): Pos {
     case 'q':
       // A measure word ("期", "个") leans on the number before it: never the start of a phrase.
       return 'PART';
+    case 'f':
+      // A localizer (上, 下, 中, 之间) closes a place phrase like a postposition: "在专利法下", "世界上".
+      return 'ADP';
     case 't':
     case 's':
-    case 'f':
     case 'l':
     case 'i':
     case 'j':

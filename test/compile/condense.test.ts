@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { bulletLength, condenseBullet, condenseSentence, danglingReference } from '../../src/compile/condense.js';
+import { bulletLength, condenseBullet, condenseSentence, danglingReference, fragmentBullet } from '../../src/compile/condense.js';
 import { stripMarkup } from '../../src/compile/inline.js';
 import { contentWords } from '../../src/compile/tokens.js';
 
@@ -73,6 +73,35 @@ describe('condenseBullet: one thought, short enough to read at a glance', () => 
       expect(b).not.toMatch(/marketing$|blogs$/u);
     }
     for (const b of bullets("Astro's server-first approach allows you to opt in to client-side rendering only if, and exactly as, necessary.")) expect(b).not.toMatch(/\b(?:only|if)$/u);
+  });
+});
+
+describe('fragmentBullet: a bullet is a thought, not a piece of one', () => {
+  test('a clause cut before its end, its sentence going on, is a fragment', () => {
+    const source = 'We scanned all the projects we could find and discovered that many were affected.';
+    expect(fragmentBullet('We scanned all the projects we could find and discovered', source)).toBe(true);
+    expect(fragmentBullet('We scanned all the projects', source)).toBe(false);
+  });
+
+  test('a subordinate clause without its main clause is a fragment; with it, not', () => {
+    expect(fragmentBullet('If the perception persists that one must type', '')).toBe(true);
+    expect(fragmentBullet('If you use vim-plug, add this line to your config', '')).toBe(false);
+  });
+
+  test('Chinese: an adverbial alone, a piece without a verb, or one that lost its speaker', () => {
+    expect(fragmentBullet('在任何情况下', '')).toBe(true);
+    expect(fragmentBullet('1 月 27 日星期三', '')).toBe(true);
+    expect(fragmentBullet('指出 Cantrill 淡化了单核可能带来的性能提升', '')).toBe(true);
+    expect(fragmentBullet('单核可以提高应用程序的性能', '')).toBe(false);
+  });
+
+  test('a list item may be a phrase', () => {
+    expect(fragmentBullet('1 月 27 日星期三', '', true)).toBe(false);
+  });
+
+  test('condenseBullet gives no fragment', () => {
+    const source = 'We scanned all the projects we could find and discovered that many were affected.';
+    for (const b of condenseBullet(stripMarkup(source, new Map()).text)) expect(fragmentBullet(b.text, source)).toBe(false);
   });
 });
 

@@ -4,7 +4,7 @@ import { bulletLength } from '../../src/compile/condense.js';
 import { hasCjk } from '../../src/compile/tokens.js';
 import { findOverflows } from '../../src/render/index.js';
 import { loadTheme } from '../../src/theme/index.js';
-import { CORPUS_ARTICLES, CORPUS_DIR, parseIn, readIn } from './helpers.js';
+import { BUNDLED, CORPUS_ARTICLES, CORPUS_DIR, parseIn, readIn, UNIKERNELS_DIR } from './helpers.js';
 
 /**
  * Every real article of the corpus (test/corpus/articles, origins in its SOURCES.md) compiles, at its
@@ -46,4 +46,31 @@ describe.each(CORPUS_ARTICLES)('%s', (name) => {
     }
     if (chinese.length > 0) expect(median(chinese)).toBeLessThanOrEqual(30);
   });
+
+  test('no bullet says again what its slide\'s title or its section\'s divider says', () => {
+    expect(repeatedBullets(compiled.talk.slides)).toEqual([]);
+  });
 });
+
+test('the bundled talk: no bullet repeats its title or its divider ("There is nothing tautologically small about unikernels" once)', () => {
+  const compiled = compileTalkDetailed(BUNDLED.map((path) => ({ path, text: readIn(UNIKERNELS_DIR, path) ?? '' })));
+  expect(repeatedBullets(compiled.talk.slides)).toEqual([]);
+  const small = compiled.talk.slides.find((s) => s.title === 'There is nothing tautologically small about unikernels');
+  expect(small?.bullets.length).toBeGreaterThanOrEqual(2);
+});
+
+/** Bullets equal (but for case, spaces and a final stop, and a lead-in before them) to their slide's title or to the title or subtitle of the divider before it. */
+function repeatedBullets(slides: readonly { kind: string; title: string; subtitle: string; bullets: readonly { text: string }[] }[]): string[] {
+  const bare = (text: string) => text.toLowerCase().replace(/\s+/gu, ' ').trim().replace(/[.。!！?？]+$/u, '');
+  const out: string[] = [];
+  let divider: string[] = [];
+  for (const slide of slides) {
+    if (slide.kind === 'section') divider = [slide.title, slide.subtitle].filter(Boolean).map(bare);
+    else if (slide.kind !== 'content') divider = [];
+    if (slide.kind !== 'content') continue;
+    // The same words, or the same words after a lead-in ("尽管有丰富的知识，Cantrill 本人并不是一个公正的观察者").
+    const repeats = (text: string) => [bare(slide.title), ...divider].some((t) => text === t || (t.length >= 8 && text.endsWith(t) && t.length >= text.length * 0.6));
+    for (const b of slide.bullets) if (repeats(bare(b.text))) out.push(`${slide.title}: ${b.text}`);
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { titleCandidates, titleFault } from '../../src/compile/titles.js';
+import { titleCandidates, titleFault, titleShape } from '../../src/compile/titles.js';
 
 describe('titles from a slide\'s leading passage', () => {
   test('a claim at the head of a sentence is a clause title', () => {
@@ -41,5 +41,25 @@ describe('titles from a slide\'s leading passage', () => {
     expect(titleFault('Performance arguments of', 'The performance arguments of unikernels')).toBe('function-word');
     expect(titleFault('File::open` is', 'The type of `File::open` is Result')).toBe('cut-code');
     expect(titleFault('Hypervisor vulnerabilities emphatically exist', 'Hypervisor vulnerabilities emphatically exist; one cannot')).toBeNull();
+  });
+
+  test('titleShape tells a claim from a noun phrase that only names a topic', () => {
+    expect(titleShape('Hypervisor vulnerabilities emphatically exist')).toBe('claim');
+    expect(titleShape('There are no processes in unikernels')).toBe('claim');
+    expect(titleShape('Unikernel of choice')).toBe('phrase');
+    expect(titleShape('Performance of modern microprocessors')).toBe('phrase');
+    expect(titleShape('What’s the problem with unikernels?')).toBe('question');
+  });
+
+  test('no claim title leans on another clause or goes on from a quote or parenthesis', () => {
+    const texts = [
+      ...titleCandidates('Even though no one is reading your code, you should write it well.'),
+      ...titleCandidates('It includes both text-based “question-and-answer” periods as well as live broadcasts.'),
+    ]
+      .filter((c) => c.kind !== 'phrase')
+      .map((c) => c.text);
+    expect(texts).not.toContain('Even though no one is reading your code');
+    expect(texts).not.toContain('periods as well as live broadcasts');
+    expect(texts).not.toContain('Periods as well as live broadcasts');
   });
 });
