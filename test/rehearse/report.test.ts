@@ -59,7 +59,7 @@ describe('buildReport', () => {
   });
 
   it('matches slides by title when the deck has changed since', () => {
-    const reordered = { ...talkDeck, slides: [talkDeck.slides[2], talkDeck.slides[0], { ...talkDeck.slides[1], title: 'Why, really' }] };
+    const reordered = { ...talkDeck, slides: [talkDeck.slides[2]!, talkDeck.slides[0]!, { ...talkDeck.slides[1]!, title: 'Why, really' }] };
     const changed = buildReport(reordered, runs, [90_000, 30_000, 60_000]);
     expect(changed.slides.map((s) => [s.title, s.medianMs])).toEqual([
       ['Boot times', 64_000],
@@ -80,7 +80,7 @@ describe('buildReport', () => {
       deck: 'A talk',
       deckFile: 'talk.md',
       minutes: null,
-      slides: seconds.map((s, i) => ({ title: 'ABCDE'[i], seconds: s, visits: 1 })),
+      slides: seconds.map((s, i) => ({ title: 'ABCDE'[i]!, seconds: s, visits: 1 })),
       totalSeconds: 250,
       current: null,
     };
