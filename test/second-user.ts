@@ -50,7 +50,7 @@ export function secondUser(): SecondUser | null {
     gid,
     prefix,
     run: (command, args, options = {}) =>
-      spawnSync(prefix[0], [...prefix.slice(1), command, ...args], {
+      spawnSync(prefix[0]!, [...prefix.slice(1), command, ...args], {
         encoding: 'utf8',
         input: options.input,
         env: options.env ?? process.env,

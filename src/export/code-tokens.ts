@@ -13,7 +13,7 @@ const lowlight = createLowlight(common);
 function scopeOf(className: unknown): string | null {
   if (!Array.isArray(className) || className.length === 0) return null;
   const [first, ...rest] = className.map(String);
-  if (!first.startsWith('hljs-')) return null;
+  if (first === undefined || !first.startsWith('hljs-')) return null;
   return [first.slice('hljs-'.length), ...rest.map((part) => part.replace(/_+$/u, ''))].join('.');
 }
 
@@ -22,7 +22,7 @@ function collect(nodes: readonly (RootContent | ElementContent)[], scope: string
     if (node.type === 'text') {
       node.value.split('\n').forEach((part, i) => {
         if (i > 0) lines.push([]);
-        if (part !== '') lines[lines.length - 1].push({ text: part, scope });
+        if (part !== '') lines.at(-1)?.push({ text: part, scope });
       });
     } else if (node.type === 'element') {
       collect(node.children, scopeOf(node.properties?.className) ?? scope, lines);

@@ -108,7 +108,7 @@ function listHtml(block: Extract<Block, { kind: 'list' }>, depth: number, ctx: H
           : theme.list.taskOpen
         : block.ordered
           ? `${block.start + i}.`
-          : bullets[depth % bullets.length];
+          : bullets[depth % bullets.length]!;
     const body = blocksHtml(item.blocks, ctx, depth + 1);
     return `<li${stepAttrs(item.step, ctx, item.task === true && 'done')}><span class="mk" aria-hidden="true">${esc(marker)}</span><div class="li">${body}</div></li>`;
   });

@@ -14,7 +14,7 @@ export function imageSize(data: Uint8Array): { width: number; height: number } |
     let i = 2;
     while (i + 9 < data.length) {
       if (data[i] !== 0xff) return null;
-      const marker = data[i + 1];
+      const marker = data[i + 1] ?? 0;
       const length = view.getUint16(i + 2);
       const isFrame = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
       if (isFrame) return { width: view.getUint16(i + 7), height: view.getUint16(i + 5) };

@@ -45,7 +45,9 @@ export async function repairPptx(data: Uint8Array, emojiFace: string): Promise<U
   const entries = unzipSync(data);
   for (const name of Object.keys(entries)) {
     if (!TEXT_PARTS.test(name)) continue;
-    const xml = strFromU8(entries[name]);
+    const entry = entries[name];
+    if (entry === undefined) continue;
+    const xml = strFromU8(entry);
     const fixed = symbolFonts(oneParagraphProperties(xml), emojiFace);
     if (fixed !== xml) entries[name] = strToU8(fixed);
   }

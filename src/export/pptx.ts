@@ -217,8 +217,8 @@ function textParagraphs(blocks: readonly Block[], ctx: Ctx, depth: number, out: 
             ? { type: 'number', numberType: 'arabicPeriod', numberStartAt: block.start + i }
             : item.task !== null
               ? false
-              : { characterCode: bulletCode(bullets[depth % bullets.length]) };
-          runs[0].options = { ...runs[0].options, bullet, indentLevel: depth };
+              : { characterCode: bulletCode(bullets[depth % bullets.length]!) };
+          runs[0]!.options = { ...runs[0]!.options, bullet, indentLevel: depth };
           out.push(paragraph(runs, body, (depth + 1) * 27));
           textParagraphs(lead.length ? rest : item.blocks, ctx, depth + 1, out);
         });
@@ -362,8 +362,8 @@ function layoutCode(block: Extract<Block, { kind: 'code' }>, area: Area, ctx: Ct
       if (style.italic || lineStyle.italic) options.italic = true;
       lineRuns.push(...scriptRuns(clean(token.text), options));
     }
-    lineRuns[0].options = { ...lineRuns[0].options, lineSpacing: lineH, paraSpaceAfter: 0 };
-    if (i < lines.length - 1) lineRuns[lineRuns.length - 1].options = { ...lineRuns[lineRuns.length - 1].options, breakLine: true };
+    lineRuns[0]!.options = { ...lineRuns[0]!.options, lineSpacing: lineH, paraSpaceAfter: 0 };
+    if (i < lines.length - 1) lineRuns[lineRuns.length - 1]!.options = { ...lineRuns[lineRuns.length - 1]!.options, breakLine: true };
     runs.push(...lineRuns);
   });
   slide?.addText(runs, {
@@ -437,7 +437,7 @@ function layoutBlocks(blocks: readonly Block[], area: Area, ctx: Ctx, pptx: Pptx
         const total = widths.reduce((a, b) => a + b, 0);
         const colW = widths.map((w) => (area.w * w) / total);
         const rowLines = [block.header, ...block.rows].map((row) =>
-          Math.max(1, ...row.map((cell, i) => Math.ceil((stringWidth(blocksText([{ kind: 'paragraph', children: cell, step: 0, align: 'left', line: 0 }]).join(' ')) * size * 0.55) / Math.max(20, (colW[i] - CELL_PADDING[1] - CELL_PADDING[3]) * 72)))),
+          Math.max(1, ...row.map((cell, i) => Math.ceil((stringWidth(blocksText([{ kind: 'paragraph', children: cell, step: 0, align: 'left', line: 0 }]).join(' ')) * size * 0.55) / Math.max(20, (colW[i]! - CELL_PADDING[1] - CELL_PADDING[3]) * 72)))),
         );
         const rowH = rowLines.map((n) => (n * size * LINE) / 72 + CELL_PADDING[0] + CELL_PADDING[2] + 0.04);
         slide?.addTable(rows, { x: area.x, y, w: area.w, colW, rowH, border: { type: 'solid', pt: 1, color: border }, fontFace: SANS_FACE, margin: CELL_PADDING });
@@ -448,7 +448,7 @@ function layoutBlocks(blocks: readonly Block[], area: Area, ctx: Ctx, pptx: Pptx
         flush();
         const data = ctx.images.get(block.src);
         const match = data ? /^data:(image\/(?:png|jpeg|gif));base64,(.*)$/su.exec(data) : null;
-        const size = match ? imageSize(Buffer.from(match[2], 'base64')) : null;
+        const size = match ? imageSize(Buffer.from(match[2]!, 'base64')) : null;
         if (match && size && size.width > 0 && size.height > 0) {
           const maxH = Math.max(0.5, Math.min(area.bottom - y, 4.2));
           let w = Math.min(area.w, (size.width / 96) * 1.2);
@@ -474,7 +474,7 @@ function layoutBlocks(blocks: readonly Block[], area: Area, ctx: Ctx, pptx: Pptx
         let x = area.x;
         let lowest = y;
         block.columns.forEach((column, i) => {
-          const w = (usable * weights[i]) / sum;
+          const w = (usable * weights[i]!) / sum;
           lowest = Math.max(lowest, layoutBlocks(column, { x, y, w, bottom: area.bottom, middle: area.middle }, ctx, pptx, slide));
           x += w + gap;
         });

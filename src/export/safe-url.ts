@@ -13,7 +13,7 @@ function allowed(url: string, schemes: ReadonlySet<string>): string | null {
   // `//host` and `\\host` (read as `//` by browsers) leave the deck's own place: require a scheme.
   if (/^[/\\]{2}/u.test(squeezed) || squeezed.startsWith('\\') || squeezed.startsWith('/\\')) return null;
   const scheme = SCHEME.exec(squeezed);
-  if (scheme) return schemes.has(scheme[1].toLowerCase()) ? trimmed : null;
+  if (scheme) return schemes.has((scheme[1] ?? '').toLowerCase()) ? trimmed : null;
   // No scheme: a relative reference (path, `?query`, `#fragment`).
   return trimmed;
 }

@@ -28,7 +28,7 @@ const EMBEDDED_RASTER = /^data:image\/(?:png|jpeg|gif|webp);base64,[a-z0-9+/=\s]
 const URL_REFERENCE = /url\s*\(\s*(['"]?)\s*([^'")\s]*)/giu;
 
 function onlyLocalUrls(value: string): boolean {
-  for (const match of value.matchAll(URL_REFERENCE)) if (!match[2].startsWith('#')) return false;
+  for (const match of value.matchAll(URL_REFERENCE)) if (!(match[2] ?? '').startsWith('#')) return false;
   return !/@import|expression\s*\(|javascript:/iu.test(value);
 }
 

@@ -81,7 +81,7 @@ export function writeErrorFrom(error: unknown, shown: string, untouched = 'the f
 function umask(): number {
   try {
     const match = /^Umask:\s*([0-7]+)$/mu.exec(readFileSync('/proc/self/status', 'utf8'));
-    if (match) return Number.parseInt(match[1], 8);
+    if (match?.[1] !== undefined) return Number.parseInt(match[1], 8);
   } catch {
     // Not Linux: the usual mask.
   }

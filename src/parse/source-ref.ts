@@ -48,7 +48,7 @@ export function parseSourceRef(body: string, line: number): SourceRef | string {
   if (!match?.groups) {
     return 'malformed source reference: expected `PATH:START-END #FINGERPRINT "QUOTE"`';
   }
-  const { path, start, end, fp, quote } = match.groups as Record<string, string>;
+  const { path, start, end, fp, quote } = match.groups as { path: string; start: string; end?: string; fp: string; quote: string };
   const startLine = Number(start);
   const endLine = end === undefined ? startLine : Number(end);
   if (startLine < 1 || endLine < startLine) {

@@ -124,7 +124,7 @@ function layoutNext(deck: Deck, index: number, theme: Theme, width: number, rows
   const preview = layoutSlide({ ...next, layout: { footer: false } }, next.steps - 1, { ...theme, margin: { horizontal: 0, vertical: 0 } }, { columns: width, rows: 40 }, { hyperlinks: false }).lines;
   // The title is on the Next line already: skip the heading (and its rule) when it opens the slide.
   const lines = preview.filter((l) => l.length > 0 && lineText(l).trim() !== '');
-  const body = lines.length > 0 && lineText(lines[0]).includes(next.title) && next.title !== '' ? lines.slice(1) : lines;
+  const body = lines.length > 0 && lineText(lines[0]!).includes(next.title) && next.title !== '' ? lines.slice(1) : lines;
   const withoutRules = body.filter((l) => !/^\s*[━─═-]+\s*$/u.test(lineText(l)));
   for (const line of withoutRules.slice(0, rows - 1)) out.push(truncateLine(line.map((s) => ({ ...s, style: dim(s.style) })), width));
   return out;

@@ -216,10 +216,10 @@ function searchStep(state: PresentState, direction: 1 | -1): PresentState {
   const current = state.position.slide;
   const ordered = direction === 1 ? search.matches : [...search.matches].reverse();
   const target =
-    ordered.find((index) => (direction === 1 ? index > current : index < current)) ?? ordered[0];
+    ordered.find((index) => (direction === 1 ? index > current : index < current)) ?? ordered[0]!;
   const nth = search.matches.indexOf(target) + 1;
   return {
-    ...moveTo(state, { slide: target, step: matchStep(state.deck.slides[target], search.query) }),
+    ...moveTo(state, { slide: target, step: matchStep(state.deck.slides[target]!, search.query) }),
     banner: { kind: 'info', text: `"${search.query}": match ${nth} of ${search.matches.length}` },
   };
 }

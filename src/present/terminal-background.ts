@@ -51,7 +51,7 @@ export interface QueryReplies {
 /** Reads what a terminal sent back to BACKGROUND_QUERY, with any keys typed meanwhile. */
 export function parseQueryReplies(text: string): QueryReplies {
   const match = OSC11_REPLY.exec(text);
-  const background = match ? backgroundOf(channel(match[1]), channel(match[2]), channel(match[3])) : null;
+  const background = match ? backgroundOf(channel(match[1]!), channel(match[2]!), channel(match[3]!)) : null;
   const da1 = DA1_REPLY.exec(text);
   const keys = text.replace(ANY_OSC11_REPLY, '').replace(DA1_REPLY, '');
   return { background, done: da1 !== null, keys };

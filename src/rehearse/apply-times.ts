@@ -31,7 +31,7 @@ export function applyTimes(deckText: string, deck: Deck, secondsPerSlide: readon
 
   deck.slides.forEach((slide, i) => {
     const seconds = secondsPerSlide[i];
-    const start = starts[i];
+    const start = starts[i] ?? null;
     if (seconds === null || seconds === undefined || !Number.isFinite(seconds) || seconds < 0 || start === null) return;
     if (start < 0 || start >= lines.length) {
       throw new RangeError(`slide ${slide.index} starts at line ${slide.location.line}, past the end of the text: was the deck parsed from it?`);
@@ -43,7 +43,7 @@ export function applyTimes(deckText: string, deck: Deck, secondsPerSlide: readon
     const existing = timeDirectiveLines(lines, start, end);
     if (existing.length > 0) {
       for (const index of existing) {
-        const match = TIME_DIRECTIVE.exec(lines[index]);
+        const match = TIME_DIRECTIVE.exec(lines[index]!);
         edits.push({ kind: 'replace', index, text: `${match?.[1] ?? ''}${directive}${match?.[2] ?? ''}` });
       }
       return;
@@ -65,7 +65,7 @@ export function applyTimes(deckText: string, deck: Deck, secondsPerSlide: readon
       eols[before] = docEol;
       eol = '';
     } else {
-      eol = before >= 0 ? eols[before] : eols[edit.index] || docEol;
+      eol = before >= 0 ? eols[before]! : eols[edit.index] || docEol;
     }
     lines.splice(edit.index, 0, edit.text);
     eols.splice(edit.index, 0, eol);
@@ -121,7 +121,7 @@ function* directiveLines(lines: readonly string[], start: number, end: number): 
   let fence: string | null = null;
   let inComment = false;
   for (let k = start; k < end; k++) {
-    const line = lines[k];
+    const line = lines[k]!;
     if (fence !== null) {
       if (closesFence(line, fence)) fence = null;
       continue;
@@ -142,19 +142,19 @@ function* directiveLines(lines: readonly string[], start: number, end: number): 
 /** Index just past the slide's own lines: its break (`---`, `<!-- end_slide -->`), the next slide, or the end. */
 function slideEnd(lines: readonly string[], start: number, limit: number): number {
   for (const k of directiveLines(lines, start, limit)) {
-    if (k > start && (SLIDE_BREAK.test(lines[k]) || END_SLIDE.test(lines[k]))) return k;
+    if (k > start && (SLIDE_BREAK.test(lines[k]!) || END_SLIDE.test(lines[k]!))) return k;
   }
   return limit;
 }
 
 /** Lines in [start, end) that hold a `time` directive, outside code fences and other comments. */
 function timeDirectiveLines(lines: readonly string[], start: number, end: number): number[] {
-  return [...directiveLines(lines, start, end)].filter((k) => TIME_DIRECTIVE.test(lines[k]));
+  return [...directiveLines(lines, start, end)].filter((k) => TIME_DIRECTIVE.test(lines[k]!));
 }
 
 function closesFence(line: string, fence: string): boolean {
   const match = /^[ \t]*(`{3,}|~{3,})[ \t]*$/u.exec(line);
-  return match !== null && match[1][0] === fence[0] && match[1].length >= fence.length;
+  return match !== null && match[1]![0] === fence[0] && match[1]!.length >= fence.length;
 }
 
 /** Index of the line after the slide's first heading (after its underline if setext), or null. */
@@ -163,9 +163,9 @@ function afterHeading(lines: readonly string[], slide: Slide, start: number, end
   if (heading === undefined) return null;
   const index = heading.line - 1;
   if (index < start || index >= end) return null;
-  if (ATX_HEADING.test(lines[index])) return index + 1;
-  for (let k = index + 1; k < end && lines[k].trim() !== ''; k++) {
-    if (SETEXT_UNDERLINE.test(lines[k])) return k + 1;
+  if (ATX_HEADING.test(lines[index]!)) return index + 1;
+  for (let k = index + 1; k < end && lines[k]!.trim() !== ''; k++) {
+    if (SETEXT_UNDERLINE.test(lines[k]!)) return k + 1;
   }
   return null;
 }

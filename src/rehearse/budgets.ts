@@ -40,15 +40,15 @@ export function computeBudgets(deck: Deck, options: BudgetOptions = {}): number[
 
   const budgets = deck.slides.map((slide) => slide.timeMs);
   const open = deck.slides.flatMap((slide, i) => (slide.timeMs === null ? [i] : []));
-  const weights = open.map((i) => slideWeightMs(deck.slides[i], rates));
+  const weights = open.map((i) => slideWeightMs(deck.slides[i]!, rates));
 
   if (durationMs === null || durationMs === undefined) {
-    for (const [k, i] of open.entries()) budgets[i] = Math.round(weights[k]);
+    for (const [k, i] of open.entries()) budgets[i] = Math.round(weights[k]!);
     return budgets as number[];
   }
   const explicitMs = budgets.reduce<number>((sum, ms) => sum + (ms ?? 0), 0);
   const shares = splitProportionally(Math.max(0, Math.round(durationMs - explicitMs)), weights);
-  for (const [k, i] of open.entries()) budgets[i] = shares[k];
+  for (const [k, i] of open.entries()) budgets[i] = shares[k]!;
   return budgets as number[];
 }
 
@@ -70,7 +70,7 @@ function splitProportionally(totalMs: number, weights: readonly number[]): numbe
   const order = exact.map((x, i) => ({ i, rest: x - Math.floor(x) })).sort((a, b) => b.rest - a.rest || a.i - b.i);
   for (const { i } of order) {
     if (left <= 0) break;
-    parts[i] += 1;
+    parts[i]! += 1;
     left -= 1;
   }
   return parts;

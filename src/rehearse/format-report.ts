@@ -94,7 +94,7 @@ function formatTable(report: Report, columns: number, paint: ChalkInstance): str
     return { tier, flags, titleRoom: columns - fixed };
   });
   const wanted = Math.min(longestTitle, COMFORTABLE_TITLE_COLUMNS);
-  const layout = layouts.find((l) => l.titleRoom >= wanted) ?? layouts[layouts.length - 1];
+  const layout = layouts.find((l) => l.titleRoom >= wanted) ?? layouts[layouts.length - 1]!;
   const titleWidth = Math.max(MIN_TITLE_COLUMNS, Math.min(longestTitle, layout.titleRoom));
 
   const row = (index: string, name: string, budget: string, last: string, med: string, flag: string) =>
@@ -109,7 +109,7 @@ function formatTable(report: Report, columns: number, paint: ChalkInstance): str
 
   const lines = [paint.bold(row('#', 'Slide', 'Budget', 'Last', 'Median', ''))];
   slides.forEach((slide, i) => {
-    const c = cells[i];
+    const c = cells[i]!;
     const flag = layout.flags[i];
     lines.push(row(String(slide.index), slide.title || '(untitled)', c.budget, c.last, c.median, flag === '' ? '' : flagColor(slide, paint)(flag)));
   });
@@ -149,7 +149,7 @@ function bar(value: number, scale: number, columns: number): string[] {
   const cells: string[] = new Array<string>(columns + 1).fill(' ');
   const full = Math.floor(eighths / 8);
   for (let k = 0; k < full; k++) cells[k] = FULL_BLOCK;
-  if (eighths % 8 > 0) cells[full] = PARTIAL_BLOCKS[eighths % 8];
+  if (eighths % 8 > 0) cells[full] = PARTIAL_BLOCKS[eighths % 8]!;
   return cells;
 }
 

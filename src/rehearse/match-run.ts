@@ -29,7 +29,7 @@ export function matchRun(deck: Deck, run: RehearsalRun): (RehearsedSlide | null)
       matched[i] = j;
     }
   });
-  return matched.map((j) => (j === null ? null : run.slides[j]));
+  return matched.map((j) => (j === null ? null : run.slides[j]!));
 }
 
 /**

@@ -108,14 +108,14 @@ export class RehearsalRecorder {
     if (!Number.isInteger(slideIndex) || slideIndex < 0 || slideIndex >= this.slots.length) {
       throw new RangeError(`no slide ${slideIndex} in a deck of ${this.slots.length}`);
     }
-    const record = this.slots[slideIndex];
+    const record = this.slots[slideIndex]!;
     if (record === this.current) return;
     const at = this.now();
     this.credit(at);
     this.startedAt ??= at;
     this.current = record;
     this.enteredAt = at;
-    this.records[record].visits += 1;
+    this.records[record]!.visits += 1;
     this.append(this.snapshot(false));
   }
 
@@ -146,7 +146,7 @@ export class RehearsalRecorder {
     if (slideIndex === null) return 0;
     const record = this.slots[slideIndex];
     if (record === undefined) return 0;
-    const past = this.records[record].ms;
+    const past = this.records[record]!.ms;
     return record === this.current ? past + this.visitMs(this.now()) : past;
   }
 
@@ -160,7 +160,7 @@ export class RehearsalRecorder {
     const used = new Set<number>();
     const slots: (number | null)[] = deck.slides.map((slide, i) => {
       const record = this.slots[i];
-      if (record !== undefined && this.records[record].title === slide.title) {
+      if (record !== undefined && this.records[record]!.title === slide.title) {
         used.add(record);
         return record;
       }
@@ -176,7 +176,7 @@ export class RehearsalRecorder {
     });
     this.slots = slots.map((record, i) => {
       if (record !== null) return record;
-      this.records.push({ title: deck.slides[i].title, ms: 0, visits: 0 });
+      this.records.push({ title: deck.slides[i]!.title, ms: 0, visits: 0 });
       return this.records.length - 1;
     });
     this.deck = deck;
@@ -187,13 +187,13 @@ export class RehearsalRecorder {
   }
 
   private credit(at: number): void {
-    if (this.current !== null) this.records[this.current].ms += this.visitMs(at);
+    if (this.current !== null) this.records[this.current]!.ms += this.visitMs(at);
   }
 
   private snapshot(final: boolean): RehearsalRun {
     const inDeck = new Set(this.slots);
-    const order = [...this.slots, ...this.records.map((_, k) => k).filter((k) => !inDeck.has(k) && this.records[k].visits > 0)];
-    const slides = order.map((k) => ({ title: this.records[k].title, seconds: tenths(this.records[k].ms / 1000), visits: this.records[k].visits }));
+    const order = [...this.slots, ...this.records.map((_, k) => k).filter((k) => !inDeck.has(k) && this.records[k]!.visits > 0)];
+    const slides = order.map((k) => ({ title: this.records[k]!.title, seconds: tenths(this.records[k]!.ms / 1000), visits: this.records[k]!.visits }));
     const current = this.current === null ? null : order.indexOf(this.current);
     return {
       v: REHEARSAL_LOG_VERSION,

@@ -94,7 +94,7 @@ export function buildReport(deck: Deck, runs: readonly RehearsalRun[], budgets: 
 
   const reportRuns = own.map((run, k): ReportRun => {
     const totalMs = Math.round(run.totalSeconds * 1000);
-    const previous = k > 0 ? Math.round(own[k - 1].totalSeconds * 1000) : null;
+    const previous = k > 0 ? Math.round(own[k - 1]!.totalSeconds * 1000) : null;
     return {
       runId: run.runId,
       date: run.date,
@@ -133,5 +133,5 @@ export function reportSeconds(report: Report, from: 'median' | 'last' = 'median'
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }

@@ -42,7 +42,7 @@ export function layoutFooter(input: FooterInput): StyledLine {
   const number = Math.max(0, Math.min(input.slideNumber, count));
   const time = formatElapsed(input.elapsedMs);
   const rightChoices = [`${number} / ${count}  ${time}`, `${number}/${count} ${time}`, `${number}/${count}`];
-  const right = rightChoices.find((text) => displayWidth(text) <= inner) ?? rightChoices[rightChoices.length - 1];
+  const right = rightChoices.find((text) => displayWidth(text) <= inner) ?? rightChoices[rightChoices.length - 1]!;
   const title = sanitizeText(input.title).replace(/\s+/gu, ' ').trim();
   const rightWidth = displayWidth(right);
   // What is left for `title ␣ bar ␣`.

@@ -24,7 +24,7 @@ const TOKEN_CACHE_LIMIT = 500;
 function scopeOf(className: unknown): string | null {
   if (!Array.isArray(className) || className.length === 0) return null;
   const [first, ...rest] = className.map(String);
-  if (!first.startsWith('hljs-')) return null;
+  if (first === undefined || !first.startsWith('hljs-')) return null;
   return [first.slice('hljs-'.length), ...rest.map((part) => part.replace(/_+$/u, ''))].join('.');
 }
 
@@ -33,7 +33,7 @@ function collect(nodes: readonly (RootContent | ElementContent)[], scopes: strin
     if (node.type === 'text') {
       node.value.split('\n').forEach((part, i) => {
         if (i > 0) lines.push([]);
-        if (part !== '') lines[lines.length - 1].push({ text: part, scopes });
+        if (part !== '') lines.at(-1)?.push({ text: part, scopes });
       });
     } else if (node.type === 'element') {
       const scope = scopeOf(node.properties?.className);

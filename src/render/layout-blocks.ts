@@ -161,7 +161,7 @@ function listMarker(ordered: boolean, number: number, item: ListItem, depth: num
   if (item.task !== null) return item.task ? theme.list.taskDone : theme.list.taskOpen;
   if (ordered) return `${number}.`;
   const bullets = theme.list.bullets.length > 0 ? theme.list.bullets : ['•'];
-  return bullets[depth % bullets.length];
+  return bullets[depth % bullets.length]!;
 }
 
 function layoutList(ordered: boolean, start: number, items: readonly ListItem[], width: number, ctx: BlockContext): StyledLine[] {
@@ -173,7 +173,7 @@ function layoutList(ordered: boolean, start: number, items: readonly ListItem[],
   const lines: StyledLine[] = [];
   items.forEach((item, i) => {
     if (!visible(item, ctx)) return;
-    const marker = ordered && item.task === null ? markers[i].padStart(markerWidth) : markers[i];
+    const marker = ordered && item.task === null ? markers[i]!.padStart(markerWidth) : markers[i]!;
     const indent = displayWidth(marker) + 1;
     const content = layoutBlocks(item.blocks, Math.max(1, width - indent), inner, true).lines;
     const first: Segment[] = [{ text: marker, style: theme.list.marker }, spaces(1)];
@@ -357,7 +357,7 @@ function layoutColumns(ratios: readonly number[], columns: readonly Block[][], w
   const total = weights.reduce((a, b) => a + b, 0);
   const widths = weights.map((w) => Math.max(1, Math.floor((available * w) / total)));
   widths[count - 1] = Math.max(1, available - widths.slice(0, -1).reduce((a, b) => a + b, 0));
-  const laid = columns.map((blocks, i) => layoutBlocks(blocks, widths[i], ctx).lines);
+  const laid = columns.map((blocks, i) => layoutBlocks(blocks, widths[i]!, ctx).lines);
   const height = Math.max(0, ...laid.map((lines) => lines.length));
   if (laid.every((lines) => lines.length === 0)) return [];
   const out: StyledLine[] = [];
@@ -365,7 +365,7 @@ function layoutColumns(ratios: readonly number[], columns: readonly Block[][], w
     const line: Segment[] = [];
     laid.forEach((lines, i) => {
       if (i > 0) line.push(spaces(gap));
-      line.push(...(i === count - 1 ? (lines[y] ?? []) : padLine(lines[y] ?? [], widths[i])));
+      line.push(...(i === count - 1 ? (lines[y] ?? []) : padLine(lines[y] ?? [], widths[i]!)));
     });
     out.push(joinSegments(line));
   }
@@ -376,7 +376,7 @@ function layoutColumns(ratios: readonly number[], columns: readonly Block[][], w
 function trimEnd(line: StyledLine): StyledLine {
   const out = [...line];
   while (out.length > 0) {
-    const last = out[out.length - 1];
+    const last = out[out.length - 1]!;
     if ((last.style.bg !== undefined && last.style.bg !== 'default') || last.style.inverse || last.style.underline || last.image) break;
     const text = last.text.replace(/ +$/u, '');
     if (text === last.text) break;

@@ -23,7 +23,7 @@ export function effectiveMargin(theme: Theme, size: LayoutSize): { horizontal: n
 export function overflowMarker(hiddenLines: number, theme: Theme, width: number): StyledLine {
   const noun = hiddenLines === 1 ? 'line' : 'lines';
   const wordings = [`▼ ${hiddenLines} more ${noun} — slide overflows`, `▼ ${hiddenLines} more ${noun}`, `▼ ${hiddenLines}`];
-  const text = wordings.find((w) => displayWidth(w) <= width) ?? wordings[wordings.length - 1];
+  const text = wordings.find((w) => displayWidth(w) <= width) ?? wordings[wordings.length - 1]!;
   return truncateLine([{ text, style: theme.overflow }], width);
 }
 
@@ -34,7 +34,7 @@ function isBlank(line: StyledLine): boolean {
 function contentLines(slide: Slide, step: number, theme: Theme, width: number, options: LayoutOptions, rows: number): { lines: StyledLine[]; middle: number | null } {
   const ctx: BlockContext = { theme, hyperlinks: options.hyperlinks, step, listDepth: 0, text: theme.text, exec: options.exec, images: options.images, rowsLeft: rows };
   const { lines, middle } = layoutBlocks(slide.blocks, width, ctx);
-  while (lines.length > 0 && isBlank(lines[lines.length - 1])) lines.pop();
+  while (lines.length > 0 && isBlank(lines[lines.length - 1]!)) lines.pop();
   return { lines, middle: middle !== null && middle <= lines.length ? middle : null };
 }
 
@@ -49,7 +49,7 @@ function computeLayout(slide: Slide, step: number, theme: Theme, size: LayoutSiz
     // Centre what follows `middle` by its fully revealed height, so it does not move as steps reveal.
     const full = step + 1 >= slide.steps ? { lines, middle } : contentLines(slide, Number.MAX_SAFE_INTEGER, theme, width, options, rows);
     const before = lines.slice(0, middle);
-    while (before.length > 0 && isBlank(before[before.length - 1])) before.pop();
+    while (before.length > 0 && isBlank(before[before.length - 1]!)) before.pop();
     const after = lines.slice(middle);
     const afterHeight = full.lines.length - (full.middle ?? full.lines.length);
     const minimumStart = before.length === 0 ? 0 : before.length + 1;

@@ -26,33 +26,33 @@ function naturalWidth(cell: readonly Segment[]): number {
 export function fitColumnWidths(natural: number[], minimum: number[], available: number): number[] {
   const total = natural.reduce((a, b) => a + b, 0);
   if (total <= available) return natural.map((w) => Math.max(1, w));
-  let widths = minimum.map((m, i) => Math.max(1, Math.min(m, natural[i], MIN_WORD_COLUMNS)));
+  let widths = minimum.map((m, i) => Math.max(1, Math.min(m, natural[i]!, MIN_WORD_COLUMNS)));
   let sum = widths.reduce((a, b) => a + b, 0);
   if (sum > available) {
     widths = widths.map((w) => Math.max(1, Math.floor((w * available) / sum)));
     sum = widths.reduce((a, b) => a + b, 0);
     while (sum > available) {
       const widest = widths.indexOf(Math.max(...widths));
-      if (widths[widest] <= 1) break;
-      widths[widest]--;
+      if (widths[widest]! <= 1) break;
+      widths[widest]!--;
       sum--;
     }
     return widths;
   }
   let room = available - sum;
-  const wants = natural.map((n, i) => Math.max(0, n - widths[i]));
+  const wants = natural.map((n, i) => Math.max(0, n - widths[i]!));
   const totalWant = wants.reduce((a, b) => a + b, 0);
   if (totalWant > 0) {
     const shares = wants.map((want) => Math.min(want, Math.floor((want * room) / totalWant)));
-    widths = widths.map((w, i) => w + shares[i]);
+    widths = widths.map((w, i) => w + shares[i]!);
     room -= shares.reduce((a, b) => a + b, 0);
     while (room > 0) {
       let best = -1;
       for (let i = 0; i < widths.length; i++) {
-        if (natural[i] - widths[i] > 0 && (best < 0 || natural[i] - widths[i] > natural[best] - widths[best])) best = i;
+        if (natural[i]! - widths[i]! > 0 && (best < 0 || natural[i]! - widths[i]! > natural[best]! - widths[best]!)) best = i;
       }
       if (best < 0) break;
-      widths[best]++;
+      widths[best]!++;
       room--;
     }
   }
@@ -68,7 +68,7 @@ export function layoutTable(table: TableInput, width: number): StyledLine[] {
   const minimum = Array.from({ length: count }, (_, i) => Math.max(1, ...allRows.map((row) => longestWordWidth(cell(row, i)))));
   // Borders take count + 1 columns; cells get a space of padding each side unless that would
   // force words to split that fit without it.
-  const sumMinimum = minimum.reduce((a, m, i) => a + Math.min(m, natural[i], MIN_WORD_COLUMNS), 0);
+  const sumMinimum = minimum.reduce((a, m, i) => a + Math.min(m, natural[i]!, MIN_WORD_COLUMNS), 0);
   const bare = width - (count + 1);
   const padded = bare - 2 * count;
   const padding = padded >= count && (padded >= sumMinimum || bare < sumMinimum) ? 1 : 0;
@@ -86,7 +86,7 @@ export function layoutTable(table: TableInput, width: number): StyledLine[] {
     for (let y = 0; y < height; y++) {
       const line: Segment[] = [{ text: '│', style: border }];
       widths.forEach((w, i) => {
-        const content = alignLine(cells[i][y] ?? [], table.align[i] ?? 'left', w);
+        const content = alignLine(cells[i]![y] ?? [], table.align[i] ?? 'left', w);
         line.push(pad, ...padLine(content, w), pad, { text: '│', style: border });
       });
       lines.push(joinSegments(line));

@@ -52,7 +52,7 @@ function tokenize(segments: readonly Segment[], width: number): Token[] {
   let beforePrevious: Cell | null = null;
   let forcedBreak = false;
   for (let index = 0; index < segments.length; index++) {
-    for (let text of graphemes(segments[index].text)) {
+    for (let text of graphemes(segments[index]!.text)) {
       if (text === ZERO_WIDTH_SPACE) {
         forcedBreak = true;
         continue;
@@ -96,7 +96,7 @@ function toLine(cells: readonly Cell[], segments: readonly Segment[]): StyledLin
   let currentIndex = -1;
   for (const cell of cells) {
     if (current === null || cell.segment !== currentIndex) {
-      const source = segments[cell.segment];
+      const source = segments[cell.segment]!;
       current = source.href === undefined ? { text: '', style: source.style } : { text: '', style: source.style, href: source.href };
       currentIndex = cell.segment;
       line.push(current);
@@ -171,7 +171,7 @@ function splitLogicalLines(segments: readonly Segment[]): Segment[][] {
     const parts = segment.text.split('\n');
     parts.forEach((part, i) => {
       if (i > 0) result.push([]);
-      if (part !== '') result[result.length - 1].push({ ...segment, text: part });
+      if (part !== '') result.at(-1)?.push({ ...segment, text: part });
     });
   }
   return result;
@@ -217,7 +217,7 @@ export function hardWrap(line: StyledLine, width: number): StyledLine[] {
         lines.push([]);
         lineWidth = 0;
       }
-      lines[lines.length - 1].push({ text, width: cellWidth, segment: index });
+      lines.at(-1)?.push({ text, width: cellWidth, segment: index });
       lineWidth += cellWidth;
     }
   });

@@ -93,7 +93,7 @@ export function downsampleColor(color: Color, level: ColorLevel): Color {
     const hex = colorHex(color);
     if (hex === null) out = color;
     else if (level === 2 && ansi) out = color;
-    else if (level === 1 && ansi && Number(ansi[1]) < 16) out = ANSI16_ORDER[Number(ansi[1])];
+    else if (level === 1 && ansi && Number(ansi[1]) < 16) out = ANSI16_ORDER[Number(ansi[1])]!;
     else out = nearest(hex, level).color;
     nearestCache.set(key, out);
   }
@@ -150,7 +150,7 @@ function fitRoles(theme: Theme, level: 1 | 2): Map<string, Color> {
     }
     const candidates = byDistance(hex, level);
     const free = candidates.filter((c) => !taken.includes(c.color));
-    const pick = free.find(ok) ?? free[0] ?? candidates[0];
+    const pick = free.find(ok) ?? free[0] ?? candidates[0]!;
     fixed.set(color, pick.color);
     taken.push(pick.color);
   };

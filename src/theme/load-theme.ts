@@ -65,7 +65,7 @@ export function loadTheme(spec: string, options: LoadThemeOptions): Theme {
   for (;;) {
     const cycleStart = chain.findIndex((link) => link.source.path === target.path);
     if (cycleStart >= 0) {
-      const last = chain[chain.length - 1];
+      const last = chain[chain.length - 1]!;
       const names = [...chain.slice(cycleStart).map((link) => link.source.shown), target.shown];
       throw problemAt(last.source, ['extends'], `cycle: ${names.join(' → ')}${implicitNote(last.raw) || '; make one of them extend a built-in theme instead'}`);
     }
@@ -86,9 +86,9 @@ export function loadTheme(spec: string, options: LoadThemeOptions): Theme {
   }
 
   let merged: Record<string, unknown> = {};
-  for (let i = chain.length - 1; i >= 0; i--) merged = mergeOver(merged, withoutOwnFields(chain[i].raw));
+  for (let i = chain.length - 1; i >= 0; i--) merged = mergeOver(merged, withoutOwnFields(chain[i]!.raw));
   if (options.override !== undefined) merged = mergeOver(merged, checkedOverride(options.override, options.overrideFile ?? 'the deck'));
-  const leaf = chain[0];
+  const leaf = chain[0]!;
   const name = leaf.raw.name ?? basename(leaf.source.path, extname(leaf.source.path));
   return { ...(normalizeColors(merged) as Omit<Theme, 'name'>), name };
 }
@@ -197,7 +197,7 @@ function describeIssue(source: ThemeSource, data: unknown, issue: z.core.$ZodIss
   const path = issue.path;
   if (issue.code === 'unrecognized_keys') {
     const known = knownKeys(data, path);
-    const aliases = Object.keys(FIELD_ALIASES).filter((alias) => known.includes(FIELD_ALIASES[alias]));
+    const aliases = Object.keys(FIELD_ALIASES).filter((alias) => known.includes(FIELD_ALIASES[alias]!));
     return issue.keys.map((key) => {
       const near = closestMatch(key, [...known, ...aliases]);
       const hint = near ? ` (did you mean "${FIELD_ALIASES[near] ?? near}"?)` : '; remove it (themes/README.md lists the fields)';

@@ -57,7 +57,7 @@ function hex2(n: number): string {
 
 /** Entry `n` (0–255) of the xterm 256-colour palette as #rrggbb. */
 export function ansi256Hex(n: number): string {
-  if (n < 16) return ANSI16_RGB[ANSI16_ORDER[n]];
+  if (n < 16) return ANSI16_RGB[ANSI16_ORDER[n]!];
   if (n < 232) {
     const i = n - 16;
     const level = (v: number) => (v === 0 ? 0 : 55 + v * 40);
@@ -101,5 +101,5 @@ export function luminance(hex: string): number {
 /** WCAG 2 contrast ratio of two #rrggbb colours, 1 to 21. */
 export function contrastRatio(a: string, b: string): number {
   const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi + 0.05) / (lo + 0.05);
+  return (hi! + 0.05) / (lo! + 0.05);
 }

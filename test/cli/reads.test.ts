@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  */
 
 const CLI = resolve(process.env.TALKDECK_CLI ?? 'dist/talkdeck.js');
-const PASSWD_FIRST_LINE = readFileSync('/etc/passwd', 'utf8').split('\n')[0];
+const PASSWD_FIRST_LINE = readFileSync('/etc/passwd', 'utf8').split('\n')[0]!;
 let dir = '';
 
 function talkdeck(args: string[], env: NodeJS.ProcessEnv = {}, timeout = 15_000) {

@@ -50,7 +50,7 @@ describe('the notes channel, against another local user', () => {
     const follower = run(`notes ${deck}`);
     await follower.waitFor('Slide 1 / 4');
 
-    const attacker = spawn(peer!.prefix[0], [...peer!.prefix.slice(1), process.execPath, ATTACKER, deck, join(TEST_RUNTIME_DIR, 'talkdeck'), '1500'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const attacker = spawn(peer!.prefix[0]!, [...peer!.prefix.slice(1), process.execPath, ATTACKER, deck, join(TEST_RUNTIME_DIR, 'talkdeck'), '1500'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     attacker.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     attacker.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -65,8 +65,8 @@ export function pixelStats(png: Uint8Array): { colors: number; nonBackground: nu
   const bg = [data[0], data[1], data[2]];
   let differ = 0;
   for (let i = 0; i < data.length; i += 4) {
-    colors.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
-    if (Math.abs(data[i] - bg[0]) + Math.abs(data[i + 1] - bg[1]) + Math.abs(data[i + 2] - bg[2]) > 48) differ++;
+    colors.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+    if (Math.abs(data[i]! - bg[0]!) + Math.abs(data[i + 1]! - bg[1]!) + Math.abs(data[i + 2]! - bg[2]!) > 48) differ++;
   }
   return { colors: colors.size, nonBackground: differ / (width * height), width, height };
 }

@@ -67,7 +67,7 @@ async function presentMeasures(deck: Deck, name: string): Promise<Measure[]> {
       location.hash = `#${n}`;
     }, i);
     await page.waitForFunction((n) => document.body.dataset.slide === String(n), i);
-    out.push((await measure(page, '.box.current > .slide'))[0]);
+    out.push((await measure(page, '.box.current > .slide'))[0]!);
   }
   await page.close();
   return out;

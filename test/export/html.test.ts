@@ -12,7 +12,7 @@ const dark = theme('dark');
 function attributes(html: string): [string, string, string][] {
   const out: [string, string, string][] = [];
   for (const tag of html.matchAll(/<([a-zA-Z][\w-]*)((?:\s+[^\s=>]+(?:="[^"]*")?)*)\s*\/?>/gu)) {
-    for (const attr of tag[2].matchAll(/\s+([^\s=>]+)(?:="([^"]*)")?/gu)) out.push([tag[1].toLowerCase(), attr[1].toLowerCase(), attr[2] ?? '']);
+    for (const attr of tag[2]!.matchAll(/\s+([^\s=>]+)(?:="([^"]*)")?/gu)) out.push([tag[1]!.toLowerCase(), attr[1]!.toLowerCase(), attr[2] ?? '']);
   }
   return out;
 }
@@ -32,7 +32,7 @@ describe('exportHtml (static checks)', () => {
 
   it('has a strict Content-Security-Policy whose hashes match its one script and style', async () => {
     const html = await exportHtml(features, { theme: dark });
-    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/u.exec(html)?.[1].replace(/&#39;/gu, "'");
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/u.exec(html)?.[1]!.replace(/&#39;/gu, "'");
     expect(csp).toBeDefined();
     const script = /<script>([\s\S]*)<\/script>/u.exec(html)?.[1] ?? '';
     const style = /<style>([\s\S]*)<\/style>/u.exec(html)?.[1] ?? '';
@@ -266,11 +266,11 @@ describe('exportHtml in Chromium', () => {
 
   it('shrinks text that would overflow a slide to fit its 16:9 box', async () => {
     const long = fixtureDeck('features.md');
-    const slide = long.slides[1];
-    const item = slide.blocks[1];
+    const slide = long.slides[1]!;
+    const item = slide.blocks[1]!;
     if (item.kind !== 'list') throw new Error('fixture changed: slide 2 should hold a list');
-    const many = Array.from({ length: 40 }, (_, i) => ({ ...item.items[0], step: 0, blocks: [{ ...item.items[0].blocks[0], line: i }] }));
-    long.slides[1] = { ...slide, steps: 1, blocks: [slide.blocks[0], { ...item, items: many }] };
+    const many = Array.from({ length: 40 }, (_, i) => ({ ...item.items[0]!, step: 0, blocks: [{ ...item.items[0]!.blocks[0]!, line: i }] }));
+    long.slides[1] = { ...slide, steps: 1, blocks: [slide.blocks[0]!, { ...item, items: many }] };
     const path = writeTemp(dir.dir, 'long.html', await exportHtml(long, { theme: dark }));
     const { page } = await openHtml(browser, path, '#2');
     const fits = await page.evaluate(

@@ -68,10 +68,10 @@ export function elementTree(xml: string): Node {
       continue;
     }
     const node: Node = { name: m[2], children: [] };
-    stack[stack.length - 1].children.push(node);
+    stack[stack.length - 1]!.children.push(node);
     if (m[3] !== '/') stack.push(node);
   }
-  if (stack.length !== 1) throw new Error(`<${stack[stack.length - 1].name}> is never closed`);
+  if (stack.length !== 1) throw new Error(`<${stack[stack.length - 1]!.name}> is never closed`);
   return root;
 }
 
@@ -85,12 +85,12 @@ export function contentModelProblems(xml: string, part: string): string[] {
       let used = 0;
       for (const child of node.children) {
         let at = slot;
-        while (at < model.length && !model[at].names.includes(child.name)) at++;
+        while (at < model.length && !model[at]!.names.includes(child.name)) at++;
         if (at === model.length) {
           const earlier = model.findIndex((s) => s.names.includes(child.name));
           problems.push(
             earlier >= 0
-              ? `${path}/${node.name}: <${child.name}> out of order (after ${model[slot].names.join('|')})`
+              ? `${path}/${node.name}: <${child.name}> out of order (after ${model[slot]!.names.join('|')})`
               : `${path}/${node.name}: <${child.name}> is not allowed here`,
           );
           continue;
@@ -100,7 +100,7 @@ export function contentModelProblems(xml: string, part: string): string[] {
           used = 0;
         }
         used++;
-        if (used > model[slot].max) problems.push(`${path}/${node.name}: more than ${model[slot].max} <${model[slot].names.join('|')}>`);
+        if (used > model[slot]!.max) problems.push(`${path}/${node.name}: more than ${model[slot]!.max} <${model[slot]!.names.join('|')}>`);
       }
     }
     node.children.forEach((child, i) => visit(child, `${path}/${node.name}[${i}]`));

@@ -105,8 +105,8 @@ describe('exportPdf', () => {
     'keeps a handout to one page per slide even when the notes are long',
     async () => {
       const long: Deck = structuredClone(features);
-      const note = long.slides[0].notesBlocks[0];
-      long.slides[0].notesBlocks = Array.from({ length: 120 }, (_, i) => ({ ...note, line: i }));
+      const note = long.slides[0]!.notesBlocks[0]!;
+      long.slides[0]!.notesBlocks = Array.from({ length: 120 }, (_, i) => ({ ...note, line: i }));
       const path = writeTemp(dir.dir, 'long-handout.pdf', await exportPdf(long, { theme: dark, handout: true }));
       expect(pdfPages(path)).toBe(long.slides.length);
     },
@@ -122,9 +122,9 @@ describe('exportPdf', () => {
       expect(deck.slides.every((s) => !s.layout.footer)).toBe(true);
       const pages = [1, 2, 3].map((n) => Buffer.from(rasterise(path, n)));
       // Tofu would draw the same empty box for every character: the pages would be identical.
-      expect(pages[0].equals(pages[1])).toBe(false);
-      expect(pages[0].equals(pages[2])).toBe(false);
-      expect(pixelStats(pages[1]).nonBackground).toBeGreaterThan(0.005);
+      expect(pages[0]!.equals(pages[1]!)).toBe(false);
+      expect(pages[0]!.equals(pages[2]!)).toBe(false);
+      expect(pixelStats(pages[1]!).nonBackground).toBeGreaterThan(0.005);
       expect(pdfText(path, 2)).toContain('内核调试');
     },
     PDF_TIMEOUT,

@@ -18,7 +18,7 @@ async function textParts(data: Uint8Array): Promise<Map<string, string>> {
   const entries = unzipSync(data);
   const out = new Map<string, string>();
   for (const name of Object.keys(entries).sort()) {
-    if (TEXT_PART.test(name)) out.set(name, strFromU8(entries[name]));
+    if (TEXT_PART.test(name)) out.set(name, strFromU8(entries[name]!));
   }
   return out;
 }
@@ -98,7 +98,7 @@ describe('PPTX of CJK, emoji, code and tables', () => {
   afterAll(() => dir?.remove());
 
   /** The runs of a part as [text, rPr]. */
-  const runs = (xml: string) => [...xml.matchAll(/<a:r>(<a:rPr[\s\S]*?<\/a:rPr>|<a:rPr[^>]*\/>)<a:t>([^<]*)<\/a:t><\/a:r>/gu)].map((m) => [m[2], m[1]] as const);
+  const runs = (xml: string) => [...xml.matchAll(/<a:r>(<a:rPr[\s\S]*?<\/a:rPr>|<a:rPr[^>]*\/>)<a:t>([^<]*)<\/a:t><\/a:r>/gu)].map((m) => [m[2]!, m[1]!] as const);
 
   it('sets emoji in runs of their own, with the emoji face as latin, ea, cs and sym font', () => {
     const emoji = runs(slide1).filter(([text]) => /\p{Extended_Pictographic}/u.test(text));

@@ -14,7 +14,7 @@ const notesFiles = (entries: string[]) => entries.filter((e) => /^ppt\/notesSlid
 /** Text runs of an OOXML part, entities decoded. */
 const texts = (xml: string) =>
   [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/gu)].map((m) =>
-    m[1].replace(/&lt;/gu, '<').replace(/&gt;/gu, '>').replace(/&quot;/gu, '"').replace(/&apos;/gu, "'").replace(/&amp;/gu, '&'),
+    m[1]!.replace(/&lt;/gu, '<').replace(/&gt;/gu, '>').replace(/&quot;/gu, '"').replace(/&apos;/gu, "'").replace(/&amp;/gu, '&'),
   );
 
 describe('exportPptx', () => {
@@ -63,7 +63,7 @@ describe('exportPptx', () => {
     expect(texts(slide3).join('')).toContain('function greet(name: string): string {');
     // Code box filled with the theme's code background; keywords in the theme's keyword colour.
     expect(slide3).toContain(`<a:srgbClr val="${dark.code.block.bg?.slice(1).toUpperCase()}"/>`);
-    expect(slide3).toContain(`<a:srgbClr val="${dark.code.tokens.keyword.fg?.slice(1).toUpperCase()}"/>`);
+    expect(slide3).toContain(`<a:srgbClr val="${dark.code.tokens.keyword!.fg?.slice(1).toUpperCase()}"/>`);
   });
 
   it("uses the theme's background and text colours", () => {

@@ -75,7 +75,7 @@ describe('writeFileSafe on regular files', () => {
     const path = join(dir, 'new.md');
     writeFileSafe(path, 'hello\n');
     expect(readFileSync(path, 'utf8')).toBe('hello\n');
-    const umask = Number.parseInt(/^Umask:\s*([0-7]+)$/mu.exec(readFileSync('/proc/self/status', 'utf8'))![1], 8);
+    const umask = Number.parseInt(/^Umask:\s*([0-7]+)$/mu.exec(readFileSync('/proc/self/status', 'utf8'))![1]!, 8);
     expect(statSync(path).mode & 0o777).toBe(0o666 & ~umask);
     expect(leftovers(dir)).toEqual([]);
   });

@@ -264,7 +264,7 @@ function udpListeners(port: number): string[] {
     .map((line) => line.trim().split(/\s+/u)[1] ?? '')
     .filter((local) => local.endsWith(`:${hexPort}`))
     .map((local) => {
-      const hex = local.split(':')[0];
+      const hex = local.split(':')[0]!;
       return [3, 2, 1, 0].map((i) => Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16)).join('.');
     });
 }

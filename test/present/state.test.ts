@@ -216,6 +216,6 @@ describe('search', () => {
     expect(find('THIRD')).toEqual({ slide: 1, step: 2 });
     // The title shows from the start.
     expect(find('steps')).toEqual({ slide: 1, step: 0 });
-    expect(matchStep(stepped.slides[1], 'third')).toBe(2);
+    expect(matchStep(stepped.slides[1]!, 'third')).toBe(2);
   });
 });

@@ -71,7 +71,7 @@ describe('a rehearsal killed with SIGKILL', () => {
     const runs = rehearse.readRehearsals(logPath);
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({ runId: 'steady', final: false, current: 3, totalSeconds: 60, minutes: 10 });
-    expect(runs[0].slides).toEqual([
+    expect(runs[0]!.slides).toEqual([
       { title: 'One', seconds: 10, visits: 1 },
       { title: 'Two', seconds: 20, visits: 1 },
       { title: 'Three', seconds: 30, visits: 1 },
@@ -79,7 +79,7 @@ describe('a rehearsal killed with SIGKILL', () => {
       { title: 'Five', seconds: 0, visits: 0 },
     ]);
     // The fourth slide's 40 s are the loss; the report does not take its 0 s for a time.
-    expect(rehearse.rehearsedSeconds(deck, runs[0])).toEqual([10, 20, 30, null, null]);
+    expect(rehearse.rehearsedSeconds(deck, runs[0]!)).toEqual([10, 20, 30, null, null]);
   });
 
   it('killed while writing as fast as it can, keeps every whole line and the run they describe', async () => {
@@ -96,9 +96,9 @@ describe('a rehearsal killed with SIGKILL', () => {
     const last = rehearse.parseRehearsalLine(tail) ?? records[records.length - 1];
     expect(runs[0]).toEqual(last);
     // Checkpoint k (from 1) is written when slide k starts, after k − 1 slides of 1 s each.
-    const checkpoints = runs[0].slides.reduce((sum, s) => sum + s.visits, 0);
-    expect(runs[0].totalSeconds).toBe(checkpoints - 1);
-    expect(runs[0].final).toBe(false);
+    const checkpoints = runs[0]!.slides.reduce((sum, s) => sum + s.visits, 0);
+    expect(runs[0]!.totalSeconds).toBe(checkpoints - 1);
+    expect(runs[0]!.final).toBe(false);
 
     // A later run appends after the torn tail, if any, and reads back whole.
     let t = Date.UTC(2025, 2, 2);

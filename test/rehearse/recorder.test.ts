@@ -61,7 +61,7 @@ describe('RehearsalRecorder', () => {
     t += 1_000;
     recorder.enter(1); // a reveal step on the same slide: no visit, no line
     expect(lines()).toHaveLength(2);
-    expect(JSON.parse(lines()[1])).toEqual(
+    expect(JSON.parse(lines()[1]!)).toEqual(
       run({ current: 1, savedAt: iso(T0 + 12_340), slides: [{ title: 'Intro', seconds: 12.3, visits: 1 }, { title: 'Middle', seconds: 0, visits: 1 }, { title: 'End', seconds: 0, visits: 0 }] }),
     );
 
@@ -84,7 +84,7 @@ describe('RehearsalRecorder', () => {
     expect(final).toEqual(expected);
     expect(final.totalSeconds).toBe(92.4);
     expect(lines()).toHaveLength(5);
-    expect(JSON.parse(lines()[4])).toEqual(expected);
+    expect(JSON.parse(lines()[4]!)).toEqual(expected);
     expect(readRehearsals(logPath)).toEqual([expected]);
   });
 

@@ -52,7 +52,7 @@ describe('layoutRehearsalBar', () => {
     const line = layoutRehearsalBar({ pace: behind, elapsedMs: 462_000, columns: 80, theme });
     expect(text(line)).toBe('⏱ 07:42  slide 1:02 / 0:45  ▼ 0:17 behind');
     expect(line[2]).toEqual({ text: 'slide 1:02 / 0:45', style: { fg: theme.alerts.caution.fg } });
-    expect(layoutRehearsalBar({ pace: ahead, elapsedMs: 462_000, columns: 80, theme })[2].style).toEqual(theme.footer.text);
+    expect(layoutRehearsalBar({ pace: ahead, elapsedMs: 462_000, columns: 80, theme })[2]!.style).toEqual(theme.footer.text);
   });
 
   it('never exceeds the columns, and keeps the words whenever they fit', () => {

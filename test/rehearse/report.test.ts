@@ -60,7 +60,7 @@ describe('buildReport', () => {
   });
 
   it('matches slides by title when the deck has changed since', () => {
-    const reordered = { ...talkDeck, slides: [talkDeck.slides[2], talkDeck.slides[0], { ...talkDeck.slides[1], title: 'Why, really' }] };
+    const reordered = { ...talkDeck, slides: [talkDeck.slides[2]!, talkDeck.slides[0]!, { ...talkDeck.slides[1]!, title: 'Why, really' }] };
     const changed = buildReport(reordered, runs, [90_000, 30_000, 60_000], { includeAborted: true });
     expect(changed.slides.map((s) => [s.title, s.medianMs])).toEqual([
       ['Boot times', 64_000],
@@ -81,7 +81,7 @@ describe('buildReport', () => {
       deck: 'A talk',
       deckFile: 'talk.md',
       minutes: null,
-      slides: seconds.map((s, i) => ({ title: 'ABCDE'[i], seconds: s, visits: 1 })),
+      slides: seconds.map((s, i) => ({ title: 'ABCDE'[i]!, seconds: s, visits: 1 })),
       totalSeconds: 250,
       current: null,
     };
@@ -205,7 +205,7 @@ describe('aborted runs', () => {
     deck: 'A talk',
     deckFile: 'talk.md',
     minutes: null,
-    slides: seconds.map((s, i) => ({ title: 'ABC'[i], seconds: s, visits: s > 0 ? 1 : 0 })),
+    slides: seconds.map((s, i) => ({ title: 'ABC'[i]!, seconds: s, visits: s > 0 ? 1 : 0 })),
     totalSeconds: seconds.reduce((a, b) => a + b, 0),
     current: null,
     ...extra,
@@ -238,7 +238,7 @@ describe('aborted runs', () => {
     expect(report).toMatchObject({ abortedRuns: 2, includesAborted: true, recentRuns: 4 });
     // The quit run timed A and B (2 s, 3 s) and never reached C; the killed one's time on C is unknown.
     expect(report.slides.map((s) => s.samples)).toEqual([4, 4, 2]);
-    expect(report.slides[0].medianMs).toBe(10_500);
+    expect(report.slides[0]!.medianMs).toBe(10_500);
     expect(formatReport(report, { columns: 80 })).toContain('4 runs, 2 aborted (counted); medians of the last 4');
   });
 });

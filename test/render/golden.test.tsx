@@ -29,7 +29,7 @@ afterAll(() => {
 
 /** The steps worth a frame: fully revealed, and the first step when there are more. */
 function stepsOf(deck: Deck, slide: number): number[] {
-  const steps = deck.slides[slide].steps;
+  const steps = deck.slides[slide]!.steps;
   return steps > 1 ? [0, steps - 1] : [0];
 }
 
@@ -37,7 +37,7 @@ function frameCases(prefix: string, deck: Deck, theme: Theme, produced: Set<stri
   deck.slides.forEach((_, slide) => {
     for (const step of stepsOf(deck, slide)) {
       for (const { columns, rows } of SIZES) {
-        const last = step === deck.slides[slide].steps - 1;
+        const last = step === deck.slides[slide]!.steps - 1;
         const name = `${prefix}${deck.slides.length > 1 ? `-${String(slide + 1).padStart(2, '0')}` : ''}.${last ? 'full' : `step${step}`}.${columns}x${rows}`;
         produced.add(name);
         it(name, () => {
@@ -90,7 +90,7 @@ describe('golden frames: one slide of each dialect, as its tool would show it', 
       const { deck, dialect: picked } = loadDeckWithDialect(fileURLToPath(new URL(`test/fixtures/dialects/${dialect}.md`, root)));
       expect(picked).toBe(dialect);
       const slide = Math.min(1, deck.slides.length - 1);
-      const frame = renderFrame({ deck, position: { slide, step: deck.slides[slide].steps - 1 }, theme: dark(), columns: 40, rows: 12, elapsedMs: ELAPSED_MS, hyperlinks: false });
+      const frame = renderFrame({ deck, position: { slide, step: deck.slides[slide]!.steps - 1 }, theme: dark(), columns: 40, rows: 12, elapsedMs: ELAPSED_MS, hyperlinks: false });
       expectGolden(name, boxed(frame, 40, name));
     });
   }

@@ -11,7 +11,7 @@ describe('highlightMatches', () => {
       { text: ' and more trace', style: {} },
     ];
     const [out] = highlightMatches([line], 'trace', mark);
-    expect(out.map((s) => s.text).join('')).toBe('Debugging with DTrace and more trace');
+    expect(out!.map((s) => s.text).join('')).toBe('Debugging with DTrace and more trace');
     expect(out).toEqual([
       { text: 'Debugging with ', style: { fg: 'white' } },
       { text: 'D', style: { bold: true }, href: 'https://dtrace.org' },

@@ -139,7 +139,7 @@ describe('layoutSlide: lists', () => {
 
   it('colours markers with the theme', () => {
     const [line] = layLines([list([item('x')])]);
-    expect(line[0]).toEqual({ text: '•', style: { fg: '#ff00aa' } });
+    expect(line![0]).toEqual({ text: '•', style: { fg: '#ff00aa' } });
   });
 });
 
@@ -207,8 +207,8 @@ describe('layoutSlide: code', () => {
     const lines = layLines([code('text', 'one\ntwo\nthree', { lineNumbers: true, highlight: [{ from: 2, to: 2 }] })]);
     // The marker in the padding column shows the highlight without colour.
     expect(texts(lines)).toEqual([' 1  one   ', '▌2  two   ', ' 3  three ']);
-    expect(lines[1].every((s) => s.style.bg === '#333333')).toBe(true);
-    expect(lines[0].every((s) => s.style.bg === '#111111')).toBe(true);
+    expect(lines[1]!.every((s) => s.style.bg === '#333333')).toBe(true);
+    expect(lines[0]!.every((s) => s.style.bg === '#111111')).toBe(true);
   });
 
   it('keeps indentation, expands tabs and wraps long lines hard', () => {
@@ -265,7 +265,7 @@ describe('layoutSlide: steps, margins, overflow', () => {
 
   it('shortens the overflow marker on narrow areas', () => {
     const s = slide([list(Array.from({ length: 12 }, (_, i) => item(`item ${i + 1}`)))]);
-    const marker = (columns: number): string => texts(layoutSlide(s, 0, flatTheme, { columns, rows: 6 }, opts).lines)[5];
+    const marker = (columns: number): string => texts(layoutSlide(s, 0, flatTheme, { columns, rows: 6 }, opts).lines)[5]!;
     expect(marker(32)).toBe('▼ 7 more lines — slide overflows');
     expect(marker(31)).toBe('▼ 7 more lines');
     expect(marker(10)).toBe('▼ 7');
@@ -277,7 +277,7 @@ describe('layoutSlide: steps, margins, overflow', () => {
     expect(result.overflow).toBe(true);
     expect(result.hiddenLines).toBe(7);
     expect(texts(result.lines)).toEqual(['• item 1', '• item 2', '• item 3', '• item 4', '• item 5', '▼ 7 more lines — slide overflows']);
-    expect(result.lines[5][0].style).toEqual(flatTheme.overflow);
+    expect(result.lines[5]![0]!.style).toEqual(flatTheme.overflow);
   });
 
   it('reports no overflow when the content fits exactly', () => {

@@ -20,7 +20,7 @@ const size = { columns: 80, rows: 23 };
 const options = { hyperlinks: true };
 const last = (slide: Slide): number => slide.steps - 1;
 const screen = (i: number) =>
-  createElement(SlideScreen, { deck, position: { slide: i, step: last(deck.slides[i]) }, theme, columns: 80, rows: 24, elapsedMs: 1000, hyperlinks: true });
+  createElement(SlideScreen, { deck, position: { slide: i, step: last(deck.slides[i]!) }, theme, columns: 80, rows: 24, elapsedMs: 1000, hyperlinks: true });
 
 /** The presenter's path: one live Ink instance (unthrottled) re-rendered per key, output discarded. */
 function liveApp() {

@@ -43,7 +43,7 @@ describe('renderFrame', () => {
       [29, 8],
       [10, 3],
       [120, 40],
-    ]) {
+    ] as const) {
       for (let slide = 0; slide < tour.slides.length; slide++) {
         const frame = renderFrame(props({ columns, rows, position: { slide, step: 1 } }));
         const lines = frame.split('\n');
@@ -128,7 +128,7 @@ describe('<Lines>', () => {
     chalk.level = 3;
     const s = slide([code('ts', 'const s: string = "hi"; // note\nclass A extends B { f(x) { return 42; } }')]);
     const frame = renderFrame(props({ deck: deck([s]), columns: 80, rows: 10 }));
-    const fg = (hex: string): string => chalk.hex(hex)('X').split('X')[0];
+    const fg = (hex: string): string => chalk.hex(hex)('X').split('X')[0]!;
     expect(frame).toContain(`${fg('#c678dd')}const`);
     expect(frame).toContain(`${fg('#98c379')}"hi"`);
     expect(frame).toContain(`${fg('#5c6370')}`);
@@ -146,7 +146,7 @@ describe('layoutScreen', () => {
       [10, 3],
       [30, 8],
       [200, 60],
-    ]) {
+    ] as const) {
       const lines = layoutScreen(props({ columns, rows }));
       expect(lines).toHaveLength(rows);
       for (const line of lines) expect(stringWidth(plain(line))).toBeLessThanOrEqual(columns);

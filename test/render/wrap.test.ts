@@ -55,7 +55,7 @@ describe('wrapSegments', () => {
       // Nothing is lost or reordered (spaces at breaks aside).
       expect(lines.join('').replace(/\s/gu, '')).toBe(text.replace(/\s/gu, ''));
       // No line starts with closing punctuation.
-      for (const line of lines.slice(1)) expect(CLOSING.has(Array.from(line)[0])).toBe(false);
+      for (const line of lines.slice(1)) expect(CLOSING.has(Array.from(line)[0]!)).toBe(false);
     }
   });
 

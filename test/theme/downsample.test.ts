@@ -80,22 +80,22 @@ function painted(theme: Theme, level: ColorLevel): { page: Cell; text: Cell; cod
   chalk.level = level;
   const fitted = fitThemeToDepth(theme, level);
   const size = { columns: 40, rows: 12 };
-  const { lines } = layoutSlide(DECK.slides[0], 0, fitted, size, { hyperlinks: false });
+  const { lines } = layoutSlide(DECK.slides[0]!, 0, fitted, size, { hyperlinks: false });
   const rows = paintLines(lines, size.columns, fitted.background).split('\r\n').map(readCells);
   const textRow = rows.find((cells) => cells.map((c) => c.char).join('').includes('Plain text.'))!;
   const codeRow = rows.find((cells) => cells.map((c) => c.char).join('').includes('const a'))!;
   const litRow = rows.find((cells) => cells.map((c) => c.char).join('').includes('const b'))!;
   const at = (cells: Cell[], text: string) => cells.findIndex((_, i) => cells.slice(i, i + text.length).map((c) => c.char).join('') === text);
   return {
-    page: textRow[0],
-    text: textRow[at(textRow, 'Plain')],
+    page: textRow[0]!,
+    text: textRow[at(textRow, 'Plain')]!,
     code: codeRow,
     highlighted: litRow,
   };
 }
 
 /** The code block's padding column: the cell before the code's first character. */
-const padding = (cells: Cell[]): Cell => cells[cells.findIndex((c) => c.char === 'c') - 1];
+const padding = (cells: Cell[]): Cell => cells[cells.findIndex((c) => c.char === 'c') - 1]!;
 
 describe.each(THEMES)('the %s theme at 16, 256 and truecolor', (name) => {
   const theme = load(name);

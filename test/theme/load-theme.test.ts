@@ -196,7 +196,7 @@ describe('built-in themes', () => {
     const low: string[] = [];
     for (const { path, fg, on } of colorsOf(theme)) {
       if (fg === undefined || !fg.startsWith('#') || !on.startsWith('#')) continue;
-      const floor = DECORATIONS.includes(path) ? floors[name].decoration : floors[name].text;
+      const floor = DECORATIONS.includes(path) ? floors[name]!.decoration : floors[name]!.text;
       const ratio = contrastRatio(fg, on);
       if (ratio < floor) low.push(`${path}: ${fg} on ${on} is ${ratio.toFixed(2)}:1`);
     }

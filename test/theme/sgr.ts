@@ -19,7 +19,7 @@ export function readCells(row: string): Cell[] {
 /** Reads a whole screen, rows split at newlines; the SGR state carries over from row to row, as tmux's capture leaves it. */
 export function readScreen(text: string): Cell[][] {
   const rows: Cell[][] = [[]];
-  let cells = rows[0];
+  let cells = rows[0]!;
   let state = { fg: '', bg: '', bold: false, inverse: false };
   const re = /\u001b\[([0-9;]*)m|\u001b\]8;;[^\u001b]*\u001b\\|([^\u001b])/gu;
   for (const m of text.matchAll(re)) {
@@ -34,7 +34,7 @@ export function readScreen(text: string): Cell[][] {
     if (m[1] === undefined) continue;
     const codes = m[1] === '' ? [0] : m[1].split(';').map(Number);
     for (let i = 0; i < codes.length; i++) {
-      const c = codes[i];
+      const c = codes[i]!;
       if (c === 0) state = { fg: '', bg: '', bold: false, inverse: false };
       else if (c === 1) state.bold = true;
       else if (c === 22) state.bold = false;

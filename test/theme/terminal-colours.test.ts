@@ -22,12 +22,12 @@ async function screen(env: Record<string, string>, args = ''): Promise<Cell[][]>
 
 const row = (rows: Cell[][], text: string): Cell[] => rows.find((cells) => cells.map((c) => c.char).join('').includes(text))!;
 const first = (cells: Cell[], char: string): Cell => cells.find((c) => c.char === char)!;
-const before = (cells: Cell[], char: string): Cell => cells[cells.findIndex((c) => c.char === char) - 1];
+const before = (cells: Cell[], char: string): Cell => cells[cells.findIndex((c) => c.char === char) - 1]!;
 
 describe('colours in a real terminal', () => {
   it('in a 256-colour terminal (tmux, no COLORTERM), the dark theme keeps its dark page and the right line highlighted', async () => {
     const rows = await screen({ TERM: 'xterm-256color', COLORTERM: '' });
-    const page = row(rows, 'Line two')[0];
+    const page = row(rows, 'Line two')[0]!;
     const plain = first(row(rows, 'const first'), 'c');
     const lit = first(row(rows, 'const second'), 'c');
     // #1e1e2e, #181825 and #313244 at their perceptually nearest: near-black greys, in that order of lightness.
