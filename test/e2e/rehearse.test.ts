@@ -35,6 +35,8 @@ describe('presenter views', () => {
     expect(row).toBeDefined();
     expect(screen).toContain('Welcome everyone.');
     pane.send('q');
+    // Quit for real before the next test presents the same deck (its notes channel is this deck's).
+    await pane.waitFor(() => pane.format('#{pane_dead}') === '1');
   });
 
   it('s opens the source passages of the slide in context, Esc closes them', async () => {
