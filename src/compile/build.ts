@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { openDeckFolder, readRegularFile, type ReadKind } from '../io/index.js';
 import { CompileError } from './compile-error.js';
-import { compileTalkDetailed } from './compile-talk.js';
+import { compileTalkDetailed, type ReadArticle } from './compile-talk.js';
 import type { TalkLanguage } from './structure-words.js';
 
 /**
@@ -45,6 +45,8 @@ export interface BuildPlan {
   slides: number;
   minutes: number;
   naturalMinutes: number;
+  /** The articles as the compiler read them, by their path relative to the deck (for coverDeck). */
+  articles: ReadonlyMap<string, ReadArticle>;
 }
 
 /**
@@ -166,5 +168,5 @@ export function planBuild(request: BuildRequest): BuildPlan {
   }
   const count = request.articles.length;
   messages.push(`${request.output}: written from ${count} article${count === 1 ? '' : 's'}: ${slides} slides, ${minutes} minute${minutes === 1 ? '' : 's'}${request.minutes === undefined ? ' (the articles\' natural length)' : ''}`);
-  return { output, markdown: compiled.markdown, copies, messages, warnings, slides, minutes, naturalMinutes: compiled.naturalMinutes };
+  return { output, markdown: compiled.markdown, copies, messages, warnings, slides, minutes, naturalMinutes: compiled.naturalMinutes, articles: compiled.articles };
 }

@@ -1,4 +1,4 @@
-import { readArticle } from './article.js';
+import { readArticle, type Article } from './article.js';
 import { CompileError } from './compile-error.js';
 import { planTalk, type PlanResult } from './plan-talk.js';
 import type { TalkLanguage } from './structure-words.js';
@@ -26,6 +26,14 @@ export interface CompileOptions {
 export interface Compiled extends Omit<PlanResult, 'talk'> {
   markdown: string;
   talk: Talk;
+  /** The articles as read, by path, with the text each was read from: coverage reuses them instead of reading them again. */
+  articles: ReadonlyMap<string, ReadArticle>;
+}
+
+/** An article as the compiler read it, and its text. */
+export interface ReadArticle {
+  text: string;
+  article: Article;
 }
 
 /**
@@ -40,7 +48,11 @@ export function compileTalkDetailed(articles: readonly ArticleInput[], options: 
   if (minutes !== undefined && (!Number.isFinite(minutes) || minutes <= 0 || minutes > 24 * 60)) throw new RangeError(`minutes must be more than 0 and at most ${24 * 60} (a day), not ${minutes}`);
   const read = articles.map((a, i) => readArticle(i, a.path, a.text));
   const { talk, ...rest } = planTalk(read, { minutes, title: options.title, lang: options.lang, localImage: options.localImage });
-  return { markdown: writeDeck(talk), talk, ...rest };
+  const byPath = new Map<string, ReadArticle>();
+  articles.forEach((a, i) => {
+    if (!byPath.has(a.path)) byPath.set(a.path, { text: a.text, article: read[i] as Article });
+  });
+  return { markdown: writeDeck(talk), talk, ...rest, articles: byPath };
 }
 
 /** Compiles articles into a talk and returns its deck Markdown (see `compileTalkDetailed`). */

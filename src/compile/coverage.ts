@@ -2,6 +2,7 @@ import { slideText, type Deck, type SourceRef } from '../deck/index.js';
 import { readArticle, type Article, type Sentence } from './article.js';
 import { speechSeconds } from './budget.js';
 import { centrality } from './centrality.js';
+import type { ReadArticle } from './compile-talk.js';
 import { idfOver } from './plan-talk.js';
 import { plainText } from './inline.js';
 import { TermIndex } from './tokens.js';
@@ -96,15 +97,20 @@ function talkMinutes(deck: Deck): number {
   return Math.max(spoken, 1000) / 60000;
 }
 
+/** LexRank centrality of an article's sentences, from their term ids. */
+function centralities(terms: readonly number[][], vocabularySize: number): number[] {
+  const idf = idfOver(terms, vocabularySize);
+  const vectors = terms.map((ids) => vectorFromIds(ids, (id, c) => (1 + Math.log(c)) * idf(id)));
+  return centrality(vectors, vocabularySize);
+}
+
 const overlaps = (s: { startLine: number; endLine: number }, ref: SourceRef) => ref.startLine <= s.endLine && ref.endLine >= s.startLine;
 
-function coverArticle(path: string, article: Article, deck: Deck): ArticleCoverage {
+function coverArticle(path: string, article: Article, deck: Deck, withMissed: boolean): ArticleCoverage {
   const vocab = new Vocabulary();
   const index = new TermIndex((term) => vocab.id(term));
   const terms = article.sentences.map((s) => index.ids(s.plain));
-  const idf = idfOver(terms, vocab.size);
-  const vectors = terms.map((ids) => vectorFromIds(ids, (id, c) => (1 + Math.log(c)) * idf(id)));
-  const central = centrality(vectors, vocab.size);
+  const central = withMissed ? centralities(terms, vocab.size) : [];
 
   const refs = deck.slides.flatMap((slide) => slide.sources.filter((ref) => ref.path === path).map((ref) => ({ ref, slide: slide.index })));
   const screens = new Map<number, Set<number>>();
@@ -143,12 +149,14 @@ function coverArticle(path: string, article: Article, deck: Deck): ArticleCovera
     passages.set(key, passage);
   }
   const headingText = (h: number) => (h < 0 ? '' : plainText(article.headings[h]?.text ?? '', article.definitions));
-  const missed = article.sentences
-    .map((s: Sentence, i) => ({ s, i, salience: central[i] ?? 0 }))
-    .filter(({ i }) => (citedBy[i] ?? []).length === 0)
-    .sort((a, b) => b.salience - a.salience || a.i - b.i)
-    .slice(0, MISSED_COUNT)
-    .map(({ s, salience }) => ({ startLine: s.startLine, endLine: s.endLine, quote: s.quote, salience: Math.round(salience * 1000) / 1000, heading: headingText(s.heading) }));
+  const missed = !withMissed
+    ? []
+    : article.sentences
+      .map((s: Sentence, i) => ({ s, i, salience: central[i] ?? 0 }))
+      .filter(({ i }) => (citedBy[i] ?? []).length === 0)
+      .sort((a, b) => b.salience - a.salience || a.i - b.i)
+      .slice(0, MISSED_COUNT)
+      .map(({ s, salience }) => ({ startLine: s.startLine, endLine: s.endLine, quote: s.quote, salience: Math.round(salience * 1000) / 1000, heading: headingText(s.heading) }));
 
   const headings = article.headings.map((h, k): HeadingCoverage => {
     const under = article.sentences.flatMap((s, i) => (s.heading === k ? [i] : []));
@@ -170,10 +178,20 @@ function coverArticle(path: string, article: Article, deck: Deck): ArticleCovera
 }
 
 /**
+ * What coverDeck may skip: `missed: false` leaves every article's `missed` empty (no centrality
+ * computed), all `build` needs; `read` gives articles already read.
+ */
+export interface CoverOptions {
+  missed?: boolean;
+  /** Articles already read (by the compiler), by path: one whose text is the same is not read again. */
+  read?: ReadonlyMap<string, ReadArticle>;
+}
+
+/**
  * The coverage of every article a deck cites, in the order the deck first cites them. `readSource`
  * reads a cited path (through the deck's confined reader) and throws or returns null when it cannot.
  */
-export function coverDeck(deck: Deck, readSource: (path: string) => string | null): DeckCoverage {
+export function coverDeck(deck: Deck, readSource: (path: string) => string | null, options: CoverOptions = {}): DeckCoverage {
   const paths = [...new Set(deck.slides.flatMap((slide) => slide.sources.map((ref) => ref.path)))];
   const articles = paths.map((path, i): ArticleCoverage => {
     let text: string | null;
@@ -187,7 +205,9 @@ export function coverDeck(deck: Deck, readSource: (path: string) => string | nul
     const empty = { path, sentences: 0, onScreen: 0, notesOnly: 0, cited: [], missed: [], headings: [] };
     if (text === null) return { ...empty, error: reason };
     try {
-      return coverArticle(path, readArticle(i, path, text), deck);
+      const known = options.read?.get(path);
+      const article = known && known.text === text ? known.article : readArticle(i, path, text);
+      return coverArticle(path, article, deck, options.missed !== false);
     } catch (error) {
       return { ...empty, error: error instanceof Error ? error.message : String(error) };
     }

@@ -53,10 +53,12 @@ export const build = defineCommand<[string[]], BuildOptions>({
       writeOutput(copy.to, relative(io.cwd, copy.to), copy.data);
     }
     // What the talk covers, from the deck as written, its articles read through the deck's folder as
-    // `coverage` reads them; the headings covered are recorded in the deck for `check` to compare.
+    // `coverage` reads them (an article whose text is the one compiled is not read into sentences
+    // again, and the passages left out, which only `coverage` lists, are not ranked); the headings
+    // covered are recorded in the deck for `check` to compare.
     const { parseDeck } = await import('../../parse/index.js');
     const folder = deckInput(options.output, {});
-    const coverage = coverDeck(parseDeck(plan.markdown, { file: output }), (path) => folder.readSource(path));
+    const coverage = coverDeck(parseDeck(plan.markdown, { file: output }), (path) => folder.readSource(path), { missed: false, read: plan.articles });
     writeOutput(output, options.output, recordCoveredHeadings(plan.markdown, coveredHeadings(coverage)));
     for (const line of plan.warnings) print.err(`${line}\n`);
     for (const line of plan.messages) print.out(`${line}\n`);
