@@ -36,6 +36,9 @@ const SECOND_FACES = [
   // The presenter's first frame after an edit of a later slide is found from the deck's outline,
   // split into slides without marked: loading the parser would cost more than painting.
   'src/parse/outline\\.ts$',
+  // The export command: the exporter loads each format's modules when it is asked for, so an HTML
+  // export reads neither string-width nor the PDF and PPTX makers that the folder's index brings in.
+  'src/export/export-deck\\.ts$',
 ];
 
 const layering = Object.entries(MAY_IMPORT).map(([folder, allowed]) => ({

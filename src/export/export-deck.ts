@@ -3,11 +3,8 @@ import type { Theme } from '../theme/index.js';
 import { ExportError } from './export-error.js';
 import { exportHtml } from './html.js';
 import type { EmbedImagesOptions } from './images.js';
-import { exportJson } from './json.js';
-import { exportMarkdown } from './markdown.js';
-import { exportPdf } from './pdf.js';
-import { exportPptx } from './pptx.js';
-import { exportText } from './text.js';
+
+export { ExportError };
 
 export const EXPORT_FORMATS = ['html', 'pdf', 'pptx', 'md', 'txt', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -47,21 +44,23 @@ export async function exportDeck(deck: Deck, options: ExportOptions): Promise<st
   }
 }
 
+// Only HTML is loaded with this file: the other formats' modules (string-width, pptxgenjs, the
+// PDF printer) are imported when their format is asked for, so an HTML export reads none of them.
 async function exportAs(deck: Deck, options: ExportOptions): Promise<string | Uint8Array> {
   const { format, theme } = options;
   switch (format) {
     case 'html':
       return exportHtml(deck, { theme, layout: options.handout ? 'handout' : 'present', images: options.images });
     case 'pdf':
-      return exportPdf(deck, { theme, handout: options.handout, steps: options.steps, chromiumPath: options.chromiumPath, images: options.images });
+      return (await import('./pdf.js')).exportPdf(deck, { theme, handout: options.handout, steps: options.steps, chromiumPath: options.chromiumPath, images: options.images });
     case 'pptx':
-      return exportPptx(deck, { theme, steps: options.steps, images: options.images });
+      return (await import('./pptx.js')).exportPptx(deck, { theme, steps: options.steps, images: options.images });
     case 'md':
-      return exportMarkdown(deck);
+      return (await import('./markdown.js')).exportMarkdown(deck);
     case 'txt':
-      return exportText(deck);
+      return (await import('./text.js')).exportText(deck);
     case 'json':
-      return exportJson(deck);
+      return (await import('./json.js')).exportJson(deck);
     default: {
       const unknown: never = format;
       throw new ExportError(`unknown export format ${JSON.stringify(unknown)}; use one of ${EXPORT_FORMATS.join(', ')}`);

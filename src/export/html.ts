@@ -121,6 +121,21 @@ const SPEAKER =
 
 const BLANK = '<div class="blank" id="blank" aria-hidden="true"></div>';
 
+/** Whether a code block (a block of kind 'code', which has a language) is anywhere in `value`. */
+function holdsCodeBlock(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (typeof item !== 'object' || item === null || seen.has(item)) continue;
+    seen.add(item);
+    const record = item as Record<string, unknown>;
+    if (!Array.isArray(item) && record['kind'] === 'code' && typeof record['lang'] === 'string') return true;
+    for (const key of Object.keys(record)) stack.push(record[key]);
+  }
+  return false;
+}
+
 /**
  * Turns a deck into one self-contained HTML file: styles and script inline, local images embedded,
  * the theme's colours, and a Content-Security-Policy that lets only the page's own (hashed)
@@ -128,7 +143,8 @@ const BLANK = '<div class="blank" id="blank" aria-hidden="true"></div>';
  */
 export async function exportHtml(deck: Deck, options: HtmlOptions): Promise<string> {
   const layout = options.layout ?? 'present';
-  const { codeTokens } = await import('./code-tokens.js');
+  // The highlighter (lowlight and its languages) is loaded only for a deck that shows code.
+  const codeTokens = holdsCodeBlock(deck.slides) ? (await import('./code-tokens.js')).codeTokens : plainTokens;
   const page = pageColors(options.theme.background, options.theme.text.fg);
   const sheet = new StyleSheet(options.theme, page);
   const images = options.embedImages === false ? new Map<string, string>() : await embedImages(deck, options.images);

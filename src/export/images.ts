@@ -2,7 +2,6 @@ import { dirname, extname, resolve } from 'node:path';
 import type { Block, Deck, Inline } from '../deck/index.js';
 import { openDeckFolder, ReadError, type DeckFolder } from '../io/index.js';
 import { detectImageType, IMAGE_MIME } from './image-type.js';
-import { sanitizeSvg } from './sanitize-svg.js';
 
 /** The names of files taken for images; what they hold is checked when they are read. */
 const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.svg', '.avif']);
@@ -61,10 +60,12 @@ export interface EmbedImagesOptions {
 }
 
 /** An image file's bytes as a data: URI, or a ReadError saying why it is not embedded. */
-function dataUri(data: Buffer, shown: string): string | ReadError {
+async function dataUri(data: Buffer, shown: string): Promise<string | ReadError> {
   const type = detectImageType(data);
   if (type === null) return new ReadError(shown, 'NOT_IMAGE', 'is not a PNG, JPEG, GIF, WebP, AVIF or SVG image', 'give an image file: it is left out of the export');
   if (type !== 'svg') return `data:${IMAGE_MIME[type]};base64,${data.toString('base64')}`;
+  // The SVG sanitiser (and its XML parser) is loaded only when a deck embeds an SVG.
+  const { sanitizeSvg } = await import('./sanitize-svg.js');
   const svg = sanitizeSvg(data.toString('utf8'));
   if (svg === null) return new ReadError(shown, 'NOT_IMAGE', 'is not a well-formed SVG document', 'fix or replace the file: it is left out of the export');
   return `data:${IMAGE_MIME.svg};base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
@@ -95,7 +96,7 @@ export async function embedImages(deck: Deck, options: EmbedImagesOptions = {}):
     if (path === null) continue;
     let uri: string | ReadError;
     try {
-      uri = dataUri(folder.readBytes(path, 'image', src), src);
+      uri = await dataUri(folder.readBytes(path, 'image', src), src);
     } catch (error) {
       if (!(error instanceof ReadError)) throw error;
       uri = error;

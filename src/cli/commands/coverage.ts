@@ -1,4 +1,3 @@
-import cliTruncate from 'cli-truncate';
 import type { DeckCoverage } from '../../compile/index.js';
 import { defineCommand } from '../command.js';
 import { EXIT } from '../errors.js';
@@ -16,17 +15,16 @@ function bar(part: number, whole: number, width = BAR_WIDTH): string {
   return `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
 }
 
-/** One line of at most `columns` cells (CJK takes two). */
-function shorten(text: string, columns: number): string {
-  return cliTruncate(text.replace(/\s+/gu, ' ').trim(), columns);
-}
+/** Cuts a line to at most `columns` cells (CJK takes two): cli-truncate, loaded by the command. */
+type Truncate = (text: string, columns: number) => string;
 
 const lines = (from: number, to: number) => (from === to ? `${from}` : `${from}-${to}`);
 const slideNumbers = (slides: readonly number[]) => (slides.length === 0 ? '—' : slides.join(','));
 const pct = (part: number, whole: number) => `${whole === 0 ? 0 : Math.round((100 * part) / whole)}%`;
 
 /** The terminal report: per article, a bar per heading, the passages cited and the salient ones left out. */
-export function formatCoverage(coverage: DeckCoverage, columns: number): string {
+export function formatCoverage(coverage: DeckCoverage, columns: number, truncate: Truncate): string {
+  const shorten = (text: string, width: number): string => truncate(text.replace(/\s+/gu, ' ').trim(), width);
   const out: string[] = [];
   for (const article of coverage.articles) {
     out.push(`${article.path}`);
@@ -70,7 +68,8 @@ export const coverage = defineCommand<[string], CoverageOptions>({
     const { coverDeck } = await import('../../compile/index.js');
     const result = coverDeck(deck, (path) => input.readSource(path));
     if (options.json) output.out(`${JSON.stringify(result, null, 2)}\n`);
-    else output.out(formatCoverage(result, io.stdout.columns || 80));
+    // cli-truncate (and string-width under it) only here: other commands never load them.
+    else output.out(formatCoverage(result, io.stdout.columns || 80, (await import('cli-truncate')).default));
     return result.articles.some((a) => a.error !== null) ? EXIT.input : EXIT.ok;
   },
 });

@@ -33,7 +33,8 @@ export const exportCommand = defineCommand<[string], ExportOptions>({
     const input = deckInput(deckPath, { dialect: options.dialect, theme: options.theme, allowOutside: options.allowOutside, defaultTheme: config().theme });
     const deck = await input.deck();
     if (await input.report(deck)) return EXIT.input;
-    const exporter = await import('../../export/index.js');
+    // Only the exporter itself: each format's modules are loaded when that format is made.
+    const exporter = await import('../../export/export-deck.js');
     // A Markdown handout beside a Markdown deck must not be named like the deck.
     const extension = options.format === 'md' ? '.handout.md' : exporter.EXPORT_EXTENSIONS[options.format];
     const output = options.output ?? deckPath.replace(/\.(md|markdown|txt)$/iu, '') + extension;
