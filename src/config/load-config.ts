@@ -1,6 +1,6 @@
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type * as z from 'zod/mini';
-import { closestMatch } from '../text/index.js';
+import { closestMatch, describeValue, valueAt } from '../text/index.js';
 import { ConfigError } from './config-error.js';
 import { configSchema, type EXPORT_FORMATS, type ImageProtocolChoice } from './schema.js';
 
@@ -174,19 +174,3 @@ function formatPath(path: readonly PropertyKey[]): string {
   return out || '(config)';
 }
 
-function describeValue(value: unknown): string {
-  if (value === null || value === undefined) return 'nothing';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return JSON.stringify(value);
-  return `${typeof value} ${String(value)}`;
-}
-
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  let value = data;
-  for (const segment of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<PropertyKey, unknown>)[segment];
-  }
-  return value;
-}

@@ -3,7 +3,7 @@ import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 
 import type * as z from 'zod/mini';
 import { checkColor } from './color.js';
 import { completeThemeSchema, OBJECT_EXPECTED, rawThemeSchema, type RawTheme, type ThemeSchema } from './schema.js';
-import { closestMatch } from '../text/index.js';
+import { closestMatch, describeValue, valueAt } from '../text/index.js';
 import { ThemeError, type ThemeProblem } from './theme-error.js';
 import { locate, readThemeSource, trailingComment, type ThemeSource } from './theme-source.js';
 import type { Theme } from './types.js';
@@ -237,23 +237,6 @@ function formatPath(path: readonly PropertyKey[]): string {
     else out += `[${JSON.stringify(String(segment))}]`;
   }
   return out || '(theme)';
-}
-
-function describeValue(value: unknown): string {
-  if (value === null) return 'nothing';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return JSON.stringify(value);
-  return `${typeof value} ${String(value)}`;
-}
-
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  let value = data;
-  for (const segment of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<PropertyKey, unknown>)[segment];
-  }
-  return value;
 }
 
 /** The field names the schema allows at `path`, for suggesting a spelling. */
