@@ -1,23 +1,11 @@
 import { resolve } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { startPane, stopServer, type Pane } from './tmux.js';
+import { describe, expect, it } from 'vitest';
+import { cliPanes } from './tmux.js';
 
-const CLI = resolve(process.env.TALKDECK_CLI ?? 'dist/talkdeck.js');
 // Slide 1 cites line 7 of the article; "hermit" (line 8, same paragraph) and "naturalists" (line 17,
 // cited by no slide) are on no slide and in no note.
 const DECK = resolve('test/fixtures/compile/coverage/talk.md');
-const panes: Pane[] = [];
-
-function run(args: string, size = { columns: 80, rows: 24 }): Pane {
-  const pane = startPane(`node ${CLI} ${args}`, size);
-  panes.push(pane);
-  return pane;
-}
-
-afterEach(() => {
-  while (panes.length) panes.pop()?.kill();
-});
-afterAll(() => stopServer());
+const run = cliPanes({ columns: 80, rows: 24 });
 
 describe('Q&A from the sources (a)', () => {
   it('in the presenter: a word only in the article finds its passage; Enter goes to the citing slide; Esc returns', async () => {

@@ -1,22 +1,10 @@
 import { createSocket } from 'node:dgram';
 import { resolve } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { startPane, stopServer, type Pane } from './tmux.js';
+import { describe, expect, it } from 'vitest';
+import { cliPanes } from './tmux.js';
 
-const CLI = resolve(process.env.TALKDECK_CLI ?? 'dist/talkdeck.js');
 const TOUR = resolve('decks/tour.md');
-const panes: Pane[] = [];
-
-function run(args: string, size = { columns: 100, rows: 40 }): Pane {
-  const pane = startPane(`node ${CLI} ${args}`, size);
-  panes.push(pane);
-  return pane;
-}
-
-afterEach(() => {
-  while (panes.length) panes.pop()?.kill();
-});
-afterAll(() => stopServer());
+const run = cliPanes({ columns: 100, rows: 40 });
 
 describe('speaker notes in a second terminal', () => {
   it('a follower started mid-talk shows the current slide, then follows the presenter', async () => {

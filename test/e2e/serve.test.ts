@@ -1,21 +1,9 @@
 import { resolve } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { startPane, stopServer, type Pane } from './tmux.js';
+import { describe, expect, it } from 'vitest';
+import { cliPanes } from './tmux.js';
 
-const CLI = resolve(process.env.TALKDECK_CLI ?? 'dist/talkdeck.js');
 const DECK = resolve('test/fixtures/compile/coverage/talk.md');
-const panes: Pane[] = [];
-
-function run(args: string, size = { columns: 80, rows: 24 }): Pane {
-  const pane = startPane(`node ${CLI} ${args}`, size);
-  panes.push(pane);
-  return pane;
-}
-
-afterEach(() => {
-  while (panes.length) panes.pop()?.kill();
-});
-afterAll(() => stopServer());
+const run = cliPanes({ columns: 80, rows: 24 });
 
 /** Asks until `accept` takes the answer or the deadline passes. */
 async function poll<T>(ask: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {

@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { afterAll, afterEach } from 'vitest';
 
 /** A private tmux server so tests never touch the user's sessions. */
 const SOCKET = `talkdeck-test-${process.pid}`;
@@ -100,4 +101,24 @@ export function stopServer(): void {
   }
   rmSync(TEST_CACHE_DIR, { recursive: true, force: true });
   rmSync(TEST_RUNTIME_DIR, { recursive: true, force: true });
+}
+
+/** The built command line the end-to-end tests run (`TALKDECK_CLI` tests another build). */
+export const CLI = resolve(process.env.TALKDECK_CLI ?? 'dist/talkdeck.js');
+
+/**
+ * `run(args)` starts `node CLI args` in a pane of its own; the panes a test started are killed after
+ * it, and the tmux server after the test file.
+ */
+export function cliPanes(defaultSize = { columns: 80, rows: 24 }): (args: string, size?: { columns: number; rows: number }) => Pane {
+  const panes: Pane[] = [];
+  afterEach(() => {
+    while (panes.length) panes.pop()?.kill();
+  });
+  afterAll(() => stopServer());
+  return (args, size = defaultSize) => {
+    const pane = startPane(`node ${CLI} ${args}`, size);
+    panes.push(pane);
+    return pane;
+  };
 }
