@@ -1,4 +1,4 @@
-import type { KeptStart } from '../present/index.js';
+import type { EntryStart, KeptStart } from '../present/index.js';
 import { sanitizeOutput } from '../text/index.js';
 
 /** What a command may touch of the outside world; tests pass their own. */
@@ -12,6 +12,8 @@ export interface CliIo {
   startedAt?: number;
   /** A first frame the entry painted from the start cache (main.ts); given back before anything is printed. */
   kept?: KeptStart | null;
+  /** The terminal's background as the entry asked it for the kept frame's key; undefined when it did not ask. */
+  background?: EntryStart['background'];
 }
 
 /**

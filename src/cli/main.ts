@@ -10,7 +10,7 @@ const argv = process.argv.slice(2);
 // commands are even loaded (the presenter takes it over, or it is given back before any message).
 // Only without a configuration file: its settings are part of the key, and reading it needs the YAML parser.
 const quick = existsSync(defaultConfigPath(process.env)) ? null : quickPresentArgs(argv);
-const kept = quick ? await paintKeptFrame(resolve(process.cwd(), quick.deck), presentKeyOptions(quick.options), { stdin: process.stdin, stdout: process.stdout, env: process.env, cwd: process.cwd() }) : null;
+const { kept, background } = quick ? await paintKeptFrame(resolve(process.cwd(), quick.deck), presentKeyOptions(quick.options), { stdin: process.stdin, stdout: process.stdout, env: process.env, cwd: process.cwd() }) : { kept: null };
 const { run } = await import('./run.js');
 const code = await run(argv, {
   stdout: process.stdout,
@@ -20,6 +20,7 @@ const code = await run(argv, {
   cwd: process.cwd(),
   startedAt,
   kept,
+  background,
 });
 kept?.release();
 process.exitCode = code;

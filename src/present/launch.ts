@@ -64,6 +64,14 @@ export interface ScreenIo {
   startedAt: number;
   /** A first frame painted from the start cache before the command line was loaded (paintKeptFrame). */
   kept?: KeptStart | null;
+  /** The terminal's background as the entry asked it (paintKeptFrame); undefined when it did not ask. */
+  background?: Background | null;
+}
+
+/** What the entry did before the command line was loaded: the frame it painted, and the background it asked for the key. */
+export interface EntryStart {
+  kept: KeptStart | null;
+  background?: Background | null;
 }
 
 /**
@@ -73,8 +81,6 @@ export interface ScreenIo {
  */
 export interface KeptStart {
   readonly key: FrameKey;
-  /** The terminal's background as the entry found it (asked once). */
-  readonly background: Background | null;
   readonly early: EarlyScreen;
   /** When it was painted (performance.now()). */
   readonly paintedAt: number;
@@ -165,22 +171,21 @@ function hyperlinksIn(env: ScreenIo['env']): boolean {
  * Called by the command line's entry before the rest of talkdeck is loaded: the speaker sees the
  * slide while commander, the commands and the deck are read behind it.
  */
-export async function paintKeptFrame(deckPath: string, keyOptions: LaunchOptions['keyOptions'], io: Pick<ScreenIo, 'stdin' | 'stdout' | 'env' | 'cwd'>): Promise<KeptStart | null> {
-  if (!isTerminal(io)) return null;
+export async function paintKeptFrame(deckPath: string, keyOptions: LaunchOptions['keyOptions'], io: Pick<ScreenIo, 'stdin' | 'stdout' | 'env' | 'cwd'>): Promise<EntryStart> {
+  if (!isTerminal(io)) return { kept: null };
   const cacheDir = startCacheDir(io.env);
-  if (cacheDir === null) return null;
+  if (cacheDir === null) return { kept: null };
   // The background chooses the theme when none is asked for, so it is part of the key: asked here
-  // once, and handed to the presenter with the frame.
+  // once, and handed to the presenter whether or not a frame was kept.
   const background = await screenBackground(io, detectColorLevel(io.env, true), typeof keyOptions.theme === 'string' ? keyOptions.theme : undefined);
   const key = frameKeyOf(deckPath, keyOptions, background, io, hyperlinksIn(io.env));
   const frame = readCachedFrame(cacheDir, key);
-  if (frame === null) return null;
+  if (frame === null) return { kept: null, background };
   const early = enterEarlyScreen(io.stdin, io.stdout, frame);
   const paintedAt = performance.now();
   let state: 'painted' | 'taken' | 'released' = 'painted';
-  return {
+  const kept: KeptStart = {
     key,
-    background,
     early,
     paintedAt,
     take: () => {
@@ -195,6 +200,7 @@ export async function paintKeptFrame(deckPath: string, keyOptions: LaunchOptions
       early.dispose();
     },
   };
+  return { kept, background };
 }
 
 /**
@@ -323,7 +329,7 @@ export async function launchPresenter(source: DeckSource, options: LaunchOptions
   const hyperlinks = !rehearsal && hyperlinksIn(io.env);
   const terminal = isTerminal(io);
   // Asked before the cache is read: the theme it chooses is part of the cached frame's key.
-  const background = io.kept ? io.kept.background : await screenBackground(io, colorLevel, options.theme);
+  const background = io.background !== undefined ? io.background : await screenBackground(io, colorLevel, options.theme);
   trace?.('mark', performance.now(), `background=${background ?? 'unknown'}`);
   // The first frame of the last launch, when nothing it was made from has changed since.
   const cacheDir = terminal ? startCacheDir(io.env) : null;
