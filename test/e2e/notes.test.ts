@@ -36,7 +36,7 @@ describe('speaker notes in a second terminal', () => {
     presenter.send('8', 'Enter');
     await presenter.waitFor('8 / 21');
     const follower = run(`notes ${TOUR}`);
-    const screen = await follower.waitFor('Slide 8 / 21');
+    const screen = await follower.waitFor((s) => s.includes('Slide 8 / 21') && s.includes('Next: 9'));
     expect(screen).toContain('Sources');
     expect(screen).toMatch(/\[1\] unikernels\/sources\/unikernels-are-unfit-for-production\.md:13/u);
     expect(screen).toMatch(/▶ +13 │/u);
@@ -49,7 +49,8 @@ describe('speaker notes in a second terminal', () => {
     const presenter = run(`present ${deck}`, { columns: 80, rows: 24 });
     await presenter.waitFor('1 / 2');
     const follower = run(`notes ${deck}`, { columns: 80, rows: 24 });
-    const top = await follower.waitFor('Slide 1 / 2');
+    // The whole first frame: the header can show before the rest of the screen is painted.
+    const top = await follower.waitFor((s) => s.includes('Slide 1 / 2') && s.includes('Next: 2 · Closing Thoughts'));
     expect(top).toContain('Point 1:');
     expect(top).toMatch(/↓ \d+ more lines/u);
     // The next slide keeps the bottom rows, however long the notes.
