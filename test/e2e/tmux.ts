@@ -99,8 +99,9 @@ export function stopServer(): void {
   } catch {
     // No server was started.
   }
-  rmSync(TEST_CACHE_DIR, { recursive: true, force: true });
-  rmSync(TEST_RUNTIME_DIR, { recursive: true, force: true });
+  // A presenter killed with the server may still be writing its cache entry: removal is retried.
+  rmSync(TEST_CACHE_DIR, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+  rmSync(TEST_RUNTIME_DIR, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
 }
 
 /** The built command line the end-to-end tests run (`TALKDECK_CLI` tests another build). */
