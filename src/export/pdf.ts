@@ -1,6 +1,7 @@
 import { accessSync, constants } from 'node:fs';
 import type { Deck } from '../deck/index.js';
 import type { Theme } from '../theme/index.js';
+import { Chromium } from './chromium.js';
 import { ExportError } from './export-error.js';
 import { exportHtml } from './html.js';
 import type { EmbedImagesOptions } from './images.js';
@@ -22,7 +23,7 @@ export interface PdfOptions {
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
 /**
- * Flags for a quiet, offline, throw-away headless browser (playwright adds a fresh profile dir): no
+ * Flags for a quiet, offline, throw-away headless browser (a fresh profile folder is added): no
  * background networking, component or extension updates, pings, metrics or safe-browsing checks,
  * and no host name resolves, so not even a DNS query leaves.
  */
@@ -46,6 +47,9 @@ export const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
   '--font-render-hinting=none',
 ];
+
+/** What a headless page gets besides: no scrollbars taking width from the layout, no sound, a fine pointer that hovers. */
+const PAGE_ARGS = ['--hide-scrollbars', '--mute-audio', '--blink-settings=primaryHoverType=2,availableHoverTypes=2,primaryPointerType=4,availablePointerTypes=4'];
 
 /** The only URLs the printed page may load: its own embedded data. */
 function isOwn(url: string): boolean {
@@ -74,13 +78,101 @@ function checkExecutable(path: string): void {
   }
 }
 
-/** A page of a fresh context: offline, and every request that is not the page's own data refused before it leaves. */
-async function openPage(browser: import('playwright-core').Browser, timeout: number): Promise<import('playwright-core').Page> {
-  const context = await browser.newContext({ javaScriptEnabled: true, offline: true, serviceWorkers: 'block' });
-  await context.route('**/*', (route) => (isOwn(route.request().url()) ? route.continue() : route.abort('blockedbyclient')));
-  const page = await context.newPage();
-  page.setDefaultTimeout(timeout);
-  return page;
+/** The page's size before printing, as the browser this export used before had it: the slides are fitted in it. */
+const VIEWPORT = { width: 1280, height: 720, deviceScaleFactor: 1, mobile: false, screenWidth: 1280, screenHeight: 720, screenOrientation: { angle: 0, type: 'landscapePrimary' } };
+
+/** The generic font families, named as on Linux Chrome (the deck's font stacks end in them). */
+const FONT_FAMILIES = {
+  fontFamilies: { standard: 'Times New Roman', fixed: 'Monospace', serif: 'Times New Roman', sansSerif: 'Arial', cursive: 'Comic Sans MS', fantasy: 'Impact' },
+};
+
+/**
+ * Waits for the written page's load, prints a remote image as its description, then waits for the
+ * page's script to set data-ready (fonts and images loaded, every slide fitted) and for the fonts.
+ */
+const WAIT_READY = `(async () => {
+  if (document.readyState !== 'complete') await new Promise((resolve) => addEventListener('load', resolve, { once: true }));
+  ${REMOTE_IMAGES_AS_TEXT};
+  const ready = () => document.body !== null && document.body.getAttribute('data-ready') === '1';
+  if (!ready()) {
+    await new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (ready()) {
+          observer.disconnect();
+          resolve();
+        }
+      });
+      observer.observe(document.documentElement, { attributes: true, subtree: true, childList: true });
+      if (ready()) {
+        observer.disconnect();
+        resolve();
+      }
+    });
+  }
+  await document.fonts.ready;
+  return document.fonts.size;
+})()`;
+
+/** One 16:9 page or A4 page per box, as the page's CSS sizes it, edge to edge, backgrounds drawn, tagged, with an outline. */
+const PRINT = {
+  transferMode: 'ReturnAsStream',
+  landscape: false,
+  displayHeaderFooter: false,
+  headerTemplate: '',
+  footerTemplate: '',
+  printBackground: true,
+  scale: 1,
+  paperWidth: 8.5,
+  paperHeight: 11,
+  marginTop: 0,
+  marginBottom: 0,
+  marginLeft: 0,
+  marginRight: 0,
+  pageRanges: '',
+  preferCSSPageSize: true,
+  generateTaggedPDF: true,
+  generateDocumentOutline: true,
+};
+
+/**
+ * A page, in a browser context of its own, offline: every request that is not the page's own
+ * embedded data is refused before it leaves (the Fetch domain holds each one and fails it).
+ */
+async function openPage(browser: Chromium): Promise<{ session: string; frame: string }> {
+  const { browserContextId } = await browser.send('Target.createBrowserContext', { disposeOnDetach: true });
+  const { targetId } = await browser.send('Target.createTarget', { url: 'about:blank', browserContextId });
+  const { sessionId } = await browser.send('Target.attachToTarget', { targetId, flatten: true });
+  const session = String(sessionId);
+  browser.on((method, params, from) => {
+    if (method !== 'Fetch.requestPaused' || from !== session) return;
+    const requestId = params['requestId'];
+    const url = String((params['request'] as { url?: unknown } | undefined)?.url ?? '');
+    if (isOwn(url)) browser.send('Fetch.continueRequest', { requestId }, session).catch(() => undefined);
+    else browser.send('Fetch.failRequest', { requestId, errorReason: 'BlockedByClient' }, session).catch(() => undefined);
+  });
+  const [, , , , , tree] = await Promise.all([
+    browser.send('Fetch.enable', { patterns: [{ urlPattern: '*' }] }, session),
+    browser.send('Network.enable', {}, session),
+    browser.send('Network.emulateNetworkConditions', { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 }, session),
+    browser.send('Emulation.setDeviceMetricsOverride', VIEWPORT, session),
+    browser.send('Page.setFontFamilies', FONT_FAMILIES, session),
+    browser.send('Page.getFrameTree', {}, session),
+  ]);
+  const frame = String((tree['frameTree'] as { frame: { id: string } }).frame.id);
+  return { session, frame };
+}
+
+/** The PDF Chromium wrote into a stream, read in chunks. */
+async function readStream(browser: Chromium, handle: string, session: string): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for (;;) {
+    const { data, base64Encoded, eof } = await browser.send('IO.read', { handle, size: 4 << 20 }, session);
+    chunks.push(Buffer.from(String(data ?? ''), base64Encoded === true ? 'base64' : 'utf8'));
+    if (eof === true) break;
+  }
+  await browser.send('IO.close', { handle }, session).catch(() => undefined);
+  const pdf = Buffer.concat(chunks);
+  return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
 }
 
 /**
@@ -93,58 +185,42 @@ async function openPage(browser: import('playwright-core').Browser, timeout: num
 export async function exportPdf(deck: Deck, options: PdfOptions): Promise<Uint8Array> {
   const executablePath = options.chromiumPath ?? DEFAULT_CHROMIUM;
   checkExecutable(executablePath);
-  const timeout = options.timeoutMs ?? 120_000;
+  const timeoutMs = options.timeoutMs ?? 120_000;
   // Chromium starts, and opens its page, in its own process while the HTML is made here.
-  const { chromium } = await import('playwright-core');
-  const launching = chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true, timeout }).then(
-    (started) => {
-      const page = openPage(started, timeout);
-      // Awaited below; when the HTML fails first the browser is closed under it, and that is no news.
-      page.catch(() => undefined);
-      return { started, page };
-    },
-    (error: unknown) => ({ error }),
-  );
-  let html: string;
+  const browser = Chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, ...PAGE_ARGS], timeoutMs });
   try {
-    html = await exportHtml(deck, {
+    const opening = openPage(browser);
+    // Awaited below; when the HTML fails first the browser is closed under it, and that is no news.
+    opening.catch(() => undefined);
+    const html = await exportHtml(deck, {
       theme: options.theme,
       layout: options.handout ? 'handout' : 'print',
       steps: options.steps === true && !options.handout,
       images: options.images,
     });
-  } catch (error) {
-    const launched = await launching;
-    if ('started' in launched) await launched.started.close().catch(() => undefined);
-    throw error;
-  }
-  const launched = await launching;
-  if ('error' in launched) {
-    const { error } = launched;
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new ExportError(`Could not start Chromium at ${executablePath} (${reason}). ${INSTALL_HINT}`, { cause: error });
-  }
-  const browser = launched.started;
-  try {
-    const page = await launched.page;
-    await page.setContent(html, { waitUntil: 'load' });
-    await page.evaluate(REMOTE_IMAGES_AS_TEXT);
-    // The page's script sets data-ready once fonts and images are loaded and every slide fits.
-    await page.waitForSelector('body[data-ready="1"]', { state: 'attached' });
-    await page.evaluate('document.fonts.ready.then(() => document.fonts.size)');
-    const pdf = await page.pdf({
-      preferCSSPageSize: true,
-      printBackground: true,
-      outline: true,
-      tagged: true,
-      margin: { top: '0', right: '0', bottom: '0', left: '0' },
-    });
-    return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
-  } catch (error) {
-    if (error instanceof ExportError) throw error;
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new ExportError(`Chromium could not print the deck to PDF: ${reason}; check that \`chromium --headless --print-to-pdf about:blank\` works here, or export html and print that`, { cause: error });
+    let page: { session: string; frame: string };
+    try {
+      page = await opening;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      throw new ExportError(`Could not start Chromium at ${executablePath} (${reason}). ${INSTALL_HINT}`, { cause: error });
+    }
+    try {
+      await browser.send('Page.setDocumentContent', { frameId: page.frame, html }, page.session);
+      const waited = await browser.send('Runtime.evaluate', { expression: WAIT_READY, awaitPromise: true, returnByValue: true }, page.session);
+      if (waited['exceptionDetails']) throw new Error(`the page did not get ready: ${describeException(waited['exceptionDetails'])}`);
+      const { stream } = await browser.send('Page.printToPDF', PRINT, page.session);
+      return await readStream(browser, String(stream), page.session);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      throw new ExportError(`Chromium could not print the deck to PDF: ${reason}; check that \`chromium --headless --print-to-pdf about:blank\` works here, or export html and print that`, { cause: error });
+    }
   } finally {
-    await browser.close().catch(() => undefined);
+    await browser.close();
   }
+}
+
+function describeException(details: unknown): string {
+  const { text, exception } = details as { text?: string; exception?: { description?: string } };
+  return (exception?.description ?? text ?? 'an exception').split('\n')[0]!;
 }

@@ -1,0 +1,169 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+
+/**
+ * A headless Chromium driven over the DevTools protocol on `--remote-debugging-pipe`: the browser
+ * reads commands on its descriptor 3 and answers on 4, each message JSON ended by a NUL byte. No
+ * port is opened, so no other process on the machine can reach the browser while it runs, and
+ * nothing is loaded on the Node side but this file (playwright-core and puppeteer-core, which speak
+ * the same protocol over the same pipe, take hundreds of ms to seconds to import).
+ */
+
+type Params = Record<string, unknown>;
+
+interface Pending {
+  resolve: (result: Params) => void;
+  reject: (error: Error) => void;
+  method: string;
+}
+
+/** An error the browser answered, or its end before it answered. */
+export class ChromiumError extends Error {
+  override name = 'ChromiumError';
+}
+
+export interface LaunchOptions {
+  executablePath: string;
+  args: readonly string[];
+  /** Everything, from the start to the close, must be done by then; the browser is killed after. */
+  timeoutMs: number;
+}
+
+/** The lines Chromium wrote on stderr last, for the message when it fails. */
+const STDERR_KEPT = 4096;
+
+export class Chromium {
+  readonly #child: ChildProcess;
+  readonly #commands: Writable;
+  readonly #profile: string;
+  readonly #pending = new Map<number, Pending>();
+  readonly #listeners = new Set<(method: string, params: Params, sessionId: string | undefined) => void>();
+  #nextId = 1;
+  #buffered: Buffer[] = [];
+  #stderr = '';
+  #ended: ChromiumError | null = null;
+  readonly #exited: Promise<void>;
+  readonly #timer: NodeJS.Timeout;
+
+  private constructor(options: LaunchOptions) {
+    // A fresh profile, removed on close: nothing is kept between exports, nothing read from a past one.
+    this.#profile = mkdtempSync(join(tmpdir(), 'talkdeck-chromium-'));
+    this.#child = spawn(options.executablePath, [...options.args, '--remote-debugging-pipe', `--user-data-dir=${this.#profile}`, '--no-startup-window'], {
+      stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
+      detached: false,
+    });
+    const [, , stderr, commands, answers] = this.#child.stdio as [unknown, unknown, Readable, Writable, Readable];
+    this.#commands = commands;
+    stderr.setEncoding('utf8');
+    stderr.on('data', (text: string) => {
+      this.#stderr = (this.#stderr + text).slice(-STDERR_KEPT);
+    });
+    answers.on('data', (chunk: Buffer) => this.#receive(chunk));
+    // A write after the browser died fails here and is reported as its end, below.
+    commands.on('error', () => undefined);
+    answers.on('error', () => undefined);
+    this.#exited = new Promise((resolve) => {
+      this.#child.once('error', (error) => {
+        this.#end(new ChromiumError(error.message));
+        resolve();
+      });
+      this.#child.once('exit', (code, signal) => {
+        this.#end(new ChromiumError(`Chromium ended${signal ? ` on ${signal}` : ` with exit code ${String(code)}`}${this.#lastError()}`));
+        resolve();
+      });
+    });
+    this.#timer = setTimeout(() => {
+      this.#end(new ChromiumError(`Chromium gave no answer within ${Math.round(options.timeoutMs / 1000)} s`));
+      this.#child.kill('SIGKILL');
+    }, options.timeoutMs);
+    this.#timer.unref();
+  }
+
+  /** Starts the browser; its commands may be sent at once (they wait in the pipe while it starts). */
+  static launch(options: LaunchOptions): Chromium {
+    return new Chromium(options);
+  }
+
+  /** The first line of what Chromium said on stderr that reads as an error, if any. */
+  #lastError(): string {
+    const line = this.#stderr
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !/^\[\d+:\d+:/u.test(l))
+      .at(-1);
+    return line ? `: ${line}` : '';
+  }
+
+  #end(error: ChromiumError): void {
+    if (this.#ended) return;
+    this.#ended = error;
+    for (const pending of this.#pending.values()) pending.reject(new ChromiumError(`${pending.method}: ${error.message}`));
+    this.#pending.clear();
+  }
+
+  #receive(chunk: Buffer): void {
+    let start = 0;
+    let end = chunk.indexOf(0);
+    while (end !== -1) {
+      this.#buffered.push(chunk.subarray(start, end));
+      const text = Buffer.concat(this.#buffered).toString('utf8');
+      this.#buffered = [];
+      this.#dispatch(text);
+      start = end + 1;
+      end = chunk.indexOf(0, start);
+    }
+    if (start < chunk.length) this.#buffered.push(chunk.subarray(start));
+  }
+
+  #dispatch(text: string): void {
+    let message: { id?: number; method?: string; params?: Params; result?: Params; error?: { message?: string }; sessionId?: string };
+    try {
+      message = JSON.parse(text) as typeof message;
+    } catch {
+      return;
+    }
+    if (typeof message.id === 'number') {
+      const pending = this.#pending.get(message.id);
+      if (!pending) return;
+      this.#pending.delete(message.id);
+      if (message.error) pending.reject(new ChromiumError(`${pending.method}: ${message.error.message ?? 'failed'}`));
+      else pending.resolve(message.result ?? {});
+    } else if (typeof message.method === 'string') {
+      for (const listener of this.#listeners) listener(message.method, message.params ?? {}, message.sessionId);
+    }
+  }
+
+  /** Sends a command (to a page when `sessionId` is given) and resolves with its result. */
+  send(method: string, params: Params = {}, sessionId?: string): Promise<Params> {
+    if (this.#ended) return Promise.reject(new ChromiumError(`${method}: ${this.#ended.message}`));
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject, method });
+      this.#commands.write(`${JSON.stringify(sessionId ? { id, method, params, sessionId } : { id, method, params })}\0`);
+    });
+  }
+
+  /** Calls `listener` for every event until the returned function is called. */
+  on(listener: (method: string, params: Params, sessionId: string | undefined) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Asks the browser to close, kills it if it has not within a moment, and removes its profile. */
+  async close(): Promise<void> {
+    clearTimeout(this.#timer);
+    if (!this.#ended && this.#child.exitCode === null) {
+      this.send('Browser.close').catch(() => undefined);
+      const killer = setTimeout(() => this.#child.kill('SIGKILL'), 5000);
+      await this.#exited;
+      clearTimeout(killer);
+    } else if (this.#child.exitCode === null && this.#child.signalCode === null) {
+      this.#child.kill('SIGKILL');
+      await this.#exited;
+    }
+    rmSync(this.#profile, { recursive: true, force: true, maxRetries: 3 });
+  }
+}
