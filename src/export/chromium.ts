@@ -47,13 +47,15 @@ export class Chromium {
   #ended: ChromiumError | null = null;
   readonly #exited: Promise<void>;
   readonly #timer: NodeJS.Timeout;
+  #closing: Promise<void> | null = null;
 
   private constructor(options: LaunchOptions) {
     // A fresh profile, removed on close: nothing is kept between exports, nothing read from a past one.
     this.#profile = mkdtempSync(join(tmpdir(), 'talkdeck-chromium-'));
     this.#child = spawn(options.executablePath, [...options.args, '--remote-debugging-pipe', `--user-data-dir=${this.#profile}`, '--no-startup-window'], {
       stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
-      detached: false,
+      // Its own process group, so that closing it ends its renderer and helpers too.
+      detached: true,
     });
     const [, , stderr, commands, answers] = this.#child.stdio as [unknown, unknown, Readable, Writable, Readable];
     this.#commands = commands;
@@ -77,7 +79,7 @@ export class Chromium {
     });
     this.#timer = setTimeout(() => {
       this.#end(new ChromiumError(`Chromium gave no answer within ${Math.round(options.timeoutMs / 1000)} s`));
-      this.#child.kill('SIGKILL');
+      void this.close();
     }, options.timeoutMs);
     this.#timer.unref();
   }
@@ -152,18 +154,28 @@ export class Chromium {
     return () => this.#listeners.delete(listener);
   }
 
-  /** Asks the browser to close, kills it if it has not within a moment, and removes its profile. */
-  async close(): Promise<void> {
+  /**
+   * Ends the browser and everything it started (its own process group), at once: it is a
+   * throw-away with nothing to save, and a polite Browser.close takes it hundreds of ms to finish.
+   * Then removes its profile. Safe to call more than once.
+   */
+  close(): Promise<void> {
+    this.#closing ??= this.#close();
+    return this.#closing;
+  }
+
+  async #close(): Promise<void> {
     clearTimeout(this.#timer);
-    if (!this.#ended && this.#child.exitCode === null) {
-      this.send('Browser.close').catch(() => undefined);
-      const killer = setTimeout(() => this.#child.kill('SIGKILL'), 5000);
-      await this.#exited;
-      clearTimeout(killer);
-    } else if (this.#child.exitCode === null && this.#child.signalCode === null) {
-      this.#child.kill('SIGKILL');
+    this.#end(new ChromiumError('Chromium was closed'));
+    const { pid } = this.#child;
+    if (pid !== undefined) {
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
       await this.#exited;
     }
-    rmSync(this.#profile, { recursive: true, force: true, maxRetries: 3 });
+    rmSync(this.#profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
   }
 }

@@ -3,8 +3,10 @@ import type { Theme } from '../theme/index.js';
 import { ExportError } from './export-error.js';
 import { exportHtml } from './html.js';
 import type { EmbedImagesOptions } from './images.js';
+import type { PdfPrinter, PrinterOptions } from './pdf-printer.js';
 
 export { ExportError };
+export type { PdfPrinter, PrinterOptions };
 
 export const EXPORT_FORMATS = ['html', 'pdf', 'pptx', 'md', 'txt', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -30,6 +32,17 @@ export interface ExportOptions {
   chromiumPath?: string;
   /** HTML, PDF and PPTX: how images are read (the deck's folder) and who hears of one left out. */
   images?: EmbedImagesOptions;
+  /** PDF: a printer from startPdfPrinter, whose Chromium has been starting meanwhile; used once and closed. */
+  printer?: PdfPrinter;
+}
+
+/**
+ * Starts Chromium for a PDF export before the deck is read, so that its start overlaps reading and
+ * parsing the deck. Hand the printer to exportDeck, or close() it when the export does not happen.
+ */
+export async function startPdfPrinter(options: PrinterOptions): Promise<PdfPrinter> {
+  const { PdfPrinter } = await import('./pdf-printer.js');
+  return new PdfPrinter(options);
 }
 
 /**
@@ -52,7 +65,7 @@ async function exportAs(deck: Deck, options: ExportOptions): Promise<string | Ui
     case 'html':
       return exportHtml(deck, { theme, layout: options.handout ? 'handout' : 'present', images: options.images });
     case 'pdf':
-      return (await import('./pdf.js')).exportPdf(deck, { theme, handout: options.handout, steps: options.steps, chromiumPath: options.chromiumPath, images: options.images });
+      return (await import('./pdf.js')).exportPdf(deck, { theme, handout: options.handout, steps: options.steps, chromiumPath: options.chromiumPath, images: options.images, printer: options.printer });
     case 'pptx':
       return (await import('./pptx.js')).exportPptx(deck, { theme, steps: options.steps, images: options.images });
     case 'md':
