@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -38,7 +38,8 @@ const STDERR_KEPT = 4096;
 export class Chromium {
   readonly #child: ChildProcess;
   readonly #commands: Writable;
-  readonly #profile: string;
+  /** Holds the profile and Chromium's temporary files. */
+  readonly #folder: string;
   readonly #pending = new Map<number, Pending>();
   readonly #listeners = new Set<(method: string, params: Params, sessionId: string | undefined) => void>();
   #nextId = 1;
@@ -50,9 +51,16 @@ export class Chromium {
   #closing: Promise<void> | null = null;
 
   private constructor(options: LaunchOptions) {
-    // A fresh profile, removed on close: nothing is kept between exports, nothing read from a past one.
-    this.#profile = mkdtempSync(join(tmpdir(), 'talkdeck-chromium-'));
-    this.#child = spawn(options.executablePath, [...options.args, '--remote-debugging-pipe', `--user-data-dir=${this.#profile}`, '--no-startup-window'], {
+    // A fresh profile, removed on close: nothing is kept between exports, nothing read from a past
+    // one. Chromium's own temporary files (its shared memory, with --disable-dev-shm-usage) go in
+    // the same folder, as an ended browser does not remove them.
+    // Short names: Chromium's socket path under TMPDIR must stay within 107 bytes.
+    this.#folder = mkdtempSync(join(tmpdir(), 'talkdeck-pdf-'));
+    const profile = join(this.#folder, 'p');
+    const temporary = join(this.#folder, 't');
+    mkdirSync(temporary);
+    this.#child = spawn(options.executablePath, [...options.args, '--remote-debugging-pipe', `--user-data-dir=${profile}`, '--no-startup-window'], {
+      env: { ...process.env, TMPDIR: temporary },
       stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
       // Its own process group, so that closing it ends its renderer and helpers too.
       detached: true,
@@ -89,14 +97,13 @@ export class Chromium {
     return new Chromium(options);
   }
 
-  /** The first line of what Chromium said on stderr that reads as an error, if any. */
+  /** Chromium's fatal message on stderr, if it gave one (its other lines are noise here). */
   #lastError(): string {
-    const line = this.#stderr
+    const fatal = this.#stderr
       .split('\n')
-      .map((l) => l.trim())
-      .filter((l) => l && !/^\[\d+:\d+:/u.test(l))
+      .filter((line) => line.includes(':FATAL:'))
       .at(-1);
-    return line ? `: ${line}` : '';
+    return fatal ? `: ${fatal.replace(/^\[[^\]]*\]\s*/u, '').trim()}` : '';
   }
 
   #end(error: ChromiumError): void {
@@ -157,7 +164,7 @@ export class Chromium {
   /**
    * Ends the browser and everything it started (its own process group), at once: it is a
    * throw-away with nothing to save, and a polite Browser.close takes it hundreds of ms to finish.
-   * Then removes its profile. Safe to call more than once.
+   * Then removes its profile and temporary files. Safe to call more than once.
    */
   close(): Promise<void> {
     this.#closing ??= this.#close();
@@ -176,6 +183,6 @@ export class Chromium {
       }
       await this.#exited;
     }
-    rmSync(this.#profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+    rmSync(this.#folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
   }
 }
