@@ -65,7 +65,7 @@ await build({
   // Loaded from node_modules when a PDF is asked for, and sharp (libvips) when an image is shown:
   // both find their own files (a browser, a native library) at run time. sixel's quantiser
   // (UPNG) assigns a global, which works only as the CommonJS module it ships as.
-  external: ['playwright-core', 'sharp', 'sixel'],
+  external: ['sharp', 'sixel'],
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   },
