@@ -35,6 +35,37 @@ export interface LaunchOptions {
 /** The lines Chromium wrote on stderr last, for the message when it fails. */
 const STDERR_KEPT = 4096;
 
+/** Browsers running now: ended, and their folders removed, if this process exits or is signalled first. */
+const running = new Set<Chromium>();
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+function endAllNow(): void {
+  for (const browser of running) browser.endNow();
+}
+
+/** On a signal: end every browser, then die of the signal as if it had not been caught. */
+function onSignal(signal: NodeJS.Signals): void {
+  endAllNow();
+  untrack();
+  process.kill(process.pid, signal);
+}
+
+function track(browser: Chromium): void {
+  if (running.size === 0) {
+    process.on('exit', endAllNow);
+    for (const signal of SIGNALS) process.on(signal, onSignal);
+  }
+  running.add(browser);
+}
+
+function untrack(browser?: Chromium): void {
+  if (browser) running.delete(browser);
+  else running.clear();
+  if (running.size > 0) return;
+  process.off('exit', endAllNow);
+  for (const signal of SIGNALS) process.off(signal, onSignal);
+}
+
 export class Chromium {
   readonly #child: ChildProcess;
   readonly #commands: Writable;
@@ -90,6 +121,7 @@ export class Chromium {
       void this.close();
     }, options.timeoutMs);
     this.#timer.unref();
+    track(this);
   }
 
   /** Starts the browser; its commands may be sent at once (they wait in the pipe while it starts). */
@@ -172,17 +204,35 @@ export class Chromium {
   }
 
   async #close(): Promise<void> {
+    this.#kill();
+    if (this.#child.pid !== undefined) await this.#exited;
+    rmSync(this.#folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+    untrack(this);
+  }
+
+  #kill(): void {
     clearTimeout(this.#timer);
     this.#end(new ChromiumError('Chromium was closed'));
     const { pid } = this.#child;
-    if (pid !== undefined) {
-      try {
-        process.kill(-pid, 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
-      await this.#exited;
+    if (pid === undefined) return;
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // Already gone.
     }
-    rmSync(this.#folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+  }
+
+  /**
+   * Ends the browser and removes its folder without waiting for anything, for a process that is
+   * exiting (a signal, process.exit): left alone, Chromium would end when its pipe closes, but its
+   * profile would stay behind.
+   */
+  endNow(): void {
+    this.#kill();
+    try {
+      rmSync(this.#folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+    } catch {
+      // The process is going; nothing more can be done.
+    }
   }
 }

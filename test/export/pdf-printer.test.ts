@@ -1,6 +1,7 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ExportError, exportPdf, PdfPrinter } from '../../src/export/index.js';
 import { parseDeck } from '../../src/parse/index.js';
@@ -34,7 +35,7 @@ afterEach(() => {
   tmp.remove();
 });
 
-/** Processes whose command line names the test's TMPDIR: Chromium and its helpers, with their profile there. */
+/** Processes whose command line names a printer's folder in the test's TMPDIR: Chromium and its helpers. */
 function chromiumsLeft(): string[] {
   const left: string[] = [];
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/u.test(name))) {
@@ -44,7 +45,7 @@ function chromiumsLeft(): string[] {
     } catch {
       continue;
     }
-    if (cmdline.includes(tmp.dir)) left.push(`${pid}: ${cmdline.replaceAll('\0', ' ').slice(0, 120)}`);
+    if (cmdline.includes(join(tmp.dir, 'talkdeck-pdf-'))) left.push(`${pid}: ${cmdline.replaceAll('\0', ' ').slice(0, 120)}`);
   }
   return left;
 }
@@ -97,4 +98,30 @@ describe('PdfPrinter', () => {
     expect((error as Error).message).toContain('/nonexistent/chromium');
     expect((error as Error).message).toContain('apt-get install chromium');
   });
+});
+
+describe('talkdeck export -f pdf, signalled while Chromium runs', () => {
+  const CLI = resolve(process.env['TALKDECK_CLI'] ?? 'dist/talkdeck.js');
+
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    it(
+      `ends Chromium and removes its folder on ${signal}, then dies of the signal`,
+      async () => {
+        const child = spawn('node', [CLI, 'export', resolve('decks/unikernels/talk.md'), '-f', 'pdf', '-o', join(tmp.dir, 'talk.pdf')], {
+          env: { ...process.env, TMPDIR: tmp.dir },
+          stdio: 'ignore',
+        });
+        const ended = new Promise<NodeJS.Signals | null>((done) => child.once('exit', (_code, sig) => done(sig)));
+        // Chromium is running once a process names the export's folder.
+        const deadline = Date.now() + 60_000;
+        while (chromiumsLeft().length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+        expect(chromiumsLeft().length).toBeGreaterThan(0);
+        child.kill(signal);
+        expect(await ended).toBe(signal);
+        expect(await chromiumsLeftAfter()).toEqual([]);
+        expect(readdirSync(tmp.dir)).toEqual([]);
+      },
+      PDF_TIMEOUT,
+    );
+  }
 });
