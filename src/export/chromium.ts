@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -43,12 +43,36 @@ function endAllNow(): void {
   for (const browser of running) browser.endNow();
 }
 
-/** On a signal: end every browser, then die of the signal as if it had not been caught. */
+/** On a signal: end every browser and remove its folder, then die of the signal as if it had not been caught. */
 function onSignal(signal: NodeJS.Signals): void {
   endAllNow();
   untrack();
   process.kill(process.pid, signal);
 }
+
+/** Whether a process of group `pgid` is still running (not yet a zombie), from /proc; false where there is none. */
+function groupRunning(pgid: number): boolean {
+  let names: string[];
+  try {
+    names = readdirSync('/proc');
+  } catch {
+    return false;
+  }
+  for (const name of names) {
+    if (!/^\d+$/u.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // After the command name (in parentheses, which may hold spaces): state, ppid, pgrp.
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(pgrp) === pgid && state !== 'Z' && state !== 'X') return true;
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return false;
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
 
 function track(browser: Chromium): void {
   if (running.size === 0) {
@@ -197,15 +221,24 @@ export class Chromium {
    * Ends the browser and everything it started (its own process group), at once: it is a
    * throw-away with nothing to save, and a polite Browser.close takes it hundreds of ms to finish.
    * Then removes its profile and temporary files. Safe to call more than once.
+   *
+   * `idle`: the browser is known to be doing nothing (it has printed), so its folder is removed at
+   * once and this process does not wait the 100–250 ms the kernel takes to tear the browser down.
+   * Otherwise (it may be starting, creating its profile) the folder is removed once it is gone.
    */
-  close(): Promise<void> {
-    this.#closing ??= this.#close();
+  close(options: { idle?: boolean } = {}): Promise<void> {
+    this.#closing ??= this.#close(options.idle === true);
     return this.#closing;
   }
 
-  async #close(): Promise<void> {
+  async #close(idle: boolean): Promise<void> {
     this.#kill();
-    if (this.#child.pid !== undefined) await this.#exited;
+    if (idle) {
+      for (const stream of this.#child.stdio) stream?.destroy();
+      this.#child.unref();
+    } else if (this.#child.pid !== undefined) {
+      await this.#exited;
+    }
     rmSync(this.#folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
     untrack(this);
   }
@@ -223,12 +256,16 @@ export class Chromium {
   }
 
   /**
-   * Ends the browser and removes its folder without waiting for anything, for a process that is
-   * exiting (a signal, process.exit): left alone, Chromium would end when its pipe closes, but its
-   * profile would stay behind.
+   * Ends the browser and removes its folder synchronously, for a process that is exiting (a signal,
+   * process.exit): left alone, Chromium would end when its pipe closes, but its profile would stay.
    */
   endNow(): void {
     this.#kill();
+    // A browser killed while it starts may be creating its profile: the folder goes once it is gone
+    // (a fraction of a second; 2 s at most).
+    const { pid } = this.#child;
+    const deadline = Date.now() + 2000;
+    while (pid !== undefined && Date.now() < deadline && groupRunning(pid)) Atomics.wait(pause, 0, 0, 5);
     try {
       rmSync(this.#folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
     } catch {

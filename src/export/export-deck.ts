@@ -1,7 +1,6 @@
 import type { Deck } from '../deck/index.js';
 import type { Theme } from '../theme/index.js';
 import { ExportError } from './export-error.js';
-import { exportHtml } from './html.js';
 import type { EmbedImagesOptions } from './images.js';
 import type { PdfPrinter, PrinterOptions } from './pdf-printer.js';
 
@@ -57,13 +56,14 @@ export async function exportDeck(deck: Deck, options: ExportOptions): Promise<st
   }
 }
 
-// Only HTML is loaded with this file: the other formats' modules (string-width, pptxgenjs, the
-// PDF printer) are imported when their format is asked for, so an HTML export reads none of them.
+// Each format's modules are imported when that format is asked for, so an HTML export reads
+// neither string-width, pptxgenjs nor the PDF printer, and a PDF export can start its Chromium
+// (startPdfPrinter) before the HTML maker and the theme code it needs are loaded.
 async function exportAs(deck: Deck, options: ExportOptions): Promise<string | Uint8Array> {
   const { format, theme } = options;
   switch (format) {
     case 'html':
-      return exportHtml(deck, { theme, layout: options.handout ? 'handout' : 'present', images: options.images });
+      return (await import('./html.js')).exportHtml(deck, { theme, layout: options.handout ? 'handout' : 'present', images: options.images });
     case 'pdf':
       return (await import('./pdf.js')).exportPdf(deck, { theme, handout: options.handout, steps: options.steps, chromiumPath: options.chromiumPath, images: options.images, printer: options.printer });
     case 'pptx':

@@ -218,7 +218,9 @@ export class PdfPrinter {
         const waited = await browser.send('Runtime.evaluate', { expression: WAIT_READY, awaitPromise: true, returnByValue: true }, page.session);
         if (waited['exceptionDetails']) throw new Error(`the page did not get ready: ${describeException(waited['exceptionDetails'])}`);
         const { stream } = await browser.send('Page.printToPDF', PRINT, page.session);
-        return await readStream(browser, String(stream), page.session);
+        const pdf = await readStream(browser, String(stream), page.session);
+        await browser.close({ idle: true });
+        return pdf;
       } catch (error) {
         throw new ExportError(`Chromium could not print the deck to PDF: ${firstLine(error)}; check that \`chromium --headless --print-to-pdf about:blank\` works here, or export html and print that`, { cause: error });
       }
