@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 // part of the command line's entry: a chunk loaded on demand would cost its own read and compile
 // before that frame.
 import supportsHyperlinks from 'supports-hyperlinks';
-import { LocatedError, type Deck } from '../deck/index.js';
+import { LocatedError, type Deck, type Slide } from '../deck/index.js';
 import type { Theme } from '../theme/index.js';
 import { detectColorLevel, type ColorLevel } from '../theme/color-level.js';
 import type { KeptDeck } from './deck-schema.js';
@@ -32,8 +32,12 @@ export interface DeckSource {
   readonly absolute: string;
   /** What besides file contents shapes the parsed deck (how it was named, dialect, options). */
   readonly cacheKey: CacheKey;
-  /** Reads and parses the deck; `headOnly` builds its first slide alone. */
-  read(options?: { headOnly?: boolean }): Promise<KeptDeck>;
+  /**
+   * Reads and parses the deck; `headOnly` builds its first slide alone; `keySlides` gives each
+   * slide's key (KeptDeck.slideKeys), and `reuse` holds slides of an earlier parse by those keys,
+   * taken instead of building the slides again (parse/'s options of those names).
+   */
+  read(options?: { headOnly?: boolean; keySlides?: boolean; reuse?: ReadonlyMap<string, Slide> }): Promise<KeptDeck>;
   /**
    * The theme for the deck: the user's choice, else the deck's own, else `fallback` (the built-in
    * theme that suits the terminal's background; dark by default); `onRead` hears each file read.
@@ -126,6 +130,8 @@ const EXIT_USAGE = 2;
 const EXIT_INPUT = 1;
 /** Decks from this size on get their first frame from a parse of the first slide alone. */
 const BIG_DECK_BYTES = 256 * 1024;
+/** How long after the presenter starts a freshly parsed deck is written to the start cache. */
+const DECK_WRITE_DELAY_MS = 1500;
 
 /**
  * The deck's theme with every colour fitted to the terminal's depth (the perceptually nearest it
@@ -242,8 +248,8 @@ function isBigDeck(path: string): boolean {
 
 /**
  * The deck of a full-screen command, taken from the start cache when none of its files changed
- * since it was kept. Writing a fresh one to the cache waits for `flush` (once the first frame is
- * up: writing a big deck costs tens of milliseconds).
+ * since it was kept. Writing a fresh one to the cache waits for `flush` (a moment after the
+ * presenter starts: writing a big deck costs tens of milliseconds).
  */
 class ScreenDeck {
   private pending: Array<() => void> = [];
@@ -257,15 +263,18 @@ class ScreenDeck {
   async read(): Promise<Deck> {
     const cacheDir = startCacheDir(this.io.env);
     let kept: KeptDeck | undefined;
+    let reuse: ReadonlyMap<string, Slide> | undefined;
     if (cacheDir) {
-      const { asKeptDeck } = await import('./deck-schema.js');
-      kept = readCachedDeck(cacheDir, this.source.cacheKey, asKeptDeck);
+      const { asKeptDeck, keptSlides } = await import('./deck-schema.js');
+      // After an edit, the deck kept from the last launch still holds every slide not edited.
+      kept = readCachedDeck(cacheDir, this.source.cacheKey, asKeptDeck, (stale) => (reuse = keptSlides(stale)));
     }
     if (!kept) {
-      const fresh = await this.source.read();
+      const fresh = await this.source.read({ keySlides: cacheDir !== null, reuse });
       // A deck with errors is shown as errors and never kept: what fixes it may be outside its files.
       if (cacheDir && !fresh.deck.diagnostics.some((d) => d.severity === 'error')) {
-        this.pending.push(() => writeCachedDeck(cacheDir, this.source.cacheKey, fresh, fresh.files, this.io.startedAt));
+        const { deck, dialect, reason, files, slideKeys } = fresh;
+        this.pending.push(() => writeCachedDeck(cacheDir, this.source.cacheKey, { deck, dialect, reason, files, ...(slideKeys ? { slideKeys } : {}) }, files, this.io.startedAt));
       }
       kept = fresh;
     }
@@ -368,6 +377,7 @@ export async function launchPresenter(source: DeckSource, options: LaunchOptions
     if (fromHead) trace?.('first-frame', performance.now(), 'head');
   }
   let handedToPresenter = false;
+  let deckWrite: NodeJS.Timeout | undefined;
   try {
     // Messages go to the main screen: leave the early frame, and let the presenter paint anew.
     let signalled: number | null = null;
@@ -390,7 +400,6 @@ export async function launchPresenter(source: DeckSource, options: LaunchOptions
     const { presentDeck, paintFirstFrame } = await import('./start.js');
     trace?.('mark', performance.now(), 'modules');
     const keep = (frame: string) => {
-      screenDeck.flush();
       // A terminal resized since the key was taken would file the frame under the wrong size.
       if (!keepFrames || !cacheDir || deck.diagnostics.length > 0) return;
       if ((io.stdout.columns || 80) !== frameKey.columns || (io.stdout.rows || 24) !== frameKey.rows) return;
@@ -400,7 +409,10 @@ export async function launchPresenter(source: DeckSource, options: LaunchOptions
       // them), but nothing is kept if they were written during the launch or just before it.
       if (outline) writeCachedFrame(cacheDir, outline.key, frame, [...screenDeck.files, ...themeFiles].filter((file) => !deckFiles.has(file)), io.startedAt, [...deckFiles]);
     };
-    if (early || rehearsal) screenDeck.flush();
+    // Writing the deck to the cache takes a while for a big one (~100 ms for 5,000 slides, most of
+    // it JSON): not before the first keys are answered, but a moment later, or at the end.
+    deckWrite = setTimeout(() => screenDeck.flush(), DECK_WRITE_DELAY_MS);
+    deckWrite.unref();
     if (fromHead) keep(paintFirstFrame({ deck, theme, hyperlinks }, frameKey.columns, frameKey.rows));
     // The frame the outline gave is this deck's first frame: kept under the deck's files too, so
     // the next launch of the same deck need not outline it.
@@ -440,6 +452,8 @@ export async function launchPresenter(source: DeckSource, options: LaunchOptions
       early?.restore();
       early?.dispose();
     }
+    clearTimeout(deckWrite);
+    screenDeck.flush();
   }
 }
 
