@@ -101,7 +101,8 @@ function outline(path: string, options: OutlineOptions): DeckOutline | null {
   const definitions: string[] = [];
   for (const raw of raws) {
     for (const item of raw.items) {
-      if (item.kind !== 'markdown') continue;
+      // A definition needs a `[`: most runs are told without joining their lines.
+      if (item.kind !== 'markdown' || !item.lines.some((l) => l.text.includes('['))) continue;
       const text = item.lines.map((l) => l.text).join('\n');
       if (DEF_LINE.test(text)) definitions.push(text);
     }

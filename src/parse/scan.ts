@@ -160,7 +160,7 @@ export class Scanner {
         continue;
       }
 
-      const comment = COMMENT_START.exec(line.text);
+      const comment = line.text.includes('<!--') ? COMMENT_START.exec(line.text) : null;
       if (comment) {
         const at: Location = { file, line: line.line, column: line.column + comment[0].length - 4 };
         let text = line.text.slice(comment[0].length);
@@ -188,7 +188,8 @@ export class Scanner {
       }
 
       trackLists(lists, line.text);
-      const open = FENCE_OPEN.exec(line.text);
+      // A fence needs three backticks or tildes: most lines are told without the pattern.
+      const open = line.text.includes('```') || line.text.includes('~~~') ? FENCE_OPEN.exec(line.text) : null;
       if (open && !(open[3]?.startsWith('`') && open[4]?.includes('`'))) {
         const prefix = open[1] ?? '';
         const quoted = prefix.includes('>');
