@@ -116,7 +116,9 @@ function slideKey(raw: RawSlide, context: string): string {
       text += '\nM';
       for (const l of item.lines) text += `\n${fileOf(l.file)}|${l.line - base}|${l.column}|${l.text.length}:${l.text}`;
     } else {
-      const directive = JSON.stringify(item.directive, relative);
+      // Of the directives, only a citation holds a line of the deck (a line left absolute in a key
+      // would only make the slide miss once moved).
+      const directive = item.directive.kind === 'source' ? JSON.stringify(item.directive, relative) : JSON.stringify(item.directive);
       text += `\nD${fileOf(item.at.file)}|${item.at.line - base}|${item.at.column}|${directive.length}:${directive}`;
     }
   }
