@@ -123,8 +123,11 @@ const overlaps = (s: { startLine: number; endLine: number }, ref: Citation) => r
 function coverArticle(path: string, article: Article, slides: readonly CoverSlide[], withMissed: boolean): ArticleCoverage {
   const vocab = new Vocabulary();
   const index = new TermIndex((term) => vocab.id(term));
-  const terms = article.sentences.map((s) => index.ids(s.plain));
-  const central = withMissed ? centralities(terms, vocab.size) : [];
+  // Every sentence's terms when the passages left out are ranked; else only the cited ones' (ids
+  // are only compared with each other, so the order they are made in does not matter).
+  const terms: (number[] | undefined)[] = withMissed ? article.sentences.map((s) => index.ids(s.plain)) : [];
+  const central = withMissed ? centralities(terms as number[][], vocab.size) : [];
+  const termsOf = (i: number) => (terms[i] ??= index.ids((article.sentences[i] as Sentence).plain));
 
   const refs = slides.flatMap((slide) => slide.sources.filter((ref) => ref.path === path).map((ref) => ({ ref, slide: slide.index })));
   const texts = new Map(slides.map((slide) => [slide.index, slide.text]));
@@ -143,7 +146,7 @@ function coverArticle(path: string, article: Article, slides: readonly CoverSlid
   const citedBy: number[][] = article.sentences.map((s, i) => {
     const slides = [...new Set(refs.filter(({ ref }) => overlaps(s, ref)).map(({ slide }) => slide))].sort((a, b) => a - b);
     if (slides.length > 0) {
-      const own = new Set(terms[i]);
+      const own = new Set(termsOf(i));
       const shown = slides.some((slide) => {
         const screen = screenOf(slide);
         let hits = 0;
