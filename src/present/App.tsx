@@ -1,6 +1,6 @@
 import { renderToString, useApp, useInput, useStdout } from 'ink';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { layoutScreen, padLine, sanitizeText, truncateLine, type Banner, type StyledLine } from '../render/index.js';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { layoutScreen, padLine, sanitizeText, truncateLine, type Banner, type ScreenWriter, type StyledLine } from '../render/index.js';
 import { Lines } from '../render/ink.js';
 import type { ExecLayout, ImageLayout } from '../render/index.js';
 import { next, previous } from '../deck/index.js';
@@ -49,6 +49,8 @@ export interface AppProps {
   onFrame?: (lines: readonly StyledLine[] | null) => void;
   /** Q&A over the source articles (`a`), loaded when first opened; absent: `a` says it is not available. */
   answers?: () => Promise<AnswerSearch>;
+  /** Writes the frames to the terminal, changed rows only; absent: Ink paints them. */
+  screen?: ScreenWriter;
 }
 
 /** A number for each distinct map of runs, for the layout cache's key. */
@@ -200,7 +202,9 @@ export function App(props: AppProps) {
     let timer = setTimeout(function prefetch() {
       layoutScreen({ deck: state.deck, position: previous(state.deck, state.position), theme, columns, rows, elapsedMs: 0, hyperlinks });
       const lines = layoutScreen({ deck: state.deck, position: next(state.deck, state.position), theme, columns, rows, elapsedMs: 0, hyperlinks });
-      renderToString(<Lines lines={lines} columns={columns} background={theme.background} />, { columns });
+      // Its rows painted now, the next key only compares and writes them.
+      if (props.screen) props.screen.prepare(lines, columns, theme.background);
+      else renderToString(<Lines lines={lines} columns={columns} background={theme.background} />, { columns });
       if (warmPaints.current > 0) {
         warmPaints.current--;
         timer = setTimeout(prefetch, 5);
@@ -261,32 +265,35 @@ export function App(props: AppProps) {
   );
   // The images of this frame are drawn after it is painted; overlays, a blank screen and other screens have none.
   props.onFrame?.(slideLines);
-  if (state.overlay.kind === 'blank') {
-    return <Lines lines={Array.from({ length: rows }, (): StyledLine => [])} theme={theme} columns={columns} />;
+  const lines = screenLines();
+  // With a screen writer, the frame is written by it once React has committed, row by row where
+  // it changed; Ink then draws nothing, so the screen has one writer and Ink's output stage (which
+  // re-reads the whole screen every frame) is never run. Without one, Ink paints the frame.
+  const screen = props.screen;
+  useLayoutEffect(() => {
+    screen?.show(lines, columns, theme.background);
+  });
+  return screen ? null : <Lines lines={lines} columns={columns} background={theme.background} />;
+
+  /** The frame of the state: the slide, an overlay, the presenter view, or the slide over the status line. */
+  function screenLines(): readonly StyledLine[] {
+    if (state.overlay.kind === 'blank') return Array.from({ length: rows }, (): StyledLine => []);
+    if (state.overlay.kind === 'answers') {
+      const found = qa.failed ? [] : qa.ready ? ask(state.overlay.query) : null;
+      return answersLines(qa.failed ? `${state.overlay.query} (${qa.failed})` : state.overlay.query, found, state.overlay.selected, theme, columns, rows);
+    }
+    if (state.overlay.kind === 'passage') return passageLines(state.overlay.answer, theme, columns, rows);
+    if (state.overlay.kind === 'sources') return sourcesLines(state, state.overlay.scroll, theme, columns, rows, readSource);
+    if (props.presenterView && state.overlay.kind === 'none') {
+      return layoutPresenterView({ deck: state.deck, position: state.position, theme, columns, rows, elapsedMs: elapsed, hyperlinks, banner, highlight, read: readSource });
+    }
+    const status = props.statusLine?.(state, elapsed, columns) ?? null;
+    if (status && state.overlay.kind === 'none') {
+      const screen = layoutScreen({ deck: state.deck, position: state.position, theme, columns, rows: rows - 1, elapsedMs: elapsed, hyperlinks, banner, highlight, ...extras });
+      return [...screen, padLine(truncateLine(status, columns), columns)];
+    }
+    if (state.overlay.kind === 'help') return helpLines(theme, columns, rows, props.keymap);
+    if (state.overlay.kind === 'overview') return overviewLines(state.deck, state.overlay.selected, theme, columns, rows);
+    return slideLines ?? [];
   }
-  if (state.overlay.kind === 'answers') {
-    const found = qa.failed ? [] : qa.ready ? ask(state.overlay.query) : null;
-    const lines = answersLines(qa.failed ? `${state.overlay.query} (${qa.failed})` : state.overlay.query, found, state.overlay.selected, theme, columns, rows);
-    return <Lines lines={lines} theme={theme} columns={columns} />;
-  }
-  if (state.overlay.kind === 'passage') {
-    return <Lines lines={passageLines(state.overlay.answer, theme, columns, rows)} theme={theme} columns={columns} />;
-  }
-  if (state.overlay.kind === 'sources') {
-    return <Lines lines={sourcesLines(state, state.overlay.scroll, theme, columns, rows, readSource)} theme={theme} columns={columns} />;
-  }
-  if (props.presenterView && state.overlay.kind === 'none') {
-    const lines = layoutPresenterView({ deck: state.deck, position: state.position, theme, columns, rows, elapsedMs: elapsed, hyperlinks, banner, highlight, read: readSource });
-    return <Lines lines={lines} theme={theme} columns={columns} />;
-  }
-  const status = props.statusLine?.(state, elapsed, columns) ?? null;
-  if (status && state.overlay.kind === 'none') {
-    const screen = layoutScreen({ deck: state.deck, position: state.position, theme, columns, rows: rows - 1, elapsedMs: elapsed, hyperlinks, banner, highlight, ...extras });
-    return <Lines lines={[...screen, padLine(truncateLine(status, columns), columns)]} theme={theme} columns={columns} />;
-  }
-  if (state.overlay.kind === 'help') return <Lines lines={helpLines(theme, columns, rows, props.keymap)} theme={theme} columns={columns} />;
-  if (state.overlay.kind === 'overview') {
-    return <Lines lines={overviewLines(state.deck, state.overlay.selected, theme, columns, rows)} theme={theme} columns={columns} />;
-  }
-  return <Lines lines={slideLines ?? []} columns={columns} background={theme.background} />;
 }

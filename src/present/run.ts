@@ -8,7 +8,8 @@ import { openPublisher, PRESENTERM_PORT, type PresenterStatus, type Publisher } 
 import type { SourceReader } from './notes-view.js';
 import { DEFAULT_KEYMAP, keyLabel, type Keymap } from './keymap.js';
 import { ExecController } from './exec-controller.js';
-import { deckHasImages, openImages, overlayStdout } from './images.js';
+import { deckHasImages, openImages } from './images.js';
+import { createScreenWriter } from '../render/index.js';
 import type { ExecSettings } from './exec-controller.js';
 import type { ImageSettings } from './images.js';
 import { watchDeck } from './watch.js';
@@ -241,11 +242,17 @@ export async function runPresenter(options: PresentOptions): Promise<number> {
   // Images: only for a deck that has some, and then sharp is loaded only when one is shown.
   const pictures = options.images && deckHasImages(options.deck) ? await openImages(options.images, stdin, stdout) : null;
   let frameLines: readonly import('../render/index.js').StyledLine[] | null = null;
-  const overlay = pictures ? overlayStdout(stdout, pictures.store, () => frameLines) : null;
+  // The frames' one writer: Ink draws nothing. Images are drawn over each frame, in the same update.
+  const screen = createScreenWriter({
+    write: (bytes) => void stdout.write(bytes),
+    sync: stdout.isTTY === true,
+    after: pictures ? () => pictures.store.overlay(frameLines ?? []) : undefined,
+    onFrame: options.trace && ((rows) => options.trace?.('frame', performance.now(), `rows=${rows}`)),
+  });
   const listeners = new Set<() => void>();
   pictures?.onChange(() => {
     for (const listener of listeners) listener();
-    overlay?.refresh();
+    screen.refresh();
   });
 
   const code = await runFullScreen(
@@ -286,9 +293,10 @@ export async function runPresenter(options: PresentOptions): Promise<number> {
       onFrame: (lines: readonly import('../render/index.js').StyledLine[] | null) => {
         frameLines = lines;
       },
+      screen,
     }),
-    { stdin, stdout: overlay?.stream ?? stdout },
-    { onRender: options.trace && (({ renderTime }) => options.trace?.('frame', performance.now(), `render=${renderTime.toFixed(2)}`)) },
+    { stdin, stdout },
+    {},
     options.entered,
     pictures ? () => pictures.store.clear() : undefined,
   );
