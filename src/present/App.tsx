@@ -1,7 +1,6 @@
-import { renderToString, useApp, useInput, useStdout } from 'ink';
+import { useApp, useInput, useStdout } from 'ink';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { layoutScreen, padLine, sanitizeText, truncateLine, type Banner, type ScreenWriter, type StyledLine } from '../render/index.js';
-import { Lines } from '../render/ink.js';
 import type { ExecLayout, ImageLayout } from '../render/index.js';
 import { next, previous } from '../deck/index.js';
 import type { Theme } from '../theme/index.js';
@@ -49,8 +48,8 @@ export interface AppProps {
   onFrame?: (lines: readonly StyledLine[] | null) => void;
   /** Q&A over the source articles (`a`), loaded when first opened; absent: `a` says it is not available. */
   answers?: () => Promise<AnswerSearch>;
-  /** Writes the frames to the terminal, changed rows only; absent: Ink paints them. */
-  screen?: ScreenWriter;
+  /** Writes the frames to the terminal, changed rows only. */
+  screen: ScreenWriter;
 }
 
 /** A number for each distinct map of runs, for the layout cache's key. */
@@ -155,9 +154,6 @@ function highlightFor(state: PresentState): string | null {
   return state.search?.query ?? null;
 }
 
-/** Off-screen paints right after start, to get Ink's output stage compiled before the first key. */
-const WARM_UP_PAINTS = 6;
-
 /** The presenter: one slide on the full screen, keys to move, overlays for help, overview and search. */
 export function App(props: AppProps) {
   const { initial, theme, hyperlinks, elapsedMs, events, onReload, onPosition, onKey, readSource } = props;
@@ -192,26 +188,25 @@ export function App(props: AppProps) {
     onPosition?.(state);
     props.exec?.arrive(latest.current);
   }, [state.position, state.deck]);
-  // Lay out the neighbouring positions while the speaker talks, so the next key only paints. The
-  // next one is also painted off screen through Ink, which keeps Ink's output stage compiled hot:
-  // cold, it costs the first keys of a talk two or three times what it costs later.
-  // Right after start, when that code is coldest, it is painted a few times over, one paint per
-  // turn of the event loop so that a key is never kept waiting for more than one.
-  const warmPaints = useRef(WARM_UP_PAINTS);
+  const extras = {
+    exec: props.exec ? { ...props.exec.layout, runs: state.runs } : undefined,
+    images: props.images?.layout,
+    extrasKey: `${runsId(state.runs)}:${imageVersion}`,
+  };
+  // Lay out and paint the neighbouring positions while the speaker talks, so the next key only
+  // compares rows and writes the changed ones. They are laid out as the frame will be (the same
+  // runs and images, and the rows a status line leaves), or the layout cache would miss them.
   useEffect(() => {
-    let timer = setTimeout(function prefetch() {
-      layoutScreen({ deck: state.deck, position: previous(state.deck, state.position), theme, columns, rows, elapsedMs: 0, hyperlinks });
-      const lines = layoutScreen({ deck: state.deck, position: next(state.deck, state.position), theme, columns, rows, elapsedMs: 0, hyperlinks });
-      // Its rows painted now, the next key only compares and writes them.
-      if (props.screen) props.screen.prepare(lines, columns, theme.background);
-      else renderToString(<Lines lines={lines} columns={columns} background={theme.background} />, { columns });
-      if (warmPaints.current > 0) {
-        warmPaints.current--;
-        timer = setTimeout(prefetch, 5);
+    const heights = props.statusLine ? [rows, rows - 1] : [rows];
+    const timer = setTimeout(() => {
+      for (const height of heights) {
+        for (const position of [next(state.deck, state.position), previous(state.deck, state.position)]) {
+          props.screen.prepare(layoutScreen({ deck: state.deck, position, theme, columns, rows: height, elapsedMs: 0, hyperlinks, ...extras }), columns, theme.background);
+        }
       }
     }, 30);
     return () => clearTimeout(timer);
-  }, [state.deck, state.position, theme, columns, rows, hyperlinks]);
+  }, [state.deck, state.position, theme, columns, rows, hyperlinks, extras.extrasKey]);
 
   // Auto-advance: the slide's time is counted in talk time from when it was entered, so a pause
   // holds it and a resume takes it up where it stood.
@@ -250,11 +245,6 @@ export function App(props: AppProps) {
 
   const banner = bannerFor(state);
   const highlight = highlightFor(state);
-  const extras = {
-    exec: props.exec ? { ...props.exec.layout, runs: state.runs } : undefined,
-    images: props.images?.layout,
-    extrasKey: `${runsId(state.runs)}:${imageVersion}`,
-  };
   const slideLines = useMemo(
     () =>
       // The slide screen: the slide alone, or under the search prompt (whose banner it draws).
@@ -266,14 +256,13 @@ export function App(props: AppProps) {
   // The images of this frame are drawn after it is painted; overlays, a blank screen and other screens have none.
   props.onFrame?.(slideLines);
   const lines = screenLines();
-  // With a screen writer, the frame is written by it once React has committed, row by row where
-  // it changed; Ink then draws nothing, so the screen has one writer and Ink's output stage (which
-  // re-reads the whole screen every frame) is never run. Without one, Ink paints the frame.
-  const screen = props.screen;
+  // The frame is written by the screen writer once React has committed, only the rows that
+  // changed; Ink draws nothing, so the screen has one writer and Ink's output stage (which re-reads
+  // the whole screen every frame) never runs.
   useLayoutEffect(() => {
-    screen?.show(lines, columns, theme.background);
+    props.screen.show(lines, columns, theme.background);
   });
-  return screen ? null : <Lines lines={lines} columns={columns} background={theme.background} />;
+  return null;
 
   /** The frame of the state: the slide, an overlay, the presenter view, or the slide over the status line. */
   function screenLines(): readonly StyledLine[] {
