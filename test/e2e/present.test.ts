@@ -185,6 +185,7 @@ describe('talkdeck present in a real terminal', () => {
     pane.resize(70, 22);
     await pane.waitFor((s) => on(3)(s) && s.split('\n').length <= 23);
     pane.resize(80, 24);
+    await pane.waitFor((s) => on(3)(s) && s.split('\n').some((line) => line.length > 70));
     pane.send('Left');
     await pane.waitFor(on(2));
     pane.send('Right');
