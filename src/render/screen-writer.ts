@@ -19,7 +19,7 @@ export interface ScreenWriterOptions {
    * anything, the next frame is painted whole: what it drew is not in the rows compared.
    */
   after?: () => string;
-  /** Told after each frame is written, with the number of rows rewritten, for latency traces. */
+  /** Told after each frame is written (not when nothing differed), with the number of rows rewritten, for latency traces. */
   onFrame?: (rows: number) => void;
 }
 
@@ -78,7 +78,8 @@ export function createScreenWriter(options: ScreenWriterOptions): ScreenWriter {
       shown = painted;
       shownColumns = columns;
       // Nothing differs: the screen shows this frame already (and no image was drawn over the last one).
-      if (body !== '') options.write(frame(body));
+      if (body === '') return;
+      options.write(frame(body));
       options.onFrame?.(rows);
     },
     prepare(lines, columns, background) {
