@@ -1,6 +1,6 @@
 import { useApp, useInput, useStdout } from 'ink';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { layoutScreen, padLine, sanitizeText, truncateLine, type Banner, type ScreenWriter, type StyledLine } from '../render/index.js';
+import { layoutScreen, padLine, sanitizeText, truncateLine, type Banner, type ScreenWriter, type SlideScreenProps, type StyledLine } from '../render/index.js';
 import type { ExecLayout, ImageLayout } from '../render/index.js';
 import { next, previous } from '../deck/index.js';
 import type { Theme } from '../theme/index.js';
@@ -148,6 +148,26 @@ function bannerFor(state: PresentState): Banner | null {
   return null;
 }
 
+/** What the slide screen is made of besides the state: the size, the clock and the options of a render. */
+interface SlideView {
+  theme: Theme;
+  columns: number;
+  rows: number;
+  elapsed: number;
+  hyperlinks: boolean;
+  extras: (state: PresentState) => Pick<SlideScreenProps, 'exec' | 'images' | 'extrasKey'>;
+  statusLine: AppProps['statusLine'];
+}
+
+/** The slide screen of a state with no overlay: the slide with its footer, over the status line when there is one. */
+function slideFrame(state: PresentState, view: SlideView): readonly StyledLine[] {
+  const { theme, columns, rows, elapsed, hyperlinks } = view;
+  const screen = { deck: state.deck, position: state.position, theme, columns, elapsedMs: elapsed, hyperlinks, banner: bannerFor(state), highlight: highlightFor(state), ...view.extras(state) };
+  const status = view.statusLine?.(state, elapsed, columns) ?? null;
+  if (!status) return layoutScreen({ ...screen, rows });
+  return [...layoutScreen({ ...screen, rows: rows - 1 }), padLine(truncateLine(status, columns), columns)];
+}
+
 /** What the slide marks: the query being typed, else the last search. */
 function highlightFor(state: PresentState): string | null {
   if (state.overlay.kind === 'search-input') return state.overlay.query;
@@ -161,11 +181,19 @@ export function App(props: AppProps) {
   // so the latest state lives in a ref and React's copy only drives painting.
   const latest = useRef(initial);
   const [state, setState] = useState(initial);
+  // What the slide screen is made of besides the state, as of the last frame written.
+  const view = useRef<SlideView | null>(null);
   const apply = useCallback((command: Command) => {
     const before = latest.current;
-    latest.current = reduce(before, command);
-    if (latest.current.paused !== before.paused) props.onPause?.(latest.current.paused);
-    setState(latest.current);
+    const after = (latest.current = reduce(before, command));
+    if (after.paused !== before.paused) props.onPause?.(after.paused);
+    // On the slide screen a key's frame is written at once, before React renders; the render then
+    // finds those rows on screen and writes nothing (or only what differs, were anything to).
+    // Images are drawn over the frame React has rendered, so a deck with images waits for it.
+    if (view.current && after.overlay.kind === 'none' && !after.quit && !props.presenterView && !props.images) {
+      props.screen.show(slideFrame(after, view.current), view.current.columns, view.current.theme.background);
+    }
+    setState(after);
   }, []);
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
@@ -188,11 +216,12 @@ export function App(props: AppProps) {
     onPosition?.(state);
     props.exec?.arrive(latest.current);
   }, [state.position, state.deck]);
-  const extras = {
-    exec: props.exec ? { ...props.exec.layout, runs: state.runs } : undefined,
+  const extrasOf = (of: PresentState) => ({
+    exec: props.exec ? { ...props.exec.layout, runs: of.runs } : undefined,
     images: props.images?.layout,
-    extrasKey: `${runsId(state.runs)}:${imageVersion}`,
-  };
+    extrasKey: `${runsId(of.runs)}:${imageVersion}`,
+  });
+  const extras = extrasOf(state);
   // Lay out and paint the neighbouring positions while the speaker talks, so the next key only
   // compares rows and writes the changed ones. They are laid out as the frame will be (the same
   // runs and images, and the rows a status line leaves), or the layout cache would miss them.
@@ -260,6 +289,7 @@ export function App(props: AppProps) {
   // changed; Ink draws nothing, so the screen has one writer and Ink's output stage (which re-reads
   // the whole screen every frame) never runs.
   useLayoutEffect(() => {
+    view.current = { theme, columns, rows, elapsed, hyperlinks, extras: extrasOf, statusLine: props.statusLine };
     props.screen.show(lines, columns, theme.background);
   });
   return null;
@@ -276,11 +306,7 @@ export function App(props: AppProps) {
     if (props.presenterView && state.overlay.kind === 'none') {
       return layoutPresenterView({ deck: state.deck, position: state.position, theme, columns, rows, elapsedMs: elapsed, hyperlinks, banner, highlight, read: readSource });
     }
-    const status = props.statusLine?.(state, elapsed, columns) ?? null;
-    if (status && state.overlay.kind === 'none') {
-      const screen = layoutScreen({ deck: state.deck, position: state.position, theme, columns, rows: rows - 1, elapsedMs: elapsed, hyperlinks, banner, highlight, ...extras });
-      return [...screen, padLine(truncateLine(status, columns), columns)];
-    }
+    if (state.overlay.kind === 'none') return slideFrame(state, { theme, columns, rows, elapsed, hyperlinks, extras: extrasOf, statusLine: props.statusLine });
     if (state.overlay.kind === 'help') return helpLines(theme, columns, rows, props.keymap);
     if (state.overlay.kind === 'overview') return overviewLines(state.deck, state.overlay.selected, theme, columns, rows);
     return slideLines ?? [];

@@ -110,6 +110,29 @@ function createCommandSource(): CommandSource & { emit(command: Command): void }
   };
 }
 
+/**
+ * The terminal as Ink sees it when the screen writer paints: its size, its events and its modes,
+ * but none of Ink's writes reach it. Ink would otherwise clear the screen on each render where it
+ * takes the terminal to be filled, which one of 0 rows (a pseudo-terminal given no size) always is.
+ * An empty write, which Ink makes to know that earlier writes are done before it resolves its
+ * exit, still goes through.
+ */
+function silentStdout(stdout: NodeJS.WriteStream): NodeJS.WriteStream {
+  const write = (chunk: string | Uint8Array, encoding?: unknown, callback?: unknown): boolean => {
+    const done = (typeof encoding === 'function' ? encoding : callback) as ((error?: Error | null) => void) | undefined;
+    if (chunk.length === 0) return stdout.write(chunk, done);
+    if (done) process.nextTick(done);
+    return true;
+  };
+  return new Proxy(stdout, {
+    get(target, property) {
+      if (property === 'write') return write;
+      const value = Reflect.get(target, property, target) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
 /** Options of Ink's render that the full-screen runner passes through. */
 type InkOptions = Pick<RenderOptions, 'onRender'>;
 
@@ -120,7 +143,8 @@ type InkOptions = Pick<RenderOptions, 'onRender'>;
  */
 export async function runFullScreen(
   element: ReactElement,
-  io: { stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream },
+  /** `inkStdout` is the stream Ink is given (default `stdout`), e.g. one that writes nothing. */
+  io: { stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream; inkStdout?: NodeJS.WriteStream },
   inkOptions: InkOptions = {},
   /** The screen is already entered and painted (the first frame, drawn before Ink loaded). */
   entered = false,
@@ -182,7 +206,7 @@ export async function runFullScreen(
   // Ink paints from the cursor: put it home, over the first frame when one was drawn.
   stdout.write(entered ? '\x1b[H' : ENTER_SCREEN);
   try {
-    instance = render(element, { stdout, stdin, exitOnCtrlC: false, patchConsole: false, maxFps: 120, ...inkOptions });
+    instance = render(element, { stdout: io.inkStdout ?? stdout, stdin, exitOnCtrlC: false, patchConsole: false, maxFps: 120, ...inkOptions });
     instance.waitUntilExit().then(
       () => finish(0),
       (error: unknown) => onCrash(error),
@@ -295,7 +319,7 @@ export async function runPresenter(options: PresentOptions): Promise<number> {
       },
       screen,
     }),
-    { stdin, stdout },
+    { stdin, stdout, inkStdout: silentStdout(stdout) },
     {},
     options.entered,
     pictures ? () => pictures.store.clear() : undefined,
