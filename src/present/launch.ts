@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, statSync } from 'node:fs';
+import { existsSync, openSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 // The first frame from the start cache needs only what this file imports statically, so these are
@@ -216,8 +216,10 @@ export async function paintKeptFrame(deckPath: string, keyOptions: LaunchOptions
  */
 function traceTo(path: string, cwd: string): NonNullable<PresentOptions['trace']> {
   const absolute = resolve(cwd, path);
+  // Kept open: opening the file for each event would be part of the key → frame times it measures.
+  let fd: number;
   try {
-    appendFileSync(absolute, '');
+    fd = openSync(absolute, 'a');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     const folder = dirname(path);
@@ -227,7 +229,7 @@ function traceTo(path: string, cwd: string): NonNullable<PresentOptions['trace']
     const hint = code === 'EISDIR' ? 'give a file name, not a folder' : code === 'EACCES' || code === 'EPERM' ? 'make the folder writable, or point TALKDECK_TRACE elsewhere' : 'point TALKDECK_TRACE elsewhere';
     throw new LocatedError({ file: path }, `TALKDECK_TRACE names a file that cannot be written (${code})`, hint);
   }
-  return (event, atMs, label) => appendFileSync(absolute, `${event} ${atMs.toFixed(3)}${label ? ` ${label}` : ''}\n`);
+  return (event, atMs, label) => void writeSync(fd, `${event} ${atMs.toFixed(3)}${label ? ` ${label}` : ''}\n`);
 }
 
 function isTerminal(io: Pick<ScreenIo, 'stdin' | 'stdout'>): boolean {
