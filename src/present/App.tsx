@@ -282,9 +282,11 @@ export function App(props: AppProps) {
         : null,
     [state.deck, state.position.slide, state.position.step, state.overlay.kind, state.runs, theme, columns, rows, elapsed, hyperlinks, banner?.kind, banner?.text, highlight, imageVersion],
   );
-  // The images of this frame are drawn after it is painted; overlays, a blank screen and other screens have none.
-  props.onFrame?.(slideLines);
   const lines = screenLines();
+  // The images of this frame are drawn after it is painted, placed by the frame on screen (the slide
+  // over a rehearsal's status line is laid out one row shorter); overlays, a blank screen and other
+  // screens have none.
+  props.onFrame?.(slideLines === null ? null : state.overlay.kind === 'none' ? lines : slideLines);
   // The frame is written by the screen writer once React has committed, only the rows that
   // changed; Ink draws nothing, so the screen has one writer and Ink's output stage (which re-reads
   // the whole screen every frame) never runs.
