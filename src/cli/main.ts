@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { paintKeptFrame } from '../present/index.js';
+import { paintKeptFrame } from '../present/kept-frame.js';
 import { defaultConfigPath, presentKeyOptions, quickPresentArgs } from './quick-start.js';
 
 // The only place that touches process.argv and process.exit.

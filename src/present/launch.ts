@@ -1,21 +1,18 @@
 import { appendFileSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, resolve } from 'node:path';
-// The first frame from the start cache needs only what this file imports statically, so these are
-// part of the command line's entry: a chunk loaded on demand would cost its own read and compile
-// before that frame.
-import supportsHyperlinks from 'supports-hyperlinks';
 import { LocatedError, type Deck } from '../deck/index.js';
 import type { Theme } from '../theme/index.js';
 import { detectColorLevel, type ColorLevel } from '../theme/color-level.js';
 import type { KeptDeck } from './deck-schema.js';
 import { enterEarlyScreen, type EarlyScreen } from './early-screen.js';
+import { frameKeyOf, hyperlinksIn, isTerminal, screenBackground, type KeptStart } from './kept-frame.js';
 import type { NotesStatusLine } from './NotesApp.js';
 import type { PresentOptions } from './run.js';
 import type { AnswerSearch } from './state.js';
 import { readCachedDeck, readCachedFrame, startCacheDir, writeCachedDeck, writeCachedFrame, type CacheKey, type FrameKey } from './start-cache.js';
 import { createTalkClock, type TalkClock } from './talk-clock.js';
-import { detectBackground, type Background } from './terminal-background.js';
+import type { Background } from './terminal-background.js';
 
 /**
  * Presenter start-up policy, in one place: which deck and frame the start cache may give, when the
@@ -68,28 +65,6 @@ export interface ScreenIo {
   background?: Background | null;
 }
 
-/** What the entry did before the command line was loaded: the frame it painted, and the background it asked for the key. */
-export interface EntryStart {
-  kept: KeptStart | null;
-  background?: Background | null;
-}
-
-/**
- * The first frame of `talkdeck DECK`, painted from the start cache by the command line's entry
- * before commander and the commands are loaded; launchPresenter takes it over when the key it
- * works out is the same, and gives the terminal back otherwise.
- */
-export interface KeptStart {
-  readonly key: FrameKey;
-  readonly early: EarlyScreen;
-  /** When it was painted (performance.now()). */
-  readonly paintedAt: number;
-  /** Hands the early screen to the presenter; null when it was given back already. */
-  take(): EarlyScreen | null;
-  /** Gives the terminal back unless the presenter took the screen over. */
-  release(): void;
-}
-
 /** What a command adds to the presenter: the rehearsal plugs in here. */
 export interface PresenterHooks {
   onPosition?: PresentOptions['onPosition'];
@@ -138,72 +113,6 @@ async function screenTheme(source: DeckSource, deck: Deck, level: ColorLevel, ba
 }
 
 /**
- * The terminal's background, when it can choose the theme: a terminal, colours on, and no theme
- * asked for on the command line (a deck's own theme still wins over it later).
- */
-async function screenBackground(io: Pick<ScreenIo, 'stdin' | 'stdout' | 'env'>, level: ColorLevel, theme: string | undefined): Promise<Background | null> {
-  if (theme || level === 0 || !isTerminal(io)) return null;
-  return detectBackground(io.stdin, io.stdout, io.env);
-}
-
-/** The start cache's key of the first frame of the deck at `deckPath` in this terminal. */
-function frameKeyOf(deckPath: string, keyOptions: LaunchOptions['keyOptions'], background: Background | null, io: Pick<ScreenIo, 'stdout' | 'env' | 'cwd'>, hyperlinks: boolean): FrameKey {
-  return {
-    deckPath,
-    command: 'present',
-    options: { ...keyOptions, background },
-    cwd: io.cwd,
-    columns: io.stdout.columns || 80,
-    rows: io.stdout.rows || 24,
-    colorLevel: detectColorLevel(io.env, true),
-    hyperlinks,
-  };
-}
-
-/** Whether the presenter may make OSC 8 links in this terminal. */
-function hyperlinksIn(env: ScreenIo['env']): boolean {
-  return supportsHyperlinks.stdout !== false && env.TALKDECK_HYPERLINKS !== '0';
-}
-
-/**
- * Paints the first frame of presenting the deck at `deckPath` (absolute) with `keyOptions`, when
- * the start cache holds it for this terminal and nothing it was made from changed; null otherwise.
- * Called by the command line's entry before the rest of talkdeck is loaded: the speaker sees the
- * slide while commander, the commands and the deck are read behind it.
- */
-export async function paintKeptFrame(deckPath: string, keyOptions: LaunchOptions['keyOptions'], io: Pick<ScreenIo, 'stdin' | 'stdout' | 'env' | 'cwd'>): Promise<EntryStart> {
-  if (!isTerminal(io)) return { kept: null };
-  const cacheDir = startCacheDir(io.env);
-  if (cacheDir === null) return { kept: null };
-  // The background chooses the theme when none is asked for, so it is part of the key: asked here
-  // once, and handed to the presenter whether or not a frame was kept.
-  const background = await screenBackground(io, detectColorLevel(io.env, true), typeof keyOptions.theme === 'string' ? keyOptions.theme : undefined);
-  const key = frameKeyOf(deckPath, keyOptions, background, io, hyperlinksIn(io.env));
-  const frame = readCachedFrame(cacheDir, key);
-  if (frame === null) return { kept: null, background };
-  const early = enterEarlyScreen(io.stdin, io.stdout, frame);
-  const paintedAt = performance.now();
-  let state: 'painted' | 'taken' | 'released' = 'painted';
-  const kept: KeptStart = {
-    key,
-    early,
-    paintedAt,
-    take: () => {
-      if (state !== 'painted') return null;
-      state = 'taken';
-      return early;
-    },
-    release: () => {
-      if (state !== 'painted') return;
-      state = 'released';
-      early.restore();
-      early.dispose();
-    },
-  };
-  return { kept, background };
-}
-
-/**
  * A trace sink for the benchmark (`TALKDECK_TRACE=file`): one `event time` line per event. A file
  * that cannot be written is the user's to fix, said before anything is painted: the folder named,
  * not an internal error halfway through the start.
@@ -222,10 +131,6 @@ function traceTo(path: string, cwd: string): NonNullable<PresentOptions['trace']
     throw new LocatedError({ file: path }, `TALKDECK_TRACE names a file that cannot be written (${code})`, hint);
   }
   return (event, atMs, label) => appendFileSync(absolute, `${event} ${atMs.toFixed(3)}${label ? ` ${label}` : ''}\n`);
-}
-
-function isTerminal(io: Pick<ScreenIo, 'stdin' | 'stdout'>): boolean {
-  return Boolean(io.stdout.isTTY && io.stdin.isTTY);
 }
 
 /**
