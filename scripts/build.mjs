@@ -66,7 +66,9 @@ const shared = {
 // the exporters, and start-up reads little.
 await build({
   ...shared,
-  entryPoints: { run: 'src/cli/run.ts' },
+  // yaml as an entry of its own too: the entry's outline of a deck loads it from there when a deck
+  // needs it, rather than bundling a copy of the parser into the entry.
+  entryPoints: { run: 'src/cli/run.ts', yaml: 'yaml' },
   outdir: 'dist',
   splitting: true,
   entryNames: 'chunks/[name]',
@@ -75,13 +77,14 @@ await build({
   plugins: [stubInkModules],
 });
 // The entry, one file with no chunk of its own: what paints the first frame from the start cache
-// (main.ts, cli/quick-start.ts, present/kept-frame.ts) is read and compiled with it, before the
-// command line is imported. Node's ESM loader costs several milliseconds for each module it
+// (main.ts, cli/quick-start.ts, present/kept-frame.ts, and parse/outline.ts for the first launch
+// after an edit) is read and compiled with it, before the command line is imported. Node's ESM loader costs several milliseconds for each module it
 // links, more than the few kilobytes this repeats of the chunks.
 const runOutside = {
   name: 'run-outside',
   setup(b) {
     b.onResolve({ filter: /^\.\/run\.js$/ }, () => ({ path: './chunks/run.js', external: true }));
+    b.onResolve({ filter: /^yaml$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './chunks/yaml.js', external: true } : undefined));
   },
 };
 const entry = await build({

@@ -19,10 +19,20 @@ export interface EntryIo {
   cwd: string;
 }
 
-/** What the entry did before the command line was loaded: the frame it painted, and the background it asked for the key. */
+/** The deck split into slides without the Markdown parser: the key of its first slide, and the files read (DeckSource.outline). */
+export interface OutlineKey {
+  key: string;
+  files: string[];
+}
+
+/**
+ * What the entry did before the command line was loaded: the frame it painted, the background it
+ * asked for the key, and the deck's outline when it made one (for the key `base`).
+ */
 export interface EntryStart {
   kept: KeptStart | null;
   background?: Background | null;
+  outline?: { base: FrameKey; made: OutlineKey | null };
 }
 
 /**
@@ -32,6 +42,8 @@ export interface EntryStart {
  */
 export interface KeptStart {
   readonly key: FrameKey;
+  /** Kept under the key of the deck's outline (a later slide was edited): the outline, and the frame painted. */
+  readonly outline?: { made: OutlineKey; frame: string };
   readonly early: EarlyScreen;
   /** When it was painted (performance.now()). */
   readonly paintedAt: number;
@@ -75,25 +87,47 @@ export function frameKeyOf(deckPath: string, keyOptions: Record<string, string |
 
 /**
  * Paints the first frame of presenting the deck at `deckPath` (absolute) with `keyOptions`, when
- * the start cache holds it for this terminal and nothing it was made from changed; null otherwise.
- * Called by the command line's entry before the rest of talkdeck is loaded: the speaker sees the
- * slide while commander, the commands and the deck are read behind it.
+ * the start cache holds it for this terminal and nothing it was made from changed; else, after
+ * an edit of a later slide, when it holds it under the key of the deck's `outline` (made without
+ * the Markdown parser, handed in by the command line). Called by the command line's entry before
+ * the rest of talkdeck is loaded: the speaker sees the slide while commander, the commands and
+ * the deck are read behind it.
  */
-export async function paintKeptFrame(deckPath: string, keyOptions: Record<string, string | boolean | null>, io: EntryIo): Promise<EntryStart> {
+export async function paintKeptFrame(deckPath: string, keyOptions: Record<string, string | boolean | null>, io: EntryIo, outline?: () => Promise<OutlineKey | null>): Promise<EntryStart> {
   if (!isTerminal(io)) return { kept: null };
   const cacheDir = startCacheDir(io.env);
   if (cacheDir === null) return { kept: null };
   // The background chooses the theme when none is asked for, so it is part of the key: asked here
   // once, and handed to the presenter whether or not a frame was kept.
-  const background = await screenBackground(io, detectColorLevel(io.env, true), typeof keyOptions.theme === 'string' ? keyOptions.theme : undefined);
-  const key = frameKeyOf(deckPath, keyOptions, background, io, hyperlinksIn(io.env));
-  const frame = readCachedFrame(cacheDir, key);
-  if (frame === null) return { kept: null, background };
+  const asked = screenBackground(io, detectColorLevel(io.env, true), typeof keyOptions.theme === 'string' ? keyOptions.theme : undefined);
+  // While the terminal answers (the question is out already), the frame is read for each answer
+  // it may give: reading and checking an entry takes about as long as the round trip.
+  const hyperlinks = hyperlinksIn(io.env);
+  const candidates = new Map<Background | null, { key: FrameKey; frame: string | null }>();
+  for (const answer of [null, 'dark', 'light'] as const) {
+    const key = frameKeyOf(deckPath, keyOptions, answer, io, hyperlinks);
+    candidates.set(answer, { key, frame: readCachedFrame(cacheDir, key) });
+  }
+  const background = await asked;
+  let { key, frame } = candidates.get(background)!;
+  let byOutline: KeptStart['outline'];
+  let made: EntryStart['outline'];
+  if (frame === null && outline) {
+    const base = key;
+    made = { base, made: await outline() };
+    if (made.made !== null) {
+      key = { ...base, outline: made.made.key };
+      frame = readCachedFrame(cacheDir, key);
+      if (frame !== null) byOutline = { made: made.made, frame };
+    }
+  }
+  if (frame === null) return { kept: null, background, outline: made };
   const early = enterEarlyScreen(io.stdin, io.stdout, frame);
   const paintedAt = performance.now();
   let state: 'painted' | 'taken' | 'released' = 'painted';
   const kept: KeptStart = {
     key,
+    outline: byOutline,
     early,
     paintedAt,
     take: () => {
@@ -108,5 +142,5 @@ export async function paintKeptFrame(deckPath: string, keyOptions: Record<string
       early.dispose();
     },
   };
-  return { kept, background };
+  return { kept, background, outline: made };
 }

@@ -6,7 +6,7 @@ import type { Theme } from '../theme/index.js';
 import { detectColorLevel, type ColorLevel } from '../theme/color-level.js';
 import type { KeptDeck } from './deck-schema.js';
 import { enterEarlyScreen, type EarlyScreen } from './early-screen.js';
-import { frameKeyOf, hyperlinksIn, isTerminal, screenBackground, type KeptStart } from './kept-frame.js';
+import { frameKeyOf, hyperlinksIn, isTerminal, screenBackground, type EntryStart, type KeptStart } from './kept-frame.js';
 import type { NotesStatusLine } from './NotesApp.js';
 import type { PresentOptions } from './run.js';
 import type { AnswerSearch } from './state.js';
@@ -63,6 +63,8 @@ export interface ScreenIo {
   kept?: KeptStart | null;
   /** The terminal's background as the entry asked it (paintKeptFrame); undefined when it did not ask. */
   background?: Background | null;
+  /** The deck's outline as the entry made it (paintKeptFrame), for the frame key `base`. */
+  outline?: EntryStart['outline'];
 }
 
 /** What a command adds to the presenter: the rehearsal plugs in here. */
@@ -241,17 +243,21 @@ export async function launchPresenter(source: DeckSource, options: LaunchOptions
   const frameKey = frameKeyOf(source.absolute, options.keyOptions, background, io, hyperlinks);
   // The presenter view shows citations from articles the key does not cover, and a rehearsal its bar: not kept.
   const keepFrames = cacheDir !== null && !options.presenter && !rehearsal;
-  // Painted already by the command line's entry, for this very key: taken over as it is.
-  const kept = keepFrames && io.kept && JSON.stringify(io.kept.key) === JSON.stringify(frameKey) ? io.kept.take() : null;
+  // Painted already by the command line's entry, for this very key (or this key and the deck's
+  // outline): taken over as it is.
+  const keptBy = io.kept?.outline ? { ...frameKey, outline: io.kept.outline.made.key } : frameKey;
+  const kept = keepFrames && io.kept && JSON.stringify(io.kept.key) === JSON.stringify(keptBy) ? io.kept.take() : null;
+  const byOutline = kept ? io.kept!.outline : undefined;
   io.kept?.release();
-  if (kept) trace?.('first-frame', io.kept!.paintedAt, 'cached');
-  let cached = kept ? null : keepFrames ? readCachedFrame(cacheDir, frameKey) : null;
-  let cachedBy = 'cached';
+  if (kept) trace?.('first-frame', io.kept!.paintedAt, byOutline ? 'outline' : 'cached');
+  let cached = byOutline ? byOutline.frame : kept ? null : keepFrames ? readCachedFrame(cacheDir, frameKey) : null;
+  let cachedBy = byOutline ? 'outline' : 'cached';
   // After an edit the deck's files differ, but the first slide is most often the same: its frame
   // is kept under a key of what it is made from, which the deck's outline gives without the parser.
-  let outline: { key: FrameKey; files: string[] } | null = null;
+  let outline: { key: FrameKey; files: string[] } | null = byOutline ? { key: keptBy, files: byOutline.made.files } : null;
   if (keepFrames && !kept && cached === null) {
-    const made = await source.outline();
+    // The entry outlined the deck already when it looked for a kept frame under this key.
+    const made = io.outline && JSON.stringify(io.outline.base) === JSON.stringify(frameKey) ? io.outline.made : await source.outline();
     if (made !== null) {
       outline = { key: { ...frameKey, outline: made.key }, files: made.files };
       cached = readCachedFrame(cacheDir, outline.key);
