@@ -10,7 +10,7 @@ const MAY_IMPORT = {
   io: ['deck'],
   parse: ['deck', 'text', 'io'],
   config: ['deck', 'text', 'io'],
-  exec: ['deck', 'text', 'config'],
+  exec: ['deck', 'text', 'io', 'config'],
   theme: ['deck', 'text', 'io'],
   compile: ['deck', 'text', 'io', 'parse'],
   render: ['deck', 'text', 'theme'],

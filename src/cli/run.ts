@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { LocatedError } from '../deck/index.js';
 import type { CommandContext } from './command.js';
 import { COMMANDS } from './commands/index.js';
+import { VALUE_ONLY_ATTACHED } from './commands/serve.js';
 import { DeckInput, themeFolders } from './deck-input.js';
 import { EXIT, UsageError } from './errors.js';
 import { createOutput, type CliIo, type Output } from './io.js';
@@ -61,6 +62,12 @@ function withoutGlobalOptions(argv: readonly string[]): string[] {
     out.push(argv[i]!);
   }
   return out;
+}
+
+/** A bare option of VALUE_ONLY_ATTACHED becomes `--option=`, so commander does not take the next word as its value. */
+function attachedValuesOnly(argv: readonly string[]): string[] {
+  const end = argv.indexOf('--');
+  return argv.map((word, index) => ((end === -1 || index < end) && VALUE_ONLY_ATTACHED.includes(word) ? `${word}=` : word));
 }
 
 /**
@@ -128,7 +135,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     }
     const unknown = unknownCommand(argv, io.cwd);
     if (unknown) throw new UsageError(unknown);
-    await program.parseAsync(argv, { from: 'user' });
+    await program.parseAsync(attachedValuesOnly(argv), { from: 'user' });
     return exitCode;
   } catch (error) {
     return reportError(error, output, argv.includes('--debug'));

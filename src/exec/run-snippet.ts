@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { ExecutorConfig } from '../config/index.js';
+import { writeFileSafe } from '../io/index.js';
 import { findExecutor, executorLanguage } from './executors.js';
 
 /** How a run ended: its exit code 0 (`done`) or another (`failed`), stopped, timed out, or never started (`unavailable`, why in `message`). */
@@ -132,8 +133,9 @@ export function runSnippet(snippet: Snippet, options: RunOptions): SnippetRun {
 
   const dir = mkdtempSync(join(tmpdir(), 'talkdeck-snippet-'));
   const file = join(dir, executor.filename);
-  writeFileSync(file, snippet.code, { mode: 0o600 });
-  if (code !== snippet.code) writeFileSync(join(dir, 'snippet.mjs'), code, { mode: 0o600 });
+  // The snippet goes into a fresh private folder (mkdtemp makes it 0700) through the one write routine.
+  writeFileSafe(file, snippet.code, { mode: 0o600 });
+  if (code !== snippet.code) writeFileSafe(join(dir, 'snippet.mjs'), code, { mode: 0o600 });
   const fill = (arg: string) => arg.replaceAll('{file}', file).replaceAll('{dir}', dir);
 
   let output = '';

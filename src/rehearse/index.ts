@@ -17,6 +17,9 @@ export { layoutRehearsalBar, type RehearsalBarInput } from './rehearsal-bar.js';
 export { formatClock, formatElapsedClock, formatDelta } from './format-time.js';
 export {
   readRehearsals,
+  readRehearsalLog,
+  parseRehearsalLog,
+  type RehearsalLog,
   parseRehearsals,
   parseRehearsalLine,
   formatRehearsalLine,

@@ -52,27 +52,49 @@ export function rehearsalLogPath(deckFile: string): string {
   return join(dirname(deckFile), '.talkdeck', 'rehearsals.jsonl');
 }
 
+/** What a rehearsal log holds: its runs, and the lines (1-based) that are not records. */
+export interface RehearsalLog {
+  runs: RehearsalRun[];
+  /** Lines that do not parse or are not records, such as a line torn by a crash; empty lines are not counted. */
+  skipped: number[];
+}
+
 /**
  * Reads a rehearsal log: the last line of each run (its final record, or its last checkpoint if it
  * never finished), in the order the runs started. Lines that do not parse or are not records, such
- * as a line torn by a crash, are skipped. A missing file has no runs. The log is read as a private
- * file: a `.talkdeck/` that is a link or another user's, or a log that is a link, is a ReadError.
+ * as a line torn by a crash, are left out and listed in `skipped`. A missing file has no runs. The
+ * log is read as a private file: a `.talkdeck/` that is a link or another user's, or a log that is
+ * a link, is a ReadError.
  */
-export function readRehearsals(path: string, shown = path): RehearsalRun[] {
+export function readRehearsalLog(path: string, shown = path): RehearsalLog {
   const text = readPrivateText(path, { shown });
-  return text === null ? [] : parseRehearsals(text);
+  return text === null ? { runs: [], skipped: [] } : parseRehearsalLog(text);
 }
 
-/** The runs in the text of a rehearsal log; see readRehearsals. */
-export function parseRehearsals(text: string): RehearsalRun[] {
+/** The runs in a rehearsal log, without the lines skipped; see readRehearsalLog. */
+export function readRehearsals(path: string, shown = path): RehearsalRun[] {
+  return readRehearsalLog(path, shown).runs;
+}
+
+/** The runs and skipped lines in the text of a rehearsal log; see readRehearsalLog. */
+export function parseRehearsalLog(text: string): RehearsalLog {
   const runs = new Map<string, RehearsalRun>();
-  for (const line of text.split('\n')) {
+  const skipped: number[] = [];
+  text.split('\n').forEach((line, index) => {
     const run = parseRehearsalLine(line);
-    if (run === null) continue;
+    if (run === null) {
+      if (line.trim() !== '') skipped.push(index + 1);
+      return;
+    }
     // Re-setting a key keeps its first position: runs stay in the order they started.
     runs.set(run.runId, run);
-  }
-  return [...runs.values()];
+  });
+  return { runs: [...runs.values()], skipped };
+}
+
+/** The runs in the text of a rehearsal log; see readRehearsalLog. */
+export function parseRehearsals(text: string): RehearsalRun[] {
+  return parseRehearsalLog(text).runs;
 }
 
 /** One log line as a run, or null when it is not a valid record. */

@@ -166,6 +166,16 @@ describe('talkdeck report', () => {
     expect(empty.code).toBe(0);
     expect(JSON.parse(empty.stdout)).toMatchObject({ slides: expect.any(Array) });
   });
+
+  it('says which lines of the rehearsal log it left out, instead of skipping them silently', () => {
+    const folder = join(dir, 'torn');
+    mkdirSync(join(folder, '.talkdeck'), { recursive: true, mode: 0o700 });
+    copyFileSync('test/fixtures/e2e/four.md', join(folder, 'four.md'));
+    writeFileSync(join(folder, '.talkdeck', 'rehearsals.jsonl'), '\n{"runId":"a","startedAt":\nnot a record\n', { mode: 0o600 });
+    const result = talkdeck('report', 'torn/four.md', '--json');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('torn/.talkdeck/rehearsals.jsonl:2: warning: not a rehearsal record (and 1 more line), left out of the report; a line torn when a rehearsal was killed looks like this\n');
+  });
 });
 
 describe('paths that leave the deck folder', () => {

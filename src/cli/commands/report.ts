@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { defineCommand } from '../command.js';
 import { EXIT } from '../errors.js';
 import { addDeckOptions, addRateOptions, budgetOptions, parsePositive, type DeckOptions, type RateOptions } from '../options.js';
@@ -22,7 +23,13 @@ export const report = defineCommand<[string], ReportOptions>({
     const deck = await input.deck();
     if (await input.report(deck)) return EXIT.input;
     const rehearse = await import('../../rehearse/index.js');
-    const runs = rehearse.readRehearsals(rehearse.rehearsalLogPath(input.absolute));
+    const logPath = rehearse.rehearsalLogPath(input.absolute);
+    const { runs, skipped } = rehearse.readRehearsalLog(logPath);
+    if (skipped.length > 0) {
+      const shown = join(dirname(deckPath), '.talkdeck', 'rehearsals.jsonl');
+      const more = skipped.length > 1 ? ` (and ${skipped.length - 1} more line${skipped.length > 2 ? 's' : ''})` : '';
+      output.err(`${shown}:${skipped[0]}: warning: not a rehearsal record${more}, left out of the report; a line torn when a rehearsal was killed looks like this\n`);
+    }
     const report = rehearse.buildReport(deck, runs, rehearse.computeBudgets(deck, budgetOptions(options, config())), {
       includeAborted: Boolean(options.includeAborted),
     });

@@ -27,8 +27,14 @@ export function addServeOptions(command: Command): Command {
   return command
     .option('--port <n>', `the audience server's port (default ${DEFAULT_PORT}; 0 for any free one)`, parsePort)
     .option('--host <address>', 'the address to listen on (default 127.0.0.1, this machine only); another exposes the talk to the network')
-    .option('--audience-token [token]', 'the audience view wants a token too (a random one when none is given)');
+    .option('--audience-token [token]', 'the audience view wants a token too: --audience-token=TOKEN, or a random one when none is given');
 }
+
+/**
+ * Options whose value may only be attached with `=`: `--audience-token talk.md` must not take the
+ * deck's path as its token, so a bare `--audience-token` asks for a random one.
+ */
+export const VALUE_ONLY_ATTACHED: readonly string[] = ['--audience-token'];
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
@@ -47,7 +53,7 @@ export async function startServer(
   const theme = await input.theme(deck);
   const html = await exportHtml(deck, { theme, layout: 'present', images: { folder: input.folder(), onProblem: () => {} } });
   const host = options.host ?? '127.0.0.1';
-  const audienceToken = options.audienceToken === true ? randomBytes(12).toString('base64url') : typeof options.audienceToken === 'string' ? options.audienceToken : null;
+  const audienceToken = options.audienceToken === true || options.audienceToken === '' ? randomBytes(12).toString('base64url') : typeof options.audienceToken === 'string' ? options.audienceToken : null;
   if (!LOOPBACK.has(host)) {
     output.err(`warning: --host ${host} lets every machine that can reach this address see the talk${audienceToken ? '' : ' (add --audience-token to ask for a token)'}\n`);
   }
