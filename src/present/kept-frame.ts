@@ -99,12 +99,15 @@ export async function paintKeptFrame(deckPath: string, keyOptions: Record<string
   if (cacheDir === null) return { kept: null };
   // The background chooses the theme when none is asked for, so it is part of the key: asked here
   // once, and handed to the presenter whether or not a frame was kept.
-  const asked = screenBackground(io, detectColorLevel(io.env, true), typeof keyOptions.theme === 'string' ? keyOptions.theme : undefined);
+  const level = detectColorLevel(io.env, true);
+  const theme = typeof keyOptions.theme === 'string' ? keyOptions.theme : undefined;
+  const asked = screenBackground(io, level, theme);
   // While the terminal answers (the question is out already), the frame is read for each answer
   // it may give: reading and checking an entry takes about as long as the round trip.
   const hyperlinks = hyperlinksIn(io.env);
   const candidates = new Map<Background | null, { key: FrameKey; frame: string | null }>();
-  for (const answer of [null, 'dark', 'light'] as const) {
+  const answers = theme || level === 0 ? ([null] as const) : ([null, 'dark', 'light'] as const);
+  for (const answer of answers) {
     const key = frameKeyOf(deckPath, keyOptions, answer, io, hyperlinks);
     candidates.set(answer, { key, frame: readCachedFrame(cacheDir, key) });
   }
