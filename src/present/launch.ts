@@ -229,7 +229,6 @@ async function paintHead(source: DeckSource, options: LaunchOptions, key: FrameK
  * answered before the presenter has loaded.
  */
 export async function launchPresenter(source: DeckSource, options: LaunchOptions, io: ScreenIo): Promise<number> {
-  setTimeout(() => void stopYoungGenerationGrowth(), YOUNG_GENERATION_SETTLED_MS).unref();
   const trace = io.env.TALKDECK_TRACE ? traceTo(io.env.TALKDECK_TRACE, io.cwd) : undefined;
   trace?.('mark', performance.now(), 'cli');
   const rehearsal = options.hooks !== undefined;
@@ -355,24 +354,6 @@ export async function launchPresenter(source: DeckSource, options: LaunchOptions
   }
 }
 
-/** How long after a full-screen command's launch the young generation stops growing. */
-const YOUNG_GENERATION_SETTLED_MS = 1500;
-
-/**
- * A full-screen command lives for a whole talk, and its peak memory is what a speaker's machine
- * must spare. V8 doubles the young generation each time a scavenge finds it full, up to 16 MB a
- * semi-space, and a talk's frames keep filling it: a few keys into the bundled talk it doubles from
- * 16 to 32 MB, and the peak RSS with it. Once start-up (React, Ink, Yoga, the first frames) is
- * done, it keeps the size start-up grew it to: the peak on the bundled talk is about 7 MB lower
- * and keys are no slower. Freezing it at its first 1 MB from the launch on saved 12 MB but made
- * keys about a quarter slower (more scavenges, more promoted) (README, "Tried, with figures"). The
- * growth factor is read at each growth, so it can be set at run time; the semi-space's size is
- * fixed at Node's start and cannot. The compiler and the exporters keep V8's default.
- */
-async function stopYoungGenerationGrowth(): Promise<void> {
-  (await import('node:v8')).setFlagsFromString('--semi-space-growth-factor=1');
-}
-
 /** The notes channel's private folder, from the command's environment (XDG_RUNTIME_DIR, TMPDIR). */
 async function channelDir(io: ScreenIo): Promise<string> {
   const { notesChannelDir } = await import('./channel.js');
@@ -392,7 +373,6 @@ export interface NotesLaunchOptions {
 
 /** `talkdeck notes`: follows the presenting instance in this terminal until `q`; resolves with the exit code. */
 export async function launchNotes(source: DeckSource, options: NotesLaunchOptions, io: ScreenIo): Promise<number> {
-  setTimeout(() => void stopYoungGenerationGrowth(), YOUNG_GENERATION_SETTLED_MS).unref();
   const screenDeck = new ScreenDeck(source, io);
   const deck = await openDeck(source, io, screenDeck);
   if (typeof deck === 'number') return deck;
