@@ -118,7 +118,7 @@ await build({
 // than from the forty files of node_modules. The 3 MB core model is still read from the package.
 writeFileSync(
   'dist/tagger-entry.cjs',
-  `module.exports = { winkNLP: require('wink-nlp'), part: (name) => parts[name] };\nconst parts = {${['load-sbd-model', 'load-pos-model', 'load-negation-model', 'load-cer-meta-model', 'feature', 'porter-stemmer', 'lemmatize', 'readability-stats'].map((n) => `'${n}': require('wink-eng-lite-web-model/dist/${n}.js')`).join(', ')}};\n`,
+  `module.exports = { winkNLP: require('wink-nlp'), part: (name) => parts[name]() };\nconst parts = {${['load-sbd-model', 'load-pos-model', 'load-negation-model', 'load-cer-meta-model', 'feature', 'porter-stemmer', 'lemmatize', 'readability-stats'].map((n) => `'${n}': () => require('wink-eng-lite-web-model/dist/${n}.js')`).join(', ')}};\n`,
 );
 await build({
   entryPoints: ['dist/tagger-entry.cjs'],
@@ -139,7 +139,29 @@ rmSync('dist/tagger-entry.cjs');
   writeFileSync('dist/wink-model/lexicon.bin', Buffer.from(model.lexicon, 'base64'));
   writeFileSync('dist/wink-model/xpansions.bin', Buffer.from(model.xpansions, 'base64'));
   if (model.features.lexeme.list.some((w) => w.includes('\u0000'))) throw new Error('a lexeme holds a NUL');
-  writeFileSync('dist/wink-model/lexemes.txt', model.features.lexeme.list.join('\u0000'));
+  const text = model.features.lexeme.list.join('\u0000');
+  writeFileSync('dist/wink-model/lexemes.txt', text);
+  // Where each word starts, and a hash table of their indexes (src/compile/lexemes.ts reads them;
+  // FNV-1a over UTF-16 code units, linear probing, a slot holds index + 1, the last of equal words wins).
+  const offsets = [0];
+  for (let at = text.indexOf('\u0000'); at >= 0; at = text.indexOf('\u0000', at + 1)) offsets.push(at + 1);
+  offsets.push(text.length + 1);
+  const word = (k) => text.slice(offsets[k], offsets[k + 1] - 1);
+  const fnv = (w) => {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
+    return h >>> 0;
+  };
+  let size = 1;
+  while (size < (offsets.length - 1) * 2) size *= 2;
+  const table = new Uint32Array(size);
+  for (let k = 0; k < offsets.length - 1; k++) {
+    let slot = fnv(word(k)) & (size - 1);
+    while (table[slot] !== 0 && word(table[slot] - 1) !== word(k)) slot = (slot + 1) & (size - 1);
+    table[slot] = k + 1;
+  }
+  writeFileSync('dist/wink-model/lexeme-offsets.bin', new Uint8Array(Uint32Array.from(offsets).buffer));
+  writeFileSync('dist/wink-model/lexeme-table.bin', new Uint8Array(table.buffer));
   model.lexicon = model.xpansions = null;
   model.features.lexeme.list = null;
   writeFileSync('dist/wink-model/core.json', JSON.stringify(model));
