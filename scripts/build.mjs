@@ -44,13 +44,7 @@ const stubInkModules = {
     b.onLoad({ filter: /.*/, namespace: 'not-ci' }, () => ({ contents: 'export default false;', loader: 'js' }));
   },
 };
-// Each command imports the stages it needs on demand; splitting keeps those in chunks of their
-// own, so presenting never loads the compiler or the exporters, and start-up reads little.
-await build({
-  entryPoints: { talkdeck: 'src/cli/main.ts' },
-  outdir: 'dist',
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
+const shared = {
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -60,17 +54,51 @@ await build({
   legalComments: 'none',
   jsx: 'automatic',
   define: { 'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"', __TALKDECK_BUILD__: JSON.stringify(buildId()) },
-  // Ink reaches its devtools only when DEV=true, which the define above rules out: leave them out.
-  plugins: [stubInkModules],
   // Loaded from node_modules when a PDF is asked for, and sharp (libvips) when an image is shown:
   // both find their own files (a browser, a native library) at run time. sixel's quantiser
   // (UPNG) assigns a global, which works only as the CommonJS module it ships as.
-  external: ['sharp', 'sixel'],
-  banner: {
-    js: "#!/usr/bin/env node\nimport { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-  },
+  external: ['playwright-core', 'sharp', 'sixel'],
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',
+};
+// The command line (run.ts, loaded by the entry): each command imports the stages it needs on
+// demand; splitting keeps those in chunks of their own, so presenting never loads the compiler or
+// the exporters, and start-up reads little.
+await build({
+  ...shared,
+  // yaml as an entry of its own too: the entry's outline of a deck loads it from there when a deck
+  // needs it, rather than bundling a copy of the parser into the entry.
+  entryPoints: { run: 'src/cli/run.ts', yaml: 'yaml' },
+  outdir: 'dist',
+  splitting: true,
+  entryNames: 'chunks/[name]',
+  chunkNames: 'chunks/[name]-[hash]',
+  // Ink reaches its devtools only when DEV=true, which the define above rules out: leave them out.
+  plugins: [stubInkModules],
 });
+// The entry, one file with no chunk of its own: what paints the first frame from the start cache
+// (main.ts, cli/quick-start.ts, present/kept-frame.ts, and parse/outline.ts for the first launch
+// after an edit) is read and compiled with it, before the command line is imported. Node's ESM loader costs several milliseconds for each module it
+// links, more than the few kilobytes this repeats of the chunks.
+const runOutside = {
+  name: 'run-outside',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/run\.js$/ }, () => ({ path: './chunks/run.js', external: true }));
+    b.onResolve({ filter: /^yaml$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './chunks/yaml.js', external: true } : undefined));
+  },
+};
+const entry = await build({
+  ...shared,
+  entryPoints: { talkdeck: 'src/cli/main.ts' },
+  outdir: 'dist',
+  metafile: true,
+  plugins: [runOutside],
+  banner: { js: `#!/usr/bin/env node\n${shared.banner.js}` },
+});
+// A dynamic import in what the entry reaches would be bundled into it, and loaded at every start.
+const entryInputs = Object.keys(entry.metafile.inputs);
+const heavy = entryInputs.filter((input) => /node_modules\/(ink|react|yoga|marked|yaml|commander|zod)\//u.test(input));
+if (heavy.length > 0) throw new Error(`the entry bundles ${heavy.join(', ')}: import it from run.ts's side, not main.ts's`);
 chmodSync(outfile, 0o755);
 
 // The compiler as a library, for the benchmark to call in-process.
@@ -90,7 +118,7 @@ await build({
 // than from the forty files of node_modules. The 3 MB core model is still read from the package.
 writeFileSync(
   'dist/tagger-entry.cjs',
-  `module.exports = { winkNLP: require('wink-nlp'), part: (name) => parts[name] };\nconst parts = {${['load-sbd-model', 'load-pos-model', 'load-negation-model', 'load-cer-meta-model', 'feature', 'porter-stemmer', 'lemmatize', 'readability-stats'].map((n) => `'${n}': require('wink-eng-lite-web-model/dist/${n}.js')`).join(', ')}};\n`,
+  `module.exports = { winkNLP: require('wink-nlp'), part: (name) => parts[name]() };\nconst parts = {${['load-sbd-model', 'load-pos-model', 'load-negation-model', 'load-cer-meta-model', 'feature', 'porter-stemmer', 'lemmatize', 'readability-stats'].map((n) => `'${n}': () => require('wink-eng-lite-web-model/dist/${n}.js')`).join(', ')}};\n`,
 );
 await build({
   entryPoints: ['dist/tagger-entry.cjs'],
@@ -111,7 +139,29 @@ rmSync('dist/tagger-entry.cjs');
   writeFileSync('dist/wink-model/lexicon.bin', Buffer.from(model.lexicon, 'base64'));
   writeFileSync('dist/wink-model/xpansions.bin', Buffer.from(model.xpansions, 'base64'));
   if (model.features.lexeme.list.some((w) => w.includes('\u0000'))) throw new Error('a lexeme holds a NUL');
-  writeFileSync('dist/wink-model/lexemes.txt', model.features.lexeme.list.join('\u0000'));
+  const text = model.features.lexeme.list.join('\u0000');
+  writeFileSync('dist/wink-model/lexemes.txt', text);
+  // Where each word starts, and a hash table of their indexes (src/compile/lexemes.ts reads them;
+  // FNV-1a over UTF-16 code units, linear probing, a slot holds index + 1, the last of equal words wins).
+  const offsets = [0];
+  for (let at = text.indexOf('\u0000'); at >= 0; at = text.indexOf('\u0000', at + 1)) offsets.push(at + 1);
+  offsets.push(text.length + 1);
+  const word = (k) => text.slice(offsets[k], offsets[k + 1] - 1);
+  const fnv = (w) => {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
+    return h >>> 0;
+  };
+  let size = 1;
+  while (size < (offsets.length - 1) * 2) size *= 2;
+  const table = new Uint32Array(size);
+  for (let k = 0; k < offsets.length - 1; k++) {
+    let slot = fnv(word(k)) & (size - 1);
+    while (table[slot] !== 0 && word(table[slot] - 1) !== word(k)) slot = (slot + 1) & (size - 1);
+    table[slot] = k + 1;
+  }
+  writeFileSync('dist/wink-model/lexeme-offsets.bin', new Uint8Array(Uint32Array.from(offsets).buffer));
+  writeFileSync('dist/wink-model/lexeme-table.bin', new Uint8Array(table.buffer));
   model.lexicon = model.xpansions = null;
   model.features.lexeme.list = null;
   writeFileSync('dist/wink-model/core.json', JSON.stringify(model));

@@ -4,6 +4,7 @@ import { openDeckFolder, readRegularFile, type ReadKind } from '../io/index.js';
 import { CompileError } from './compile-error.js';
 import { compileTalkDetailed, type ReadArticle } from './compile-talk.js';
 import type { TalkLanguage } from './structure-words.js';
+import type { Talk } from './talk.js';
 
 /**
  * What `talkdeck build` does around a compilation: where each article is cited from (articles
@@ -45,8 +46,10 @@ export interface BuildPlan {
   slides: number;
   minutes: number;
   naturalMinutes: number;
-  /** The articles as the compiler read them, by their path relative to the deck (for coverDeck). */
+  /** The articles as the compiler read them, by their path relative to the deck (for coverTalk). */
   articles: ReadonlyMap<string, ReadArticle>;
+  /** The talk the deck was written from (for coverTalk). */
+  talk: Talk;
 }
 
 /**
@@ -168,5 +171,5 @@ export function planBuild(request: BuildRequest): BuildPlan {
   }
   const count = request.articles.length;
   messages.push(`${request.output}: written from ${count} article${count === 1 ? '' : 's'}: ${slides} slides, ${minutes} minute${minutes === 1 ? '' : 's'}${request.minutes === undefined ? ' (the articles\' natural length)' : ''}`);
-  return { output, markdown: compiled.markdown, copies, messages, warnings, slides, minutes, naturalMinutes: compiled.naturalMinutes, articles: compiled.articles };
+  return { output, markdown: compiled.markdown, copies, messages, warnings, slides, minutes, naturalMinutes: compiled.naturalMinutes, articles: compiled.articles, talk: compiled.talk };
 }

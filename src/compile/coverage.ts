@@ -1,12 +1,16 @@
-import { slideText, type Deck, type SourceRef } from '../deck/index.js';
+import { slideText, type Deck } from '../deck/index.js';
+// source-ref.js directly, as write-deck.ts imports it: parse/index.js would pull in marked and yaml.
+import { collapseWhitespace } from '../parse/source-ref.js';
 import { readArticle, type Article, type Sentence } from './article.js';
 import { speechSeconds } from './budget.js';
 import { centrality } from './centrality.js';
 import type { ReadArticle } from './compile-talk.js';
 import { idfOver } from './plan-talk.js';
 import { plainText } from './inline.js';
+import type { Citation, Talk } from './talk.js';
 import { TermIndex } from './tokens.js';
 import { vectorFromIds, Vocabulary } from './vectors.js';
+import { shownText } from './write-deck.js';
 
 /**
  * What a talk leaves out: for each article a deck cites, the passages its slides cite, the most
@@ -89,6 +93,16 @@ function countWords(text: string): number {
   return words;
 }
 
+/**
+ * What coverage looks at in a slide: its number (1-based), the passages it cites and the text it
+ * shows (deck/plain-text's compact slideText of the slide as read).
+ */
+interface CoverSlide {
+  index: number;
+  sources: readonly Citation[];
+  text: string;
+}
+
 function talkMinutes(deck: Deck): number {
   if (deck.meta.durationMs) return deck.meta.durationMs / 60000;
   const timed = deck.slides.reduce((sum, slide) => sum + (slide.timeMs ?? 0), 0);
@@ -104,20 +118,24 @@ function centralities(terms: readonly number[][], vocabularySize: number): numbe
   return centrality(vectors, vocabularySize);
 }
 
-const overlaps = (s: { startLine: number; endLine: number }, ref: SourceRef) => ref.startLine <= s.endLine && ref.endLine >= s.startLine;
+const overlaps = (s: { startLine: number; endLine: number }, ref: Citation) => ref.startLine <= s.endLine && ref.endLine >= s.startLine;
 
-function coverArticle(path: string, article: Article, deck: Deck, withMissed: boolean): ArticleCoverage {
+function coverArticle(path: string, article: Article, slides: readonly CoverSlide[], withMissed: boolean): ArticleCoverage {
   const vocab = new Vocabulary();
   const index = new TermIndex((term) => vocab.id(term));
-  const terms = article.sentences.map((s) => index.ids(s.plain));
-  const central = withMissed ? centralities(terms, vocab.size) : [];
+  // Every sentence's terms when the passages left out are ranked; else only the cited ones' (ids
+  // are only compared with each other, so the order they are made in does not matter).
+  const terms: (number[] | undefined)[] = withMissed ? article.sentences.map((s) => index.ids(s.plain)) : [];
+  const central = withMissed ? centralities(terms as number[][], vocab.size) : [];
+  const termsOf = (i: number) => (terms[i] ??= index.ids((article.sentences[i] as Sentence).plain));
 
-  const refs = deck.slides.flatMap((slide) => slide.sources.filter((ref) => ref.path === path).map((ref) => ({ ref, slide: slide.index })));
+  const refs = slides.flatMap((slide) => slide.sources.filter((ref) => ref.path === path).map((ref) => ({ ref, slide: slide.index })));
+  const texts = new Map(slides.map((slide) => [slide.index, slide.text]));
   const screens = new Map<number, Set<number>>();
   const screenOf = (slide: number) => {
     let set = screens.get(slide);
     if (!set) {
-      set = new Set(index.ids(slideText(deck.slides[slide - 1] as Deck['slides'][number])));
+      set = new Set(index.ids(texts.get(slide) ?? ''));
       screens.set(slide, set);
     }
     return set;
@@ -128,7 +146,7 @@ function coverArticle(path: string, article: Article, deck: Deck, withMissed: bo
   const citedBy: number[][] = article.sentences.map((s, i) => {
     const slides = [...new Set(refs.filter(({ ref }) => overlaps(s, ref)).map(({ slide }) => slide))].sort((a, b) => a - b);
     if (slides.length > 0) {
-      const own = new Set(terms[i]);
+      const own = new Set(termsOf(i));
       const shown = slides.some((slide) => {
         const screen = screenOf(slide);
         let hits = 0;
@@ -192,7 +210,28 @@ export interface CoverOptions {
  * reads a cited path (through the deck's confined reader) and throws or returns null when it cannot.
  */
 export function coverDeck(deck: Deck, readSource: (path: string) => string | null, options: CoverOptions = {}): DeckCoverage {
-  const paths = [...new Set(deck.slides.flatMap((slide) => slide.sources.map((ref) => ref.path)))];
+  const slides = deck.slides.map((slide): CoverSlide => ({ index: slide.index, sources: slide.sources, text: slideText(slide) }));
+  return coverSlides(slides, talkMinutes(deck), readSource, options);
+}
+
+/**
+ * The coverage of a talk the compiler has just planned, the same as coverDeck gives for the deck
+ * writeDeck writes of it (a test compares them over the corpus), without reading that deck back:
+ * each slide's citations and shown text come from the plan, the articles from the compilation.
+ * What `build` prints and records.
+ */
+export function coverTalk(talk: Talk, articles: ReadonlyMap<string, ReadArticle>): DeckCoverage {
+  // A directive holds its quote with whitespace collapsed.
+  const slides = talk.slides.map((slide, i): CoverSlide => ({ index: i + 1, sources: slide.sources.map((c) => ({ ...c, quote: collapseWhitespace(c.quote) })), text: shownText(slide) }));
+  // The deck's `duration` (whole seconds), else its slides' times: as talkMinutes reads them.
+  const seconds = Math.round(talk.minutes * 60);
+  const timed = talk.slides.reduce((sum, slide) => sum + slide.timeSeconds, 0);
+  const minutes = seconds > 0 ? seconds / 60 : timed > 0 ? timed / 60 : 1 / 60;
+  return coverSlides(slides, minutes, (path) => articles.get(path)?.text ?? null, { missed: false, read: articles });
+}
+
+function coverSlides(slides: readonly CoverSlide[], minutes: number, readSource: (path: string) => string | null, options: CoverOptions): DeckCoverage {
+  const paths = [...new Set(slides.flatMap((slide) => slide.sources.map((ref) => ref.path)))];
   const articles = paths.map((path, i): ArticleCoverage => {
     let text: string | null;
     let reason = 'cannot be read';
@@ -207,13 +246,12 @@ export function coverDeck(deck: Deck, readSource: (path: string) => string | nul
     try {
       const known = options.read?.get(path);
       const article = known && known.text === text ? known.article : readArticle(i, path, text);
-      return coverArticle(path, article, deck, options.missed !== false);
+      return coverArticle(path, article, slides, options.missed !== false);
     } catch (error) {
       return { ...empty, error: error instanceof Error ? error.message : String(error) };
     }
   });
-  const screenWords = deck.slides.reduce((sum, slide) => sum + countWords(slideText(slide)), 0);
-  const minutes = talkMinutes(deck);
+  const screenWords = slides.reduce((sum, slide) => sum + countWords(slide.text), 0);
   return { articles, screenWords, talkMinutes: Math.round(minutes * 10) / 10, screenWordsPerMinute: Math.round(screenWords / minutes) };
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
+import { lexemeOffsets, lexemes, lexemeTable, type Lexemes } from './lexemes.js';
 
 /**
  * English part-of-speech tags by wink-nlp with its bundled English model (wink-eng-lite-web-model,
@@ -38,24 +39,29 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
  * is decoded by Buffer. A test checks that the tags are the package's own.
  */
 function readCoreModel(require: NodeJS.Require): Json {
-  const words = (bytes: Buffer) => {
-    const copy = new Uint8Array(bytes.length);
-    copy.set(bytes);
-    return new Uint32Array(copy.buffer);
-  };
   let model: Json;
   const split = splitModelDir(require);
   if (split) {
-    // The built CLI's copy of the model, split by scripts/build.mjs: raw bytes and a word list read faster than 3 MB of JSON.
+    // The built CLI's copy of the model, split by scripts/build.mjs: raw bytes and a word list read
+    // faster than 3 MB of JSON, and the words' offsets and hash table (lexemes.ts) as raw bytes.
     model = JSON.parse(readFileSync(join(split, 'core.json'), 'utf8')) as Json;
-    model.lexicon = words(readFileSync(join(split, 'lexicon.bin')));
-    model.xpansions = words(readFileSync(join(split, 'xpansions.bin')));
-    model.features.lexeme.list = readFileSync(join(split, 'lexemes.txt'), 'utf8').split('\u0000');
+    model.lexicon = uint32s(readFileSync(join(split, 'lexicon.bin')));
+    model.xpansions = uint32s(readFileSync(join(split, 'xpansions.bin')));
+    const text = readFileSync(join(split, 'lexemes.txt'), 'utf8');
+    const offsets = uint32s(readFileSync(join(split, 'lexeme-offsets.bin')));
+    let table = uint32s(readFileSync(join(split, 'lexeme-table.bin')));
+    // A table made by another hash than this one (a stale dist/) would find nothing: made again here.
+    if (offsets.length < 2 || !sameIndexes(lexemes(text, offsets, table), offsets.length - 1)) table = lexemeTable(text, offsets);
+    Object.assign(model.features.lexeme, lexemes(text, offsets, table));
   } else {
     const path = require.resolve('wink-eng-lite-web-model/dist/languages/cur/models/eng-core-web-model.json');
     model = JSON.parse(readFileSync(path, 'utf8')) as Json;
-    model.lexicon = words(Buffer.from(model.lexicon as string, 'base64'));
-    model.xpansions = words(Buffer.from(model.xpansions as string, 'base64'));
+    model.lexicon = uint32s(Buffer.from(model.lexicon as string, 'base64'));
+    model.xpansions = uint32s(Buffer.from(model.xpansions as string, 'base64'));
+    // The same lexeme list and hash as the built CLI's, their table made here.
+    const text = (model.features.lexeme.list as string[]).join('\u0000');
+    const offsets = lexemeOffsets(text);
+    Object.assign(model.features.lexeme, lexemes(text, offsets, lexemeTable(text, offsets)));
   }
   const { packing, features, pos } = model;
   packing.efList = [];
@@ -72,23 +78,28 @@ function readCoreModel(require: NodeJS.Require): Json {
     if (layout[4] === 1) packing.efList.push(f);
   }
   const lexeme = features.lexeme;
-  // 87,593 words: a Map is built several times faster than an object with as many keys, and
-  // wink-nlp only reads and writes it by key.
-  const index = new Map<string, number>();
-  for (let k = 0; k < lexeme.list.length; k++) index.set(lexeme.list[k], k);
-  lexeme.hash = new Proxy(Object.create(null) as Json, {
-    get: (_target, key) => (typeof key === 'string' ? index.get(key) : undefined),
-    set: (_target, key, value: number) => {
-      if (typeof key === 'string') index.set(key, value);
-      return true;
-    },
-    has: (_target, key) => typeof key === 'string' && index.has(key),
-  });
+  // 87,593 words, read in place (see lexemes.ts): neither split into strings nor put in a Map.
   lexeme.intrinsicSize = lexeme.list.length;
   lexeme.index = lexeme.list.length;
   const clusters = features.posClusters.list as unknown[];
   for (let k = 0; k < clusters.length; k++) clusters[k] = new Set(String(clusters[k]).split('_').map((e) => pos.hash[e] || 0));
   return model;
+}
+
+/** Little-endian 32-bit words of a file's bytes, copied to an aligned buffer. */
+function uint32s(bytes: Buffer): Uint32Array {
+  const copy = new Uint8Array(bytes.length);
+  copy.set(bytes);
+  return new Uint32Array(copy.buffer);
+}
+
+/** Whether the table finds a few words (first, middle, last) where they are: made by this build's hash. */
+function sameIndexes(found: Lexemes, count: number): boolean {
+  return [0, count >> 1, count - 1].every((k) => {
+    const word = found.list[k] as string;
+    const at = found.hash[word];
+    return at !== undefined && found.list[at] === word;
+  });
 }
 
 declare const __TALKDECK_BUILD__: string | undefined;
@@ -147,7 +158,19 @@ export function loadEnglishTagger(fast = true): Wink {
     sa: negation,
     metaCER: part('load-cer-meta-model'),
     featureFn: part('feature'),
-    addons: { stem: part('porter-stemmer'), lemmatize: part('lemmatize'), readabilityStats: part('readability-stats'), wordVectors: undefined },
+    // Read only for stems, lemmas and readability, never asked for here: loaded if ever they are.
+    addons: {
+      get stem() {
+        return part('porter-stemmer');
+      },
+      get lemmatize() {
+        return part('lemmatize');
+      },
+      get readabilityStats() {
+        return part('readability-stats');
+      },
+      wordVectors: undefined,
+    },
   };
   return winkNLP(lean, ['pos']);
 }

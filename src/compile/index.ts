@@ -11,5 +11,5 @@ export { planBuild, type BuildCopy, type BuildPlan, type BuildRequest } from './
 export { isTalkLanguage, TALK_LANGUAGES, type TalkLanguage } from './structure-words.js';
 export type { Talk, TalkSlide } from './talk.js';
 export { assessTalk, type TalkQuality } from './quality.js';
-export { coverDeck, coveredHeadings, coverageSummary, recordCoveredHeadings, lostHeadings, COVERED_HEADINGS_KEY, type DeckCoverage, type ArticleCoverage, type CitedPassage, type MissedPassage, type HeadingCoverage } from './coverage.js';
+export { coverDeck, coverTalk, coveredHeadings, coverageSummary, recordCoveredHeadings, lostHeadings, COVERED_HEADINGS_KEY, type DeckCoverage, type ArticleCoverage, type CitedPassage, type MissedPassage, type HeadingCoverage } from './coverage.js';
 export { buildAnswerIndex, type Answer, type AnswerIndex } from './answers.js';

@@ -922,6 +922,27 @@ class Planner {
     return { text, from: chosen.from };
   }
 
+  private readonly holdingCache = new WeakMap<readonly Section[], Map<number, number>>();
+
+  /** How many of the sections hold each term, counted once for every section that is named. */
+  private sectionsHolding(sections: readonly Section[]): Map<number, number> {
+    let counts = this.holdingCache.get(sections);
+    if (!counts) {
+      counts = new Map<number, number>();
+      for (const other of sections) {
+        const seen = new Set<number>();
+        for (let i = other.start; i < other.end; i++) for (const id of this.mainTerms[i] ?? []) {
+          if (!seen.has(id)) {
+            seen.add(id);
+            counts.set(id, (counts.get(id) ?? 0) + 1);
+          }
+        }
+      }
+      this.holdingCache.set(sections, counts);
+    }
+    return counts;
+  }
+
   /**
    * A name for a section without a heading: the phrase of its sentences whose words are most its
    * own (frequent in it, rare in the other sections), short phrases first.
@@ -929,18 +950,9 @@ class Planner {
   private nameSection(sections: readonly Section[], si: number): { text: string; from: Sentence } | null {
     const section = sections[si] as Section;
     const introduction = isIntroduction(sections, si);
-    const inSections = new Map<number, number>();
+    const inSections = this.sectionsHolding(sections);
     const tf = new Map<number, number>();
-    sections.forEach((other, k) => {
-      const seen = new Set<number>();
-      for (let i = other.start; i < other.end; i++) for (const id of this.mainTerms[i] ?? []) {
-        if (k === si) tf.set(id, (tf.get(id) ?? 0) + 1);
-        if (!seen.has(id)) {
-          seen.add(id);
-          inSections.set(id, (inSections.get(id) ?? 0) + 1);
-        }
-      }
-    });
+    for (let i = section.start; i < section.end; i++) for (const id of this.mainTerms[i] ?? []) tf.set(id, (tf.get(id) ?? 0) + 1);
     const weight = (id: number) => (tf.get(id) ?? 0) * Math.log((sections.length + 1) / ((inSections.get(id) ?? 0) + 0.5));
     const central = this.centralOf(0, this.vectors, section.start, section.end);
     const sources = this.main.sentences

@@ -104,8 +104,9 @@ function fenceFor(lines: readonly string[]): string {
   return '`'.repeat(Math.max(3, longest + 1));
 }
 
+/** A table cell: escaped, and a pipe the escaping left bare (in a code span) escaped too, so that it does not split the cell. */
 function cellText(text: string): string {
-  return escapeMarkdown(text).replace(/\|/gu, '\\|');
+  return escapeMarkdown(text).replace(/(?<!\\)\|/gu, '\\|');
 }
 
 /** A link destination: in angle brackets when it holds spaces or parentheses. */
@@ -124,7 +125,8 @@ function figureLines(figure: TalkFigure): string[] {
       return [row(figure.header), `|${figure.header.map(() => '---').join('|')}|`, ...figure.rows.map(row)];
     }
     case 'image': {
-      const lines = [`![${escapeMarkdown(figure.alt).replace(/\]/gu, '\\]')}](${destination(figure.src)})`];
+      // A bracket the escaping left bare (in a code span) is escaped too, so that it does not end the alt text.
+      const lines = [`![${escapeMarkdown(figure.alt).replace(/(?<!\\)\]/gu, '\\]')}](${destination(figure.src)})`];
       if (figure.caption) lines.push('', escapeMarkdown(figure.caption));
       return lines;
     }
@@ -157,6 +159,70 @@ function slideLines(slide: TalkSlide): string[] {
   }
   body.push([`<!-- time: ${slide.timeSeconds}s -->`, ...slide.sources.map(directive), ...notesBlock(slide.notes)]);
   return body.flatMap((group, i) => (i === 0 ? group : ['', ...group]));
+}
+
+/**
+ * The plain text of what `escapeMarkdown(text)` shows once read back: the text itself, with each
+ * code span (kept verbatim by the writer) read as its content, one space trimmed from each end
+ * when both ends have one, as Markdown reads code spans.
+ */
+function shownInline(text: string): string {
+  return text.replace(VERBATIM, (match) => {
+    if (!match.startsWith('`')) return match;
+    const inner = match.slice(1, -1);
+    return inner.length >= 2 && inner.startsWith(' ') && inner.endsWith(' ') && inner.trim() !== '' ? inner.slice(1, -1) : inner;
+  });
+}
+
+/** A heading's shown text: an ATX heading's closing run of `#` (after a space) is not part of it. */
+function shownHeading(text: string): string {
+  return shownInline(text).replace(/(?:^|[ \t]+)#+[ \t]*$/u, '').trim();
+}
+
+function shownBullets(slide: TalkSlide): string[] {
+  return slide.bullets.flatMap((bullet) => [`- ${shownInline(bullet.text)}`, ...bullet.children.map((child) => `  - ${shownInline(child)}`)]);
+}
+
+function shownFigure(figure: TalkFigure): string[] {
+  switch (figure.kind) {
+    case 'code':
+      return figure.lines.join('\n').split('\n');
+    case 'table': {
+      const width = figure.header.length;
+      const row = (cells: readonly string[]) => Array.from({ length: width }, (_, i) => shownInline(cells[i] ?? '').trim()).join(' | ');
+      return [row(figure.header), ...figure.rows.map(row)];
+    }
+    case 'image':
+      return [`[image: ${figure.alt || figure.src}]`, ...(figure.caption ? [shownInline(figure.caption)] : [])];
+  }
+}
+
+/**
+ * The text a slide of the written deck shows: what deck/'s compact slideText gives for the slide
+ * slideLines writes once it is read back (a line per heading, paragraph, list item and table row),
+ * made from the plan without reading the deck. Coverage counts it.
+ */
+export function shownText(slide: TalkSlide): string {
+  const lines = [shownHeading(slide.title)];
+  switch (slide.kind) {
+    case 'title':
+      if (slide.subtitle) lines.push(shownInline(slide.subtitle));
+      lines.push(...shownBullets(slide));
+      break;
+    case 'section':
+      if (slide.subtitle) lines.push(shownInline(slide.subtitle));
+      break;
+    case 'questions':
+      for (const bullet of slide.bullets) lines.push(shownInline(bullet.text));
+      break;
+    case 'agenda':
+    case 'content':
+    case 'takeaways':
+      lines.push(...shownBullets(slide));
+      if (slide.figure) lines.push(...shownFigure(slide.figure));
+      break;
+  }
+  return lines.join('\n');
 }
 
 /** The deck Markdown of a talk, ending with a newline. */

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { checkSources, compileTalkDetailed } from '../../src/compile/index.js';
+import { checkSources, compileTalkDetailed, coverDeck, coverTalk, type Compiled } from '../../src/compile/index.js';
+import { shownText } from '../../src/compile/write-deck.js';
+import { slideText, type Deck } from '../../src/deck/index.js';
 import { bulletLength } from '../../src/compile/condense.js';
 import { hasCjk } from '../../src/compile/tokens.js';
 import { findOverflows } from '../../src/render/index.js';
@@ -50,6 +52,22 @@ describe.each(CORPUS_ARTICLES)('%s', (name) => {
   test('no bullet says again what its slide\'s title or its section\'s divider says', () => {
     expect(repeatedBullets(compiled.talk.slides)).toEqual([]);
   });
+
+  test('the coverage build computes from the plan is the coverage of the deck it writes, read back', () => {
+    expectSameCoverage(compiled, deck);
+  });
+});
+
+/** coverTalk (what build prints and records) against coverDeck of the written deck parsed, slide text included. */
+function expectSameCoverage(compiled: Compiled, deck: Deck): void {
+  expect(compiled.talk.slides.map(shownText)).toEqual(deck.slides.map(slideText));
+  const read = (p: string) => compiled.articles.get(p)?.text ?? null;
+  expect(coverTalk(compiled.talk, compiled.articles)).toEqual(coverDeck(deck, read, { missed: false, read: compiled.articles }));
+}
+
+test('the bundled talk: the coverage build computes from the plan is the coverage of the deck it writes', () => {
+  const compiled = compileTalkDetailed(BUNDLED.map((path) => ({ path, text: readIn(UNIKERNELS_DIR, path) ?? '' })));
+  expectSameCoverage(compiled, parseIn(UNIKERNELS_DIR, compiled.markdown));
 });
 
 test('the bundled talk: no bullet repeats its title or its divider ("There is nothing tautologically small about unikernels" once)', () => {

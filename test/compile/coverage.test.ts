@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { coverDeck, coveredHeadings, coverageSummary } from '../../src/compile/index.js';
 import { parseDeck } from '../../src/parse/index.js';
+import { slideText } from '../../src/deck/index.js';
+import type { Talk, TalkSlide } from '../../src/compile/index.js';
+import { shownText, writeDeck } from '../../src/compile/write-deck.js';
 
 const DIR = 'test/fixtures/compile/coverage';
 const deck = parseDeck(readFileSync(join(DIR, 'talk.md'), 'utf8'), { file: 'talk.md' });
@@ -44,5 +47,32 @@ describe('coverDeck', () => {
       throw new Error('article.md: outside the deck folder');
     });
     expect(coverage.articles[0]).toMatchObject({ path: 'article.md', error: 'article.md: outside the deck folder', sentences: 0 });
+  });
+});
+
+describe('shownText', () => {
+  test('is the text of the slide writeDeck writes, read back, for markup the writer escapes or keeps', () => {
+    const bullet = (text: string, children: string[] = []) => ({ text, children });
+    const slide = (kind: TalkSlide['kind'], title: string, extra: Partial<TalkSlide> = {}): TalkSlide => ({ kind, title, subtitle: '', bullets: [], notes: [], sources: [], timeSeconds: 30, ...extra });
+    const talk: Talk = {
+      title: 'Tricky C #',
+      subtitle: '',
+      author: '',
+      date: '',
+      lang: 'en',
+      minutes: 3,
+      sources: [],
+      slides: [
+        slide('title', 'Tricky C #', { subtitle: '1. not a list *nor emphasis*', bullets: [bullet('https://example.com/a_b_', ['www.example.com.'])] }),
+        slide('agenda', 'Agenda ##', { bullets: [bullet('- dash'), bullet('# hash'), bullet('a `` ` `` b and ` x ` and `  `'), bullet('AT&T &amp; <b>bold</b> \\ back')] }),
+        slide('section', 'Part #2', { subtitle: '> quoted | piped ~struck~' }),
+        slide('content', 'Code', { bullets: [bullet('Run `npm test`')], figure: { kind: 'code', lang: 'sh', lines: ['echo `hi`', '', '  indented'] } }),
+        slide('content', 'Table', { figure: { kind: 'table', header: ['a', 'b `|`', 'c'], rows: [['1', '2'], ['x|y', '*z*', 'w', 'extra']] } }),
+        slide('content', 'Image', { figure: { kind: 'image', alt: 'a [bracketed] *alt*', src: 'img/a b.png', caption: 'Caption with _underscores_' } }),
+        slide('questions', 'Questions?', { bullets: [bullet('https://example.com/q?x=1&y=2')] }),
+      ],
+    };
+    const read = parseDeck(writeDeck(talk), { file: 'talk.md' });
+    expect(talk.slides.map(shownText)).toEqual(read.slides.map(slideText));
   });
 });

@@ -28,8 +28,8 @@ export const build = defineCommand<[string[]], BuildOptions>({
       .option('-m, --minutes <n>', 'length of the talk (default: as long as the articles hold)', parsePositive('--minutes', MAX_TALK_MINUTES))
       .option('--title <title>', "title of the talk (default: the first article's)")
       .option('--lang <code>', "language of the agenda, takeaways and questions slides: en, zh or ja (default: the first article's)"),
-  run: async ([articles], options, { io, output: print, deckInput }) => {
-    const { planBuild, isTalkLanguage, TALK_LANGUAGES, CompileError, coverDeck, coverageSummary, coveredHeadings, recordCoveredHeadings } = await import('../../compile/index.js');
+  run: async ([articles], options, { io, output: print }) => {
+    const { planBuild, isTalkLanguage, TALK_LANGUAGES, CompileError, coverTalk, coverageSummary, coveredHeadings, recordCoveredHeadings } = await import('../../compile/index.js');
     const lang = options.lang;
     if (lang !== undefined && !isTalkLanguage(lang)) throw new UsageError(`--lang wants one of ${TALK_LANGUAGES.join(', ')}, not "${lang}"`);
     const output = resolve(io.cwd, options.output);
@@ -52,13 +52,10 @@ export const build = defineCommand<[string[]], BuildOptions>({
       }
       writeOutput(copy.to, relative(io.cwd, copy.to), copy.data);
     }
-    // What the talk covers, from the deck as written, its articles read through the deck's folder as
-    // `coverage` reads them (an article whose text is the one compiled is not read into sentences
-    // again, and the passages left out, which only `coverage` lists, are not ranked); the headings
-    // covered are recorded in the deck for `check` to compare.
-    const { parseDeck } = await import('../../parse/index.js');
-    const folder = deckInput(options.output, {});
-    const coverage = coverDeck(parseDeck(plan.markdown, { file: output }), (path) => folder.readSource(path), { missed: false, read: plan.articles });
+    // What the talk covers, from the plan the deck was written from and the articles as compiled
+    // (the same figures as `coverage` gives for the deck as written, without reading it back); the
+    // headings covered are recorded in the deck for `check` to compare.
+    const coverage = coverTalk(plan.talk, plan.articles);
     writeOutput(output, options.output, recordCoveredHeadings(plan.markdown, coveredHeadings(coverage)));
     for (const line of plan.warnings) print.err(`${line}\n`);
     for (const line of plan.messages) print.out(`${line}\n`);
