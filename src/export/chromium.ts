@@ -110,16 +110,28 @@ export class Chromium {
     // one. Chromium's own temporary files (its shared memory, with --disable-dev-shm-usage) go in
     // the same folder, as an ended browser does not remove them.
     // Short names: Chromium's socket path under TMPDIR must stay within 107 bytes.
-    this.#folder = mkdtempSync(join(tmpdir(), 'talkdeck-pdf-'));
-    const profile = join(this.#folder, 'p');
-    const temporary = join(this.#folder, 't');
-    mkdirSync(temporary);
-    this.#child = spawn(options.executablePath, [...options.args, '--remote-debugging-pipe', `--user-data-dir=${profile}`, '--no-startup-window'], {
-      env: { ...process.env, TMPDIR: temporary },
-      stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
-      // Its own process group, so that closing it ends its renderer and helpers too.
-      detached: true,
-    });
+    // Tracked before anything is made: a signal that comes once the browser is spawned must find
+    // the handler that ends it and removes its folder installed already (it runs once this
+    // constructor is done), not kill this process and leave both behind.
+    track(this);
+    let folder: string | undefined;
+    try {
+      folder = mkdtempSync(join(tmpdir(), 'talkdeck-pdf-'));
+      const profile = join(folder, 'p');
+      const temporary = join(folder, 't');
+      mkdirSync(temporary);
+      this.#child = spawn(options.executablePath, [...options.args, '--remote-debugging-pipe', `--user-data-dir=${profile}`, '--no-startup-window'], {
+        env: { ...process.env, TMPDIR: temporary },
+        stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
+        // Its own process group, so that closing it ends its renderer and helpers too.
+        detached: true,
+      });
+    } catch (error) {
+      untrack(this);
+      if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
+      throw error;
+    }
+    this.#folder = folder;
     const [, , stderr, commands, answers] = this.#child.stdio as [unknown, unknown, Readable, Writable, Readable];
     this.#commands = commands;
     stderr.setEncoding('utf8');
@@ -145,7 +157,6 @@ export class Chromium {
       void this.close();
     }, options.timeoutMs);
     this.#timer.unref();
-    track(this);
   }
 
   /** Starts the browser; its commands may be sent at once (they wait in the pipe while it starts). */
