@@ -10,8 +10,8 @@ const argv = process.argv.slice(2);
 // `build` is one short run of the compiler over code that is cold. V8 optimises a function
 // (TurboFan) once it has run through a budget of bytecode, and at the default budget (67,584) much
 // of that optimising is paid for and never paid back. Eight times the default leaves it to the code
-// that runs long: paired against the default, CPU about 0.8x for the bundled articles, 0.9x for a
-// 100 KB article, 0.8x for a 1 MB one (README, "Tried, with figures"). The output is the same.
+// that runs long: paired against the default, CPU 0.81x for the bundled articles, 0.86x for a
+// 100 KB article, 0.77x for a 1 MB one (README, "Tried, with figures"). The output is the same.
 if (argv[0] === 'build') setFlagsFromString('--interrupt-budget=540672');
 // `talkdeck DECK` again, nothing changed: its first frame is on screen before commander and the
 // commands are even loaded (the presenter takes it over, or it is given back before any message).
