@@ -29,6 +29,9 @@ const MAY_IMPORT = {
 const SECOND_FACES = [
   // Ink and React stay out of the pure renderer's face: layout, print and check never load them.
   'src/render/ink\\.ts$',
+  // The command line's entry paints the first frame from the start cache with this file alone,
+  // bundled into the entry: the presenter's index would bring in the notes channel and the keymap.
+  'src/present/kept-frame\\.ts$',
   // The first frame from the start cache needs the colour depth before the theme loader (yaml, zod) and chalk are loaded.
   'src/theme/color-level\\.ts$',
   // The compiler's bundle (dist/compile.js, for the benchmark) writes source directives without marked and yaml.

@@ -343,7 +343,7 @@ function coldStartRows(runs, bare) {
     ['modules', 'the layout and the early screen loaded'],
     ['layout', 'the first slide laid out and painted to a string'],
     ['first-frame', 'the first frame written'],
-    ['frame', 'React, Ink and Yoga loaded, and Ink painted over the first frame (after it is seen)'],
+    ['frame', 'React, Ink and Yoga loaded, and the screen writer painted over the first frame (after it is seen)'],
   ];
   const rows = [['bare `node -e` prints a line (seen in tmux, for scale)', fmt(bare), '']];
   let before = null;

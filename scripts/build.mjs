@@ -44,13 +44,7 @@ const stubInkModules = {
     b.onLoad({ filter: /.*/, namespace: 'not-ci' }, () => ({ contents: 'export default false;', loader: 'js' }));
   },
 };
-// Each command imports the stages it needs on demand; splitting keeps those in chunks of their
-// own, so presenting never loads the compiler or the exporters, and start-up reads little.
-await build({
-  entryPoints: { talkdeck: 'src/cli/main.ts' },
-  outdir: 'dist',
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
+const shared = {
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -60,17 +54,51 @@ await build({
   legalComments: 'none',
   jsx: 'automatic',
   define: { 'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"', __TALKDECK_BUILD__: JSON.stringify(buildId()) },
-  // Ink reaches its devtools only when DEV=true, which the define above rules out: leave them out.
-  plugins: [stubInkModules],
   // Loaded from node_modules when a PDF is asked for, and sharp (libvips) when an image is shown:
   // both find their own files (a browser, a native library) at run time. sixel's quantiser
   // (UPNG) assigns a global, which works only as the CommonJS module it ships as.
   external: ['playwright-core', 'sharp', 'sixel'],
-  banner: {
-    js: "#!/usr/bin/env node\nimport { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-  },
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',
+};
+// The command line (run.ts, loaded by the entry): each command imports the stages it needs on
+// demand; splitting keeps those in chunks of their own, so presenting never loads the compiler or
+// the exporters, and start-up reads little.
+await build({
+  ...shared,
+  // yaml as an entry of its own too: the entry's outline of a deck loads it from there when a deck
+  // needs it, rather than bundling a copy of the parser into the entry.
+  entryPoints: { run: 'src/cli/run.ts', yaml: 'yaml' },
+  outdir: 'dist',
+  splitting: true,
+  entryNames: 'chunks/[name]',
+  chunkNames: 'chunks/[name]-[hash]',
+  // Ink reaches its devtools only when DEV=true, which the define above rules out: leave them out.
+  plugins: [stubInkModules],
 });
+// The entry, one file with no chunk of its own: what paints the first frame from the start cache
+// (main.ts, cli/quick-start.ts, present/kept-frame.ts, and parse/outline.ts for the first launch
+// after an edit) is read and compiled with it, before the command line is imported. Node's ESM loader costs several milliseconds for each module it
+// links, more than the few kilobytes this repeats of the chunks.
+const runOutside = {
+  name: 'run-outside',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/run\.js$/ }, () => ({ path: './chunks/run.js', external: true }));
+    b.onResolve({ filter: /^yaml$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './chunks/yaml.js', external: true } : undefined));
+  },
+};
+const entry = await build({
+  ...shared,
+  entryPoints: { talkdeck: 'src/cli/main.ts' },
+  outdir: 'dist',
+  metafile: true,
+  plugins: [runOutside],
+  banner: { js: `#!/usr/bin/env node\n${shared.banner.js}` },
+});
+// A dynamic import in what the entry reaches would be bundled into it, and loaded at every start.
+const entryInputs = Object.keys(entry.metafile.inputs);
+const heavy = entryInputs.filter((input) => /node_modules\/(ink|react|yoga|marked|yaml|commander|zod)\//u.test(input));
+if (heavy.length > 0) throw new Error(`the entry bundles ${heavy.join(', ')}: import it from run.ts's side, not main.ts's`);
 chmodSync(outfile, 0o755);
 
 // The compiler as a library, for the benchmark to call in-process.

@@ -1,5 +1,5 @@
 import { dirname, join, resolve } from 'node:path';
-import { LocatedError, type Deck } from '../deck/index.js';
+import { LocatedError, type Deck, type Slide } from '../deck/index.js';
 import { openDeckFolder, readRegularText, type DeckFolder } from '../io/index.js';
 import type { DeckSource, KeptDeck, SourceReader } from '../present/index.js';
 import type { Theme } from '../theme/index.js';
@@ -49,15 +49,16 @@ export class DeckInput implements DeckSource {
   /**
    * Reads and parses the deck (through parse/'s loader, which reads the deck and its includes
    * through io/'s confined reader); `headOnly` builds its first slide alone; `text` parses that
-   * text as the deck's (an edit parses exactly the text it rewrites).
+   * text as the deck's (an edit parses exactly the text it rewrites); `keySlides` and `reuse`
+   * key the slides and take unchanged ones from an earlier parse (parse/'s options).
    */
-  async read(options: { headOnly?: boolean; text?: string } = {}): Promise<KeptDeck & { text: string }> {
+  async read(options: { headOnly?: boolean; text?: string; keySlides?: boolean; reuse?: ReadonlyMap<string, Slide> } = {}): Promise<KeptDeck & { text: string }> {
     const { loadDeckWithDialect, DIALECT_NAMES } = await parse();
     const dialect = this.options.dialect ?? 'auto';
     if (dialect !== 'auto' && !(DIALECT_NAMES as readonly string[]).includes(dialect)) {
       throw new UsageError(`--dialect must be auto or one of ${DIALECT_NAMES.join(', ')}, not "${dialect}"`);
     }
-    const read = loadDeckWithDialect(this.path, { allowOutside: this.options.allowOutside, dialect: dialect as 'auto', headOnly: options.headOnly, text: options.text });
+    const read = loadDeckWithDialect(this.path, { allowOutside: this.options.allowOutside, dialect: dialect as 'auto', headOnly: options.headOnly, text: options.text, keySlides: options.keySlides, reuse: options.reuse });
     if (!options.headOnly) this.dialect = { name: read.dialect, reason: read.reason };
     return read;
   }

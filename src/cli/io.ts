@@ -14,6 +14,8 @@ export interface CliIo {
   kept?: KeptStart | null;
   /** The terminal's background as the entry asked it for the kept frame's key; undefined when it did not ask. */
   background?: EntryStart['background'];
+  /** The deck's outline as the entry made it for the kept frame's key; undefined when it did not make one. */
+  outline?: EntryStart['outline'];
 }
 
 /**

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import { paintKeptFrame } from '../present/index.js';
+import { outlineDeck } from '../parse/outline.js';
+import { paintKeptFrame } from '../present/kept-frame.js';
 import { defaultConfigPath, presentKeyOptions, quickPresentArgs } from './quick-start.js';
 
 // The only place that touches process.argv and process.exit.
@@ -17,7 +18,9 @@ if (argv[0] === 'build') setFlagsFromString('--interrupt-budget=540672');
 // commands are even loaded (the presenter takes it over, or it is given back before any message).
 // Only without a configuration file: its settings are part of the key, and reading it needs the YAML parser.
 const quick = existsSync(defaultConfigPath(process.env)) ? null : quickPresentArgs(argv);
-const { kept, background } = quick ? await paintKeptFrame(resolve(process.cwd(), quick.deck), presentKeyOptions(quick.options), { stdin: process.stdin, stdout: process.stdout, env: process.env, cwd: process.cwd() }) : { kept: null };
+// After an edit of a later slide, the first frame is found by the deck's outline, as DeckInput makes it.
+const outline = quick ? () => outlineDeck(quick.deck, { allowOutside: quick.options.allowOutside, dialect: (quick.options.dialect ?? 'auto') as 'auto' }) : undefined;
+const { kept, background, outline: outlined } = quick ? await paintKeptFrame(resolve(process.cwd(), quick.deck), presentKeyOptions(quick.options), { stdin: process.stdin, stdout: process.stdout, env: process.env, cwd: process.cwd() }, outline) : { kept: null };
 const { run } = await import('./run.js');
 const code = await run(argv, {
   stdout: process.stdout,
@@ -28,6 +31,7 @@ const code = await run(argv, {
   startedAt,
   kept,
   background,
+  outline: outlined,
 });
 kept?.release();
 process.exitCode = code;

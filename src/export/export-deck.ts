@@ -1,10 +1,11 @@
 import type { Deck } from '../deck/index.js';
 import type { Theme } from '../theme/index.js';
 import { ExportError } from './export-error.js';
-import { exportHtml } from './html.js';
 import type { EmbedImagesOptions } from './images.js';
+import type { PdfPrinter, PrinterOptions } from './pdf-printer.js';
 
 export { ExportError };
+export type { PdfPrinter, PrinterOptions };
 
 export const EXPORT_FORMATS = ['html', 'pdf', 'pptx', 'md', 'txt', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -30,6 +31,17 @@ export interface ExportOptions {
   chromiumPath?: string;
   /** HTML, PDF and PPTX: how images are read (the deck's folder) and who hears of one left out. */
   images?: EmbedImagesOptions;
+  /** PDF: a printer from startPdfPrinter, whose Chromium has been starting meanwhile; used once and closed. */
+  printer?: PdfPrinter;
+}
+
+/**
+ * Starts Chromium for a PDF export before the deck is read, so that its start overlaps reading and
+ * parsing the deck. Hand the printer to exportDeck, or close() it when the export does not happen.
+ */
+export async function startPdfPrinter(options: PrinterOptions): Promise<PdfPrinter> {
+  const { PdfPrinter } = await import('./pdf-printer.js');
+  return new PdfPrinter(options);
 }
 
 /**
@@ -44,15 +56,16 @@ export async function exportDeck(deck: Deck, options: ExportOptions): Promise<st
   }
 }
 
-// Only HTML is loaded with this file: the other formats' modules (string-width, pptxgenjs, the
-// PDF printer) are imported when their format is asked for, so an HTML export reads none of them.
+// Each format's modules are imported when that format is asked for, so an HTML export reads
+// neither string-width, pptxgenjs nor the PDF printer, and a PDF export can start its Chromium
+// (startPdfPrinter) before the HTML maker and the theme code it needs are loaded.
 async function exportAs(deck: Deck, options: ExportOptions): Promise<string | Uint8Array> {
   const { format, theme } = options;
   switch (format) {
     case 'html':
-      return exportHtml(deck, { theme, layout: options.handout ? 'handout' : 'present', images: options.images });
+      return (await import('./html.js')).exportHtml(deck, { theme, layout: options.handout ? 'handout' : 'present', images: options.images });
     case 'pdf':
-      return (await import('./pdf.js')).exportPdf(deck, { theme, handout: options.handout, steps: options.steps, chromiumPath: options.chromiumPath, images: options.images });
+      return (await import('./pdf.js')).exportPdf(deck, { theme, handout: options.handout, steps: options.steps, chromiumPath: options.chromiumPath, images: options.images, printer: options.printer });
     case 'pptx':
       return (await import('./pptx.js')).exportPptx(deck, { theme, steps: options.steps, images: options.images });
     case 'md':

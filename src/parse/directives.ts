@@ -180,6 +180,11 @@ function parseNotes(value: string): Directive | string {
   // A YAML block scalar header is `|` or `>` alone on its line (with optional indicators); a
   // Markdown quote or table row in notes also starts with those characters, but has more after.
   if (/^[|>][-+1-9]{0,2}[ \t]*(?:#.*)?(?:\n|$)/u.test(rest)) return parseYamlNotes(rest);
+  // Notes on one line, as most are: nothing to dedent.
+  if (!value.includes('\n')) {
+    const text = value.trim();
+    return text === '' ? EMPTY_NOTES : { kind: 'notes', text, lineOffset: 0 };
+  }
   const lines = value.split('\n');
   const first = (lines[0] ?? '').trim();
   const others = dedent(lines.slice(1));

@@ -6,7 +6,7 @@ import { loadYaml } from './yaml.js';
 // Parsing through this face reads YAML wherever a deck has it: the parser is here before any call.
 await loadYaml();
 
-export { parseDeck, parseDeckWithDialect, normalizeText, type ParseDeckOptions, type DialectDeck, type IncludeReader, type SourceReader } from './parse-deck.js';
+export { parseDeck, parseDeckWithDialect, normalizeText, type ParseDeckOptions, type DialectDeck, type KeptSlides, type IncludeReader, type SourceReader } from './parse-deck.js';
 export { loadDeck, loadDeckWithDialect, type LoadDeckOptions } from './load.js';
 export { detectDialect, normalizeDialect, DIALECT_NAMES, type DialectName, type DialectGuess } from './dialects/index.js';
 export { ParseError } from './parse-error.js';

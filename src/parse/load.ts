@@ -4,7 +4,7 @@ import { openDeckFolder, readRegularText, ReadError } from '../io/index.js';
 import { editDistance } from '../text/index.js';
 import type { Deck } from '../deck/index.js';
 import type { DialectName } from './dialects/index.js';
-import { parseDeckWithDialect, type DialectDeck, type IncludeReader, type ParseDeckOptions, type SourceReader } from './parse-deck.js';
+import { parseDeckWithDialect, type DialectDeck, type IncludeReader, type KeptSlides, type ParseDeckOptions, type SourceReader } from './parse-deck.js';
 import { ParseError } from './parse-error.js';
 
 export interface LoadDeckOptions {
@@ -23,6 +23,10 @@ export interface LoadDeckOptions {
   headOnly?: boolean;
   /** The deck file's text, already read (e.g. by an edit that must parse exactly what it rewrites). */
   text?: string;
+  /** Give each slide's key, for a later parse to reuse (see ParseDeckOptions.keySlides). */
+  keySlides?: boolean;
+  /** Slides of an earlier parse of this deck, by key (see ParseDeckOptions.reuse). */
+  reuse?: KeptSlides;
 }
 
 /** What a file that could not be read is for: the fix suggested depends on it. */
@@ -155,5 +159,7 @@ export function loadDeckWithDialect(path: string, options: LoadDeckOptions = {})
   if (options.incrementalLists !== undefined) deckOptions.incrementalLists = options.incrementalLists;
   if (options.dialect !== undefined) deckOptions.dialect = options.dialect;
   if (options.headOnly) deckOptions.headOnly = true;
+  if (options.keySlides) deckOptions.keySlides = true;
+  if (options.reuse) deckOptions.reuse = options.reuse;
   return { ...parseDeckWithDialect(text, deckOptions), files, text };
 }

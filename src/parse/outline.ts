@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { dirname, isAbsolute, join, normalize, resolve } from 'node:path';
 import { openDeckFolder, readRegularText } from '../io/index.js';
 import { DIALECT_NAMES, detectDialect, normalizeDialect, type DialectName } from './dialects/index.js';
-import { Scanner, frontMatterEnd, type IncludeReader, type RawSlide } from './scan.js';
+import { frontMatterEnd, scanDeck, type IncludeReader, type RawSlide } from './scan.js';
 import { DiagnosticSink } from './source-line.js';
 import { YamlNotLoaded, loadYaml } from './yaml.js';
 
@@ -90,9 +90,8 @@ function outline(path: string, options: OutlineOptions): DeckOutline | null {
     }
   };
   const sink = new DiagnosticSink();
-  const scanner = new Scanner(sink, readInclude);
-  scanner.scanFile(lines, path, start, []);
-  const raws = scanner.finish();
+  // Handed on to the parse that follows (the presenter's), which then need not scan again.
+  const raws = scanDeck(lines, path, start, sink, readInclude, true);
   if (sink.diagnostics.some((d) => d.severity === 'error')) return null;
   const shown = raws.filter((raw) => !isSkipped(raw));
   const first = shown[0];
@@ -102,7 +101,8 @@ function outline(path: string, options: OutlineOptions): DeckOutline | null {
   const definitions: string[] = [];
   for (const raw of raws) {
     for (const item of raw.items) {
-      if (item.kind !== 'markdown') continue;
+      // A definition needs a `[`: most runs are told without joining their lines.
+      if (item.kind !== 'markdown' || !item.lines.some((l) => l.text.includes('['))) continue;
       const text = item.lines.map((l) => l.text).join('\n');
       if (DEF_LINE.test(text)) definitions.push(text);
     }

@@ -1,7 +1,8 @@
+import * as crypto from 'node:crypto';
 import type { Deck, Diagnostic, Slide } from '../deck/index.js';
 import { emptyMeta, readFrontMatter } from './front-matter.js';
 import { collectLinkDefinitions, type LinkDefinitions } from './markdown.js';
-import { Scanner, frontMatterEnd, type IncludeReader, type RawSlide } from './scan.js';
+import { frontMatterEnd, scanDeck, type IncludeReader, type RawSlide } from './scan.js';
 import { buildSlide } from './slide-builder.js';
 import { SourceChecker, type SourceReader } from './source-check.js';
 import { DiagnosticSink } from './source-line.js';
@@ -42,13 +43,33 @@ export interface ParseDeckOptions {
    * long before the whole deck is parsed. Diagnostics are then incomplete; parse again in full.
    */
   headOnly?: boolean;
+  /**
+   * Also give each slide's key (DialectDeck.slideKeys): what a later parse of an edited deck
+   * matches its own slides against, to take them from `reuse` instead of building them again.
+   */
+  keySlides?: boolean;
+  /**
+   * Slides of an earlier parse of this deck, by their keys (see `keySlides`): a slide whose key is
+   * here is taken from it, moved to its new lines, instead of being built again (implies
+   * `keySlides`). Untrusted data must be shape-checked before it is handed in.
+   */
+  reuse?: KeptSlides;
 }
+
+/** Slides of an earlier parse, by the keys `keySlides` gave them. */
+export type KeptSlides = ReadonlyMap<string, Slide>;
 
 /** A parsed deck with the dialect it was read as and why that one was picked. */
 export interface DialectDeck {
   deck: Deck;
   dialect: DialectName;
   reason: string;
+  /**
+   * With `keySlides`: for each of `deck.slides`, the key of what it was built from, or '' when it
+   * may not be reused (its build said something, or a dialect moved slides). Absent when no slide
+   * may be reused.
+   */
+  slideKeys?: string[];
 }
 
 /** Text as the parser reads it: without a byte-order mark, with `\n` line ends. */
@@ -70,7 +91,54 @@ function placeholder(index: number, raw: RawSlide, file: string): Slide {
   return { index, title: '', blocks: [], steps: 1, notes: '', notesBlocks: [], sources: [], layout: { footer: true }, timeMs: null, location };
 }
 
-function parse(text: string, options: ParseDeckOptions, sink: DiagnosticSink): Deck {
+/** SHA-256 in base64url: one call where Node has it (20.12 on), a third of the time of a Hash object for a slide. */
+const sha256: (text: string) => string =
+  typeof (crypto as { hash?: unknown }).hash === 'function'
+    ? (text) => (crypto as unknown as { hash(algorithm: string, data: string, encoding: string): string }).hash('sha256', text, 'base64url')
+    : (text) => crypto.createHash('sha256').update(text).digest('base64url');
+
+/**
+ * What a slide is made of, as a key: its raw items (Markdown lines and directives, where they came
+ * from) and what the whole deck lends every slide (`context`). Lines count from the slide's first
+ * line, so a slide moved by an edit above it keeps its key; a slide that mixes files (an include)
+ * keeps its absolute lines, as an edit of the deck would not move the included ones.
+ */
+function slideKey(raw: RawSlide, context: string): string {
+  const start = raw.start ?? { file: '', line: 0, column: 0 };
+  const mixed = raw.items.some((item) => (item.kind === 'markdown' ? item.lines.some((l) => l.file !== start.file) : item.at.file !== start.file));
+  const base = mixed ? 0 : start.line;
+  const relative = (key: string, value: unknown) => (key === 'line' && typeof value === 'number' ? value - base : value);
+  // Every string is written with its length first, so no two slides write the same text.
+  const fileOf = (file: string) => (file === start.file ? '' : `${file.length}:${file}`);
+  let text = `${context.length}:${context}${mixed ? 'A' : 'R'}${start.file.length}:${start.file}|${start.line - base}|${start.column}`;
+  for (const item of raw.items) {
+    if (item.kind === 'markdown') {
+      text += '\nM';
+      for (const l of item.lines) text += `\n${fileOf(l.file)}|${l.line - base}|${l.column}|${l.text.length}:${l.text}`;
+    } else {
+      // Of the directives, only a citation holds a line of the deck (a line left absolute in a key
+      // would only make the slide miss once moved).
+      const directive = item.directive.kind === 'source' ? JSON.stringify(item.directive, relative) : JSON.stringify(item.directive);
+      text += `\nD${fileOf(item.at.file)}|${item.at.line - base}|${item.at.column}|${directive.length}:${directive}`;
+    }
+  }
+  return sha256(text);
+}
+
+/**
+ * A kept slide moved `delta` lines down its file: a copy, every `line` in it moved (in a Slide,
+ * every field named `line` is a line of the slide's own file; article lines are `startLine` and
+ * `endLine`, code lines `from` and `to`).
+ */
+function moved<T>(value: T, delta: number): T {
+  if (Array.isArray(value)) return value.map((item: unknown) => moved(item, delta)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) out[key] = key === 'line' && typeof inner === 'number' ? inner + delta : moved(inner, delta);
+  return out as T;
+}
+
+function parse(text: string, options: ParseDeckOptions, sink: DiagnosticSink, keys?: string[]): Deck {
   const { file } = options;
   const lines = normalizeText(text).split('\n');
   let start = 0;
@@ -85,25 +153,44 @@ function parse(text: string, options: ParseDeckOptions, sink: DiagnosticSink): D
   }
   meta.incrementalLists = options.incrementalLists ?? meta.incrementalLists;
 
-  const scanner = new Scanner(sink, options.readInclude);
-  scanner.scanFile(lines, file, start, []);
-  const raws = scanner.finish();
+  const raws = scanDeck(lines, file, start, sink, options.readInclude);
 
   // Link reference definitions hold for the whole deck, as in one Markdown document.
   const links: LinkDefinitions = {};
   for (const raw of raws) {
-    for (const item of raw.items) if (item.kind === 'markdown') collectLinkDefinitions(item.lines.map((l) => l.text).join('\n'), links);
+    for (const item of raw.items) {
+      // A definition (`[name]: url`) needs a `[`: most runs are told without joining their lines.
+      if (item.kind === 'markdown' && item.lines.some((l) => l.text.includes('['))) collectLinkDefinitions(item.lines.map((l) => l.text).join('\n'), links);
+    }
   }
 
   const slides: Slide[] = [];
   const sourceChecker = new SourceChecker(sink, options.readSource);
+  const revealFirstItem = options.listsRevealFirstItem === true;
+  // Articles checked against citations add warnings a kept slide would not repeat: built afresh.
+  const reuse = options.headOnly || options.readSource ? undefined : options.reuse;
+  const context = keys ? JSON.stringify({ slideKey: 1, incrementalLists: meta.incrementalLists, revealFirstItem, links }) : '';
+  const used = new Set<Slide>();
   for (const raw of raws) {
     if (options.headOnly && slides.length > 0) {
       if (!raw.items.some((item) => item.kind === 'directive' && item.directive.kind === 'skipSlide')) slides.push(placeholder(slides.length + 1, raw, file));
       continue;
     }
-    const built = buildSlide(raw, sink, links, sourceChecker, meta.incrementalLists, options.listsRevealFirstItem === true);
-    if (!built.skip) slides.push({ ...built.slide, index: slides.length + 1 });
+    const key = keys && raw.start ? slideKey(raw, context) : '';
+    const kept = key === '' ? undefined : reuse?.get(key);
+    if (kept !== undefined && raw.start) {
+      // Only slides whose build said nothing are kept, and a skipped slide is never in a deck.
+      const delta = raw.start.line - kept.location.line;
+      slides.push({ ...(delta === 0 && !used.has(kept) ? kept : moved(kept, delta)), index: slides.length + 1 });
+      used.add(kept);
+      keys?.push(key);
+      continue;
+    }
+    const said = sink.diagnostics.length;
+    const built = buildSlide(raw, sink, links, sourceChecker, meta.incrementalLists, revealFirstItem);
+    if (built.skip) continue;
+    slides.push({ ...built.slide, index: slides.length + 1 });
+    keys?.push(sink.diagnostics.length === said ? key : '');
   }
   if (slides.length === 0) sink.warning({ file, line: 1, column: 1 }, 'the deck has no slides');
   return { file, meta, slides, diagnostics: [] };
@@ -131,13 +218,16 @@ export function parseDeckWithDialect(text: string, options: ParseDeckOptions): D
 /** parseDeckWithDialect, once over-long lines are cut. */
 function parseCut(source: string, options: ParseDeckOptions): DialectDeck {
   const wanted: unknown = options?.dialect ?? 'auto';
+  // Keys only for a whole deck: a head-only parse leaves most slides unbuilt.
+  const keys = (options?.keySlides === true || options?.reuse !== undefined) && options.headOnly !== true ? [] : undefined;
+  const read = (dialect: DialectName, reason: string, parsed: { deck: Deck; keyed: boolean }): DialectDeck => ({ deck: parsed.deck, dialect, reason, ...(keys && parsed.keyed ? { slideKeys: keys } : {}) });
   if (wanted === 'auto') {
     const guess = detectDialect(source);
-    return { ...guess, deck: parseAs(guess.dialect, source, options) };
+    return read(guess.dialect, guess.reason, parseAs(guess.dialect, source, options, keys));
   }
   if (typeof wanted === 'string' && (DIALECT_NAMES as readonly string[]).includes(wanted)) {
     const dialect = wanted as DialectName;
-    return { dialect, reason: 'asked for by the caller', deck: parseAs(dialect, source, options) };
+    return read(dialect, 'asked for by the caller', parseAs(dialect, source, options, keys));
   }
   const deck = parseTalkdeck(source, options);
   const file = deck.file;
@@ -145,9 +235,12 @@ function parseCut(source: string, options: ParseDeckOptions): DialectDeck {
   return { dialect: 'talkdeck', reason: message, deck: { ...deck, diagnostics: sortDiagnostics([{ file, line: 1, column: 1, severity: 'error', message }, ...deck.diagnostics], file) } };
 }
 
-/** Rewrites a dialect deck into talkdeck's format, parses it, and adds the rewrite's notes. */
-function parseAs(dialect: DialectName, source: string, options: ParseDeckOptions): Deck {
-  if (dialect === 'talkdeck') return parseTalkdeck(source, options);
+/**
+ * Rewrites a dialect deck into talkdeck's format, parses it, and adds the rewrite's notes; `keyed`
+ * when `keys` holds a key for each of its slides.
+ */
+function parseAs(dialect: DialectName, source: string, options: ParseDeckOptions, keys?: string[]): { deck: Deck; keyed: boolean } {
+  if (dialect === 'talkdeck') return { deck: parseTalkdeck(source, options, keys), keyed: true };
   const file = typeof options?.file === 'string' ? options.file : '<deck>';
   const lines = normalizeText(source).split('\n');
   let normalized: Normalized;
@@ -157,14 +250,14 @@ function parseAs(dialect: DialectName, source: string, options: ParseDeckOptions
   } catch (error) {
     const deck = parseTalkdeck(source, options);
     const message = `internal error while reading the ${dialect} dialect: ${(error as Error)?.message ?? String(error)}; read as talkdeck`;
-    return { ...deck, diagnostics: sortDiagnostics([{ file, line: 1, column: 1, severity: 'error', message }, ...deck.diagnostics], file) };
+    return { deck: { ...deck, diagnostics: sortDiagnostics([{ file, line: 1, column: 1, severity: 'error', message }, ...deck.diagnostics], file) }, keyed: false };
   }
   const deckOptions: ParseDeckOptions = { ...options, file };
   if (options?.incrementalLists === undefined && normalized.incrementalLists !== undefined) deckOptions.incrementalLists = normalized.incrementalLists;
   if (normalized.listsRevealFirstItem === true) deckOptions.listsRevealFirstItem = true;
   // A slide plan moves content between slides (remark's templates): every slide is needed.
   if (normalized.slidePlan) deckOptions.headOnly = false;
-  const deck = parseTalkdeck(normalized.lines.join('\n'), deckOptions);
+  const deck = parseTalkdeck(normalized.lines.join('\n'), deckOptions, keys);
   const meta = { ...deck.meta };
   for (const key of ['title', 'author', 'date'] as const) {
     const value = normalized.meta[key];
@@ -179,7 +272,9 @@ function parseAs(dialect: DialectName, source: string, options: ParseDeckOptions
     planned = planned.map((slide, i) => (i === 0 ? slide : { ...slide, title: '', blocks: [], steps: 1, notes: '', notesBlocks: [], sources: [], layout: { footer: true }, timeMs: null }));
   }
   const slides = normalized.introSlide ? withIntroSlide(own, meta, file, options) : planned;
-  return { ...deck, meta, slides, diagnostics: sortDiagnostics([...deck.diagnostics, ...notes], file) };
+  // An intro slide or a slide plan moves slides away from what they were built from: no keys.
+  const keyed = !normalized.introSlide && !normalized.slidePlan;
+  return { deck: { ...deck, meta, slides, diagnostics: sortDiagnostics([...deck.diagnostics, ...notes], file) }, keyed };
 }
 
 /**
@@ -204,14 +299,15 @@ function withIntroSlide(slides: readonly Slide[], meta: Deck['meta'], file: stri
   return [first, ...slides.map((slide, i) => ({ ...slide, index: i + 2 }))];
 }
 
-/** talkdeck's own format, exactly as before dialects existed. */
-function parseTalkdeck(text: string, options: ParseDeckOptions): Deck {
+/** talkdeck's own format, exactly as before dialects existed; `keys` receives each slide's key. */
+function parseTalkdeck(text: string, options: ParseDeckOptions, keys?: string[]): Deck {
   const sink = new DiagnosticSink();
   const file = typeof options?.file === 'string' ? options.file : '<deck>';
   let deck: Deck;
   try {
-    deck = parse(typeof text === 'string' ? text : String(text ?? ''), { ...options, file }, sink);
+    deck = parse(typeof text === 'string' ? text : String(text ?? ''), { ...options, file }, sink, keys);
   } catch (error) {
+    keys?.splice(0);
     // A bug, not a problem with the deck; still a diagnostic, so callers never see a throw.
     sink.error({ file, line: 1, column: 1 }, `internal error while parsing: ${(error as Error)?.message ?? String(error)}`);
     deck = { file, meta: emptyMeta(), slides: [], diagnostics: [] };

@@ -1,6 +1,6 @@
-import type { Location } from '../deck/index.js';
+import type { Diagnostic, Location } from '../deck/index.js';
 import { parseDirective, type Directive } from './directives.js';
-import type { DiagnosticSink, SourceLine } from './source-line.js';
+import { DiagnosticSink, type SourceLine } from './source-line.js';
 import { cutLongLines, longLineMessage } from './long-lines.js';
 
 /** Reads an included file: its name (for messages and cycle checks) and text, or why it failed. */
@@ -88,6 +88,8 @@ export class Scanner {
   private readonly slides: RawSlide[] = [];
   private current: RawSlide = { items: [], start: null };
   private chunk: SourceLine[] | null = null;
+  /** Whether an include was asked for: what was scanned then depends on the reader too. */
+  included = false;
 
   constructor(
     private readonly sink: DiagnosticSink,
@@ -158,7 +160,7 @@ export class Scanner {
         continue;
       }
 
-      const comment = COMMENT_START.exec(line.text);
+      const comment = line.text.includes('<!--') ? COMMENT_START.exec(line.text) : null;
       if (comment) {
         const at: Location = { file, line: line.line, column: line.column + comment[0].length - 4 };
         let text = line.text.slice(comment[0].length);
@@ -186,7 +188,8 @@ export class Scanner {
       }
 
       trackLists(lists, line.text);
-      const open = FENCE_OPEN.exec(line.text);
+      // A fence needs three backticks or tildes: most lines are told without the pattern.
+      const open = line.text.includes('```') || line.text.includes('~~~') ? FENCE_OPEN.exec(line.text) : null;
       if (open && !(open[3]?.startsWith('`') && open[4]?.includes('`'))) {
         const prefix = open[1] ?? '';
         const quoted = prefix.includes('>');
@@ -254,6 +257,7 @@ export class Scanner {
   }
 
   private include(path: string, at: Location, stack: readonly string[]): void {
+    this.included = true;
     if (!this.readInclude) {
       this.sink.error(at, `cannot include "${path}": this deck was not read from a file`);
       return;
@@ -281,4 +285,37 @@ export class Scanner {
     this.endChunk();
     this.scanFile(lines, result.file, start, chain);
   }
+}
+
+/** A scan kept for the next one of the same lines (see `scanDeck`). */
+let handedOn: { file: string; start: number; lines: readonly string[]; raws: RawSlide[]; diagnostics: Diagnostic[] } | null = null;
+
+function sameLines(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Scans a deck's lines from `start` (0-based) into raw slides, reporting to `sink`. With
+ * `handOn`, a scan that read no include is kept for the next call, which takes it when it is
+ * given the same file, start and lines (compared line by line): the presenter outlines a deck
+ * (outline.ts) and then parses the same text, and a 5,000-slide deck takes a tenth of a second to
+ * scan. Only one scan is kept, and only until the next call.
+ */
+export function scanDeck(lines: readonly string[], file: string, start: number, sink: DiagnosticSink, readInclude: IncludeReader | undefined, handOn = false): RawSlide[] {
+  const last = handedOn;
+  handedOn = null;
+  if (last !== null && last.file === file && last.start === start && sameLines(last.lines, lines)) {
+    for (const d of last.diagnostics) sink.diagnostics.push({ ...d });
+    return last.raws;
+  }
+  const own = new DiagnosticSink();
+  const scanner = new Scanner(own, readInclude);
+  scanner.scanFile(lines, file, start, []);
+  const raws = scanner.finish();
+  sink.diagnostics.push(...own.diagnostics.map((d) => ({ ...d })));
+  if (handOn && !scanner.included) handedOn = { file, start, lines, raws, diagnostics: own.diagnostics };
+  return raws;
 }

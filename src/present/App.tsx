@@ -1,7 +1,6 @@
-import { renderToString, useApp, useInput, useStdout } from 'ink';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { layoutScreen, padLine, sanitizeText, truncateLine, type Banner, type StyledLine } from '../render/index.js';
-import { Lines } from '../render/ink.js';
+import { useApp, useInput, useStdout } from 'ink';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { layoutScreen, padLine, sanitizeText, truncateLine, type Banner, type ScreenWriter, type SlideScreenProps, type StyledLine } from '../render/index.js';
 import type { ExecLayout, ImageLayout } from '../render/index.js';
 import { next, previous } from '../deck/index.js';
 import type { Theme } from '../theme/index.js';
@@ -49,6 +48,8 @@ export interface AppProps {
   onFrame?: (lines: readonly StyledLine[] | null) => void;
   /** Q&A over the source articles (`a`), loaded when first opened; absent: `a` says it is not available. */
   answers?: () => Promise<AnswerSearch>;
+  /** Writes the frames to the terminal, changed rows only. */
+  screen: ScreenWriter;
 }
 
 /** A number for each distinct map of runs, for the layout cache's key. */
@@ -147,14 +148,31 @@ function bannerFor(state: PresentState): Banner | null {
   return null;
 }
 
+/** What the slide screen is made of besides the state: the size, the clock and the options of a render. */
+interface SlideView {
+  theme: Theme;
+  columns: number;
+  rows: number;
+  elapsed: number;
+  hyperlinks: boolean;
+  extras: (state: PresentState) => Pick<SlideScreenProps, 'exec' | 'images' | 'extrasKey'>;
+  statusLine: AppProps['statusLine'];
+}
+
+/** The slide screen of a state with no overlay: the slide with its footer, over the status line when there is one. */
+function slideFrame(state: PresentState, view: SlideView): readonly StyledLine[] {
+  const { theme, columns, rows, elapsed, hyperlinks } = view;
+  const screen = { deck: state.deck, position: state.position, theme, columns, elapsedMs: elapsed, hyperlinks, banner: bannerFor(state), highlight: highlightFor(state), ...view.extras(state) };
+  const status = view.statusLine?.(state, elapsed, columns) ?? null;
+  if (!status) return layoutScreen({ ...screen, rows });
+  return [...layoutScreen({ ...screen, rows: rows - 1 }), padLine(truncateLine(status, columns), columns)];
+}
+
 /** What the slide marks: the query being typed, else the last search. */
 function highlightFor(state: PresentState): string | null {
   if (state.overlay.kind === 'search-input') return state.overlay.query;
   return state.search?.query ?? null;
 }
-
-/** Off-screen paints right after start, to get Ink's output stage compiled before the first key. */
-const WARM_UP_PAINTS = 6;
 
 /** The presenter: one slide on the full screen, keys to move, overlays for help, overview and search. */
 export function App(props: AppProps) {
@@ -163,11 +181,19 @@ export function App(props: AppProps) {
   // so the latest state lives in a ref and React's copy only drives painting.
   const latest = useRef(initial);
   const [state, setState] = useState(initial);
+  // What the slide screen is made of besides the state, as of the last frame written.
+  const view = useRef<SlideView | null>(null);
   const apply = useCallback((command: Command) => {
     const before = latest.current;
-    latest.current = reduce(before, command);
-    if (latest.current.paused !== before.paused) props.onPause?.(latest.current.paused);
-    setState(latest.current);
+    const after = (latest.current = reduce(before, command));
+    if (after.paused !== before.paused) props.onPause?.(after.paused);
+    // On the slide screen a key's frame is written at once, before React renders; the render then
+    // finds those rows on screen and writes nothing (or only what differs, were anything to).
+    // Images are drawn over the frame React has rendered, so a deck with images waits for it.
+    if (view.current && after.overlay.kind === 'none' && !after.quit && !props.presenterView && !props.images) {
+      props.screen.show(slideFrame(after, view.current), view.current.columns, view.current.theme.background);
+    }
+    setState(after);
   }, []);
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
@@ -190,24 +216,26 @@ export function App(props: AppProps) {
     onPosition?.(state);
     props.exec?.arrive(latest.current);
   }, [state.position, state.deck]);
-  // Lay out the neighbouring positions while the speaker talks, so the next key only paints. The
-  // next one is also painted off screen through Ink, which keeps Ink's output stage compiled hot:
-  // cold, it costs the first keys of a talk two or three times what it costs later.
-  // Right after start, when that code is coldest, it is painted a few times over, one paint per
-  // turn of the event loop so that a key is never kept waiting for more than one.
-  const warmPaints = useRef(WARM_UP_PAINTS);
+  const extrasOf = (of: PresentState) => ({
+    exec: props.exec ? { ...props.exec.layout, runs: of.runs } : undefined,
+    images: props.images?.layout,
+    extrasKey: `${runsId(of.runs)}:${imageVersion}`,
+  });
+  const extras = extrasOf(state);
+  // Lay out and paint the neighbouring positions while the speaker talks, so the next key only
+  // compares rows and writes the changed ones. They are laid out as the frame will be (the same
+  // runs and images, and the rows a status line leaves), or the layout cache would miss them.
   useEffect(() => {
-    let timer = setTimeout(function prefetch() {
-      layoutScreen({ deck: state.deck, position: previous(state.deck, state.position), theme, columns, rows, elapsedMs: 0, hyperlinks });
-      const lines = layoutScreen({ deck: state.deck, position: next(state.deck, state.position), theme, columns, rows, elapsedMs: 0, hyperlinks });
-      renderToString(<Lines lines={lines} columns={columns} background={theme.background} />, { columns });
-      if (warmPaints.current > 0) {
-        warmPaints.current--;
-        timer = setTimeout(prefetch, 5);
+    const heights = props.statusLine ? [rows, rows - 1] : [rows];
+    const timer = setTimeout(() => {
+      for (const height of heights) {
+        for (const position of [next(state.deck, state.position), previous(state.deck, state.position)]) {
+          props.screen.prepare(layoutScreen({ deck: state.deck, position, theme, columns, rows: height, elapsedMs: 0, hyperlinks, ...extras }), columns, theme.background);
+        }
       }
     }, 30);
     return () => clearTimeout(timer);
-  }, [state.deck, state.position, theme, columns, rows, hyperlinks]);
+  }, [state.deck, state.position, theme, columns, rows, hyperlinks, extras.extrasKey]);
 
   // Auto-advance: the slide's time is counted in talk time from when it was entered, so a pause
   // holds it and a resume takes it up where it stood.
@@ -246,11 +274,6 @@ export function App(props: AppProps) {
 
   const banner = bannerFor(state);
   const highlight = highlightFor(state);
-  const extras = {
-    exec: props.exec ? { ...props.exec.layout, runs: state.runs } : undefined,
-    images: props.images?.layout,
-    extrasKey: `${runsId(state.runs)}:${imageVersion}`,
-  };
   const slideLines = useMemo(
     () =>
       // The slide screen: the slide alone, or under the search prompt (whose banner it draws).
@@ -259,34 +282,35 @@ export function App(props: AppProps) {
         : null,
     [state.deck, state.position.slide, state.position.step, state.overlay.kind, state.runs, theme, columns, rows, elapsed, hyperlinks, banner?.kind, banner?.text, highlight, imageVersion],
   );
-  // The images of this frame are drawn after it is painted; overlays, a blank screen and other screens have none.
-  props.onFrame?.(slideLines);
-  if (state.overlay.kind === 'blank') {
-    return <Lines lines={Array.from({ length: rows }, (): StyledLine => [])} theme={theme} columns={columns} />;
+  const lines = screenLines();
+  // The images of this frame are drawn after it is painted, placed by the frame on screen (the slide
+  // over a rehearsal's status line is laid out one row shorter); overlays, a blank screen and other
+  // screens have none.
+  props.onFrame?.(slideLines === null ? null : state.overlay.kind === 'none' ? lines : slideLines);
+  // The frame is written by the screen writer once React has committed, only the rows that
+  // changed; Ink draws nothing, so the screen has one writer and Ink's output stage (which re-reads
+  // the whole screen every frame) never runs.
+  useLayoutEffect(() => {
+    view.current = { theme, columns, rows, elapsed, hyperlinks, extras: extrasOf, statusLine: props.statusLine };
+    props.screen.show(lines, columns, theme.background);
+  });
+  return null;
+
+  /** The frame of the state: the slide, an overlay, the presenter view, or the slide over the status line. */
+  function screenLines(): readonly StyledLine[] {
+    if (state.overlay.kind === 'blank') return Array.from({ length: rows }, (): StyledLine => []);
+    if (state.overlay.kind === 'answers') {
+      const found = qa.failed ? [] : qa.ready ? ask(state.overlay.query) : null;
+      return answersLines(qa.failed ? `${state.overlay.query} (${qa.failed})` : state.overlay.query, found, state.overlay.selected, theme, columns, rows);
+    }
+    if (state.overlay.kind === 'passage') return passageLines(state.overlay.answer, theme, columns, rows);
+    if (state.overlay.kind === 'sources') return sourcesLines(state, state.overlay.scroll, theme, columns, rows, readSource);
+    if (props.presenterView && state.overlay.kind === 'none') {
+      return layoutPresenterView({ deck: state.deck, position: state.position, theme, columns, rows, elapsedMs: elapsed, hyperlinks, banner, highlight, read: readSource });
+    }
+    if (state.overlay.kind === 'none') return slideFrame(state, { theme, columns, rows, elapsed, hyperlinks, extras: extrasOf, statusLine: props.statusLine });
+    if (state.overlay.kind === 'help') return helpLines(theme, columns, rows, props.keymap);
+    if (state.overlay.kind === 'overview') return overviewLines(state.deck, state.overlay.selected, theme, columns, rows);
+    return slideLines ?? [];
   }
-  if (state.overlay.kind === 'answers') {
-    const found = qa.failed ? [] : qa.ready ? ask(state.overlay.query) : null;
-    const lines = answersLines(qa.failed ? `${state.overlay.query} (${qa.failed})` : state.overlay.query, found, state.overlay.selected, theme, columns, rows);
-    return <Lines lines={lines} theme={theme} columns={columns} />;
-  }
-  if (state.overlay.kind === 'passage') {
-    return <Lines lines={passageLines(state.overlay.answer, theme, columns, rows)} theme={theme} columns={columns} />;
-  }
-  if (state.overlay.kind === 'sources') {
-    return <Lines lines={sourcesLines(state, state.overlay.scroll, theme, columns, rows, readSource)} theme={theme} columns={columns} />;
-  }
-  if (props.presenterView && state.overlay.kind === 'none') {
-    const lines = layoutPresenterView({ deck: state.deck, position: state.position, theme, columns, rows, elapsedMs: elapsed, hyperlinks, banner, highlight, read: readSource });
-    return <Lines lines={lines} theme={theme} columns={columns} />;
-  }
-  const status = props.statusLine?.(state, elapsed, columns) ?? null;
-  if (status && state.overlay.kind === 'none') {
-    const screen = layoutScreen({ deck: state.deck, position: state.position, theme, columns, rows: rows - 1, elapsedMs: elapsed, hyperlinks, banner, highlight, ...extras });
-    return <Lines lines={[...screen, padLine(truncateLine(status, columns), columns)]} theme={theme} columns={columns} />;
-  }
-  if (state.overlay.kind === 'help') return <Lines lines={helpLines(theme, columns, rows, props.keymap)} theme={theme} columns={columns} />;
-  if (state.overlay.kind === 'overview') {
-    return <Lines lines={overviewLines(state.deck, state.overlay.selected, theme, columns, rows)} theme={theme} columns={columns} />;
-  }
-  return <Lines lines={slideLines ?? []} columns={columns} background={theme.background} />;
 }

@@ -1,4 +1,4 @@
-import type { BlockKind, Deck, InlineKind } from '../deck/index.js';
+import type { BlockKind, Deck, InlineKind, Slide } from '../deck/index.js';
 
 /**
  * The shape of a Deck, for data read back from the start cache: a cache entry is a file someone
@@ -115,16 +115,39 @@ function isDeck(value: unknown): value is Deck {
   );
 }
 
-/** A deck as read from disk and kept: the deck, the dialect it was read as and why, and its files. */
+/**
+ * A deck as read from disk and kept: the deck, the dialect it was read as and why, its files, and
+ * the key of each slide (parse/'s `keySlides`), by which a parse of the deck once edited takes the
+ * slides that did not change.
+ */
 export interface KeptDeck {
   deck: Deck;
   dialect: string;
   reason: string;
   files: string[];
+  slideKeys?: string[];
 }
 
 /** The value as a KeptDeck, or undefined when it has any other shape. */
 export function asKeptDeck(value: unknown): KeptDeck | undefined {
   if (!isObject(value) || !isString(value.dialect) || !isString(value.reason) || !isArrayOf(value.files, isString) || !isDeck(value.deck)) return undefined;
+  if (value.slideKeys !== undefined && !(isArrayOf(value.slideKeys, isString) && (value.slideKeys as string[]).length === (value.deck.slides as unknown[]).length)) return undefined;
   return value as unknown as KeptDeck;
+}
+
+/**
+ * The slides of a kept deck whose files have changed since, by their keys, for a parse of the
+ * deck as it is now to take instead of building them (parse/'s `reuse`). Each slide is checked
+ * for a slide's shape, and one that fails is left out (built afresh); any other shape gives none.
+ */
+export function keptSlides(value: unknown): Map<string, Slide> {
+  const slides = new Map<string, Slide>();
+  if (!isObject(value) || !isObject(value.deck) || !Array.isArray(value.deck.slides) || !Array.isArray(value.slideKeys)) return slides;
+  const kept = value.deck.slides as unknown[];
+  const keys = value.slideKeys as unknown[];
+  if (keys.length !== kept.length) return slides;
+  keys.forEach((key, i) => {
+    if (isString(key) && key !== '' && !slides.has(key) && isSlide(kept[i])) slides.set(key, kept[i] as Slide);
+  });
+  return slides;
 }

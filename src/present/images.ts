@@ -2,7 +2,6 @@ import type { Deck } from '../deck/index.js';
 import type { ImageProtocolChoice } from '../config/index.js';
 import { execFileSync } from 'node:child_process';
 import type { ImageReader, ImageStore } from '../image/index.js';
-import type { StyledLine } from '../render/index.js';
 
 /** How the presenter shows images. */
 export interface ImageSettings {
@@ -32,56 +31,6 @@ export function deckHasImages(deck: Deck): boolean {
       }
     });
   return deck.slides.some((slide) => visit(slide.blocks));
-}
-
-const BSU = '\x1b[?2026h';
-const ESU = '\x1b[?2026l';
-
-/**
- * The presenter's stdout with images drawn after every frame: Ink paints text only (and clears the
- * screen with each full frame, which takes the last frame's images with it), so the images of the
- * frame on screen are written right after it, inside the same synchronised update when there is
- * one. `lines` gives the frame on screen; `refresh` draws again when an image has been encoded.
- */
-export function overlayStdout(stdout: NodeJS.WriteStream, store: ImageStore, lines: () => readonly StyledLine[] | null): { stream: NodeJS.WriteStream; refresh(): void } {
-  let pending = false;
-  let inSync = false;
-  const overlay = () => {
-    const frame = lines();
-    return frame ? store.overlay(frame) : store.overlay([]);
-  };
-  const write = stdout.write.bind(stdout) as (chunk: string | Uint8Array, ...rest: unknown[]) => boolean;
-  const stream = new Proxy(stdout, {
-    get(target, property) {
-      if (property === 'write') {
-        return (chunk: string | Uint8Array, ...rest: unknown[]) => {
-          const text = typeof chunk === 'string' ? chunk : '';
-          if (text === BSU) inSync = true;
-          if (text === ESU && pending) {
-            pending = false;
-            inSync = false;
-            write(overlay());
-            return write(chunk, ...rest);
-          }
-          const result = write(chunk, ...rest);
-          if (text.includes('\x1b[2J') || text.includes('\x1b[2K')) {
-            pending = true;
-            if (!inSync) {
-              queueMicrotask(() => {
-                if (!pending) return;
-                pending = false;
-                write(overlay());
-              });
-            }
-          }
-          return result;
-        };
-      }
-      const value = Reflect.get(target, property, target) as unknown;
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-  return { stream, refresh: () => void write(overlay()) };
 }
 
 /** How long the terminal is given to answer the query. */

@@ -1,21 +1,18 @@
-import { appendFileSync, existsSync, statSync } from 'node:fs';
+import { existsSync, openSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, resolve } from 'node:path';
-// The first frame from the start cache needs only what this file imports statically, so these are
-// part of the command line's entry: a chunk loaded on demand would cost its own read and compile
-// before that frame.
-import supportsHyperlinks from 'supports-hyperlinks';
-import { LocatedError, type Deck } from '../deck/index.js';
+import { LocatedError, type Deck, type Slide } from '../deck/index.js';
 import type { Theme } from '../theme/index.js';
 import { detectColorLevel, type ColorLevel } from '../theme/color-level.js';
 import type { KeptDeck } from './deck-schema.js';
 import { enterEarlyScreen, type EarlyScreen } from './early-screen.js';
+import { frameKeyOf, hyperlinksIn, isTerminal, screenBackground, type EntryStart, type KeptStart } from './kept-frame.js';
 import type { NotesStatusLine } from './NotesApp.js';
 import type { PresentOptions } from './run.js';
 import type { AnswerSearch } from './state.js';
 import { readCachedDeck, readCachedFrame, startCacheDir, writeCachedDeck, writeCachedFrame, type CacheKey, type FrameKey } from './start-cache.js';
 import { createTalkClock, type TalkClock } from './talk-clock.js';
-import { detectBackground, type Background } from './terminal-background.js';
+import type { Background } from './terminal-background.js';
 
 /**
  * Presenter start-up policy, in one place: which deck and frame the start cache may give, when the
@@ -32,8 +29,12 @@ export interface DeckSource {
   readonly absolute: string;
   /** What besides file contents shapes the parsed deck (how it was named, dialect, options). */
   readonly cacheKey: CacheKey;
-  /** Reads and parses the deck; `headOnly` builds its first slide alone. */
-  read(options?: { headOnly?: boolean }): Promise<KeptDeck>;
+  /**
+   * Reads and parses the deck; `headOnly` builds its first slide alone; `keySlides` gives each
+   * slide's key (KeptDeck.slideKeys), and `reuse` holds slides of an earlier parse by those keys,
+   * taken instead of building the slides again (parse/'s options of those names).
+   */
+  read(options?: { headOnly?: boolean; keySlides?: boolean; reuse?: ReadonlyMap<string, Slide> }): Promise<KeptDeck>;
   /**
    * The theme for the deck: the user's choice, else the deck's own, else `fallback` (the built-in
    * theme that suits the terminal's background; dark by default); `onRead` hears each file read.
@@ -66,28 +67,8 @@ export interface ScreenIo {
   kept?: KeptStart | null;
   /** The terminal's background as the entry asked it (paintKeptFrame); undefined when it did not ask. */
   background?: Background | null;
-}
-
-/** What the entry did before the command line was loaded: the frame it painted, and the background it asked for the key. */
-export interface EntryStart {
-  kept: KeptStart | null;
-  background?: Background | null;
-}
-
-/**
- * The first frame of `talkdeck DECK`, painted from the start cache by the command line's entry
- * before commander and the commands are loaded; launchPresenter takes it over when the key it
- * works out is the same, and gives the terminal back otherwise.
- */
-export interface KeptStart {
-  readonly key: FrameKey;
-  readonly early: EarlyScreen;
-  /** When it was painted (performance.now()). */
-  readonly paintedAt: number;
-  /** Hands the early screen to the presenter; null when it was given back already. */
-  take(): EarlyScreen | null;
-  /** Gives the terminal back unless the presenter took the screen over. */
-  release(): void;
+  /** The deck's outline as the entry made it (paintKeptFrame), for the frame key `base`. */
+  outline?: EntryStart['outline'];
 }
 
 /** What a command adds to the presenter: the rehearsal plugs in here. */
@@ -126,6 +107,8 @@ const EXIT_USAGE = 2;
 const EXIT_INPUT = 1;
 /** Decks from this size on get their first frame from a parse of the first slide alone. */
 const BIG_DECK_BYTES = 256 * 1024;
+/** How long after the presenter starts a freshly parsed deck is written to the start cache. */
+const DECK_WRITE_DELAY_MS = 1500;
 
 /**
  * The deck's theme with every colour fitted to the terminal's depth (the perceptually nearest it
@@ -138,80 +121,16 @@ async function screenTheme(source: DeckSource, deck: Deck, level: ColorLevel, ba
 }
 
 /**
- * The terminal's background, when it can choose the theme: a terminal, colours on, and no theme
- * asked for on the command line (a deck's own theme still wins over it later).
- */
-async function screenBackground(io: Pick<ScreenIo, 'stdin' | 'stdout' | 'env'>, level: ColorLevel, theme: string | undefined): Promise<Background | null> {
-  if (theme || level === 0 || !isTerminal(io)) return null;
-  return detectBackground(io.stdin, io.stdout, io.env);
-}
-
-/** The start cache's key of the first frame of the deck at `deckPath` in this terminal. */
-function frameKeyOf(deckPath: string, keyOptions: LaunchOptions['keyOptions'], background: Background | null, io: Pick<ScreenIo, 'stdout' | 'env' | 'cwd'>, hyperlinks: boolean): FrameKey {
-  return {
-    deckPath,
-    command: 'present',
-    options: { ...keyOptions, background },
-    cwd: io.cwd,
-    columns: io.stdout.columns || 80,
-    rows: io.stdout.rows || 24,
-    colorLevel: detectColorLevel(io.env, true),
-    hyperlinks,
-  };
-}
-
-/** Whether the presenter may make OSC 8 links in this terminal. */
-function hyperlinksIn(env: ScreenIo['env']): boolean {
-  return supportsHyperlinks.stdout !== false && env.TALKDECK_HYPERLINKS !== '0';
-}
-
-/**
- * Paints the first frame of presenting the deck at `deckPath` (absolute) with `keyOptions`, when
- * the start cache holds it for this terminal and nothing it was made from changed; null otherwise.
- * Called by the command line's entry before the rest of talkdeck is loaded: the speaker sees the
- * slide while commander, the commands and the deck are read behind it.
- */
-export async function paintKeptFrame(deckPath: string, keyOptions: LaunchOptions['keyOptions'], io: Pick<ScreenIo, 'stdin' | 'stdout' | 'env' | 'cwd'>): Promise<EntryStart> {
-  if (!isTerminal(io)) return { kept: null };
-  const cacheDir = startCacheDir(io.env);
-  if (cacheDir === null) return { kept: null };
-  // The background chooses the theme when none is asked for, so it is part of the key: asked here
-  // once, and handed to the presenter whether or not a frame was kept.
-  const background = await screenBackground(io, detectColorLevel(io.env, true), typeof keyOptions.theme === 'string' ? keyOptions.theme : undefined);
-  const key = frameKeyOf(deckPath, keyOptions, background, io, hyperlinksIn(io.env));
-  const frame = readCachedFrame(cacheDir, key);
-  if (frame === null) return { kept: null, background };
-  const early = enterEarlyScreen(io.stdin, io.stdout, frame);
-  const paintedAt = performance.now();
-  let state: 'painted' | 'taken' | 'released' = 'painted';
-  const kept: KeptStart = {
-    key,
-    early,
-    paintedAt,
-    take: () => {
-      if (state !== 'painted') return null;
-      state = 'taken';
-      return early;
-    },
-    release: () => {
-      if (state !== 'painted') return;
-      state = 'released';
-      early.restore();
-      early.dispose();
-    },
-  };
-  return { kept, background };
-}
-
-/**
  * A trace sink for the benchmark (`TALKDECK_TRACE=file`): one `event time` line per event. A file
  * that cannot be written is the user's to fix, said before anything is painted: the folder named,
  * not an internal error halfway through the start.
  */
 function traceTo(path: string, cwd: string): NonNullable<PresentOptions['trace']> {
   const absolute = resolve(cwd, path);
+  // Kept open: opening the file for each event would be part of the key → frame times it measures.
+  let fd: number;
   try {
-    appendFileSync(absolute, '');
+    fd = openSync(absolute, 'a');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     const folder = dirname(path);
@@ -221,11 +140,7 @@ function traceTo(path: string, cwd: string): NonNullable<PresentOptions['trace']
     const hint = code === 'EISDIR' ? 'give a file name, not a folder' : code === 'EACCES' || code === 'EPERM' ? 'make the folder writable, or point TALKDECK_TRACE elsewhere' : 'point TALKDECK_TRACE elsewhere';
     throw new LocatedError({ file: path }, `TALKDECK_TRACE names a file that cannot be written (${code})`, hint);
   }
-  return (event, atMs, label) => appendFileSync(absolute, `${event} ${atMs.toFixed(3)}${label ? ` ${label}` : ''}\n`);
-}
-
-function isTerminal(io: Pick<ScreenIo, 'stdin' | 'stdout'>): boolean {
-  return Boolean(io.stdout.isTTY && io.stdin.isTTY);
+  return (event, atMs, label) => void writeSync(fd, `${event} ${atMs.toFixed(3)}${label ? ` ${label}` : ''}\n`);
 }
 
 /**
@@ -242,8 +157,8 @@ function isBigDeck(path: string): boolean {
 
 /**
  * The deck of a full-screen command, taken from the start cache when none of its files changed
- * since it was kept. Writing a fresh one to the cache waits for `flush` (once the first frame is
- * up: writing a big deck costs tens of milliseconds).
+ * since it was kept. Writing a fresh one to the cache waits for `flush` (a moment after the
+ * presenter starts: writing a big deck costs tens of milliseconds).
  */
 class ScreenDeck {
   private pending: Array<() => void> = [];
@@ -257,15 +172,18 @@ class ScreenDeck {
   async read(): Promise<Deck> {
     const cacheDir = startCacheDir(this.io.env);
     let kept: KeptDeck | undefined;
+    let reuse: ReadonlyMap<string, Slide> | undefined;
     if (cacheDir) {
-      const { asKeptDeck } = await import('./deck-schema.js');
-      kept = readCachedDeck(cacheDir, this.source.cacheKey, asKeptDeck);
+      const { asKeptDeck, keptSlides } = await import('./deck-schema.js');
+      // After an edit, the deck kept from the last launch still holds every slide not edited.
+      kept = readCachedDeck(cacheDir, this.source.cacheKey, asKeptDeck, (stale) => (reuse = keptSlides(stale)));
     }
     if (!kept) {
-      const fresh = await this.source.read();
+      const fresh = await this.source.read({ keySlides: cacheDir !== null, reuse });
       // A deck with errors is shown as errors and never kept: what fixes it may be outside its files.
       if (cacheDir && !fresh.deck.diagnostics.some((d) => d.severity === 'error')) {
-        this.pending.push(() => writeCachedDeck(cacheDir, this.source.cacheKey, fresh, fresh.files, this.io.startedAt));
+        const { deck, dialect, reason, files, slideKeys } = fresh;
+        this.pending.push(() => writeCachedDeck(cacheDir, this.source.cacheKey, { deck, dialect, reason, files, ...(slideKeys ? { slideKeys } : {}) }, files, this.io.startedAt));
       }
       kept = fresh;
     }
@@ -336,17 +254,21 @@ export async function launchPresenter(source: DeckSource, options: LaunchOptions
   const frameKey = frameKeyOf(source.absolute, options.keyOptions, background, io, hyperlinks);
   // The presenter view shows citations from articles the key does not cover, and a rehearsal its bar: not kept.
   const keepFrames = cacheDir !== null && !options.presenter && !rehearsal;
-  // Painted already by the command line's entry, for this very key: taken over as it is.
-  const kept = keepFrames && io.kept && JSON.stringify(io.kept.key) === JSON.stringify(frameKey) ? io.kept.take() : null;
+  // Painted already by the command line's entry, for this very key (or this key and the deck's
+  // outline): taken over as it is.
+  const keptBy = io.kept?.outline ? { ...frameKey, outline: io.kept.outline.made.key } : frameKey;
+  const kept = keepFrames && io.kept && JSON.stringify(io.kept.key) === JSON.stringify(keptBy) ? io.kept.take() : null;
+  const byOutline = kept ? io.kept!.outline : undefined;
   io.kept?.release();
-  if (kept) trace?.('first-frame', io.kept!.paintedAt, 'cached');
-  let cached = kept ? null : keepFrames ? readCachedFrame(cacheDir, frameKey) : null;
-  let cachedBy = 'cached';
+  if (kept) trace?.('first-frame', io.kept!.paintedAt, byOutline ? 'outline' : 'cached');
+  let cached = byOutline ? byOutline.frame : kept ? null : keepFrames ? readCachedFrame(cacheDir, frameKey) : null;
+  let cachedBy = byOutline ? 'outline' : 'cached';
   // After an edit the deck's files differ, but the first slide is most often the same: its frame
   // is kept under a key of what it is made from, which the deck's outline gives without the parser.
-  let outline: { key: FrameKey; files: string[] } | null = null;
+  let outline: { key: FrameKey; files: string[] } | null = byOutline ? { key: keptBy, files: byOutline.made.files } : null;
   if (keepFrames && !kept && cached === null) {
-    const made = await source.outline();
+    // The entry outlined the deck already when it looked for a kept frame under this key.
+    const made = io.outline && JSON.stringify(io.outline.base) === JSON.stringify(frameKey) ? io.outline.made : await source.outline();
     if (made !== null) {
       outline = { key: { ...frameKey, outline: made.key }, files: made.files };
       cached = readCachedFrame(cacheDir, outline.key);
@@ -368,6 +290,7 @@ export async function launchPresenter(source: DeckSource, options: LaunchOptions
     if (fromHead) trace?.('first-frame', performance.now(), 'head');
   }
   let handedToPresenter = false;
+  let deckWrite: NodeJS.Timeout | undefined;
   try {
     // Messages go to the main screen: leave the early frame, and let the presenter paint anew.
     let signalled: number | null = null;
@@ -390,7 +313,6 @@ export async function launchPresenter(source: DeckSource, options: LaunchOptions
     const { presentDeck, paintFirstFrame } = await import('./start.js');
     trace?.('mark', performance.now(), 'modules');
     const keep = (frame: string) => {
-      screenDeck.flush();
       // A terminal resized since the key was taken would file the frame under the wrong size.
       if (!keepFrames || !cacheDir || deck.diagnostics.length > 0) return;
       if ((io.stdout.columns || 80) !== frameKey.columns || (io.stdout.rows || 24) !== frameKey.rows) return;
@@ -400,7 +322,10 @@ export async function launchPresenter(source: DeckSource, options: LaunchOptions
       // them), but nothing is kept if they were written during the launch or just before it.
       if (outline) writeCachedFrame(cacheDir, outline.key, frame, [...screenDeck.files, ...themeFiles].filter((file) => !deckFiles.has(file)), io.startedAt, [...deckFiles]);
     };
-    if (early || rehearsal) screenDeck.flush();
+    // Writing the deck to the cache takes a while for a big one (~100 ms for 5,000 slides, most of
+    // it JSON): not before the first keys are answered, but a moment later, or at the end.
+    deckWrite = setTimeout(() => screenDeck.flush(), DECK_WRITE_DELAY_MS);
+    deckWrite.unref();
     if (fromHead) keep(paintFirstFrame({ deck, theme, hyperlinks }, frameKey.columns, frameKey.rows));
     // The frame the outline gave is this deck's first frame: kept under the deck's files too, so
     // the next launch of the same deck need not outline it.
@@ -440,6 +365,8 @@ export async function launchPresenter(source: DeckSource, options: LaunchOptions
       early?.restore();
       early?.dispose();
     }
+    clearTimeout(deckWrite);
+    screenDeck.flush();
   }
 }
 

@@ -8,7 +8,8 @@ import { openPublisher, PRESENTERM_PORT, type PresenterStatus, type Publisher } 
 import type { SourceReader } from './notes-view.js';
 import { DEFAULT_KEYMAP, keyLabel, type Keymap } from './keymap.js';
 import { ExecController } from './exec-controller.js';
-import { deckHasImages, openImages, overlayStdout } from './images.js';
+import { deckHasImages, openImages } from './images.js';
+import { createScreenWriter } from '../render/index.js';
 import type { ExecSettings } from './exec-controller.js';
 import type { ImageSettings } from './images.js';
 import { watchDeck } from './watch.js';
@@ -109,6 +110,29 @@ function createCommandSource(): CommandSource & { emit(command: Command): void }
   };
 }
 
+/**
+ * The terminal as Ink sees it when the screen writer paints: its size, its events and its modes,
+ * but none of Ink's writes reach it. Ink would otherwise clear the screen on each render where it
+ * takes the terminal to be filled, which one of 0 rows (a pseudo-terminal given no size) always is.
+ * An empty write, which Ink makes to know that earlier writes are done before it resolves its
+ * exit, still goes through.
+ */
+function silentStdout(stdout: NodeJS.WriteStream): NodeJS.WriteStream {
+  const write = (chunk: string | Uint8Array, encoding?: unknown, callback?: unknown): boolean => {
+    const done = (typeof encoding === 'function' ? encoding : callback) as ((error?: Error | null) => void) | undefined;
+    if (chunk.length === 0) return stdout.write(chunk, done);
+    if (done) process.nextTick(done);
+    return true;
+  };
+  return new Proxy(stdout, {
+    get(target, property) {
+      if (property === 'write') return write;
+      const value = Reflect.get(target, property, target) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
 /** Options of Ink's render that the full-screen runner passes through. */
 type InkOptions = Pick<RenderOptions, 'onRender'>;
 
@@ -119,7 +143,8 @@ type InkOptions = Pick<RenderOptions, 'onRender'>;
  */
 export async function runFullScreen(
   element: ReactElement,
-  io: { stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream },
+  /** `inkStdout` is the stream Ink is given (default `stdout`), e.g. one that writes nothing. */
+  io: { stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream; inkStdout?: NodeJS.WriteStream },
   inkOptions: InkOptions = {},
   /** The screen is already entered and painted (the first frame, drawn before Ink loaded). */
   entered = false,
@@ -181,7 +206,7 @@ export async function runFullScreen(
   // Ink paints from the cursor: put it home, over the first frame when one was drawn.
   stdout.write(entered ? '\x1b[H' : ENTER_SCREEN);
   try {
-    instance = render(element, { stdout, stdin, exitOnCtrlC: false, patchConsole: false, maxFps: 120, ...inkOptions });
+    instance = render(element, { stdout: io.inkStdout ?? stdout, stdin, exitOnCtrlC: false, patchConsole: false, maxFps: 120, ...inkOptions });
     instance.waitUntilExit().then(
       () => finish(0),
       (error: unknown) => onCrash(error),
@@ -241,11 +266,17 @@ export async function runPresenter(options: PresentOptions): Promise<number> {
   // Images: only for a deck that has some, and then sharp is loaded only when one is shown.
   const pictures = options.images && deckHasImages(options.deck) ? await openImages(options.images, stdin, stdout) : null;
   let frameLines: readonly import('../render/index.js').StyledLine[] | null = null;
-  const overlay = pictures ? overlayStdout(stdout, pictures.store, () => frameLines) : null;
+  // The frames' one writer: Ink draws nothing. Images are drawn over each frame, in the same update.
+  const screen = createScreenWriter({
+    write: (bytes) => void stdout.write(bytes),
+    sync: stdout.isTTY === true,
+    after: pictures ? () => pictures.store.overlay(frameLines ?? []) : undefined,
+    onFrame: options.trace && ((rows) => options.trace?.('frame', performance.now(), `rows=${rows}`)),
+  });
   const listeners = new Set<() => void>();
   pictures?.onChange(() => {
     for (const listener of listeners) listener();
-    overlay?.refresh();
+    screen.refresh();
   });
 
   const code = await runFullScreen(
@@ -286,9 +317,10 @@ export async function runPresenter(options: PresentOptions): Promise<number> {
       onFrame: (lines: readonly import('../render/index.js').StyledLine[] | null) => {
         frameLines = lines;
       },
+      screen,
     }),
-    { stdin, stdout: overlay?.stream ?? stdout },
-    { onRender: options.trace && (({ renderTime }) => options.trace?.('frame', performance.now(), `render=${renderTime.toFixed(2)}`)) },
+    { stdin, stdout, inkStdout: silentStdout(stdout) },
+    {},
     options.entered,
     pictures ? () => pictures.store.clear() : undefined,
   );

@@ -104,8 +104,11 @@ export function isSafeFrame(frame: string): boolean {
   return !frame.includes('\t') && isSafePainted(frame);
 }
 
-/** The value kept for `key`, if every file it was made from is unchanged; else undefined. */
-function readCached(dir: string, kind: Kind, key: CacheKey): unknown {
+/**
+ * The value kept for `key`, if every file it was made from is unchanged; else undefined, and
+ * `onStale` hears the value of an entry whose files changed since (untrusted, like any entry).
+ */
+function readCached(dir: string, kind: Kind, key: CacheKey, onStale?: (value: unknown) => void): unknown {
   let entry: Entry;
   try {
     // Through io/'s reader: a regular file of the cache's own (never through a link), within the
@@ -120,8 +123,12 @@ function readCached(dir: string, kind: Kind, key: CacheKey): unknown {
     try {
       // Through io/'s reader: only regular files, within a deck's size limit (the largest of the
       // kinds kept), so a FIFO, a device or a huge file named in an entry cannot hang or flood the start.
-      if (sha256(readRegularFile(file[0], 'deck')) !== file[1]) return undefined;
+      if (sha256(readRegularFile(file[0], 'deck')) !== file[1]) {
+        onStale?.(entry.value);
+        return undefined;
+      }
     } catch {
+      onStale?.(entry.value);
       return undefined;
     }
   }
@@ -177,10 +184,11 @@ export function writeCachedFrame(dir: string, key: FrameKey, frame: string, file
 /**
  * A parsed deck kept for `key` (how it was named, options), if its files are unchanged and
  * `validate` (deck-schema.ts's asKeptDeck, loaded once the first frame is up) finds a deck's
- * shape; else undefined.
+ * shape; else undefined. When its files changed, `onStale` hears the entry's value: its unchanged
+ * slides may still be taken (deck-schema.ts's keptSlides checks them).
  */
-export function readCachedDeck(dir: string, key: CacheKey, validate: (value: unknown) => KeptDeck | undefined): KeptDeck | undefined {
-  const value = readCached(dir, 'decks', key);
+export function readCachedDeck(dir: string, key: CacheKey, validate: (value: unknown) => KeptDeck | undefined, onStale?: (value: unknown) => void): KeptDeck | undefined {
+  const value = readCached(dir, 'decks', key, onStale);
   return value === undefined ? undefined : validate(value);
 }
 

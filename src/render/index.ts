@@ -12,5 +12,6 @@ export { MIN_COLUMNS, MIN_ROWS, isTooSmall, layoutTooSmall } from './too-small.j
 export { highlightMatches } from './highlight-matches.js';
 export { layoutScreen, type SlideScreenProps, type Banner } from './screen.js';
 export { paintLines, osc8 } from './paint.js';
+export { createScreenWriter, type ScreenWriter, type ScreenWriterOptions } from './screen-writer.js';
 export { findOverflows, type SlideOverflow } from './find-overflows.js';
 export { printDeck, type PrintOptions } from './print.js';

@@ -154,6 +154,47 @@ describe('talkdeck present in a real terminal', () => {
     await expectRestored(pane, 0);
   });
 
+  it('paints exactly the slide after an overlay closes and after a resize, as a whole repaint does', async () => {
+    const pane = present(FOUR, { columns: 80, rows: 24 });
+    // Every cell with its colours; the talk's clock masked.
+    const screen = () => pane.capture({ escapes: true }).replace(/\d\d:\d\d/gu, 'MM:SS');
+    const on = (slide: number) => (s: string) => s.includes(`${slide} / 4`) && !s.includes('Keys');
+    await pane.waitFor('1 / 4');
+    pane.send('3', 'Enter');
+    await pane.waitFor(on(3));
+    const third = screen();
+    // Painted whole: a resize away and back.
+    pane.resize(60, 20);
+    await pane.waitFor((s) => s.includes('3 / 4') && s.split('\n').length <= 21);
+    pane.resize(80, 24);
+    await pane.waitFor((s) => on(3)(s) && s.split('\n').some((line) => line.length > 60));
+    expect(screen()).toBe(third);
+    // Changed rows only, after the help and the overview covered the whole screen.
+    for (const overlay of ['?', 'o']) {
+      pane.send('g');
+      await pane.waitFor(on(1));
+      pane.send(overlay);
+      await pane.waitFor((s) => !s.includes('1 / 4'));
+      pane.send('Escape');
+      await pane.waitFor(on(1));
+      pane.send('3', 'Enter');
+      await pane.waitFor(on(3));
+      expect(screen()).toBe(third);
+    }
+    // And after a resize, from the slide before it.
+    pane.resize(70, 22);
+    await pane.waitFor((s) => on(3)(s) && s.split('\n').length <= 23);
+    pane.resize(80, 24);
+    await pane.waitFor((s) => on(3)(s) && s.split('\n').some((line) => line.length > 70));
+    pane.send('Left');
+    await pane.waitFor(on(2));
+    pane.send('Right');
+    await pane.waitFor(on(3));
+    expect(screen()).toBe(third);
+    pane.send('q');
+    await expectRestored(pane, 0);
+  });
+
   it('reloads a changed deck on the same slide, and keeps the last good deck when it breaks', async () => {
     const deck = join(workDir, 'live.md');
     copyFileSync(FOUR, deck);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isSafeFrame, MAX_ENTRY_BYTES, readCachedDeck as readKept, readCachedFrame, startCacheDir, writeCachedDeck, writeCachedFrame, type CacheKey, type FrameKey } from '../../src/present/start-cache.js';
-import { asKeptDeck } from '../../src/present/deck-schema.js';
+import { asKeptDeck, keptSlides } from '../../src/present/deck-schema.js';
 import { READ_LIMITS } from '../../src/io/index.js';
 import { paintFirstFrame } from '../../src/present/start.js';
 import { loadDeck, loadDeckWithDialect } from '../../src/parse/index.js';
@@ -277,5 +277,34 @@ describe('the deck cache', () => {
     chmodSync(cache, 0o700);
     writeCachedDeck(cache, deckKey, read, read.files, LATER);
     expect(readdirSync(join(cache, 'decks'))).toHaveLength(1);
+  });
+
+  it("hears the value of an entry whose files changed, and takes from it only the slides of a slide's shape, by their keys", () => {
+    const deckKey = { path: deck, cwd: dir, allowOutside: false, dialect: 'auto' };
+    writeFileSync(deck, '# One\n\n- a\n\n---\n\n# Two\n\n- b\n\n---\n\n# Three\n');
+    const read = loadDeckWithDialect(deck, { keySlides: true });
+    expect(read.slideKeys).toHaveLength(3);
+    writeCachedDeck(cache, deckKey, read, read.files, LATER);
+    let stale: unknown;
+    expect(readKept(cache, deckKey, asKeptDeck, (value) => (stale = value))).toEqual(read);
+    expect(stale).toBeUndefined();
+    writeFileSync(deck, '# One\n\n- a, edited\n\n---\n\n# Two\n\n- b\n\n---\n\n# Three\n');
+    expect(readKept(cache, deckKey, asKeptDeck, (value) => (stale = value))).toBeUndefined();
+    const kept = keptSlides(stale);
+    expect([...kept.keys()]).toEqual(read.slideKeys);
+    const edited = loadDeckWithDialect(deck, { reuse: kept });
+    expect(edited.deck).toEqual(loadDeckWithDialect(deck).deck);
+
+    // An entry is untrusted: a slide of the wrong shape is left out (built afresh), keys that do
+    // not match the slides give none, and a kept deck with such keys is no deck.
+    const spoilt = structuredClone(stale) as { deck: { slides: Array<Record<string, unknown>> }; slideKeys: unknown };
+    spoilt.deck.slides[1]!.blocks = 'not blocks';
+    expect([...keptSlides(spoilt).keys()]).toEqual([read.slideKeys![0], read.slideKeys![2]]);
+    for (const slideKeys of [read.slideKeys!.slice(1), 'keys', [1, 2, 3]]) {
+      const wrong = { ...(stale as object), slideKeys };
+      expect(keptSlides(wrong).size).toBe(0);
+      expect(asKeptDeck(wrong)).toBeUndefined();
+    }
+    for (const value of [null, 'deck', { deck: { slides: 'no' }, slideKeys: [] }]) expect(keptSlides(value).size).toBe(0);
   });
 });

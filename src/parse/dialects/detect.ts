@@ -36,10 +36,23 @@ const MARKERS: { pattern: RegExp; dialect: DialectName; reason: string }[] = [
 ];
 
 /**
+ * The last guess, for the same text guessed again: the presenter outlines a deck and then parses
+ * it, and the guess reads every line (a tenth of a second for a 5,000-slide deck).
+ */
+let lastGuess: { text: string; guess: DialectGuess } | null = null;
+
+/**
  * Guesses the presenter a deck was written for, from its front matter and markers outside
  * code. Decks with talkdeck-only directives, or with no marker at all, are talkdeck's.
  */
 export function detectDialect(text: string): DialectGuess {
+  if (lastGuess !== null && typeof text === 'string' && lastGuess.text === text) return { ...lastGuess.guess };
+  const guess = guessDialect(text);
+  if (typeof text === 'string') lastGuess = { text, guess: { ...guess } };
+  return guess;
+}
+
+function guessDialect(text: string): DialectGuess {
   const lines = String(text ?? '').replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').split('\n');
   if (/^%(?:title|author|date):/u.test(lines[0] ?? '')) return { dialect: 'mdp', reason: `line 1 is an mdp header (${lines[0]?.split(':')[0] ?? ''}:)` };
   const r = new Rewrite(lines);
