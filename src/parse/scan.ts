@@ -288,7 +288,16 @@ export class Scanner {
 }
 
 /** A scan kept for the next one of the same lines (see `scanDeck`). */
-let handedOn: { file: string; start: number; lines: readonly string[]; raws: RawSlide[]; diagnostics: Diagnostic[] } | null = null;
+type HandedOn = { file: string; start: number; lines: readonly string[]; raws: RawSlide[]; diagnostics: Diagnostic[] } | null;
+
+/**
+ * Where that scan is kept: on the process's global object, not in this module, because the
+ * command line's entry (dist/talkdeck.js) bundles its own copy of this module for the outline it
+ * makes before the first frame, and the parse that follows runs in the chunks' copy. Both copies
+ * come from one build; the slot holds plain data.
+ */
+const SLOT = Symbol.for('talkdeck.scan.handedOn');
+const slot = globalThis as unknown as Record<typeof SLOT, HandedOn | undefined>;
 
 function sameLines(a: readonly string[], b: readonly string[]): boolean {
   if (a === b) return true;
@@ -305,8 +314,8 @@ function sameLines(a: readonly string[], b: readonly string[]): boolean {
  * scan. Only one scan is kept, and only until the next call.
  */
 export function scanDeck(lines: readonly string[], file: string, start: number, sink: DiagnosticSink, readInclude: IncludeReader | undefined, handOn = false): RawSlide[] {
-  const last = handedOn;
-  handedOn = null;
+  const last = slot[SLOT] ?? null;
+  slot[SLOT] = null;
   if (last !== null && last.file === file && last.start === start && sameLines(last.lines, lines)) {
     for (const d of last.diagnostics) sink.diagnostics.push({ ...d });
     return last.raws;
@@ -316,6 +325,6 @@ export function scanDeck(lines: readonly string[], file: string, start: number, 
   scanner.scanFile(lines, file, start, []);
   const raws = scanner.finish();
   sink.diagnostics.push(...own.diagnostics.map((d) => ({ ...d })));
-  if (handOn && !scanner.included) handedOn = { file, start, lines, raws, diagnostics: own.diagnostics };
+  if (handOn && !scanner.included) slot[SLOT] = { file, start, lines, raws, diagnostics: own.diagnostics };
   return raws;
 }
