@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { loadDeckWithDialect } from '../../src/parse/index.js';
 import { outlineDeck } from '../../src/parse/outline.js';
 
@@ -125,4 +125,27 @@ describe("a deck's outline: what its first slide, title and slide count are made
     // Most edits leave the first slide alone: the comparison above is made, not skipped.
     expect(compared).toBeGreaterThan(30);
   }, 60_000);
+});
+
+describe("the outline's scan, handed on to the parse that follows", () => {
+  it('is taken by the parse even from another copy of the parser (the entry bundles its own)', async () => {
+    const path = deckFile(TALK);
+    // The entry's copy of the outline, and the command line's copy of the parser.
+    vi.resetModules();
+    const entry = await import('../../src/parse/outline.js');
+    vi.resetModules();
+    const scan = await import('../../src/parse/scan.js');
+    const parser = await import('../../src/parse/index.js');
+    const scanned = vi.spyOn(scan.Scanner.prototype, 'scanFile');
+    try {
+      expect(await entry.outlineDeck(path)).not.toBeNull();
+      const handed = parser.loadDeckWithDialect(path);
+      expect(scanned).not.toHaveBeenCalled();
+      // The same deck as a parse that scans for itself.
+      expect(parser.loadDeckWithDialect(path)).toEqual(handed);
+      expect(scanned).toHaveBeenCalled();
+    } finally {
+      scanned.mockRestore();
+    }
+  });
 });
