@@ -2,7 +2,7 @@
 // Terminal figures are taken in a real terminal (a private tmux server), several runs, medians.
 // Every figure that has a reference (bare Node, patat, mdp, Marp) is measured in the same run as
 // it, the runs interleaved, so the ratios hold on a machine whose speed drifts.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -102,6 +102,12 @@ function peakRssMb(pane) {
 async function quit(pane, counter) {
   tmux('send-keys', '-t', pane, 'q');
   await waitFor(pane, (s) => !counter.test(s));
+  // The presenter gives the terminal back first, then writes what it keeps for the next launch
+  // (a big deck's start-cache entry takes a while): wait for it to exit, as a user's next launch
+  // would come after it, instead of killing it in the middle of that write.
+  const shell = tmux('display-message', '-p', '-t', pane, '#{pane_pid}').trim();
+  const deadline = performance.now() + 10_000;
+  while (performance.now() < deadline && spawnSync('pgrep', ['-P', shell]).status === 0) await sleep(20);
   tmux('kill-session', '-t', pane);
 }
 
