@@ -274,10 +274,10 @@ export function App(props: AppProps) {
 
   const banner = bannerFor(state);
   const highlight = highlightFor(state);
-  const slideLines = useMemo(
+  // The slide under the search prompt (whose banner it draws); the other screens are made by screenLines.
+  const searchLines = useMemo(
     () =>
-      // The slide screen: the slide alone, or under the search prompt (whose banner it draws).
-      (state.overlay.kind === 'none' && !props.presenterView) || state.overlay.kind === 'search-input'
+      state.overlay.kind === 'search-input'
         ? layoutScreen({ deck: state.deck, position: state.position, theme, columns, rows, elapsedMs: elapsed, hyperlinks, banner, highlight, ...extras })
         : null,
     [state.deck, state.position.slide, state.position.step, state.overlay.kind, state.runs, theme, columns, rows, elapsed, hyperlinks, banner?.kind, banner?.text, highlight, imageVersion],
@@ -286,7 +286,7 @@ export function App(props: AppProps) {
   // The images of this frame are drawn after it is painted, placed by the frame on screen (the slide
   // over a rehearsal's status line is laid out one row shorter); overlays, a blank screen and other
   // screens have none.
-  props.onFrame?.(slideLines === null ? null : state.overlay.kind === 'none' ? lines : slideLines);
+  props.onFrame?.(state.overlay.kind === 'none' && !props.presenterView ? lines : searchLines);
   // The frame is written by the screen writer once React has committed, only the rows that
   // changed; Ink draws nothing, so the screen has one writer and Ink's output stage (which re-reads
   // the whole screen every frame) never runs.
@@ -311,6 +311,6 @@ export function App(props: AppProps) {
     if (state.overlay.kind === 'none') return slideFrame(state, { theme, columns, rows, elapsed, hyperlinks, extras: extrasOf, statusLine: props.statusLine });
     if (state.overlay.kind === 'help') return helpLines(theme, columns, rows, props.keymap);
     if (state.overlay.kind === 'overview') return overviewLines(state.deck, state.overlay.selected, theme, columns, rows);
-    return slideLines ?? [];
+    return searchLines ?? [];
   }
 }
