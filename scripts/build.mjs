@@ -2,6 +2,8 @@
 import { build } from 'esbuild';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { execFile } from 'node:child_process';
+import { isBuiltin } from 'node:module';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 
@@ -44,6 +46,7 @@ const stubInkModules = {
     b.onLoad({ filter: /.*/, namespace: 'not-ci' }, () => ({ contents: 'export default false;', loader: 'js' }));
   },
 };
+const BUILD_ID = buildId();
 const shared = {
   bundle: true,
   platform: 'node',
@@ -53,7 +56,7 @@ const shared = {
   sourcemap: false,
   legalComments: 'none',
   jsx: 'automatic',
-  define: { 'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"', __TALKDECK_BUILD__: JSON.stringify(buildId()) },
+  define: { 'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"', __TALKDECK_BUILD__: JSON.stringify(BUILD_ID) },
   // Loaded from node_modules when a PDF is asked for, and sharp (libvips) when an image is shown:
   // both find their own files (a browser, a native library) at run time. sixel's quantiser
   // (UPNG) assigns a global, which works only as the CommonJS module it ships as.
@@ -172,4 +175,62 @@ rmSync('dist/tagger-entry.cjs');
 mkdirSync('dist/themes', { recursive: true });
 for (const file of readdirSync('themes').filter((f) => f.endsWith('.yaml'))) {
   writeFileSync(`dist/themes/${file.replace(/\.yaml$/u, '.json')}`, JSON.stringify(parse(readFileSync(`themes/${file}`, 'utf8'))));
+}
+
+// The batch face (src/cli/batch-face.ts): the command line once more, as one CommonJS script for
+// the commands that run once and exit, and the V8 code cache it runs with, made by running those
+// commands. The full-screen commands stay on the chunks: what only they reach (Ink, React, Yoga,
+// with top-level awaits a CommonJS script cannot hold) is left out, and throws if ever reached.
+const presenterOnly = {
+  name: 'presenter-only',
+  setup(b) {
+    b.onResolve({ filter: /^(ink|react|react\/jsx-runtime|yoga-layout)(\/.*)?$/ }, (args) => ({ path: args.path, namespace: 'presenter-only' }));
+    b.onLoad({ filter: /.*/, namespace: 'presenter-only' }, (args) => ({ contents: `throw new Error(${JSON.stringify(`${args.path} is not in the batch face: the full-screen commands run from the chunks`)});`, loader: 'js' }));
+    // What is imported with import() and not bundled (Node's own modules in pptxgenjs, sharp), as a
+    // require: a script run by vm cannot import() without an experimental flag.
+    b.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' && (isBuiltin(args.path) || shared.external.includes(args.path)) ? { path: args.path, namespace: 'required' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'required' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+    // The parse face's top-level await for the YAML parser, as a plain import here.
+    b.onResolve({ filter: /^\.\/yaml-ready\.js$/ }, (args) => ({ path: join(args.resolveDir, 'yaml-ready-now.ts') }));
+    // The English tagger bundled, not read from dist/tagger.cjs: the code cache then holds it too.
+    b.onResolve({ filter: /^\.\/tagger-modules\.js$/ }, (args) => ({ path: join(args.resolveDir, 'tagger-modules-bundled.ts') }));
+  },
+};
+const batch = await build({
+  ...shared,
+  format: 'cjs',
+  metafile: true,
+  entryPoints: ['src/cli/run.ts'],
+  outfile: 'dist/batch.cjs',
+  define: { ...shared.define, 'import.meta.url': '__batch_url' },
+  // The stamp batch-face.ts's batchStamp() makes: the entry runs only a script of its own build.
+  banner: { js: `// talkdeck batch face, build ${BUILD_ID}` },
+  plugins: [presenterOnly],
+  // What the full-screen commands import from the left-out modules is undefined here, on purpose.
+  logOverride: { 'import-is-undefined': 'silent' },
+});
+for (const put of ['src/parse/yaml-ready-now.ts', 'src/compile/tagger-modules-bundled.ts']) {
+  if (!(put in batch.metafile.inputs)) throw new Error(`dist/batch.cjs was built without ${put}: the module it stands in for was renamed or moved`);
+}
+if (/\bimport\(/u.test(readFileSync('dist/batch.cjs', 'utf8'))) throw new Error('dist/batch.cjs has an import(): make it a require (the required namespace above)');
+await build({
+  entryPoints: ['scripts/batch-cache.ts'],
+  outfile: 'dist/batch-cache.mjs',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  logLevel: 'warning',
+});
+rmSync('dist/batch.cache', { force: true });
+try {
+  // The commands as in CACHED_COMMANDS (src/cli/batch-face.ts), two at a time.
+  const commands = ['build', 'export', 'check', 'coverage', 'print'];
+  const make = (command) =>
+    new Promise((done, fail) =>
+      execFile(process.execPath, ['dist/batch-cache.mjs', 'dist', BUILD_ID, command], (error, _out, err) => (error ? fail(new Error(`the code cache of ${command}: ${err || error.message}`)) : done())),
+    );
+  for (let i = 0; i < commands.length; i += 2) await Promise.all(commands.slice(i, i + 2).map(make));
+} finally {
+  rmSync('dist/batch-cache.mjs');
 }

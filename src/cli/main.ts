@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
+import { appendFileSync, existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BATCH_COMMANDS, loadBatchFace } from './batch-face.js';
 import { outlineDeck } from '../parse/outline.js';
 import { paintKeptFrame } from '../present/kept-frame.js';
 import { defaultConfigPath, presentKeyOptions, quickPresentArgs } from './quick-start.js';
@@ -8,12 +9,16 @@ import { defaultConfigPath, presentKeyOptions, quickPresentArgs } from './quick-
 // The only place that touches process.argv and process.exit.
 const startedAt = Date.now();
 const argv = process.argv.slice(2);
-// `build` is one short run of the compiler over code that is cold. V8 optimises a function
-// (TurboFan) once it has run through a budget of bytecode, and at the default budget (67,584) much
-// of that optimising is paid for and never paid back. Eight times the default leaves it to the code
-// that runs long: paired against the default, CPU 0.81x for the bundled articles, 0.86x for a
-// 100 KB article, 0.77x for a 1 MB one (README, "Tried, with figures"). The output is the same.
-if (argv[0] === 'build') setFlagsFromString('--interrupt-budget=540672');
+declare const __TALKDECK_BUILD__: string;
+// The commands that run once and exit run from one script with its code compiled ahead (batch-face.ts).
+const batch = argv[0] !== undefined && BATCH_COMMANDS.has(argv[0]) ? loadBatchFace(dirname(fileURLToPath(import.meta.url)), __TALKDECK_BUILD__, argv[0]) : null;
+if (batch && process.env.TALKDECK_TRACE) {
+  try {
+    appendFileSync(resolve(process.cwd(), process.env.TALKDECK_TRACE), `batch-cache ${batch.cache}\n`);
+  } catch {
+    // A note for the benchmark and the tests only; the presenter says what is wrong with the path.
+  }
+}
 // `talkdeck DECK` again, nothing changed: its first frame is on screen before commander and the
 // commands are even loaded (the presenter takes it over, or it is given back before any message).
 // Only without a configuration file: its settings are part of the key, and reading it needs the YAML parser.
@@ -21,7 +26,7 @@ const quick = existsSync(defaultConfigPath(process.env)) ? null : quickPresentAr
 // After an edit of a later slide, the first frame is found by the deck's outline, as DeckInput makes it.
 const outline = quick ? () => outlineDeck(quick.deck, { allowOutside: quick.options.allowOutside, dialect: (quick.options.dialect ?? 'auto') as 'auto' }) : undefined;
 const { kept, background, outline: outlined } = quick ? await paintKeptFrame(resolve(process.cwd(), quick.deck), presentKeyOptions(quick.options), { stdin: process.stdin, stdout: process.stdout, env: process.env, cwd: process.cwd() }, outline) : { kept: null };
-const { run } = await import('./run.js');
+const { run } = batch ?? (await import('./run.js'));
 const code = await run(argv, {
   stdout: process.stdout,
   stderr: process.stderr,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { lexemeOffsets, lexemes, lexemeTable, type Lexemes } from './lexemes.js';
+import { bundledTagger, type TaggerModules } from './tagger-modules.js';
 
 /**
  * English part-of-speech tags by wink-nlp with its bundled English model (wink-eng-lite-web-model,
@@ -117,28 +118,25 @@ function splitModelDir(require: NodeJS.Require): string | null {
   return null;
 }
 
-interface TaggerModules {
-  winkNLP: (model: unknown, pipe?: string[]) => Wink;
-  part: (name: string) => Json;
-}
-
 /**
  * wink-nlp and the small parts of its model. The built CLI has them bundled into one file
  * (dist/tagger.cjs, made by scripts/build.mjs): one file reads faster than the forty it is made of.
  * Run from the sources (tests), they come from node_modules.
  */
-function taggerModules(require: NodeJS.Require): TaggerModules {
+function taggerModules(require: NodeJS.Require): TaggerModules<Wink> {
+  const bundled = bundledTagger<Wink>();
+  if (bundled) return bundled;
   if (typeof __TALKDECK_BUILD__ !== 'undefined') {
     for (const path of ['./tagger.cjs', '../tagger.cjs']) {
       try {
-        return require(path) as TaggerModules;
+        return require(path) as TaggerModules<Wink>;
       } catch {
         // Not beside this chunk: try the next place, then node_modules.
       }
     }
   }
   return {
-    winkNLP: require('wink-nlp') as TaggerModules['winkNLP'],
+    winkNLP: require('wink-nlp') as TaggerModules<Wink>['winkNLP'],
     part: (name) => require(`wink-eng-lite-web-model/dist/${name}.js`) as Json,
   };
 }
@@ -146,7 +144,7 @@ function taggerModules(require: NodeJS.Require): TaggerModules {
 /** Builds wink-nlp for part-of-speech tags only: the package's model, read faster, without its entity and sentiment machines (never run here). */
 export function loadEnglishTagger(fast = true): Wink {
   const require = createRequire(import.meta.url);
-  if (!fast) return (require('wink-nlp') as TaggerModules['winkNLP'])(require('wink-eng-lite-web-model'), ['pos']);
+  if (!fast) return (require('wink-nlp') as TaggerModules<Wink>['winkNLP'])(require('wink-eng-lite-web-model'), ['pos']);
   const { winkNLP, part } = taggerModules(require);
   const negation = part('load-negation-model') as unknown as () => Json;
   const lean = {

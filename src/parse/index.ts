@@ -1,10 +1,8 @@
 /**
  * parse/: deck Markdown → Deck. The only user of `marked`; its tokens never leave this folder.
  */
-import { loadYaml } from './yaml.js';
-
 // Parsing through this face reads YAML wherever a deck has it: the parser is here before any call.
-await loadYaml();
+import './yaml-ready.js';
 
 export { parseDeck, parseDeckWithDialect, normalizeText, type ParseDeckOptions, type DialectDeck, type KeptSlides, type IncludeReader, type SourceReader } from './parse-deck.js';
 export { loadDeck, loadDeckWithDialect, type LoadDeckOptions } from './load.js';

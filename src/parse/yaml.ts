@@ -27,6 +27,11 @@ export async function loadYaml(): Promise<void> {
   if (typeof loaded?.parseDocument !== 'function') throw new Error('the YAML parser could not be loaded');
 }
 
+/** Takes the YAML parser as a module already loaded (the batch face bundles it: see yaml-ready-now.ts). */
+export function useYaml(module: typeof Yaml): void {
+  loaded ??= module;
+}
+
 /** yaml's parseDocument; throws YamlNotLoaded before loadYaml() has finished. */
 export function parseYamlDocument(source: string, options?: Yaml.ParseOptions & Yaml.DocumentOptions & Yaml.SchemaOptions): Yaml.Document.Parsed {
   if (!loaded) throw new YamlNotLoaded();

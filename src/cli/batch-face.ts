@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type * as V8 from 'node:v8';
+import type * as Vm from 'node:vm';
+import type { run as Run } from './run.js';
+
+/**
+ * The batch face: the command line for the commands that run once and exit (build, export, check,
+ * print, coverage, report, themes, completion), as one CommonJS script (dist/batch.cjs) run with a
+ * V8 code cache (dist/batch-COMMAND.cache), both made by scripts/build.mjs.
+ *
+ * Those commands are short runs of code that is cold, and much of their time went to reading and
+ * compiling it: Node's loader links and compiles the code-split chunks one by one, and V8 compiles
+ * each function on its first call. The code cache holds the bytecode of every function that the
+ * build's own runs of these commands called, so a command starts with its code already compiled.
+ * The full-screen commands keep the chunks (dist/chunks/): their first frame comes from the entry
+ * before any chunk loads, and Ink's modules need the ES module loader.
+ *
+ * The cache is trusted as the code is: it is made with the script and beside it, never written at
+ * run time. The script's first line and the cache's first bytes name the build they come from
+ * (scripts/build.mjs's build id): a script of another build than the entry's is not run, and a
+ * cache of another build is left unused (V8's own check compares only the source's length), as is
+ * one V8 rejects (another Node, other flags); the script then runs without it, only slower.
+ */
+
+/** What to make a command's code from: the batch commands, in the command table's names. */
+export const BATCH_COMMANDS: ReadonlySet<string> = new Set(['build', 'export', 'check', 'print', 'coverage', 'report', 'themes', 'completion']);
+
+/**
+ * The commands with a code cache of their own (dist/batch-COMMAND.cache), each made from runs of
+ * that command alone: a cache holding every command's functions is twice the size, and reading it
+ * cost the HTML export about 10 ms of what it saved.
+ */
+export const CACHED_COMMANDS: readonly string[] = ['build', 'export', 'check', 'coverage', 'print'];
+
+/**
+ * V8 flags for a command, set before the script is compiled: a code cache is accepted only under
+ * the flags it was made with. `build` is one short run of the compiler over code that is cold. V8
+ * optimises a function (TurboFan) once it has run through a budget of bytecode, and at the default
+ * budget (67,584) much of that optimising is paid for and never paid back. Eight times the default
+ * leaves it to the code that runs long: paired against the default, CPU 0.81x for building the
+ * bundled articles, 0.86x for a 100 KB article, 0.77x for a 1 MB one (README, "Tried, with
+ * figures"). The output is the same.
+ */
+function flagsFor(command: string): string | null {
+  return command === 'build' ? '--interrupt-budget=540672' : null;
+}
+
+/** The wrapper the script runs in, as Node wraps a CommonJS module (plus the module's URL, for import.meta.url). */
+const HEAD = '(function (exports, require, module, __filename, __dirname, __batch_url) {';
+const TAIL = '\n})';
+/** The first line of dist/batch.cjs, and the first bytes of each dist/batch-COMMAND.cache, for the build `id`. */
+export function batchStamp(id: string): string {
+  return `// talkdeck batch face, build ${id}\n`;
+}
+
+export type CacheState = 'accepted' | 'rejected' | 'stale' | 'none';
+
+export interface BatchFace {
+  run: typeof Run;
+  /** Whether the code cache was used: `stale` when it was made from another script, `none` when there is none. */
+  cache: CacheState;
+  /** The compiled script, for batchCache. */
+  script: Vm.Script;
+  stamp: Buffer;
+}
+
+/**
+ * The batch face of the build `id` from `dir` (dist/), or null when there is none of that build
+ * (then the chunks serve every command), to run `command`. The command's code cache is used
+ * unless `useCache` is false.
+ */
+export function loadBatchFace(dir: string, id: string, command: string, useCache = true): BatchFace | null {
+  const file = join(dir, 'batch.cjs');
+  const stamp = Buffer.from(batchStamp(id));
+  let source: Buffer;
+  try {
+    source = readFileSync(file);
+  } catch {
+    return null;
+  }
+  if (!source.subarray(0, stamp.length).equals(stamp)) return null;
+  // Loaded here rather than imported: the entry's other paths (the first frame) should not pay for them.
+  const require = createRequire(import.meta.url);
+  const flags = flagsFor(command);
+  if (flags) (require('node:v8') as typeof V8).setFlagsFromString(flags);
+  let cachedData: Buffer | undefined;
+  let cache: CacheState = 'none';
+  try {
+    // Not when making the cache: one made from a cache holds every function of the one before.
+    if (!useCache || !CACHED_COMMANDS.includes(command)) throw new Error('no cache this time');
+    const kept = readFileSync(join(dir, `batch-${command}.cache`));
+    if (kept.length > stamp.length && kept.subarray(0, stamp.length).equals(stamp)) cachedData = kept.subarray(stamp.length);
+    else cache = 'stale';
+  } catch {
+    // No cache: the script compiles as any other.
+  }
+  const { Script } = require('node:vm') as typeof Vm;
+  // The script has no import() of its own (scripts/build.mjs makes each a require): a script run
+  // this way could not load an ES module without an experimental flag.
+  const script = new Script(HEAD + source.toString('utf8') + TAIL, { filename: file, cachedData });
+  if (cachedData) cache = script.cachedDataRejected === true ? 'rejected' : 'accepted';
+  const module = { exports: {} as { run?: typeof Run } };
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dir, pathToFileURL(file).href);
+  if (typeof module.exports.run !== 'function') throw new Error(`${file} has no run(): build talkdeck again (npm run build)`);
+  return { run: module.exports.run, cache, script, stamp };
+}
+
+/** The code cache for `face` as it stands (every function it has compiled so far), stamped with its build. */
+export function batchCache(face: BatchFace): Buffer {
+  return Buffer.concat([face.stamp, face.script.createCachedData()]);
+}
