@@ -37,15 +37,23 @@ export const CACHED_COMMANDS: readonly string[] = ['build', 'export', 'check', '
 
 /**
  * V8 flags for a command, set before the script is compiled: a code cache is accepted only under
- * the flags it was made with. `build` is one short run of the compiler over code that is cold. V8
- * optimises a function (TurboFan) once it has run through a budget of bytecode, and at the default
- * budget (67,584) much of that optimising is paid for and never paid back. Eight times the default
- * leaves it to the code that runs long: paired against the default, CPU 0.81x for building the
- * bundled articles, 0.86x for a 100 KB article, 0.77x for a 1 MB one (README, "Tried, with
- * figures"). The output is the same.
+ * the flags it was made with. Each is a figure measured paired against V8's defaults (README,
+ * "Tried, with figures"), and changes no output.
+ *
+ * `build` is one short run of the compiler over code that is cold. V8 optimises a function
+ * (TurboFan) once it has run through a budget of bytecode, and at the default budget (67,584) much
+ * of that optimising is paid for and never paid back. Eight times the default leaves it to the code
+ * that runs long: CPU 0.81x for building the bundled articles, 0.86x for a 100 KB article, 0.77x for
+ * a 1 MB one.
+ *
+ * The others read a deck, mostly through marked's regular expressions, each run a few times. V8
+ * runs a regular expression in its interpreter first and compiles it on a later run; compiled at
+ * once (`--no-regexp-tier-up`), the bundled talk's HTML export took 0.91x the wall time, check
+ * 0.87x, print 0.89x, coverage 0.86x. Not for `build`, whose long articles run each expression
+ * many times: 1.18x there.
  */
-function flagsFor(command: string): string | null {
-  return command === 'build' ? '--interrupt-budget=540672' : null;
+function flagsFor(command: string): string {
+  return command === 'build' ? '--interrupt-budget=540672' : '--no-regexp-tier-up';
 }
 
 /** The wrapper the script runs in, as Node wraps a CommonJS module (plus the module's URL, for import.meta.url). */
@@ -84,8 +92,7 @@ export function loadBatchFace(dir: string, id: string, command: string, useCache
   if (!source.subarray(0, stamp.length).equals(stamp)) return null;
   // Loaded here rather than imported: the entry's other paths (the first frame) should not pay for them.
   const require = createRequire(import.meta.url);
-  const flags = flagsFor(command);
-  if (flags) (require('node:v8') as typeof V8).setFlagsFromString(flags);
+  (require('node:v8') as typeof V8).setFlagsFromString(flagsFor(command));
   let cachedData: Buffer | undefined;
   let cache: CacheState = 'none';
   try {
