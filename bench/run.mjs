@@ -457,7 +457,8 @@ async function benchBuild() {
   return [
     ['bare `node -e`', fmt(bare), '', 'reference', ''],
     ['build, a 100 KB article', fmt(median(m.article)), `+${fmt(over('article'))}`, '≤ bare + 60 ms', met(over('article') <= 60)],
-    ['build, the two bundled articles', fmt(median(m.bundled)), `+${fmt(over('bundled'))}`, '', ''],
+    // Issue 12's "under 400 ms", as it was measured when filed (bare Node took 94 ms then).
+    ['build, the two bundled articles', fmt(median(m.bundled)), `+${fmt(over('bundled'))}`, '< 400 ms', met(median(m.bundled) < 400)],
   ];
 }
 
