@@ -23,7 +23,7 @@ const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 
 /** Whether the built CLI already exports html and pdf (the lead wires `talkdeck export`). */
 function cliExports() {
-  const cli = join(ROOT, 'dist/talkdeck.js');
+  const cli = join(ROOT, 'dist/talkdeck.cjs');
   if (!existsSync(cli)) return false;
   const help = spawnSync('node', [cli, 'export', '--help'], { encoding: 'utf8', cwd: ROOT });
   return /\bhtml\b/u.test(help.stdout) && /\bpdf\b/u.test(help.stdout);
@@ -127,7 +127,7 @@ export async function benchExport({
   const useCli = cliExports();
   const runner = await buildRunner();
   const talkdeck = useCli
-    ? (input, format, out) => ['node', [join(ROOT, 'dist/talkdeck.js'), 'export', input, '--format', format, '-o', out]]
+    ? (input, format, out) => ['node', [join(ROOT, 'dist/talkdeck.cjs'), 'export', input, '--format', format, '-o', out]]
     : runner.command;
 
   const marpDir = join(WORK, 'marp');
@@ -179,7 +179,7 @@ export async function benchExport({
       notes: note,
     };
   };
-  const via = useCli ? 'node dist/talkdeck.js export' : 'esbuild bundle in bench/.work (CLI not wired yet)';
+  const via = useCli ? 'node dist/talkdeck.cjs export' : 'esbuild bundle in bench/.work (CLI not wired yet)';
   return [
     row(`HTML export, ${relative(ROOT, join(ROOT, deck))} (${slides} slides)`, times.html, times.marpHtml, '≤ 0.3x Marp', 0.3, `${via}; sizes ${kb(out.html)} vs ${kb(out.marpHtml)}`),
     row(

@@ -27,7 +27,7 @@ export async function benchHostile({ runs }) {
     for (let run = 0; run < runs; run++) {
       const t0 = performance.now();
       try {
-        execFileSync('node', ['dist/talkdeck.js', 'print', path], { stdio: 'ignore', timeout: 300_000 });
+        execFileSync('node', ['dist/talkdeck.cjs', 'print', path], { stdio: 'ignore', timeout: 300_000 });
       } catch {
         // Exit 1 when the deck has an error: what is measured is the time.
       }

@@ -20,7 +20,7 @@ const median = (values) => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
-const total = JSON.parse(execFileSync('node', [`${dist}/talkdeck.js`, 'export', DECK, '--format', 'json', '-o', '-'], { encoding: 'utf8', maxBuffer: 1 << 28 })).slides.length;
+const total = JSON.parse(execFileSync('node', [`${dist}/talkdeck.cjs`, 'export', DECK, '--format', 'json', '-o', '-'], { encoding: 'utf8', maxBuffer: 1 << 28 })).slides.length;
 const frames = () => (existsSync(trace) ? readFileSync(trace, 'utf8').split('\n').filter((l) => l.startsWith('frame ')).length : 0);
 async function waitFrames(count) {
   const deadline = Date.now() + 15000;
@@ -31,7 +31,7 @@ async function waitFrames(count) {
 }
 rmSync(trace, { force: true });
 try {
-  tmux('new-session', '-d', '-s', 'keys', '-x', '80', '-y', '24', '-e', 'TERM=xterm-256color', `TALKDECK_CACHE_DIR=${WORK}/keys-cache TALKDECK_TRACE=${trace} node ${dist}/talkdeck.js present ${DECK}; sleep 30`);
+  tmux('new-session', '-d', '-s', 'keys', '-x', '80', '-y', '24', '-e', 'TERM=xterm-256color', `TALKDECK_CACHE_DIR=${WORK}/keys-cache TALKDECK_TRACE=${trace} node ${dist}/talkdeck.cjs present ${DECK}; sleep 30`);
   await waitFrames(0);
   await sleep(600);
   const last = Math.min(N, total - 1);

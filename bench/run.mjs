@@ -113,7 +113,7 @@ async function quit(pane, counter) {
 
 /** The slide titles of a deck, as talkdeck reads it. */
 function deckTitles(deckPath) {
-  const deck = JSON.parse(execFileSync('node', ['dist/talkdeck.js', 'export', deckPath, '--format', 'json', '-o', '-'], { encoding: 'utf8', maxBuffer: 1 << 28 }));
+  const deck = JSON.parse(execFileSync('node', ['dist/talkdeck.cjs', 'export', deckPath, '--format', 'json', '-o', '-'], { encoding: 'utf8', maxBuffer: 1 << 28 }));
   return deck.slides.map((s) => s.title);
 }
 
@@ -161,7 +161,7 @@ async function launchTalkdeck(deckPath, titles, { env, keys = false, flood = fal
   const counter = new RegExp(`\\d+ / ${total}\\b`, 'u');
   const onFirstSlide = (s) => s.includes(`1 / ${total}`) && s.includes(titles[0].slice(0, 20));
   rmSync(trace, { force: true });
-  const started = await timeToScreen(`${env} TALKDECK_TRACE=${trace} node dist/talkdeck.js present ${deckPath}`, onFirstSlide, { keep: true });
+  const started = await timeToScreen(`${env} TALKDECK_TRACE=${trace} node dist/talkdeck.cjs present ${deckPath}`, onFirstSlide, { keep: true });
   const out = { first: started.ms, keyInternal: [], keyExternal: [], rss: NaN, cached: false, marks: {} };
   await waitForFrames(trace, 0);
   const traced = readFileSync(trace, 'utf8');
@@ -368,7 +368,7 @@ function coldStartRows(runs, bare) {
  */
 async function timeToSecondSlide(deckPath, total, env) {
   const counter = new RegExp(`\\d+ / ${total}\\b`, 'u');
-  const { pane, start } = await timeToScreen(`${env} node dist/talkdeck.js present ${deckPath}`, (s) => s.includes(`1 / ${total}`), { keep: true });
+  const { pane, start } = await timeToScreen(`${env} node dist/talkdeck.cjs present ${deckPath}`, (s) => s.includes(`1 / ${total}`), { keep: true });
   tmux('send-keys', '-t', pane, 'Right');
   const ms = (await waitFor(pane, (s) => s.includes(`2 / ${total}`))) - start;
   await quit(pane, counter);
@@ -449,8 +449,8 @@ async function benchBuild() {
   const m = { bare: [], article: [], bundled: [] };
   for (let run = 0; run < RUNS; run++) {
     m.bare.push(time(['-e', 'console.log(1)']));
-    m.article.push(time(['dist/talkdeck.js', 'build', article, '-o', `${WORK}/article-100k.talk.md`]));
-    m.bundled.push(time(['dist/talkdeck.js', 'build', ...bundled, '-o', `${WORK}/talk.md`]));
+    m.article.push(time(['dist/talkdeck.cjs', 'build', article, '-o', `${WORK}/article-100k.talk.md`]));
+    m.bundled.push(time(['dist/talkdeck.cjs', 'build', ...bundled, '-o', `${WORK}/talk.md`]));
   }
   const bare = median(m.bare);
   const over = (key) => median(m[key]) - bare;

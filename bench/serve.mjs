@@ -39,7 +39,7 @@ export async function benchServe({ tmux, newPane, median, fmt }) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/`;
   const pane = newPane(80, 24);
-  tmux('send-keys', '-t', pane, `TALKDECK_CACHE=off node dist/talkdeck.js present --serve --port ${port} ${DECK}`, 'Enter');
+  tmux('send-keys', '-t', pane, `TALKDECK_CACHE=off node dist/talkdeck.cjs present --serve --port ${port} ${DECK}`, 'Enter');
   const deadline = performance.now() + 20000;
   for (;;) {
     try {

@@ -292,7 +292,7 @@ type HandedOn = { file: string; start: number; lines: readonly string[]; raws: R
 
 /**
  * Where that scan is kept: on the process's global object, not in this module, because the
- * command line's entry (dist/talkdeck.js) bundles its own copy of this module for the outline it
+ * command line's entry (dist/talkdeck.cjs) bundles its own copy of this module for the outline it
  * makes before the first frame, and the parse that follows runs in the chunks' copy. Both copies
  * come from one build; the slot holds plain data.
  */

@@ -40,7 +40,7 @@ describe('the batch face', () => {
   it('is built with a code cache for each cached command, all of the build the entry names', () => {
     const id = stampOf(join(DIST, 'batch.cjs'));
     expect(id).not.toBeNull();
-    expect(readFileSync(join(DIST, 'talkdeck.js'), 'utf8')).toContain(`"${id}"`);
+    expect(readFileSync(join(DIST, 'talkdeck.cjs'), 'utf8')).toContain(`"${id}"`);
     const stamp = `// talkdeck batch face, build ${id}\n`;
     for (const name of CACHED_COMMANDS) {
       const cache = readFileSync(join(DIST, `batch-${name}.cache`));
@@ -51,15 +51,15 @@ describe('the batch face', () => {
 
   it('runs a batch command with its code cache, V8 accepting it', () => {
     const out = join(work, 'talk.json');
-    const result = runTraced(join(DIST, 'talkdeck.js'), ['export', DECK, '--format', 'json', '-o', out], work);
+    const result = runTraced(join(DIST, 'talkdeck.cjs'), ['export', DECK, '--format', 'json', '-o', out], work);
     expect(result.stderr).toBe(`${out}: json written (17 slides)\n`);
     expect(result.code).toBe(0);
     expect(result.batch).toEqual(['batch-cache accepted']);
     expect(JSON.parse(readFileSync(out, 'utf8')).slides).toHaveLength(17);
     // A command without a cache of its own still runs from the script.
-    expect(runTraced(join(DIST, 'talkdeck.js'), ['themes'], work).batch).toEqual(['batch-cache none']);
+    expect(runTraced(join(DIST, 'talkdeck.cjs'), ['themes'], work).batch).toEqual(['batch-cache none']);
     // The full-screen commands and anything else stay on the chunks.
-    expect(runTraced(join(DIST, 'talkdeck.js'), ['--version'], work).batch).toEqual([]);
+    expect(runTraced(join(DIST, 'talkdeck.cjs'), ['--version'], work).batch).toEqual([]);
   });
 
   describe('with a dist/ whose cache or script is not of its build', () => {
@@ -70,14 +70,14 @@ describe('the batch face', () => {
       copy = join(work, 'dist');
       cpSync(DIST, copy, { recursive: true });
       const out = join(work, 'expected.html');
-      expect(runTraced(join(DIST, 'talkdeck.js'), ['export', DECK, '--format', 'html', '-o', out], work).code).toBe(0);
+      expect(runTraced(join(DIST, 'talkdeck.cjs'), ['export', DECK, '--format', 'html', '-o', out], work).code).toBe(0);
       expected = readFileSync(out, 'utf8');
     });
 
     const exportHtml = () => {
       const out = join(work, 'talk.html');
       rmSync(out, { force: true });
-      const result = runTraced(join(copy, 'talkdeck.js'), ['export', DECK, '--format', 'html', '-o', out], work);
+      const result = runTraced(join(copy, 'talkdeck.cjs'), ['export', DECK, '--format', 'html', '-o', out], work);
       expect(result.stderr).toBe(`${out}: html written (17 slides)\n`);
       expect(result.code).toBe(0);
       expect(readFileSync(out, 'utf8')).toBe(expected);

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /** The built CLI, run as a user would. */
-const CLI = resolve(process.env.TALKDECK_CLI ?? 'dist/talkdeck.js');
+const CLI = resolve(process.env.TALKDECK_CLI ?? 'dist/talkdeck.cjs');
 const SOURCES = resolve('decks/unikernels/sources');
 const EN = 'unikernels-are-unfit-for-production.md';
 const ZH = 'unikernels-undebuggable-tns.zh.md';

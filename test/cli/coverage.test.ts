@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 
-const CLI = resolve(process.env.TALKDECK_CLI ?? 'dist/talkdeck.js');
+const CLI = resolve(process.env.TALKDECK_CLI ?? 'dist/talkdeck.cjs');
 const DECK = 'test/fixtures/compile/coverage/talk.md';
 
 function talkdeck(...args: string[]) {

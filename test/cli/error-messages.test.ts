@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * what is wanted (`must be …`, `wants …`, `expected …`, `Allowed choices are …`).
  */
 
-const CLI = resolve(process.env.TALKDECK_CLI ?? 'dist/talkdeck.js');
+const CLI = resolve(process.env.TALKDECK_CLI ?? 'dist/talkdeck.cjs');
 const FOUR = resolve('test/fixtures/e2e/four.md');
 
 /** Some clause that tells the user what to do. */

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * kill at the first touch of the target leaves part of a file.)
  */
 
-const CLI = resolve(process.env.TALKDECK_CLI ?? 'dist/talkdeck.js');
+const CLI = resolve(process.env.TALKDECK_CLI ?? 'dist/talkdeck.cjs');
 const SLIDES = 3000;
 
 type Format = 'pptx' | 'json';

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
 
-const CLI = resolve(process.env.TALKDECK_CLI ?? 'dist/talkdeck.js');
+const CLI = resolve(process.env.TALKDECK_CLI ?? 'dist/talkdeck.cjs');
 
 /** Starts `talkdeck serve` and resolves with what it printed once the audience URL is out, then stops it. */
 function serveUntilUrl(args: string[]): Promise<{ out: string; err: string }> {

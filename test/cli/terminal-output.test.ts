@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * bidi override. Only talkdeck's own SGR colours and OSC 8 links may remain.
  */
 
-const CLI = resolve(process.env.TALKDECK_CLI ?? 'dist/talkdeck.js');
+const CLI = resolve(process.env.TALKDECK_CLI ?? 'dist/talkdeck.cjs');
 
 const RESET = '\u001bc';
 const CLIPBOARD = '\u001b]52;c;aGkK\u0007';

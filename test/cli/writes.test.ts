@@ -26,7 +26,7 @@ import { CAN_MOUNT, NO_MOUNT } from '../small-disk.js';
  * turn a full disk or a permission error into a message with the old file intact.
  */
 
-const CLI = resolve(process.env.TALKDECK_CLI ?? 'dist/talkdeck.js');
+const CLI = resolve(process.env.TALKDECK_CLI ?? 'dist/talkdeck.cjs');
 const SAVE_WHILE_WRITING = resolve('test/fixtures/cli/save-while-writing.mjs');
 const AS_ROOT = process.getuid?.() === 0;
 const peer = secondUser();

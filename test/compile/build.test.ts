@@ -7,7 +7,7 @@ import { checkSources, groupSourceProblems, planBuild, slideList } from '../../s
 import { parseDeck } from '../../src/parse/index.js';
 import { BUNDLED, CORPUS_DIR, UNIKERNELS_DIR } from './helpers.js';
 
-const CLI = resolve(process.env.TALKDECK_CLI ?? 'dist/talkdeck.js');
+const CLI = resolve(process.env.TALKDECK_CLI ?? 'dist/talkdeck.cjs');
 const ESSAY = 'en-18f-working-in-public.md';
 
 let dir = '';

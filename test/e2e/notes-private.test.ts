@@ -14,7 +14,7 @@ import { startPane, stopServer, TEST_RUNTIME_DIR, type Pane } from './tmux.js';
  * time.
  */
 
-const CLI = resolve(process.env.TALKDECK_CLI ?? 'dist/talkdeck.js');
+const CLI = resolve(process.env.TALKDECK_CLI ?? 'dist/talkdeck.cjs');
 const ATTACKER = resolve('test/fixtures/e2e/notes-attacker.mjs');
 const peer = secondUser();
 const panes: Pane[] = [];

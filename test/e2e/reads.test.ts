@@ -12,7 +12,7 @@ import { startPane, stopServer, type Pane } from './tmux.js';
  * refused at once instead of freezing the presenter (which once ignored q, Ctrl-C and SIGTERM).
  */
 
-const CLI = resolve(process.env.TALKDECK_CLI ?? 'dist/talkdeck.js');
+const CLI = resolve(process.env.TALKDECK_CLI ?? 'dist/talkdeck.cjs');
 const SECRET = `talkdeck-secret-${process.pid}`;
 const panes: Pane[] = [];
 let dir = '';

@@ -14,7 +14,7 @@ import { startPane, stopServer, type Pane } from './tmux.js';
  * it runs as the test's own user, for whom chmod is enough.
  */
 
-const CLI = resolve(process.env.TALKDECK_CLI ?? 'dist/talkdeck.js');
+const CLI = resolve(process.env.TALKDECK_CLI ?? 'dist/talkdeck.cjs');
 const FOUR = resolve('test/fixtures/e2e/four.md');
 const AS_ROOT = process.getuid?.() === 0;
 const NOBODY = { uid: 65534, gid: 65534 };

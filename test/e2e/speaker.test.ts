@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startPane, stopServer, type Pane } from './tmux.js';
 
 /** The presenter's speaker keys (search, blank, pause, auto-advance) and its default theme, in a real terminal. */
-const CLI = resolve(process.env.TALKDECK_CLI ?? 'dist/talkdeck.js');
+const CLI = resolve(process.env.TALKDECK_CLI ?? 'dist/talkdeck.cjs');
 const FOUR = resolve('test/fixtures/e2e/four.md');
 const TALK = resolve('decks/unikernels/talk.md');
 const panes: Pane[] = [];

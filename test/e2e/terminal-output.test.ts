@@ -11,7 +11,7 @@ import { startPane, stopServer, type Pane } from './tmux.js';
  * in the source overlay's header (which once printed the raw title), and tmux's title never changes.
  */
 
-const CLI = resolve(process.env.TALKDECK_CLI ?? 'dist/talkdeck.js');
+const CLI = resolve(process.env.TALKDECK_CLI ?? 'dist/talkdeck.cjs');
 const SET_TITLE = (text: string) => `\u001b]2;${text}\u0007`;
 const panes: Pane[] = [];
 let dir = '';

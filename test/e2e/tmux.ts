@@ -105,7 +105,7 @@ export function stopServer(): void {
 }
 
 /** The built command line the end-to-end tests run (`TALKDECK_CLI` tests another build). */
-export const CLI = resolve(process.env.TALKDECK_CLI ?? 'dist/talkdeck.js');
+export const CLI = resolve(process.env.TALKDECK_CLI ?? 'dist/talkdeck.cjs');
 
 /**
  * `run(args)` starts `node CLI args` in a pane of its own; the panes a test started are killed after

@@ -101,7 +101,7 @@ describe('PdfPrinter', () => {
 });
 
 describe('talkdeck export -f pdf, signalled while Chromium runs', () => {
-  const CLI = resolve(process.env['TALKDECK_CLI'] ?? 'dist/talkdeck.js');
+  const CLI = resolve(process.env['TALKDECK_CLI'] ?? 'dist/talkdeck.cjs');
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     it(

@@ -3,7 +3,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startPane, stopServer, type Pane } from '../e2e/tmux.js';
 import { look, readScreen, type Cell } from './sgr.js';
 
-const CLI = resolve(process.env.TALKDECK_CLI ?? 'dist/talkdeck.js');
+const CLI = resolve(process.env.TALKDECK_CLI ?? 'dist/talkdeck.cjs');
 const DECK = resolve('test/fixtures/theme/highlight.md');
 const panes: Pane[] = [];
 
