@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -90,6 +90,48 @@ function untrack(browser?: Chromium): void {
   for (const signal of SIGNALS) process.off(signal, onSignal);
 }
 
+/** A browser's folder in the system's temporary folder: named for the talkdeck process that made it. */
+const FOLDER_PREFIX = 'talkdeck-pdf-';
+const FOLDER_NAME = /^talkdeck-pdf-(\d+)-[A-Za-z0-9]{6}$/u;
+
+/** Whether process `pid` is alive (or not ours to signal, which counts as alive: its folder is left). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+}
+
+/**
+ * Removes what exports killed outright (SIGKILL, a power cut) left in `dir`: folders named for a
+ * talkdeck process that no longer runs. Only real folders of this user's own; anything else
+ * (another user's, a link, a name of another shape) is left alone, and a folder that cannot be
+ * removed is no error.
+ */
+export function sweepLeftFolders(dir: string = tmpdir()): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  const uid = process.getuid?.();
+  for (const name of names) {
+    const pid = FOLDER_NAME.exec(name)?.[1];
+    if (pid === undefined || Number(pid) === process.pid || alive(Number(pid))) continue;
+    const path = join(dir, name);
+    try {
+      const stat = lstatSync(path);
+      if (!stat.isDirectory() || (uid !== undefined && stat.uid !== uid)) continue;
+      rmSync(path, { recursive: true, force: true });
+    } catch {
+      // Gone meanwhile, or not ours to remove: left.
+    }
+  }
+}
+
 export class Chromium {
   readonly #child: ChildProcess;
   readonly #commands: Writable;
@@ -116,7 +158,8 @@ export class Chromium {
     track(this);
     let folder: string | undefined;
     try {
-      folder = mkdtempSync(join(tmpdir(), 'talkdeck-pdf-'));
+      sweepLeftFolders();
+      folder = mkdtempSync(join(tmpdir(), `${FOLDER_PREFIX}${process.pid}-`));
       const profile = join(folder, 'p');
       const temporary = join(folder, 't');
       mkdirSync(temporary);

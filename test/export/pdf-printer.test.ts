@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -124,4 +124,62 @@ describe('talkdeck export -f pdf, signalled while Chromium runs', () => {
       PDF_TIMEOUT,
     );
   }
+
+  it(
+    'killed outright (SIGKILL), leaves its folder to the next export, which removes it',
+    async () => {
+      const exportPdf = (out: string) =>
+        spawn('node', [CLI, 'export', resolve('decks/unikernels/talk.md'), '-f', 'pdf', '-o', join(tmp.dir, out)], { env: { ...process.env, TMPDIR: tmp.dir }, stdio: 'ignore' });
+      const child = exportPdf('killed.pdf');
+      const ended = new Promise<NodeJS.Signals | null>((done) => child.once('exit', (_code, sig) => done(sig)));
+      const deadline = Date.now() + 60_000;
+      while (chromiumsLeft().length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      expect(chromiumsLeft().length).toBeGreaterThan(0);
+      child.kill('SIGKILL');
+      expect(await ended).toBe('SIGKILL');
+      // Nothing could clean up: Chromium ends when its pipe closes, its folder stays.
+      expect(await chromiumsLeftAfter()).toEqual([]);
+      const left = readdirSync(tmp.dir).filter((name) => name.startsWith('talkdeck-pdf-'));
+      expect(left).toEqual([expect.stringMatching(new RegExp(`^talkdeck-pdf-${child.pid}-`, 'u'))]);
+      const next = exportPdf('next.pdf');
+      expect(await new Promise<number | null>((done) => next.once('exit', (code) => done(code)))).toBe(0);
+      expect(readdirSync(tmp.dir).sort()).toEqual(['next.pdf']);
+    },
+    PDF_TIMEOUT,
+  );
+});
+
+describe('folders left by exports killed outright', () => {
+  it(
+    "are removed when a printer starts, if named for a process that has ended; anything else is left",
+    async () => {
+      const ended = spawnSync('true').pid;
+      const sleeper = spawn('sleep', ['60'], { stdio: 'ignore' });
+      try {
+        const dead = join(tmp.dir, `talkdeck-pdf-${ended}-AbC123`);
+        mkdirSync(join(dead, 'p', 'Default'), { recursive: true });
+        writeFileSync(join(dead, 'p', 'Default', 'Cookies'), 'x');
+        // A link named like a left folder, to a folder of someone's: neither followed nor removed.
+        const elsewhere = join(tmp.dir, 'elsewhere');
+        mkdirSync(elsewhere);
+        writeFileSync(join(elsewhere, 'keep'), 'x');
+        symlinkSync(elsewhere, join(tmp.dir, `talkdeck-pdf-${ended}-Link01`));
+        // A file of that name, a folder of a process that still runs, names of other shapes.
+        writeFileSync(join(tmp.dir, `talkdeck-pdf-${ended}-File01`), 'x');
+        mkdirSync(join(tmp.dir, `talkdeck-pdf-${sleeper.pid}-Alive1`));
+        mkdirSync(join(tmp.dir, 'talkdeck-pdf-Old123'));
+        mkdirSync(join(tmp.dir, `talkdeck-pdf-${ended}-toolong7`));
+        const printer = new PdfPrinter();
+        printer.check();
+        await printer.close();
+        expect(readdirSync(tmp.dir).sort()).toEqual(
+          ['elsewhere', `talkdeck-pdf-${ended}-File01`, `talkdeck-pdf-${ended}-Link01`, `talkdeck-pdf-${ended}-toolong7`, `talkdeck-pdf-${sleeper.pid}-Alive1`, 'talkdeck-pdf-Old123'].sort(),
+        );
+        expect(readFileSync(join(elsewhere, 'keep'), 'utf8')).toBe('x');
+      } finally {
+        sleeper.kill('SIGKILL');
+      }
+    },
+    PDF_TIMEOUT,
+  );
 });
