@@ -61,7 +61,7 @@ if (process.argv.includes('--json')) {
   const examples = rows.filter((r) => r.fragmentExamples.length > 0).map((r) => `${r.name}: ${r.fragmentExamples.map((t) => JSON.stringify(t)).join(', ')}`);
   if (examples.length > 0) console.log(`\nFragment titles:\n${examples.join('\n')}`);
   if (process.argv.includes('--examples')) {
-    for (const [label, key] of [['Phrase titles', 'phraseExamples'], ['Fragment bullets', 'fragmentBulletExamples']]) {
+    for (const [label, key] of [['Phrase titles', 'phraseExamples'], ['Fragment bullets', 'fragmentBulletExamples'], ['Boilerplate on slides', 'boilerplateExamples']]) {
       const list = rows.filter((r) => r[key].length > 0).map((r) => `${r.name}: ${r[key].map((t) => JSON.stringify(t)).join(', ')}`);
       if (list.length > 0) console.log(`\n${label}:\n${list.join('\n')}`);
     }

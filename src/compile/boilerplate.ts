@@ -127,7 +127,7 @@ export function claimLine(plain: string): Match | null {
 
 const FOOTER_EN =
   /^(?:this (?:entry|post) was posted in|posted in\b|filed under\b|tagged(?: with| as)?\b|tags?:|categor(?:y|ies):|share this(?: post| article| story)?\b|like this:|related(?: posts| articles| reading)?:?$|leave a (?:comment|reply)|\d+ (?:comments?|responses?)$|comments?(?: \(\d+\))?$|copyright\b|©|\(c\) \d{4}|all rights reserved|sign up for\b|join (?:our|my) (?:newsletter|mailing list)|read more:|read next\b|you (?:might|may) also like|if you (?:liked|enjoyed) this|thanks for reading|continue reading\b|previous post|next post)/iu;
-const FOOTER_ZH = /^(?:本文(?:首发|原载|来自|转载)|版权(?:所有|声明|归)|转载请注明|未经(?:许可|授权)|欢迎转载|点击阅读原文|阅读原文|推荐阅读|相关阅读|往期(?:回顾|推荐|精选)|上一篇|下一篇|责任编辑)/u;
+const FOOTER_ZH = /^(?:本文(?:首发|原载|来自|转载)|版权(?:所有|归|声明\s*[:：])|转载请注明|未经(?:许可|授权)|欢迎转载|点击阅读原文|阅读原文|推荐阅读|相关阅读|往期(?:回顾|推荐|精选)|上一篇|下一篇|责任编辑)/u;
 
 /** Site footers: "This entry was posted in …", "Share this:", "Copyright …", "推荐阅读", "转载请注明出处". */
 export function siteFooter(plain: string): Match | null {

@@ -54,12 +54,23 @@ const FRAMES_EN =
 const FRAME_ZH_START = /^[^，。：:“”"]{1,16}?(?:说|表示|指出|认为|写道|解释说|警告说|警告称|总结道|补充说|强调)[，,：:]\s*/u;
 const FRAME_ZH_END = /[，,]?\s*([”"])?\s*[^，。“”"]{0,10}(?:说|表示|指出|认为|写道|说道|总结道|继续说道|补充说|他认为)[。.]?$/u;
 
+/**
+ * A Chinese connective that opens the text as a word of its own: "同时，" and "同时他" open with
+ * 同时 (meanwhile), "同时期的杂志" with 同 and 时期 (of the same period), which is no opener.
+ */
+function chineseOpener(text: string): RegExpExecArray | null {
+  const match = OPENERS_ZH.exec(text);
+  if (!match) return null;
+  const end = match[0].length;
+  return taggedWords(text).some((w) => w.start < end && end < w.end) ? null : match;
+}
+
 /** Deletes connectives and first-person frames that open a sentence ("So,", "And yes,", "I think that", "因此，"), while something substantial is left. */
 export function dropOpeners(text: string): string {
   let current = text;
   for (let round = 0; round < 4; round++) {
     const trimmed = current.replace(/^[\s\u0000]+/u, '');
-    const match = OPENERS_EN.exec(trimmed) ?? FRAMES_EN.exec(trimmed) ?? OPENERS_ZH.exec(trimmed) ?? FRAME_ZH_START.exec(trimmed);
+    const match = OPENERS_EN.exec(trimmed) ?? FRAMES_EN.exec(trimmed) ?? chineseOpener(trimmed) ?? FRAME_ZH_START.exec(trimmed);
     if (!match || match[0].length === 0) break;
     const rest = trimmed.slice(match[0].length);
     if (contentWords(rest).length < 3) break;

@@ -177,6 +177,9 @@ export interface Stripped {
  * Deletes inline Markdown from a passage: images, link targets (keeping the link text), autolinks,
  * bare URLs, HTML tags, footnote references, emphasis markers and backslashes of escapes.
  */
+/** An unfilled template placeholder: `{{ x }}`, `{{{ x }}}` (Hugo, Handlebars), `{% x %}` (Liquid, Jinja). */
+const TEMPLATE_PLACEHOLDER = /\{\{\{?[^{}\n]{1,80}\}\}\}?|\{%[^%\n]{1,80}%\}/uy;
+
 export function stripMarkup(raw: string, defs: LinkDefinitions): Stripped {
   const urls: string[] = [];
   const out: string[] = [];
@@ -187,12 +190,25 @@ export function stripMarkup(raw: string, defs: LinkDefinitions): Stripped {
     plainFrom = to;
   };
   // Jump from one character that may start markup to the next; plain text in between is kept whole.
-  const special = /[\\`![<&*_~]|https?:\/\/|www\./gu;
+  const special = /[\\`![<&*_~]|https?:\/\/|www\.|\{\{|\{%/gu;
   for (let m = special.exec(raw); m; m = special.exec(raw)) {
     const i = m.index;
     const c = m[0];
     let next = i + 1;
     switch (c) {
+      case '{{':
+      case '{%': {
+        // A template's placeholder no one filled in ("TiDB 是 {{{.company }}} 公司…", "{% include %}"):
+        // the page's machinery, not its words. It goes, with the space after it.
+        const placeholder = matchAt(TEMPLATE_PLACEHOLDER, raw, i);
+        if (placeholder) {
+          const end = i + placeholder.length;
+          const space = /\s/u.test(raw[i - 1] ?? ' ') ? (matchAt(/\s+/uy, raw, end)?.length ?? 0) : 0;
+          cut(i, end + space, '');
+          next = end + space;
+        }
+        break;
+      }
       case '\\':
         if (i + 1 < raw.length && /[!-/:-@[-`{-~]/u.test(raw[i + 1] ?? '')) {
           cut(i, i + 1, '');

@@ -12,7 +12,7 @@ import type { Citation, NotesParagraph, Talk, TalkBullet, TalkFigure, TalkSlide,
 import { opensConclusion, partStarts } from './discourse.js';
 import { depthScores, gapCohesion, topicStarts } from './text-tiling.js';
 import { displayWidth } from './text-width.js';
-import { pointsBack, titleCandidates, type TitleCandidate } from './titles.js';
+import { pointsBack, titleCandidates, titleFault, type TitleCandidate } from './titles.js';
 import { glossaryTerms, hasCjk, stem, TermIndex } from './tokens.js';
 import { centroidSimilarities, cosine, vectorFromIds, Vocabulary, type SparseVector } from './vectors.js';
 import { pretag, taggedWords } from './words.js';
@@ -903,7 +903,9 @@ class Planner {
       // A lead the author set in bold ("**No one's going to read your code.**") is their own title for the passage.
       const stressed = (from.emphasis && from.opensBlock) || (from.stressed !== '' && candidate.text.includes(from.stressed)) ? 2.5 : 1;
       const score = (sum / Math.pow(ids.size, 0.4)) * shape * place * stressed;
-      if (!best || score > best.score) best = { text: candidate.text, from, score, ids };
+      // Judged in its whole sentence, as the quality report judges it: the candidate's own passage
+      // can be cut into words otherwise ("同时期的…" read as 同时|期 there, as 同|时期 in the sentence).
+      if ((!best || score > best.score) && !titleFault(capitalise(candidate.text), from.plain)) best = { text: candidate.text, from, score, ids };
     };
     passages.forEach((s, position) => {
       for (const c of titleCandidates(this.condensable(s))) consider(c, s, position);
@@ -993,7 +995,7 @@ class Planner {
         const leading = s.index - section.start < 4 ? 1.6 : 1;
         const stressed = s.stressed !== '' && candidate.kind !== 'phrase' && candidate.text.includes(s.stressed) ? 2.5 : 1;
         const score = (sum / Math.pow(ids.size, 0.5)) * shape * (0.6 + 0.4 * c) * leading * stressed;
-        if (!best || score > best.score) best = { text: capitalise(candidate.text), from: s, score, ids };
+        if ((!best || score > best.score) && !titleFault(capitalise(candidate.text), s.plain)) best = { text: capitalise(candidate.text), from: s, score, ids };
       }
     }
     const chosen = best as { text: string; from: Sentence; score: number; ids: Set<number> } | null;
@@ -1053,7 +1055,8 @@ class Planner {
     scored.forEach(({ s, i, score }) => {
       const options = condenseBullet(stripMarkup(s.raw, main.definitions).text).filter((b) => !danglingReference(b.text));
       // A phrase the author set in bold inside the sentence is the point they want remembered.
-      if (s.stressed && bulletLength(s.stressed) <= 20 && standsAlone(s.stressed)) options.push({ text: capitalise(s.stressed), partial: true, weight: 1.2 });
+      // Not a bold label that leads into what follows ("**October 1, 2019, Update:**"): the same test as every option's.
+      if (s.stressed && bulletLength(s.stressed) <= 20 && standsAlone(s.stressed) && !danglingReference(s.stressed)) options.push({ text: capitalise(s.stressed), partial: true, weight: 1.2 });
       const best = options.sort((a, b) => b.weight - a.weight)[0];
       if (!best) return;
       const vector = best.partial ? this.vectorOf(this.termIds(best.text)) : (this.vectors[i] as SparseVector);

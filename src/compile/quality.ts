@@ -36,6 +36,7 @@ export interface TalkQuality {
   bullets: number;
   /** Lines on slides (titles, bullets) that are boilerplate (credits, footers, follow-me lines …); the title slide's attribution excepted. */
   boilerplateOnSlides: number;
+  boilerplateExamples: string[];
   /** Bullets (and takeaways) that refer to a table, code or figure their slide does not show, or send the audience elsewhere ("See the man page …"). */
   danglingBullets: number;
   codeSlides: number;
@@ -137,9 +138,14 @@ export function assessTalk(articles: readonly ArticleInput[], compiled: Compiled
   // Lengths in the talk's own script: a Chinese bullet in an English talk is not counted in words.
   const bulletLengths = content.flatMap((s) => s.bullets.filter((b) => hasCjk(b.text) === cjk).map((b) => bulletLength(b.text)));
   let boilerplateOnSlides = 0;
+  const boilerplateExamples: string[] = [];
   for (const slide of slides) {
     if (slide.kind === 'title' || slide.kind === 'questions') continue;
-    for (const line of [slide.title, slide.subtitle, ...slide.bullets.map((b) => b.text)]) if (line && isBoilerplate(line)) boilerplateOnSlides++;
+    for (const line of [slide.title, slide.subtitle, ...slide.bullets.map((b) => b.text)]) {
+      if (!line || !isBoilerplate(line)) continue;
+      boilerplateOnSlides++;
+      if (boilerplateExamples.length < 3) boilerplateExamples.push(line);
+    }
   }
   const danglingBullets = slides.filter((s) => s.kind === 'content' || s.kind === 'takeaways').reduce((a, s) => a + (s.figure ? 0 : s.bullets.filter((b) => danglingReference(b.text)).length), 0);
   const titles = new Set(slides.filter((s) => s.kind === 'content' || s.kind === 'section').map((s) => normal(s.title)));
@@ -160,6 +166,7 @@ export function assessTalk(articles: readonly ArticleInput[], compiled: Compiled
     bulletMax: Math.max(0, ...bulletLengths),
     bullets: bulletLengths.length,
     boilerplateOnSlides,
+    boilerplateExamples,
     danglingBullets,
     codeSlides: content.filter((s) => s.figure?.kind === 'code').length,
     tableSlides: content.filter((s) => s.figure?.kind === 'table').length,

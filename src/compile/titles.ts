@@ -1,3 +1,4 @@
+import { LINE_RULES } from './boilerplate.js';
 import { displayWidth } from './text-width.js';
 import { hasCjk } from './tokens.js';
 import { FUNCTION_TAGS, taggedWords, type Word } from './words.js';
@@ -151,6 +152,15 @@ function nounPhrases(words: readonly Word[]): Word[][] {
  */
 const candidateCache = new Map<string, TitleCandidate[]>();
 
+/**
+ * Words that name the page rather than a point ("Previous post", "Read more", "Share this"): what
+ * the boilerplate rules keep off the slides as lines is no title either, even when a sentence holds
+ * it as a link's words ("described in a previous post").
+ */
+function pageMachinery(text: string): boolean {
+  return LINE_RULES.some((rule) => rule(text) !== null);
+}
+
 export function titleCandidates(plain: string): TitleCandidate[] {
   let known = candidateCache.get(plain);
   if (!known) {
@@ -176,6 +186,7 @@ function candidatesUncached(plain: string): TitleCandidate[] {
     if (!text || seen.has(text) || !fits(text, count, kind !== 'phrase')) return false;
     // "Even though no one is reading your code", "Similar to bash and zsh": a clause that leans on another is no claim.
     if (kind !== 'phrase' && SUBORDINATE_OPEN.test(text)) return false;
+    if (pageMachinery(text)) return false;
     seen.add(text);
     out.push(role ? { text, kind, words: count, role } : { text, kind, words: count });
     return true;

@@ -179,3 +179,14 @@ describe('reading real shapes of articles', () => {
     expect(slideText(text)).not.toMatch(/赞助|Pixabay|Twitter/u);
   });
 });
+
+describe('a copyright heading is no site footer', () => {
+  test('"版权声明：…" is a footer line; "版权声明" alone, the heading of a section about copyright notices, is not', () => {
+    expect(siteFooter('版权声明：本文为博主原创文章，转载请附上原文出处链接。')).not.toBeNull();
+    expect(siteFooter('版权所有 © 2023 Linux 中国')).not.toBeNull();
+    expect(siteFooter('版权声明')).toBeNull();
+    const article = readArticle(0, 'mit.md', '# MIT 许可证逐行解读\n\n开头一段介绍了这个许可证的来历和它在开源社区中的地位。\n\n#### 版权声明\n\n即使版权声明不像过去那样绝对必要，但它们仍然有很多用处。\n\n#### 许可授予\n\n许可授予的部分说明了软件的使用者可以做什么。\n');
+    expect(article.headings.map((h) => h.text)).toContain('版权声明');
+    expect(article.sentences.some((s) => s.plain.includes('仍然有很多用处'))).toBe(true);
+  });
+});

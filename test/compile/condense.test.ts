@@ -114,3 +114,20 @@ describe('danglingReference', () => {
     expect(danglingReference('Unikernels are entirely undebuggable')).toBe(false);
   });
 });
+
+describe('openers and placeholders', () => {
+  const bullets = (raw: string) => condenseBullet(stripMarkup(raw, new Map()).text).map((b) => b.text);
+
+  test('a Chinese connective goes only as a word of its own: 同时 (meanwhile) opens "同时，…", not "同时期的…" (of the same period)', () => {
+    const same = bullets('同时期的杂志上的一则广告承诺，家用计算机将“让您的孩子在学校享有不公平的优势”。');
+    expect(same).toContain('同时期的杂志上的一则广告承诺');
+    expect(same.filter((b) => b.startsWith('期'))).toEqual([]);
+    expect(bullets('同时，家用计算机的广告承诺让孩子在学校享有不公平的优势。').some((b) => b.startsWith('家用计算机'))).toBe(true);
+  });
+
+  test('a template placeholder no one filled in is the page\'s machinery: it leaves the text, and stays in code', () => {
+    expect(stripMarkup('TiDB 是 {{{.company }}} 公司自主设计、研发的开源分布式关系型数据库。', new Map()).text).toBe('TiDB 是 公司自主设计、研发的开源分布式关系型数据库。');
+    expect(stripMarkup('Include it with {% include note.html %} in the page.', new Map()).text).toBe('Include it with in the page.');
+    expect(stripMarkup('The title prints with `{{ .Title }}` in a template.', new Map()).text).toBe('The title prints with `{{ .Title }}` in a template.');
+  });
+});

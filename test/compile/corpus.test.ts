@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkSources, compileTalkDetailed, coverDeck, coverTalk, type Compiled } from '../../src/compile/index.js';
+import { assessTalk, checkSources, compileTalkDetailed, coverDeck, coverTalk, type Compiled } from '../../src/compile/index.js';
 import { shownText } from '../../src/compile/write-deck.js';
 import { slideText, type Deck } from '../../src/deck/index.js';
 import { bulletLength } from '../../src/compile/condense.js';
@@ -51,6 +51,11 @@ describe.each(CORPUS_ARTICLES)('%s', (name) => {
 
   test('no bullet says again what its slide\'s title or its section\'s divider says', () => {
     expect(repeatedBullets(compiled.talk.slides)).toEqual([]);
+  });
+
+  test('the quality report finds no fragment title or bullet, no boilerplate on a slide, no bullet that points at what is not there', () => {
+    const quality = assessTalk([{ path, text: readIn(CORPUS_DIR, path) ?? '' }], compiled);
+    expect({ titles: quality.fragmentExamples, bullets: quality.fragmentBulletExamples, boilerplate: quality.boilerplateExamples, dangling: quality.danglingBullets }).toEqual({ titles: [], bullets: [], boilerplate: [], dangling: 0 });
   });
 
   test('the coverage build computes from the plan is the coverage of the deck it writes, read back', () => {

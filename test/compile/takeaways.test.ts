@@ -53,3 +53,13 @@ describe('takeaways are the conclusions', () => {
     expect(conclusionHeading('Installation')).toBe(false);
   });
 });
+
+describe('a bold label is no takeaway', () => {
+  test('"**October 1, 2019, Update:**" leads into what follows: no takeaway ends in a colon', () => {
+    const text = '# Announcing the store\n\n**October 1, 2019, Update:** _The store is currently offline._\n\nWe are excited to launch the new official store, shipping worldwide.\nWe are even more excited to announce that **all of the proceeds** from the store go directly to a non-profit organisation that teaches technical skills.\n\nWe plan on adding stock to current items and bringing on new ones to the store.\nHappy shopping!\n';
+    const talk = compileTalkDetailed([{ path: 'store.md', text }]).talk;
+    const takeaways = talk.slides.find((s) => s.kind === 'takeaways');
+    expect(takeaways?.bullets.length).toBeGreaterThan(0);
+    expect(takeaways?.bullets.filter((b) => /[:：]\s*$/u.test(b.text))).toEqual([]);
+  });
+});

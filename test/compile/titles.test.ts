@@ -63,3 +63,11 @@ describe('titles from a slide\'s leading passage', () => {
     expect(texts).not.toContain('Periods as well as live broadcasts');
   });
 });
+
+describe('what names the page is no title', () => {
+  test('a link\'s words that name another post ("described in a previous post") are not offered as a title', () => {
+    const texts = titleCandidates('They are used as markers for types, like the `Send` marker described in a previous post.').map((c) => c.text.toLowerCase());
+    expect(texts.length).toBeGreaterThan(0);
+    expect(texts.filter((t) => /previous post/u.test(t))).toEqual([]);
+  });
+});
