@@ -75,9 +75,9 @@ export interface BatchFace {
 }
 
 /**
- * The batch face of the build `id` from `dir` (dist/), or null when there is none of that build
- * (then the chunks serve every command), to run `command`. The command's code cache is used
- * unless `useCache` is false.
+ * The batch face of the build `id` from `dir` (dist/), to run `command`; or null when there is none
+ * of that build or it does not compile, and then the chunks serve every command. The command's
+ * code cache is used unless `useCache` is false.
  */
 export function loadBatchFace(dir: string, id: string, command: string, useCache = true): BatchFace | null {
   const file = join(dir, 'batch.cjs');
@@ -106,11 +106,17 @@ export function loadBatchFace(dir: string, id: string, command: string, useCache
   const { Script } = require('node:vm') as typeof Vm;
   // The script has no import() of its own (scripts/build.mjs makes each a require): a script run
   // this way could not load an ES module without an experimental flag.
-  const script = new Script(HEAD + source.toString('utf8') + TAIL, { filename: file, cachedData });
+  let script: Vm.Script;
+  try {
+    script = new Script(HEAD + source.toString('utf8') + TAIL, { filename: file, cachedData });
+  } catch {
+    // A script cut short (a build interrupted while writing it) does not compile: the chunks serve.
+    return null;
+  }
   if (cachedData) cache = script.cachedDataRejected === true ? 'rejected' : 'accepted';
   const module = { exports: {} as { run?: typeof Run } };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dir, pathToFileURL(file).href);
-  if (typeof module.exports.run !== 'function') throw new Error(`${file} has no run(): build talkdeck again (npm run build)`);
+  if (typeof module.exports.run !== 'function') return null;
   return { run: module.exports.run, cache, script, stamp };
 }
 

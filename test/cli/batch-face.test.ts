@@ -102,6 +102,14 @@ describe('the batch face', () => {
       writeFileSync(file, cache);
     });
 
+    it('serves the command from the chunks when the script was cut short', () => {
+      const file = join(copy, 'batch.cjs');
+      const script = readFileSync(file);
+      writeFileSync(file, script.subarray(0, script.length >> 1));
+      expect(exportHtml()).toEqual([]);
+      writeFileSync(file, script);
+    });
+
     it('serves the command from the chunks when the script is of another build', () => {
       const file = join(copy, 'batch.cjs');
       const script = readFileSync(file, 'utf8');
