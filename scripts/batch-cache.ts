@@ -6,7 +6,7 @@
  *
  *   node <this, bundled by scripts/build.mjs> DIST BUILD_ID COMMAND
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
@@ -19,7 +19,12 @@ if (!face) throw new Error(`${dist}/batch.cjs is missing or not of build ${id}`)
 const root = resolve(dist, '..');
 const work = mkdtempSync(join(tmpdir(), 'talkdeck-batch-cache-'));
 const sink = () => new Writable({ write: (_chunk, _encoding, done) => done() }) as unknown as NodeJS.WriteStream;
-const io = { stdout: sink(), stderr: sink(), stdin: process.stdin, env: { ...process.env, TALKDECK_CACHE_DIR: join(work, 'cache'), NO_COLOR: '1' }, cwd: work };
+// What a command says on stderr is kept, to show if it fails.
+let said = '';
+const stderr = new Writable({ write: (chunk: Buffer, _encoding, done) => ((said += chunk.toString()), done()) }) as unknown as NodeJS.WriteStream;
+// Nothing of the builder's own: no configuration file, no start cache, no colours.
+const env = { PATH: process.env.PATH, HOME: work, XDG_CONFIG_HOME: join(work, 'config'), XDG_CACHE_HOME: join(work, 'cache'), TALKDECK_CACHE_DIR: join(work, 'cache'), NO_COLOR: '1' };
+const io = { stdout: sink(), stderr, stdin: process.stdin, env, cwd: work };
 const articles = ['unikernels-are-unfit-for-production.md', 'unikernels-undebuggable-tns.zh.md'].map((name) => join(root, 'decks/unikernels/sources', name));
 const deck = join(root, 'decks/unikernels/talk.md');
 const runs = [
@@ -34,9 +39,16 @@ if (runs.length === 0) throw new Error(`no runs to make the code cache of ${comm
 try {
   for (const argv of runs) {
     const code = await face.run(argv, io);
-    if (code !== 0) throw new Error(`talkdeck ${argv.join(' ')} exited with ${code}`);
+    if (code !== 0) throw new Error(`talkdeck ${argv.join(' ')} exited with ${code}: ${said.trim()}`);
   }
-  writeFileSync(join(dist, `batch-${command}.cache`), batchCache(face));
+  // Written whole or not at all: a build stopped here leaves no cache cut short.
+  const file = join(dist, `batch-${command}.cache`);
+  writeFileSync(`${file}.tmp`, batchCache(face));
+  renameSync(`${file}.tmp`, file);
+} catch (error) {
+  // One line for the build's warning.
+  process.stderr.write(`${(error instanceof Error ? error.message : String(error)).replace(/\s+/gu, ' ')}\n`);
+  process.exitCode = 1;
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

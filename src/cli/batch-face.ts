@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type * as Crypto from 'node:crypto';
 import type * as V8 from 'node:v8';
 import type * as Vm from 'node:vm';
 import type { run as Run } from './run.js';
@@ -22,7 +23,9 @@ import type { run as Run } from './run.js';
  * run time. The script's first line and the cache's first bytes name the build they come from
  * (scripts/build.mjs's build id): a script of another build than the entry's is not run, and a
  * cache of another build is left unused (V8's own check compares only the source's length), as is
- * one V8 rejects (another Node, other flags); the script then runs without it, only slower.
+ * one whose bytes are not those written (its SHA-256 follows the stamp: V8 would run damaged
+ * bytecode, or stop Node) and one V8 rejects (another Node, other flags); the script then runs
+ * without it, only slower.
  */
 
 /** What to make a command's code from: the batch commands, in the command table's names. */
@@ -63,11 +66,14 @@ export function batchStamp(id: string): string {
   return `// talkdeck batch face, build ${id}\n`;
 }
 
-export type CacheState = 'accepted' | 'rejected' | 'stale' | 'none';
+/** The length of a cache's digest, after its stamp. */
+const DIGEST_BYTES = 32;
+
+export type CacheState = 'accepted' | 'rejected' | 'stale' | 'damaged' | 'none';
 
 export interface BatchFace {
   run: typeof Run;
-  /** Whether the code cache was used: `stale` when it was made from another script, `none` when there is none. */
+  /** Whether the code cache was used: `stale` when it was made from another build, `damaged` when its bytes are not those written, `none` when there is none. */
   cache: CacheState;
   /** The compiled script, for batchCache. */
   script: Vm.Script;
@@ -98,8 +104,14 @@ export function loadBatchFace(dir: string, id: string, command: string, useCache
     // Not when making the cache: one made from a cache holds every function of the one before.
     if (!useCache || !CACHED_COMMANDS.includes(command)) throw new Error('no cache this time');
     const kept = readFileSync(join(dir, `batch-${command}.cache`));
-    if (kept.length > stamp.length && kept.subarray(0, stamp.length).equals(stamp)) cachedData = kept.subarray(stamp.length);
-    else cache = 'stale';
+    if (kept.length > stamp.length + DIGEST_BYTES && kept.subarray(0, stamp.length).equals(stamp)) {
+      // V8 checks a cache only by its source's length and its own version: bytes damaged on disk
+      // would run, or stop Node outright. Its digest is checked first.
+      const digest = kept.subarray(stamp.length, stamp.length + DIGEST_BYTES);
+      const data = kept.subarray(stamp.length + DIGEST_BYTES);
+      if (sha256(require, data).equals(digest)) cachedData = data;
+      else cache = 'damaged';
+    } else cache = 'stale';
   } catch {
     // No cache: the script compiles as any other.
   }
@@ -120,7 +132,13 @@ export function loadBatchFace(dir: string, id: string, command: string, useCache
   return { run: module.exports.run, cache, script, stamp };
 }
 
-/** The code cache for `face` as it stands (every function it has compiled so far), stamped with its build. */
+/** The code cache for `face` as it stands (every function it has compiled so far), stamped with its build and with the digest of its bytes. */
 export function batchCache(face: BatchFace): Buffer {
-  return Buffer.concat([face.stamp, face.script.createCachedData()]);
+  const data = face.script.createCachedData();
+  return Buffer.concat([face.stamp, sha256(createRequire(import.meta.url), data), data]);
+}
+
+/** SHA-256 of `data` (node:crypto, loaded when a cache is read: the batch commands load it anyway). */
+function sha256(require: NodeJS.Require, data: Uint8Array): Buffer {
+  return (require('node:crypto') as typeof Crypto).createHash('sha256').update(data).digest();
 }

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,11 +94,22 @@ describe('the batch face', () => {
       expect(exportHtml()).toEqual(['batch-cache accepted']);
     });
 
+    it('runs without a cache whose bytes were damaged (V8 would run them, or stop), and exports the same', () => {
+      const file = join(copy, 'batch-export.cache');
+      const cache = readFileSync(file);
+      const damaged = Buffer.from(cache);
+      for (let at = damaged.length >> 1; at < (damaged.length >> 1) + 64; at++) damaged[at] = (damaged[at] ?? 0) ^ 0xff;
+      writeFileSync(file, damaged);
+      expect(exportHtml()).toEqual(['batch-cache damaged']);
+      writeFileSync(file, cache);
+    });
+
     it('runs without a cache V8 rejects, and exports the same', () => {
       const file = join(copy, 'batch-export.cache');
       const cache = readFileSync(file);
       const stamp = cache.subarray(0, cache.indexOf(10) + 1);
-      writeFileSync(file, Buffer.concat([stamp, Buffer.alloc(4096, 0x5a)]));
+      const data = Buffer.alloc(4096, 0x5a);
+      writeFileSync(file, Buffer.concat([stamp, createHash('sha256').update(data).digest(), data]));
       expect(exportHtml()).toEqual(['batch-cache rejected']);
       writeFileSync(file, cache);
     });
