@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -90,9 +90,24 @@ function untrack(browser?: Chromium): void {
   for (const signal of SIGNALS) process.off(signal, onSignal);
 }
 
-/** A browser's folder in the system's temporary folder: named for the talkdeck process that made it. */
+/**
+ * A browser's folder in the system's temporary folder: named for the talkdeck process that made it,
+ * and for that process's PID namespace (a temporary folder may be shared by containers whose
+ * processes number from 1 each), both in base 36 to keep the path short (Chromium's socket path
+ * under it must stay within 107 bytes).
+ */
 const FOLDER_PREFIX = 'talkdeck-pdf-';
-const FOLDER_NAME = /^talkdeck-pdf-(\d+)-[A-Za-z0-9]{6}$/u;
+const FOLDER_NAME = /^talkdeck-pdf-([0-9a-z]+)-([0-9a-z]+)-[A-Za-z0-9]{6}$/u;
+
+/** This process's PID namespace, as the kernel numbers it, in base 36; null where it cannot be read. */
+function pidNamespace(): string | null {
+  try {
+    const inode = /^pid:\[(\d+)\]$/u.exec(readlinkSync('/proc/self/ns/pid'))?.[1];
+    return inode === undefined ? null : Number(inode).toString(36);
+  } catch {
+    return null;
+  }
+}
 
 /** Whether process `pid` is alive (or not ours to signal, which counts as alive: its folder is left). */
 function alive(pid: number): boolean {
@@ -106,11 +121,14 @@ function alive(pid: number): boolean {
 
 /**
  * Removes what exports killed outright (SIGKILL, a power cut) left in `dir`: folders named for a
- * talkdeck process that no longer runs. Only real folders of this user's own; anything else
- * (another user's, a link, a name of another shape) is left alone, and a folder that cannot be
- * removed is no error.
+ * talkdeck process of this PID namespace that no longer runs. Only real folders of this user's
+ * own; anything else (another user's, another namespace's, a link, a name of another shape) is left
+ * alone, and a folder that cannot be removed is no error.
  */
 export function sweepLeftFolders(dir: string = tmpdir()): void {
+  // A process of another PID namespace cannot be asked whether it runs: its folders are left.
+  const namespace = pidNamespace();
+  if (namespace === null) return;
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -119,8 +137,10 @@ export function sweepLeftFolders(dir: string = tmpdir()): void {
   }
   const uid = process.getuid?.();
   for (const name of names) {
-    const pid = FOLDER_NAME.exec(name)?.[1];
-    if (pid === undefined || Number(pid) === process.pid || alive(Number(pid))) continue;
+    const match = FOLDER_NAME.exec(name);
+    if (!match || match[1] !== namespace) continue;
+    const pid = parseInt(match[2] ?? '', 36);
+    if (!Number.isSafeInteger(pid) || pid === process.pid || alive(pid)) continue;
     const path = join(dir, name);
     try {
       const stat = lstatSync(path);
@@ -159,7 +179,7 @@ export class Chromium {
     let folder: string | undefined;
     try {
       sweepLeftFolders();
-      folder = mkdtempSync(join(tmpdir(), `${FOLDER_PREFIX}${process.pid}-`));
+      folder = mkdtempSync(join(tmpdir(), `${FOLDER_PREFIX}${pidNamespace() ?? 'x'}-${process.pid.toString(36)}-`));
       const profile = join(folder, 'p');
       const temporary = join(folder, 't');
       mkdirSync(temporary);

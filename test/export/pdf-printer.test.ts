@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -15,6 +15,8 @@ import { pdfPages, pdfText, theme, writeTemp } from './helpers.js';
  */
 
 const PDF_TIMEOUT = 180_000;
+/** This process's PID namespace in base 36, as the printer names its folders. */
+const namespace = Number(/\d+/u.exec(readlinkSync('/proc/self/ns/pid'))?.[0]).toString(36);
 let tmp: { dir: string; remove: () => void };
 
 /** A short folder of the system's: Chromium's socket path under TMPDIR must stay within 107 bytes. */
@@ -140,7 +142,7 @@ describe('talkdeck export -f pdf, signalled while Chromium runs', () => {
       // Nothing could clean up: Chromium ends when its pipe closes, its folder stays.
       expect(await chromiumsLeftAfter()).toEqual([]);
       const left = readdirSync(tmp.dir).filter((name) => name.startsWith('talkdeck-pdf-'));
-      expect(left).toEqual([expect.stringMatching(new RegExp(`^talkdeck-pdf-${child.pid}-`, 'u'))]);
+      expect(left).toEqual([expect.stringMatching(new RegExp(`^talkdeck-pdf-${namespace}-${(child.pid ?? 0).toString(36)}-`, 'u'))]);
       const next = exportPdf('next.pdf');
       expect(await new Promise<number | null>((done) => next.once('exit', (code) => done(code)))).toBe(0);
       expect(readdirSync(tmp.dir).sort()).toEqual(['next.pdf']);
@@ -153,27 +155,30 @@ describe('folders left by exports killed outright', () => {
   it(
     "are removed when a printer starts, if named for a process that has ended; anything else is left",
     async () => {
-      const ended = spawnSync('true').pid;
+      const ended = spawnSync('true').pid.toString(36);
       const sleeper = spawn('sleep', ['60'], { stdio: 'ignore' });
+      const name = (pid: string, suffix: string, ns = namespace) => `talkdeck-pdf-${ns}-${pid}-${suffix}`;
       try {
-        const dead = join(tmp.dir, `talkdeck-pdf-${ended}-AbC123`);
+        const dead = join(tmp.dir, name(ended, 'AbC123'));
         mkdirSync(join(dead, 'p', 'Default'), { recursive: true });
         writeFileSync(join(dead, 'p', 'Default', 'Cookies'), 'x');
         // A link named like a left folder, to a folder of someone's: neither followed nor removed.
         const elsewhere = join(tmp.dir, 'elsewhere');
         mkdirSync(elsewhere);
         writeFileSync(join(elsewhere, 'keep'), 'x');
-        symlinkSync(elsewhere, join(tmp.dir, `talkdeck-pdf-${ended}-Link01`));
-        // A file of that name, a folder of a process that still runs, names of other shapes.
-        writeFileSync(join(tmp.dir, `talkdeck-pdf-${ended}-File01`), 'x');
-        mkdirSync(join(tmp.dir, `talkdeck-pdf-${sleeper.pid}-Alive1`));
+        symlinkSync(elsewhere, join(tmp.dir, name(ended, 'Link01')));
+        // A file of that name, a folder of a process that still runs, one of another PID namespace
+        // (a container sharing the folder, whose processes this one cannot see), names of other shapes.
+        writeFileSync(join(tmp.dir, name(ended, 'File01')), 'x');
+        mkdirSync(join(tmp.dir, name((sleeper.pid ?? 0).toString(36), 'Alive1')));
+        mkdirSync(join(tmp.dir, name(ended, 'Other1', 'zz1')));
         mkdirSync(join(tmp.dir, 'talkdeck-pdf-Old123'));
-        mkdirSync(join(tmp.dir, `talkdeck-pdf-${ended}-toolong7`));
+        mkdirSync(join(tmp.dir, name(ended, 'toolong7')));
         const printer = new PdfPrinter();
         printer.check();
         await printer.close();
         expect(readdirSync(tmp.dir).sort()).toEqual(
-          ['elsewhere', `talkdeck-pdf-${ended}-File01`, `talkdeck-pdf-${ended}-Link01`, `talkdeck-pdf-${ended}-toolong7`, `talkdeck-pdf-${sleeper.pid}-Alive1`, 'talkdeck-pdf-Old123'].sort(),
+          ['elsewhere', name(ended, 'File01'), name(ended, 'Link01'), name(ended, 'toolong7'), name((sleeper.pid ?? 0).toString(36), 'Alive1'), name(ended, 'Other1', 'zz1'), 'talkdeck-pdf-Old123'].sort(),
         );
         expect(readFileSync(join(elsewhere, 'keep'), 'utf8')).toBe('x');
       } finally {
