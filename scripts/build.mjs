@@ -100,7 +100,8 @@ const entry = await build({
   metafile: true,
   plugins: [runOutside],
   define: { ...shared.define, 'import.meta.url': '__entry_url' },
-  banner: { js: "#!/usr/bin/env node\nconst __entry_url = require('node:url').pathToFileURL(__filename).href;" },
+  // "use strict" first: esbuild's own comes after the banner, where it is no longer a directive.
+  banner: { js: "#!/usr/bin/env node\n'use strict';\nconst __entry_url = require('node:url').pathToFileURL(__filename).href;" },
 });
 rmSync('dist/talkdeck.js', { force: true });
 // A dynamic import in what the entry reaches would be bundled into it, and loaded at every start.

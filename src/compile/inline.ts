@@ -177,8 +177,12 @@ export interface Stripped {
  * Deletes inline Markdown from a passage: images, link targets (keeping the link text), autolinks,
  * bare URLs, HTML tags, footnote references, emphasis markers and backslashes of escapes.
  */
-/** An unfilled template placeholder: `{{ x }}`, `{{{ x }}}` (Hugo, Handlebars), `{% x %}` (Liquid, Jinja). */
-const TEMPLATE_PLACEHOLDER = /\{\{\{?[^{}\n]{1,80}\}\}\}?|\{%[^%\n]{1,80}%\}/uy;
+/**
+ * An unfilled template placeholder: `{{{ x }}}` (Handlebars, Hugo's raw output), `{{ .Site.Title }}`
+ * (a Go template's field or variable), `{% x %}` (Liquid, Jinja). Not `{{ message }}` or `{{1, 2}}`
+ * in prose, which may be what the article is about (Vue's interpolation, a Python set in a set).
+ */
+const TEMPLATE_PLACEHOLDER = /\{\{\{[^{}\n]{1,80}\}\}\}|\{\{-?\s*[.$][^{}\n]{0,80}\}\}|\{%[^%\n]{1,80}%\}/uy;
 
 export function stripMarkup(raw: string, defs: LinkDefinitions): Stripped {
   const urls: string[] = [];

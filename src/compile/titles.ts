@@ -1,4 +1,3 @@
-import { LINE_RULES } from './boilerplate.js';
 import { displayWidth } from './text-width.js';
 import { hasCjk } from './tokens.js';
 import { FUNCTION_TAGS, taggedWords, type Word } from './words.js';
@@ -153,12 +152,14 @@ function nounPhrases(words: readonly Word[]): Word[][] {
 const candidateCache = new Map<string, TitleCandidate[]>();
 
 /**
- * Words that name the page rather than a point ("Previous post", "Read more", "Share this"): what
- * the boilerplate rules keep off the slides as lines is no title either, even when a sentence holds
- * it as a link's words ("described in a previous post").
+ * Words that name the page rather than a point, taken whole: "Previous post", "Read more", "Share
+ * this", "上一篇" (a sentence may hold them as a link's words: "described in a previous post").
+ * Only whole candidates: "copyright law protects the expression of ideas" is a claim.
  */
+const PAGE_WORDS = /^(?:(?:the |a |this |that |my |our )?(?:previous|next|last|earlier|later|other|related|older|newer) (?:post|posts|article|articles|entry|entries|page|pages|chapter|story|stories)|read more|continue reading|share this(?: post| article| story)?|leave a (?:comment|reply)|comments?|上一篇|下一篇|上一章|下一章|阅读原文|推荐阅读|相关阅读|相关文章)$/iu;
+
 function pageMachinery(text: string): boolean {
-  return LINE_RULES.some((rule) => rule(text) !== null);
+  return PAGE_WORDS.test(text.trim());
 }
 
 export function titleCandidates(plain: string): TitleCandidate[] {

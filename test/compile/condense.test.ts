@@ -128,6 +128,10 @@ describe('openers and placeholders', () => {
   test('a template placeholder no one filled in is the page\'s machinery: it leaves the text, and stays in code', () => {
     expect(stripMarkup('TiDB 是 {{{.company }}} 公司自主设计、研发的开源分布式关系型数据库。', new Map()).text).toBe('TiDB 是 公司自主设计、研发的开源分布式关系型数据库。');
     expect(stripMarkup('Include it with {% include note.html %} in the page.', new Map()).text).toBe('Include it with in the page.');
+    expect(stripMarkup('The site is {{ .Site.Title }} and more.', new Map()).text).toBe('The site is and more.');
     expect(stripMarkup('The title prints with `{{ .Title }}` in a template.', new Map()).text).toBe('The title prints with `{{ .Title }}` in a template.');
+    // What may be the subject itself stays: Vue's interpolation, a Python set of sets.
+    expect(stripMarkup('In Vue, {{ message }} interpolates the value of message.', new Map()).text).toBe('In Vue, {{ message }} interpolates the value of message.');
+    expect(stripMarkup('A set literal {{1, 2}} is not hashable in Python.', new Map()).text).toBe('A set literal {{1, 2}} is not hashable in Python.');
   });
 });

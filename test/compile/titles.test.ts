@@ -71,3 +71,8 @@ describe('what names the page is no title', () => {
     expect(texts.filter((t) => /previous post/u.test(t))).toEqual([]);
   });
 });
+
+test('a claim that opens with words a footer may open with is still a title: "copyright law protects …"', () => {
+  const texts = titleCandidates('In the United States, copyright law protects the expression of ideas.').map((c) => c.text.toLowerCase());
+  expect(texts.some((t) => t.startsWith('copyright law'))).toBe(true);
+});
