@@ -105,21 +105,28 @@ describe('PdfPrinter', () => {
 describe('talkdeck export -f pdf, signalled while Chromium runs', () => {
   const CLI = resolve(process.env['TALKDECK_CLI'] ?? 'dist/talkdeck.cjs');
 
+  /** Starts `talkdeck export` of the bundled talk to PDF in the test's TMPDIR; `exited` gives its code and signal. */
+  function exportPdf(out: string) {
+    const child = spawn('node', [CLI, 'export', resolve('decks/unikernels/talk.md'), '-f', 'pdf', '-o', join(tmp.dir, out)], { env: { ...process.env, TMPDIR: tmp.dir }, stdio: 'ignore' });
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.once('exit', (code, signal) => done({ code, signal })));
+    return { child, exited };
+  }
+
+  /** Waits until Chromium runs: a process names the export's folder. */
+  async function chromiumRunning(): Promise<void> {
+    const deadline = Date.now() + 60_000;
+    while (chromiumsLeft().length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    expect(chromiumsLeft().length).toBeGreaterThan(0);
+  }
+
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     it(
       `ends Chromium and removes its folder on ${signal}, then dies of the signal`,
       async () => {
-        const child = spawn('node', [CLI, 'export', resolve('decks/unikernels/talk.md'), '-f', 'pdf', '-o', join(tmp.dir, 'talk.pdf')], {
-          env: { ...process.env, TMPDIR: tmp.dir },
-          stdio: 'ignore',
-        });
-        const ended = new Promise<NodeJS.Signals | null>((done) => child.once('exit', (_code, sig) => done(sig)));
-        // Chromium is running once a process names the export's folder.
-        const deadline = Date.now() + 60_000;
-        while (chromiumsLeft().length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-        expect(chromiumsLeft().length).toBeGreaterThan(0);
+        const { child, exited } = exportPdf('talk.pdf');
+        await chromiumRunning();
         child.kill(signal);
-        expect(await ended).toBe(signal);
+        expect((await exited).signal).toBe(signal);
         expect(await chromiumsLeftAfter()).toEqual([]);
         expect(readdirSync(tmp.dir)).toEqual([]);
       },
@@ -130,21 +137,15 @@ describe('talkdeck export -f pdf, signalled while Chromium runs', () => {
   it(
     'killed outright (SIGKILL), leaves its folder to the next export, which removes it',
     async () => {
-      const exportPdf = (out: string) =>
-        spawn('node', [CLI, 'export', resolve('decks/unikernels/talk.md'), '-f', 'pdf', '-o', join(tmp.dir, out)], { env: { ...process.env, TMPDIR: tmp.dir }, stdio: 'ignore' });
-      const child = exportPdf('killed.pdf');
-      const ended = new Promise<NodeJS.Signals | null>((done) => child.once('exit', (_code, sig) => done(sig)));
-      const deadline = Date.now() + 60_000;
-      while (chromiumsLeft().length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-      expect(chromiumsLeft().length).toBeGreaterThan(0);
+      const { child, exited } = exportPdf('killed.pdf');
+      await chromiumRunning();
       child.kill('SIGKILL');
-      expect(await ended).toBe('SIGKILL');
+      expect((await exited).signal).toBe('SIGKILL');
       // Nothing could clean up: Chromium ends when its pipe closes, its folder stays.
       expect(await chromiumsLeftAfter()).toEqual([]);
       const left = readdirSync(tmp.dir).filter((name) => name.startsWith('talkdeck-pdf-'));
       expect(left).toEqual([expect.stringMatching(new RegExp(`^talkdeck-pdf-${namespace}-${(child.pid ?? 0).toString(36)}-`, 'u'))]);
-      const next = exportPdf('next.pdf');
-      expect(await new Promise<number | null>((done) => next.once('exit', (code) => done(code)))).toBe(0);
+      expect((await exportPdf('next.pdf').exited).code).toBe(0);
       expect(readdirSync(tmp.dir).sort()).toEqual(['next.pdf']);
     },
     PDF_TIMEOUT,
