@@ -88,33 +88,23 @@ export interface BatchFace {
 export function loadBatchFace(dir: string, id: string, command: string, useCache = true): BatchFace | null {
   const file = join(dir, 'batch.cjs');
   const stamp = Buffer.from(batchStamp(id));
-  let source: Buffer;
-  try {
-    source = readFileSync(file);
-  } catch {
-    return null;
-  }
-  if (!source.subarray(0, stamp.length).equals(stamp)) return null;
+  const source = readIfThere(file);
+  if (!source?.subarray(0, stamp.length).equals(stamp)) return null;
   // Loaded here rather than imported: the entry's other paths (the first frame) should not pay for them.
   const require = createRequire(import.meta.url);
   (require('node:v8') as typeof V8).setFlagsFromString(flagsFor(command));
   let cachedData: Buffer | undefined;
   let cache: CacheState = 'none';
-  try {
-    // Not when making the cache: one made from a cache holds every function of the one before.
-    if (!useCache || !CACHED_COMMANDS.includes(command)) throw new Error('no cache this time');
-    const kept = readFileSync(join(dir, `batch-${command}.cache`));
-    if (kept.length > stamp.length + DIGEST_BYTES && kept.subarray(0, stamp.length).equals(stamp)) {
-      // V8 checks a cache only by its source's length and its own version: bytes damaged on disk
-      // would run, or stop Node outright. Its digest is checked first.
-      const digest = kept.subarray(stamp.length, stamp.length + DIGEST_BYTES);
-      const data = kept.subarray(stamp.length + DIGEST_BYTES);
-      if (sha256(require, data).equals(digest)) cachedData = data;
-      else cache = 'damaged';
-    } else cache = 'stale';
-  } catch {
-    // No cache: the script compiles as any other.
-  }
+  // Not when making the cache: one made from a cache holds every function of the one before.
+  const kept = useCache && CACHED_COMMANDS.includes(command) ? readIfThere(join(dir, `batch-${command}.cache`)) : null;
+  if (kept && kept.length > stamp.length + DIGEST_BYTES && kept.subarray(0, stamp.length).equals(stamp)) {
+    // V8 checks a cache only by its source's length and its own version: bytes damaged on disk
+    // would run, or stop Node outright. Its digest is checked first.
+    const digest = kept.subarray(stamp.length, stamp.length + DIGEST_BYTES);
+    const data = kept.subarray(stamp.length + DIGEST_BYTES);
+    if (sha256(require, data).equals(digest)) cachedData = data;
+    else cache = 'damaged';
+  } else if (kept) cache = 'stale';
   const { Script } = require('node:vm') as typeof Vm;
   // The script has no import() of its own (scripts/build.mjs makes each a require): a script run
   // this way could not load an ES module without an experimental flag.
@@ -136,6 +126,15 @@ export function loadBatchFace(dir: string, id: string, command: string, useCache
 export function batchCache(face: BatchFace): Buffer {
   const data = face.script.createCachedData();
   return Buffer.concat([face.stamp, sha256(createRequire(import.meta.url), data), data]);
+}
+
+/** The file's bytes, or null when it cannot be read (there is none: the command runs without it). */
+function readIfThere(path: string): Buffer | null {
+  try {
+    return readFileSync(path);
+  } catch {
+    return null;
+  }
 }
 
 /** SHA-256 of `data` (node:crypto, loaded when a cache is read: the batch commands load it anyway). */
