@@ -123,11 +123,15 @@ await build({
   logLevel: 'warning',
 });
 
+// The parts of the English model the tagger may ask for, each read on first use: for dist/tagger.cjs
+// below, and for the batch face's bundled tagger (src/compile/tagger-modules.ts's stand-in).
+const TAGGER_PARTS = `const parts = {${['load-sbd-model', 'load-pos-model', 'load-negation-model', 'load-cer-meta-model', 'feature', 'porter-stemmer', 'lemmatize', 'readability-stats'].map((n) => `'${n}': () => require('wink-eng-lite-web-model/dist/${n}.js')`).join(', ')}};\n`;
+
 // wink-nlp and the small parts of its English model in one file: the tagger loads from it faster
 // than from the forty files of node_modules. The 3 MB core model is still read from the package.
 writeFileSync(
   'dist/tagger-entry.cjs',
-  `module.exports = { winkNLP: require('wink-nlp'), part: (name) => parts[name]() };\nconst parts = {${['load-sbd-model', 'load-pos-model', 'load-negation-model', 'load-cer-meta-model', 'feature', 'porter-stemmer', 'lemmatize', 'readability-stats'].map((n) => `'${n}': () => require('wink-eng-lite-web-model/dist/${n}.js')`).join(', ')}};\n`,
+  `module.exports = { winkNLP: require('wink-nlp'), part: (name) => parts[name]() };\n${TAGGER_PARTS}`,
 );
 await build({
   entryPoints: ['dist/tagger-entry.cjs'],
@@ -199,7 +203,12 @@ const presenterOnly = {
     // The parse face's top-level await for the YAML parser, as a plain import here.
     b.onResolve({ filter: /^\.\/yaml-ready\.js$/ }, (args) => ({ path: join(args.resolveDir, 'yaml-ready-now.ts') }));
     // The English tagger bundled, not read from dist/tagger.cjs: the code cache then holds it too.
-    b.onResolve({ filter: /^\.\/tagger-modules\.js$/ }, (args) => ({ path: join(args.resolveDir, 'tagger-modules-bundled.ts') }));
+    b.onResolve({ filter: /^\.\/tagger-modules\.js$/ }, () => ({ path: 'tagger-modules', namespace: 'bundled-tagger' }));
+    b.onLoad({ filter: /.*/, namespace: 'bundled-tagger' }, () => ({
+      contents: `${TAGGER_PARTS}export function bundledTagger() { return { winkNLP: require('wink-nlp'), part: (name) => parts[name]() }; }\n`,
+      loader: 'js',
+      resolveDir: process.cwd(),
+    }));
   },
 };
 const batch = await build({
@@ -215,7 +224,7 @@ const batch = await build({
   // What the full-screen commands import from the left-out modules is undefined here, on purpose.
   logOverride: { 'import-is-undefined': 'silent' },
 });
-for (const put of ['src/parse/yaml-ready-now.ts', 'src/compile/tagger-modules-bundled.ts']) {
+for (const put of ['src/parse/yaml-ready-now.ts', 'bundled-tagger:tagger-modules']) {
   if (!(put in batch.metafile.inputs)) throw new Error(`dist/batch.cjs was built without ${put}: the module it stands in for was renamed or moved`);
 }
 if (/\bimport\(/u.test(readFileSync('dist/batch.cjs', 'utf8'))) throw new Error('dist/batch.cjs has an import(): make it a require (the required namespace above)');
