@@ -252,6 +252,11 @@ export function App(props: AppProps) {
   const isReply = useRef(createReplyFilter()).current;
   const qa = useAnswers(state.overlay.kind === 'answers', props.answers);
   const ask = (query: string) => (qa.ready && query.trim() ? qa.ready.search(query, ANSWER_LIMIT) : []);
+  // The key handler reads the search as of the last render, not as of the render that attached it:
+  // Ink attaches a new handler only after the frame showing the answers is on screen, and an Enter
+  // in between found no index yet and was lost (seen once in the e2e test on a loaded machine).
+  const askNow = useRef(ask);
+  askNow.current = ask;
 
   useInput((input, key) => {
     onKey?.();
@@ -261,7 +266,7 @@ export function App(props: AppProps) {
       if (!command) continue;
       const overlay = latest.current.overlay;
       if (command.kind === 'answers-pick' && overlay.kind === 'answers') {
-        const picked = pickAnswer(ask(overlay.query), overlay.selected);
+        const picked = pickAnswer(askNow.current(overlay.query), overlay.selected);
         if (picked) apply(picked);
         continue;
       }
