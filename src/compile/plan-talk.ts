@@ -616,20 +616,34 @@ class Planner {
     const others = (main ? this.main.sentences.slice(plan.chunk.start, plan.chunk.end) : plan.spoken)
       .filter((s) => !plan.bullets.some((b) => b.sentence === s) && !spare.some((b) => b.sentence === s))
       .sort((a, b) => (main ? (central[b.index - plan.chunk.start] ?? 0) - (central[a.index - plan.chunk.start] ?? 0) : a.index - b.index));
-    for (const s of others) {
+    // The other sentences are condensed only as far as the search needs them (a chunk of a long
+    // article holds hundreds), in the same order as if all were condensed first.
+    const condensedSpare = (s: Sentence): Bullet | undefined => {
       const best = condenseBullet(stripMarkup(s.raw, article.definitions).text, { fragment: s.kind === 'item' })
         .filter((v) => !danglingReference(v.text) && bulletLength(v.text) <= 20)
         .sort((a, b) => b.weight - a.weight)[0];
-      if (best) spare.push({ sentence: s, text: best.text, score: 0, vector: best.partial || !main ? this.vectorOf(this.termIds(best.text)) : (this.vectors[s.index] as SparseVector), partial: best.partial });
+      return best ? { sentence: s, text: best.text, score: 0, vector: best.partial || !main ? this.vectorOf(this.termIds(best.text)) : (this.vectors[s.index] as SparseVector), partial: best.partial } : undefined;
+    };
+    function* candidates(): Generator<Bullet> {
+      yield* spare;
+      for (const s of others) {
+        const b = condensedSpare(s);
+        if (b) yield b;
+      }
     }
     // Those that read at a glance (12 words, 30 Chinese characters) first.
     const glance = (b: Bullet) => (bulletLength(b.text) <= (hasCjk(b.text) ? 30 : 12) ? 0 : 1);
-    for (const s of [...spare].sort((a, b) => glance(a) - glance(b))) {
+    const accept = (s: Bullet) => !(repeats(s) || pointsBack(s.text) || kept.some((b) => b.sentence === s.sentence) || shown().some((b) => b !== s && (b.sentence === s.sentence || cosine(b.vector, s.vector) > 0.7)));
+    const slower: Bullet[] = [];
+    for (const s of candidates()) {
       if (kept.length >= plan.bullets.length) break;
-      // Beside another bullet, only a spare that reads at a glance is worth its place.
-      if (kept.length >= 1 && glance(s) > 0) continue;
-      if (repeats(s) || pointsBack(s.text) || kept.some((b) => b.sentence === s.sentence) || shown().some((b) => b !== s && (b.sentence === s.sentence || cosine(b.vector, s.vector) > 0.7))) continue;
-      kept.push(s);
+      if (glance(s) > 0) slower.push(s);
+      else if (accept(s)) kept.push(s);
+    }
+    // Beside another bullet, only a spare that reads at a glance is worth its place.
+    if (kept.length === 0) {
+      const first = slower.find(accept);
+      if (first) kept.push(first);
     }
     if (kept.length === 0 && !plan.figure) return;
     plan.bullets = kept.sort((a, b) => a.sentence.index - b.sentence.index);
