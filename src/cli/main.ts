@@ -35,7 +35,11 @@ async function main(): Promise<void> {
   const code = await run(argv, {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    // Made when first asked for: Node builds the stream (and loads its stream classes, about 7 ms)
+    // on first access, and the commands that run once and exit never read it.
+    get stdin() {
+      return process.stdin;
+    },
     env: process.env,
     cwd: process.cwd(),
     startedAt,

@@ -166,7 +166,7 @@ export const PAGE_SCRIPT = String.raw`(function () {
     var el = $('sp-status');
     var text = blanked ? 'Audience screen blanked' : '';
     if (role === 'speaker' && window.opener && window.opener.closed) channelPeer = false;
-    if (role === 'speaker' && !(window.opener && !window.opener.closed) && !channelPeer) text = (text ? text + ' · ' : '') + 'No audience window';
+    if (role === 'speaker' && !(window.opener && !window.opener.closed) && !channelPeer) text = (text ? text + ' \u00b7 ' : '') + 'No audience window';
     el.textContent = text;
     $('sp-blank').setAttribute('aria-pressed', blanked ? 'true' : 'false');
   }
@@ -365,7 +365,7 @@ export const PAGE_SCRIPT = String.raw`(function () {
   }, 1000);
   if (role === 'speaker') {
     body.setAttribute('data-role', 'speaker');
-    document.title = 'Speaker view · ' + document.title;
+    document.title = 'Speaker view \u00b7 ' + document.title;
     setSpeaker(true);
   }
   fromHash();
