@@ -1,5 +1,4 @@
 // Bundles the CLI into minified ESM: an entry file plus chunks loaded on demand.
-import { tokenizer } from 'acorn';
 import { build } from 'esbuild';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -7,6 +6,7 @@ import { execFile } from 'node:child_process';
 import { isBuiltin } from 'node:module';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { asciiScript } from './ascii-script.mjs';
 
 rmSync('dist', { recursive: true, force: true });
 
@@ -28,7 +28,7 @@ function buildId() {
   };
   walk('src');
   walk('themes');
-  for (const file of ['package-lock.json', 'scripts/build.mjs']) hash.update(file).update(readFileSync(file));
+  for (const file of ['package-lock.json', 'scripts/build.mjs', 'scripts/ascii-script.mjs']) hash.update(file).update(readFileSync(file));
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -227,36 +227,6 @@ const batch = await build({
 });
 for (const put of ['src/parse/yaml-ready-now.ts', 'bundled-tagger:tagger-modules']) {
   if (!(put in batch.metafile.inputs)) throw new Error(`dist/batch.cjs was built without ${put}: the module it stands in for was renamed or moved`);
-}
-/**
- * The script as ASCII: Node decodes a pure-ASCII file to a one-byte string at once, while one
- * non-ASCII character makes it decode every byte into a string twice the size (about 8 ms of each
- * start, and its memory). esbuild escapes strings and templates but leaves regular expression
- * literals as written ("作者|译者"); their characters become \\u escapes, which mean the same in a
- * pattern with or without the u flag (an identity escape such as "\\。" becomes "\\u3002", and an
- * astral character a surrogate pair, one code point under u). Anything non-ASCII outside a regular
- * expression literal fails the build.
- */
-function asciiScript(file) {
-  const text = readFileSync(file, 'utf8');
-  let out = '';
-  let at = 0;
-  for (const token of tokenizer(text, { ecmaVersion: 'latest', sourceType: 'script', allowHashBang: true })) {
-    if (token.type.label !== 'regexp') continue;
-    const literal = text.slice(token.start, token.end);
-    if (!/[^\x00-\x7f]/u.test(literal)) continue;
-    out += text.slice(at, token.start);
-    out += literal.replace(/(\\*)([^\x00-\x7f])/gu, (_m, slashes, char) => {
-      let escaped = '';
-      for (let i = 0; i < char.length; i++) escaped += `\\u${char.charCodeAt(i).toString(16).padStart(4, '0')}`;
-      return (slashes.length % 2 === 1 ? slashes.slice(1) : slashes) + escaped;
-    });
-    at = token.end;
-  }
-  out += text.slice(at);
-  const stray = /[^\x00-\x7f]/u.exec(out);
-  if (stray) throw new Error(`${file}: a non-ASCII character outside a regular expression literal at ${stray.index}: ${JSON.stringify(out.slice(stray.index - 40, stray.index + 10))}`);
-  writeFileSync(file, out);
 }
 asciiScript('dist/batch.cjs');
 if (/\bimport\(/u.test(readFileSync('dist/batch.cjs', 'utf8'))) throw new Error('dist/batch.cjs has an import(): make it a require (the required namespace above)');
