@@ -120,11 +120,24 @@ function NotesApp({ deck: initialDeck, theme, read, subscribe, now, statusLine, 
   const isReply = useRef(createReplyFilter()).current;
   const shownSlide = following.status?.slide ?? 0;
   // Q&A on the speaker's screen only: the presenter, and the audience, see nothing of it.
-  const [overlay, setOverlay] = useState<NotesOverlay>({ kind: 'none' });
+  const [overlay, setOverlayState] = useState<NotesOverlay>({ kind: 'none' });
   const qa = useAnswers(overlay.kind === 'answers', answers);
   const ask = (query: string) => (qa.ready && query.trim() ? qa.ready.search(query, 6) : []);
+  // The key handler reads the overlay and the search as they are now, not as of the render that
+  // attached it: keys that arrive before Ink attaches the next handler (a fast typist, a paste cut
+  // in two, Enter right after the answers appear) would otherwise each start from the same old query.
+  const overlayNow = useRef(overlay);
+  overlayNow.current = overlay;
+  const askNow = useRef(ask);
+  askNow.current = ask;
+  const setOverlay = (next: NotesOverlay) => {
+    overlayNow.current = next;
+    setOverlayState(next);
+  };
   useInput((input, key) => {
     if (isReply(input)) return;
+    const overlay = overlayNow.current;
+    const ask = askNow.current;
     if (overlay.kind === 'answers') {
       if (key.ctrl && input === 'c') return exit();
       if (key.escape) setOverlay({ kind: 'none' });

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach } from 'vitest';
@@ -91,15 +91,61 @@ export function startPane(command: string, size: { columns: number; rows: number
   return pane;
 }
 
+/** The processes and all their descendants (from /proc), so that a program a pane's shell started is waited for too. */
+function withDescendants(pids: number[]): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/u.test(entry)) continue;
+    try {
+      // "pid (comm) state ppid …": the name may hold spaces and parentheses, so read after the last ')'.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // Ended meanwhile.
+    }
+  }
+  const all = new Set<number>();
+  const visit = (pid: number) => {
+    if (all.has(pid)) return;
+    all.add(pid);
+    for (const child of children.get(pid) ?? []) visit(child);
+  };
+  pids.forEach(visit);
+  return [...all];
+}
+
 /** Stops the private tmux server; call in afterAll. */
 export function stopServer(): void {
   keeper = false;
+  let pids: number[] = [];
+  try {
+    pids = tmux('list-panes', '-a', '-F', '#{pane_pid}')
+      .split('\n')
+      .map(Number)
+      .filter((pid) => pid > 0);
+  } catch {
+    // No server was started.
+  }
+  pids = withDescendants(pids);
   try {
     tmux('kill-server');
   } catch {
     // No server was started.
   }
-  // A presenter killed with the server may still be writing its cache entry: removal is retried.
+  // A presenter hung up on by the server may still be writing its cache entry (the parsed deck goes
+  // in 1.5 s after start): the folders are removed once every pane's program has ended.
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const deadline = Date.now() + 5000;
+  while (pids.some(alive) && Date.now() < deadline) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+  for (const pid of pids.filter(alive)) process.kill(pid, 'SIGKILL');
   rmSync(TEST_CACHE_DIR, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   rmSync(TEST_RUNTIME_DIR, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
 }
