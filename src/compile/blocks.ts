@@ -87,6 +87,20 @@ const QUOTE = /^ {0,3}>[ \t]?/u;
 const ITEM = /^( {0,3})([-*+]|\d{1,9}[.)])(?:[ \t]+(?:\[[ xX]\][ \t]+)?|$)/u;
 const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/u;
 const BLANK = /^[ \t]*$/u;
+
+/**
+ * What ends an HTML block that does not end at a blank line, by how it starts (CommonMark 0.31,
+ * HTML blocks 1-5); null for the others, which end at a blank line.
+ */
+export function htmlBlockEnd(firstLine: string): RegExp | null {
+  const start = /^ {0,3}<(!--|\?|![A-Za-z]|!\[CDATA\[|(?:script|pre|style|textarea)(?=[\s>]|$))/iu.exec(firstLine)?.[1]?.toLowerCase();
+  if (!start) return null;
+  if (start === '!--') return /-->/u;
+  if (start === '?') return /\?>/u;
+  if (start === '![cdata[') return /\]\]>/u;
+  if (start.startsWith('!')) return />/u;
+  return /<\/(?:script|pre|style|textarea)>/iu;
+}
 const INDENTED = /^(?: {4}|\t)/u;
 /** A paragraph that is only an image (and perhaps a link around it). */
 const IMAGE_ONLY = /^\s*(?:\[\s*)?!\[[^\]]*\]\s*(?:\([^)]*\)|\[[^\]]*\])(?:\s*\]\s*\([^)]*\))?\s*$/u;
@@ -266,11 +280,24 @@ export function scanBlocks(lines: readonly string[], from = 0): BlockScan {
       b.endList();
       continue;
     }
-    if (!b.open && (HTML_BLOCK.test(text) || LONE_TAG.test(text))) {
+    // A comment or a raw element may also cut a paragraph short (CommonMark's HTML blocks 1-5).
+    const end = htmlBlockEnd(text);
+    if ((!b.open && (HTML_BLOCK.test(text) || LONE_TAG.test(text))) || (end && b.openKind === 'paragraph')) {
       const body: string[] = [];
       let j = i;
-      for (; j < lines.length && !BLANK.test(lines[j] ?? ''); j++) body.push(lines[j] ?? '');
-      b.figure('html', line, body);
+      if (end) {
+        // A comment, a processing instruction, a declaration, CDATA or a raw element (script, pre,
+        // style, textarea) runs to its own end, blank lines and all (CommonMark's HTML blocks 1-5):
+        // a translation keeps the original's paragraphs in comments, and they are not the article's.
+        for (; j < lines.length; j++) {
+          body.push(lines[j] ?? '');
+          if (end.test(j === i ? text.replace(/^ {0,3}<(?:!--|\?)?/u, '') : (lines[j] ?? ''))) break;
+        }
+        j = Math.min(j + 1, lines.length);
+      } else for (; j < lines.length && !BLANK.test(lines[j] ?? ''); j++) body.push(lines[j] ?? '');
+      // A comment is for the article's editors, never for its readers: nothing of it is shown.
+      if (/^ {0,3}<!--/u.test(text)) b.flush();
+      else b.figure('html', line, body);
       i = j - 1;
       continue;
     }

@@ -190,3 +190,20 @@ describe('a copyright heading is no site footer', () => {
     expect(article.sentences.some((s) => s.plain.includes('仍然有很多用处'))).toBe(true);
   });
 });
+
+describe('HTML blocks that end at their own end, not at a blank line (CommonMark blocks 1-5)', () => {
+  test('a comment holding the original of a translation, blank lines and all, shows nothing of it', () => {
+    const article = ['# 部署', '', BODY, '', '<!--', '## Creating', '', 'You can run an application by creating a Kubernetes Deployment object.', '-->', '## 创建', '', '你可以通过创建一个 Kubernetes Deployment 对象来运行一个应用。它会替换失败的 Pod，并让应用一直保持运行。', ''].join('\n');
+    const shown = slideText(article);
+    expect(shown).toContain('创建');
+    expect(shown).not.toMatch(/Creating|You can run|-->/u);
+    const { talk } = compileTalkDetailed([{ path: 'sources/a.md', text: article }], { minutes: 5 });
+    expect(talk.slides.flatMap((s) => s.notes).join('\n')).not.toMatch(/You can run|-->/u);
+  });
+
+  test('a comment may cut a paragraph short, and a raw <pre> runs past its blank lines', () => {
+    const article = ['# Deploying', '', `${BODY}`, '<!-- draft:', '', 'An editor left this sentence in a comment for later.', '-->', '', '<pre>', 'Some preformatted text.', '', 'Still preformatted after a blank line.', '</pre>', '', BODY, ''].join('\n');
+    const shown = slideText(article);
+    expect(shown).not.toMatch(/editor left|Still preformatted/u);
+  });
+});
