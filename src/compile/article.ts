@@ -284,9 +284,12 @@ export function readArticle(index: number, path: string, source: string): Articl
   const text = source.replace(/^\uFEFF/u, '');
   checkText(path, text);
   const lines = text.split(/\r\n|\r|\n/u);
-  const front: FrontMatter | null = readFrontMatter(lines);
-  const scan = scanBlocks(lines, front?.endLine ?? 0);
+  const read: FrontMatter | null = readFrontMatter(lines);
+  const scan = scanBlocks(lines, read?.endLine ?? 0);
   const defs = scan.definitions;
+  // Front matter values may be Markdown themselves (an author written as a link to the team's page).
+  const inline = (f: MetaField | null): MetaField | null => (f ? { ...f, text: plainText(f.text, defs).trim() || f.text } : null);
+  const front: FrontMatter | null = read && { ...read, title: inline(read.title), author: inline(read.author), description: inline(read.description) };
   const header = creditHeader(scan, lines);
   const attributions: Attribution[] = [...header.attributions];
   const boilerplate: Boilerplate[] = [...header.boilerplate];
@@ -341,6 +344,20 @@ export function readArticle(index: number, path: string, source: string): Articl
   const titleLine = title?.line ?? 0;
   const prose: ProseBlock[] = [];
   let seenProse = 0;
+  // A list of labelled items most of which no rule names ("**Author:** the person who created the
+  // project", "**Owner:** …", "**Maintainers:** …") is a glossary of the article's, not its credits.
+  const judgedItems = new Map<number, { items: number; named: number }>();
+  for (const block of scan.blocks) {
+    if (block.list < 0) continue;
+    const counts = judgedItems.get(block.list) ?? { items: 0, named: 0 };
+    counts.items++;
+    if (block.text.length <= 600 && judgeLine(block, plainText(block.text, defs), false)) counts.named++;
+    judgedItems.set(block.list, counts);
+  }
+  const glossaryItem = (block: ProseBlock) => {
+    const counts = block.list >= 0 ? judgedItems.get(block.list) : undefined;
+    return counts !== undefined && counts.items >= 3 && counts.named * 2 < counts.items;
+  };
   for (const block of scan.blocks) {
     // Only short blocks can be credit lines: a long paragraph's plain text is made later, per sentence.
     const short = block.text.length <= 600;
@@ -360,7 +377,7 @@ export function readArticle(index: number, path: string, source: string): Articl
       continue;
     }
     const nearTop = block.startLine < titleLine || seenProse < 2;
-    const match = short ? judgeLine(block, plain, nearTop) : null;
+    const match = short && !glossaryItem(block) ? judgeLine(block, plain, nearTop) : null;
     if (match) {
       boilerplate.push({ rule: match.rule, startLine: block.startLine, endLine: block.endLine, text: plain });
       if (match.role && !match.placeholder) {

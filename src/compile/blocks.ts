@@ -79,6 +79,8 @@ const HTML_BLOCK = /^ {0,3}<(?:!--|\?|![A-Z]|\/?(?:address|article|aside|blockqu
 const LONE_TAG = /^ {0,3}<\/?[A-Za-z][\w.:-]*(?:\s[^<>]*)?\/?>[ \t]*$/u;
 /** A template tag alone on its line: Go's `{{image "x"}}`, Jekyll's `{% include %}`, mdBook's `{{#include}}`. */
 const TEMPLATE_LINE = /^ {0,3}(?:\{\{.*\}\}|\{%.*%\})[ \t]*$/u;
+/** A custom container's fence (markdown-it-container, VitePress, Docusaurus): `:::tip`, `::: warning Note`, `:::`. */
+const CONTAINER_FENCE = /^ {0,3}:{3,}[ \t]*(?:[\w-]+(?:[ \t].*)?)?$/u;
 /** MDX module lines: `import X from '…'` and `export const …`. */
 const MDX_MODULE = /^(?:import\s+(?:[\w*{}\s,]+\s+from\s+)?['"][^'"]+['"];?|export\s+(?:const|let|default|function)\b.*)[ \t]*$/u;
 const DEFINITION = /^ {0,3}\[([^\]]{1,200})\]:[ \t]*(.*)$/u;
@@ -87,6 +89,15 @@ const QUOTE = /^ {0,3}>[ \t]?/u;
 const ITEM = /^( {0,3})([-*+]|\d{1,9}[.)])(?:[ \t]+(?:\[[ xX]\][ \t]+)?|$)/u;
 const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/u;
 const BLANK = /^[ \t]*$/u;
+
+/**
+ * A heading's text without the attribute list that Markdown extensions put at its end for the
+ * page's anchors and styles (`## Why {#why-composition-api}` in kramdown, Pandoc, Hugo, VitePress;
+ * `{: #id .class}` in kramdown): an address, not words of the heading.
+ */
+export function withoutAttributes(text: string): string {
+  return text.replace(/\s*\{:?\s*[#.][\w:.-]+(?:\s+(?:[#.][\w:.-]+|[\w-]+=(?:"[^"]*"|'[^']*'|\S+)))*\s*\}\s*$/u, '').trim() || text;
+}
 
 /**
  * What ends an HTML block that does not end at a blank line, by how it starts (CommonMark 0.31,
@@ -147,13 +158,13 @@ class Builder {
     const quote = this.lines.map((l) => l.text.trim()).join('\n');
     this.lines = [];
     this.lastItem = false;
-    this.headings.push({ level, text, line, endLine, quote });
+    this.headings.push({ level, text: withoutAttributes(text), line, endLine, quote });
   }
 
   heading(level: number, text: string, line: number): void {
     this.flush();
     this.lastItem = false;
-    this.headings.push({ level, text, line, endLine: line, quote: text });
+    this.headings.push({ level, text: withoutAttributes(text), line, endLine: line, quote: text });
   }
 
   figure(kind: FigureBlock['kind'], startLine: number, lines: string[], info = ''): void {
@@ -299,6 +310,12 @@ export function scanBlocks(lines: readonly string[], from = 0): BlockScan {
       if (/^ {0,3}<!--/u.test(text)) b.flush();
       else b.figure('html', line, body);
       i = j - 1;
+      continue;
+    }
+    if (CONTAINER_FENCE.test(text)) {
+      // The fence is markup; what it holds is the article's (a tip, a warning).
+      b.flush();
+      b.endList();
       continue;
     }
     if (!b.open && (TEMPLATE_LINE.test(text) || (MDX_MODULE.test(text) && !/[.!?。]$/u.test(text.trim()) && /^(?:import|export)\s/u.test(text)))) {

@@ -179,10 +179,11 @@ export interface Stripped {
  */
 /**
  * An unfilled template placeholder: `{{{ x }}}` (Handlebars, Hugo's raw output), `{{ .Site.Title }}`
- * (a Go template's field or variable), `{% x %}` (Liquid, Jinja). Not `{{ message }}` or `{{1, 2}}`
+ * (a Go template's field or variable), `{{< figure … >}}` and `{{% heading "x" %}}` (Hugo's
+ * shortcodes), `{% x %}` (Liquid, Jinja). Not `{{ message }}` or `{{1, 2}}`
  * in prose, which may be what the article is about (Vue's interpolation, a Python set in a set).
  */
-const TEMPLATE_PLACEHOLDER = /\{\{\{[^{}\n]{1,80}\}\}\}|\{\{-?\s*[.$][^{}\n]{0,80}\}\}|\{%[^%\n]{1,80}%\}/uy;
+const TEMPLATE_PLACEHOLDER = /\{\{\{[^{}\n]{1,80}\}\}\}|\{\{-?\s*[.$][^{}\n]{0,80}\}\}|\{\{<\s*\/?[\w-][^\n]{0,200}?>\}\}|\{\{%\s*\/?[\w-][^\n]{0,200}?%\}\}|\{%[^%\n]{1,80}%\}/uy;
 
 export function stripMarkup(raw: string, defs: LinkDefinitions): Stripped {
   const urls: string[] = [];
@@ -207,6 +208,13 @@ export function stripMarkup(raw: string, defs: LinkDefinitions): Stripped {
         const placeholder = matchAt(TEMPLATE_PLACEHOLDER, raw, i);
         if (placeholder) {
           const end = i + placeholder.length;
+          // A shortcode that carries words for the reader keeps them: `{{< glossary_tooltip text="Pods" term_id="pod" >}}`.
+          const words = /^\{\{[<%]\s*[\w-]+\b[^\n]*?\btext="([^"]{1,120})"/u.exec(placeholder)?.[1];
+          if (words) {
+            cut(i, end, words);
+            next = end;
+            break;
+          }
           const space = /\s/u.test(raw[i - 1] ?? ' ') ? (matchAt(/\s+/uy, raw, end)?.length ?? 0) : 0;
           cut(i, end + space, '');
           next = end + space;

@@ -154,12 +154,17 @@ function sectionsFromHeadings(main: Article): Section[] {
     topOf.push(current);
   });
   const sections: Section[] = [];
+  let lastKey: number | null = null;
   main.sentences.forEach((s, i) => {
     const key = s.heading < 0 ? -1 : (topOf[s.heading] ?? -1);
     const last = sections[sections.length - 1];
-    const heading = key < 0 ? null : (headings[key] ?? null);
-    if (last && last.heading === heading) last.end = i + 1;
+    // A heading with no words of its own (`## {{% heading "prerequisites" %}}`, a template's) still
+    // starts a section, which is then named like one without a heading.
+    const found = key < 0 ? null : (headings[key] ?? null);
+    const heading = found && plainText(found.text, main.definitions).trim() !== '' ? found : null;
+    if (last && lastKey === key) last.end = i + 1;
     else sections.push({ start: i, end: i + 1, heading, chunks: [] });
+    lastKey = key;
   });
   return sections;
 }
@@ -930,6 +935,19 @@ class Planner {
       passages.forEach((s, position) => {
         for (const c of titleCandidates(this.condensable(s))) consider(c, s, position);
       });
+    }
+    // No phrase or clause of its own makes a title (a slide of one short sentence that leads into its
+    // code, "输出类似于这样："): that sentence, whole, when it reads at a glance and no slide has it.
+    if (!best) {
+      for (const s of passages) {
+        const whole = this.condensable(s).replace(/[\s:：.。!！;；,，]+$/u, '').trim();
+        const lower = whole.toLowerCase();
+        if (!whole || bulletLength(whole) > (hasCjk(whole) ? 30 : 12) || this.usedTitles.some((used) => used.text === lower)) continue;
+        const ids = new Set(this.termIds(whole));
+        if (ids.size === 0) continue;
+        best = { text: whole, from: s, score: 0, ids };
+        break;
+      }
     }
     const chosen = best as { text: string; from: Sentence; score: number; ids: Set<number> } | null;
     if (!chosen) return { text: '', from: null };

@@ -207,3 +207,85 @@ describe('HTML blocks that end at their own end, not at a blank line (CommonMark
     expect(shown).not.toMatch(/editor left|Still preformatted/u);
   });
 });
+
+describe("site generators' markup is not the article's words", () => {
+  const titles = (markdown: string) => {
+    const { talk } = compileTalkDetailed([{ path: 'sources/a.md', text: markdown }], { minutes: 5 });
+    return talk.slides.map((s) => s.title);
+  };
+
+  test("Hugo shortcodes go, a shortcode's words for the reader stay, and a heading made of one names no slide", () => {
+    const article = [
+      '---',
+      'title: Run a stateless application',
+      '---',
+      '',
+      '## {{% heading "objectives" %}}',
+      '',
+      `${BODY} A {{< glossary_tooltip text="Deployment" term_id="deployment" >}} keeps the application running.`,
+      '',
+      '{{< figure src="/images/logo.png" alt="logo" >}}',
+      '',
+      '## Scaling',
+      '',
+      `${BODY} {{< note >}}Scaling changes the number of replicas.{{< /note >}}`,
+      '',
+    ].join('\n');
+    const shown = slideText(article);
+    expect(shown).not.toMatch(/\{\{|\}\}|\{\}|glossary_tooltip|heading "/u);
+    expect(shown).toMatch(/A Deployment keeps the application running|Scaling changes the number of replicas/u);
+    expect(titles(article).every((t) => t.trim() !== '')).toBe(true);
+  });
+
+  test('heading anchors ({#id}, {: #id .class}) are not part of a heading', () => {
+    const article = ['# 组合式 API 常见问答 {#composition-api-faq}', '', BODY, '', '## Why it helps {: #why .lead}', '', BODY.replace('Unikernels', 'Composition'), ''].join('\n');
+    const all = titles(article).join('\n');
+    expect(all).toContain('组合式 API 常见问答');
+    expect(all).not.toMatch(/\{#|\{:/u);
+  });
+
+  test('a container fence (:::tip, ::: warning Note, :::) is markup; what it holds stays', () => {
+    const article = ['# Containers', '', BODY, '', ':::tip', 'Unikernels boot in milliseconds, which makes them attractive for functions.', ':::', '', '::: warning Note', 'Unikernels cannot run a debugger against themselves in production.', ':::', ''].join('\n');
+    const { talk } = compileTalkDetailed([{ path: 'sources/a.md', text: article }], { minutes: 5 });
+    const everything = talk.slides.flatMap((s) => [s.title, ...s.bullets.map((b) => b.text), ...s.notes.map((n) => n.text)]).join('\n');
+    expect(everything).not.toContain(':::');
+    expect(everything).toMatch(/boot in milliseconds/u);
+  });
+
+  test("a front matter author written as a link is the link's words", () => {
+    const article = ['---', 'title: Kubernetes v1.30', 'author: >', '  [Kubernetes v1.30 Release Team](https://github.com/kubernetes/sig-release)', '---', '', BODY, ''].join('\n');
+    const { talk } = compileTalkDetailed([{ path: 'sources/a.md', text: article }], { minutes: 5 });
+    const title = talk.slides[0];
+    const shown = [title?.subtitle ?? '', ...(title?.notes.map((n) => n.text) ?? [])].join('\n');
+    expect(shown).toContain('Kubernetes v1.30 Release Team');
+    expect(shown).not.toMatch(/\]\(https|\\\[/u);
+  });
+
+  test('a glossary of labelled items ("**Author:** the person who created the project") is prose, not the credits', () => {
+    const article = [
+      '# How to contribute',
+      '',
+      BODY,
+      '',
+      'A typical open source project has the following types of people:',
+      '',
+      '* **Author:** The person/s or organization that created the project',
+      '* **Owner:** The person/s who has administrative ownership over the repository',
+      '* **Maintainers:** Contributors who are responsible for driving the vision of the project',
+      '* **Community Members:** People who use the project and talk about its direction',
+      '',
+      BODY,
+      '',
+    ].join('\n');
+    const { talk } = compileTalkDetailed([{ path: 'sources/a.md', text: article }], { minutes: 5 });
+    expect(JSON.stringify(talk.slides[0])).not.toContain('The person/s or organization');
+  });
+});
+
+describe('a slide whose only sentence leads into its code is titled by that sentence', () => {
+  test('"输出类似于这样：" above its output', () => {
+    const article = ['# 部署', '', '你可以通过创建一个 Kubernetes Deployment 对象来运行一个应用。它会替换失败的 Pod，并让应用一直保持运行。', '', '## 信息', '', '显示该 Deployment 的相关信息：', '', '```shell', 'kubectl describe deployment nginx-deployment', '```', '', '输出类似于这样：', '', '```', 'Name:     nginx-deployment', 'Namespace:    default', '```', ''].join('\n');
+    const { talk } = compileTalkDetailed([{ path: 'sources/a.md', text: article }], { minutes: 5 });
+    expect(talk.slides.every((s) => s.title.trim() !== '')).toBe(true);
+  });
+});
