@@ -99,6 +99,28 @@ export function withoutAttributes(text: string): string {
   return text.replace(/\s*\{:?\s*[#.][\w:.-]+(?:\s+(?:[#.][\w:.-]+|[\w-]+=(?:"[^"]*"|'[^']*'|\S+)))*\s*\}\s*$/u, '').trim() || text;
 }
 
+/** The column a line's text starts at, a tab counting to the next multiple of four. */
+function columnOf(line: string): number {
+  let column = 0;
+  for (const c of line) {
+    if (c === ' ') column++;
+    else if (c === '\t') column += 4 - (column % 4);
+    else return column;
+  }
+  return column;
+}
+
+/** The line without its first `columns` columns of indentation. */
+function dropColumns(line: string, columns: number): string {
+  let column = 0;
+  let k = 0;
+  while (k < line.length && column < columns && (line[k] === ' ' || line[k] === '\t')) {
+    column += line[k] === '\t' ? 4 - (column % 4) : 1;
+    k++;
+  }
+  return line.slice(k);
+}
+
 /**
  * What ends an HTML block that does not end at a blank line, by how it starts (CommonMark 0.31,
  * HTML blocks 1-5); null for the others, which end at a blank line.
@@ -246,6 +268,10 @@ export function scanBlocks(lines: readonly string[], from = 0): BlockScan {
   const footnotes: BlockScan['footnotes'] = [];
   let codeLines = 0;
   let lastWasItem = false;
+  // The column where the content of the list item last opened starts ("1. " → 3), while its list
+  // goes on: what is indented to it after a blank line belongs to the item (a paragraph, or code
+  // indented four more), not to an indented code block of the page's.
+  let listIndent: number | null = null;
 
   for (let i = from; i < lines.length; i++) {
     const text = lines[i] ?? '';
@@ -255,15 +281,18 @@ export function scanBlocks(lines: readonly string[], from = 0): BlockScan {
       b.flush();
       continue;
     }
-    const fenceOpen = FENCE.exec(text);
+    const fenceOpen = FENCE.exec(listIndent !== null ? text.replace(new RegExp(`^ {0,${listIndent}}`, 'u'), '') : text);
     if (fenceOpen) {
       b.flush();
       const fence = fenceOpen[1] ?? '```';
       const indent = /^ */u.exec(text)?.[0].length ?? 0;
+      if (listIndent !== null && indent < listIndent) listIndent = null;
+      const closeFence = new RegExp(`^ {0,${indent + 3}}(\`{3,}|~{3,})[ \\t]*$`, 'u');
       const body: string[] = [];
       let j = i + 1;
       for (; j < lines.length; j++) {
-        const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/u.exec(lines[j] ?? '');
+        // Closed at the fence's own indentation (a fence inside a list item is indented with it).
+        const close = closeFence.exec(lines[j] ?? '');
         if (close && close[1]?.[0] === fence[0] && (close[1]?.length ?? 0) >= fence.length) break;
         body.push((lines[j] ?? '').replace(new RegExp(`^ {0,${indent}}`, 'u'), ''));
       }
@@ -279,6 +308,7 @@ export function scanBlocks(lines: readonly string[], from = 0): BlockScan {
     if (atx) {
       b.heading(atx[1]?.length ?? 1, (atx[2] ?? '').trim(), line);
       lastWasItem = false;
+      listIndent = null;
       continue;
     }
     const setext = SETEXT.exec(text);
@@ -289,6 +319,7 @@ export function scanBlocks(lines: readonly string[], from = 0): BlockScan {
     if (RULE.test(text)) {
       b.flush();
       b.endList();
+      listIndent = null;
       continue;
     }
     // A comment or a raw element may also cut a paragraph short (CommonMark's HTML blocks 1-5).
@@ -316,10 +347,12 @@ export function scanBlocks(lines: readonly string[], from = 0): BlockScan {
       // The fence is markup; what it holds is the article's (a tip, a warning).
       b.flush();
       b.endList();
+      listIndent = null;
       continue;
     }
     if (!b.open && (TEMPLATE_LINE.test(text) || (MDX_MODULE.test(text) && !/[.!?。]$/u.test(text.trim()) && /^(?:import|export)\s/u.test(text)))) {
       b.endList();
+      listIndent = null;
       continue;
     }
     if (!b.open) {
@@ -353,7 +386,30 @@ export function scanBlocks(lines: readonly string[], from = 0): BlockScan {
         i = j - 1;
         continue;
       }
-      if (INDENTED.test(text) && !lastWasItem) {
+      const column = columnOf(text);
+      if (listIndent !== null && column >= listIndent + 4 && BLANK.test(lines[i - 1] ?? '')) {
+        // Code inside a list item (a numbered step's command), indented four past the item's content.
+        const inside = listIndent + 4;
+        const body: string[] = [];
+        let j = i;
+        while (j < lines.length && (columnOf(lines[j] ?? '') >= inside || (BLANK.test(lines[j] ?? '') && columnOf(lines[j + 1] ?? '') >= inside))) {
+          body.push(dropColumns(lines[j] ?? '', inside));
+          j++;
+        }
+        while (body.length > 0 && BLANK.test(body[body.length - 1] ?? '')) {
+          body.pop();
+          j--;
+        }
+        // Written for an item's content at four columns ("1.  " or eight spaces under "1. "): the
+        // code's own indentation is what its lines share beyond that.
+        const shared = Math.min(...body.filter((l) => !BLANK.test(l)).map(columnOf));
+        if (shared > 0 && Number.isFinite(shared)) body.splice(0, body.length, ...body.map((l) => dropColumns(l, shared)));
+        codeLines += body.length;
+        b.figure('code', line, body);
+        i = j - 1;
+        continue;
+      }
+      if (INDENTED.test(text) && !lastWasItem && listIndent === null) {
         const body: string[] = [];
         let j = i;
         while (j < lines.length && (INDENTED.test(lines[j] ?? '') || (BLANK.test(lines[j] ?? '') && INDENTED.test(lines[j + 1] ?? '')))) {
@@ -374,10 +430,15 @@ export function scanBlocks(lines: readonly string[], from = 0): BlockScan {
       else b.start('quote', rest, quote[0].length, line);
       continue;
     }
-    const item = ITEM.exec(text);
+    // Inside a list, an item may be indented under the one before (a nested list).
+    const nested: string = listIndent !== null ? dropColumns(text, Math.min(columnOf(text), listIndent)) : text;
+    const item = ITEM.exec(nested);
     if (item && !(b.openKind === 'paragraph' && /^\d/u.test(item[2] ?? '') && item[2] !== '1.' && item[2] !== '1)')) {
-      b.start('item', text.slice(item[0].length), item[0].length, line);
+      const before = text.length - nested.length;
+      b.start('item', nested.slice(item[0].length), before + item[0].length, line);
       lastWasItem = true;
+      const marker = (item[1]?.length ?? 0) + (item[2]?.length ?? 1);
+      listIndent = columnOf(text) - columnOf(nested) + (BLANK.test(nested.slice(item[0].length)) ? marker + 1 : columnOf(item[0]) === item[0].length ? item[0].length : marker + 1);
       continue;
     }
     const indent = /^[ \t]*/u.exec(text)?.[0].length ?? 0;
@@ -385,6 +446,7 @@ export function scanBlocks(lines: readonly string[], from = 0): BlockScan {
     else {
       // A paragraph between list items that is not indented under them ends the list.
       if (indent === 0) b.endList();
+      if (listIndent !== null && columnOf(text) < listIndent) listIndent = null;
       b.start('paragraph', text.slice(indent), indent, line);
     }
     lastWasItem = false;

@@ -79,3 +79,53 @@ describe('code, tables and images the article explains reach the slides', () => 
     expect(hidden.talk.slides.flatMap((s) => s.bullets.map((b) => b.text)).join('\n')).not.toMatch(/Here is the station/u);
   });
 });
+
+describe('lists as CommonMark reads them: what is indented under an item belongs to it', () => {
+  const STEPS = [
+    '# Run a stateless application',
+    '',
+    'You can run an application by creating a Deployment object, and you can describe it in a YAML file.',
+    '',
+    '1. Create a Deployment based on the YAML file:',
+    '',
+    '        kubectl apply -f https://k8s.io/examples/application/deployment.yaml',
+    '',
+    '1. List the pods created by the deployment:',
+    '',
+    '        kubectl get pods -l app=nginx',
+    '',
+    '    The output is similar to this:',
+    '',
+    '        NAME                                READY     STATUS',
+    '        nginx-deployment-1771418926-7o5ns   1/1       Running',
+    '',
+    'The preferred way to create a replicated application is to use a Deployment.',
+    '',
+  ].join('\n');
+
+  test("a numbered step's command, indented under it, is code; the step's own paragraph after it is prose", async () => {
+    const { scanBlocks } = await import('../../src/compile/blocks.js');
+    const scan = scanBlocks(STEPS.split('\n'));
+    const code = scan.figures.filter((f) => f.kind === 'code').map((f) => f.lines.join('\n'));
+    expect(code).toContain('kubectl apply -f https://k8s.io/examples/application/deployment.yaml');
+    expect(code).toContain('kubectl get pods -l app=nginx');
+    expect(code.some((c) => c.startsWith('NAME'))).toBe(true);
+    const prose = scan.blocks.map((b) => b.text);
+    expect(prose).toContain('The output is similar to this:');
+    expect(prose.some((p) => p.includes('kubectl'))).toBe(false);
+  });
+
+  test('a nested item is an item of its own, and a fence indented under it is code', async () => {
+    const { scanBlocks } = await import('../../src/compile/blocks.js');
+    const lines = ['- `CTRL-R` - Paste the selected command from history', '    - Set `FZF_CTRL_R_OPTS` to pass options', '      ```sh', '      export FZF_CTRL_R_OPTS="--height 40%"', '', '      # a comment after a blank line', '      ```', '    - Can be disabled by setting `FZF_CTRL_R_COMMAND`', '- `ALT-C` - cd into the selected directory', ''];
+    const scan = scanBlocks(lines);
+    expect(scan.blocks.map((b) => b.text)).toEqual(['`CTRL-R` - Paste the selected command from history', 'Set `FZF_CTRL_R_OPTS` to pass options', 'Can be disabled by setting `FZF_CTRL_R_COMMAND`', '`ALT-C` - cd into the selected directory']);
+    expect(scan.figures.map((f) => [f.kind, f.lines.join('\n')])).toEqual([['code', 'export FZF_CTRL_R_OPTS="--height 40%"\n\n# a comment after a blank line']]);
+  });
+
+  test('no bullet of a talk made from numbered steps is one of their commands', () => {
+    const { talk } = compileTalkDetailed([{ path: 'sources/a.md', text: STEPS }], { minutes: 3 });
+    const bullets = talk.slides.flatMap((s) => s.bullets.map((b) => b.text));
+    expect(bullets.some((b) => /^kubectl/iu.test(b))).toBe(false);
+  });
+});
