@@ -1,4 +1,4 @@
-import { byline, endnoteHeading, followLine, imageCredit, LINE_RULES, linkDump, sponsorLine, tableOfContents, type Attribution, type BoilerplateRule, type Match } from './boilerplate.js';
+import { aboutPublisher, byline, endnoteHeading, followLine, imageCredit, LINE_RULES, linkDump, sponsorLine, tableOfContents, type Attribution, type BoilerplateRule, type Match } from './boilerplate.js';
 import { scanBlocks, tableCells, type FigureBlock, type Heading, type ProseBlock } from './blocks.js';
 import { CompileError } from './compile-error.js';
 import { readFrontMatter, type FrontMatter, type MetaField } from './front-matter.js';
@@ -303,7 +303,8 @@ export function readArticle(index: number, path: string, source: string): Articl
     const plain = plainText(h.text, defs);
     // A section headed "Sponsors", "Follow us", "Share this" or "References" is not the argument either.
     const lineRule = LINE_RULES.map((rule) => rule(plain)).find((m) => m !== null && m.rule !== 'credit' && m.rule !== 'source');
-    const match = tableOfContents(plain, 'heading') ?? endnoteHeading(plain) ?? lineRule ?? null;
+    const closing = h.line > lines.length * 0.6;
+    const match = tableOfContents(plain, 'heading') ?? endnoteHeading(plain) ?? lineRule ?? (closing ? aboutPublisher(plain) : null) ?? null;
     if (!match) return;
     droppedUnder.add(i);
     boilerplate.push({ rule: match.rule, startLine: h.line, endLine: h.endLine, text: plain });
@@ -358,7 +359,15 @@ export function readArticle(index: number, path: string, source: string): Articl
     const counts = block.list >= 0 ? judgedItems.get(block.list) : undefined;
     return counts !== undefined && counts.items >= 3 && counts.named * 2 < counts.items;
   };
+  // From an "About X" line near the end (a press release's), to the next heading: the publisher's boilerplate.
+  let aboutUnder: number | null = null;
   for (const block of scan.blocks) {
+    if (aboutUnder !== null && block.heading !== aboutUnder) aboutUnder = null;
+    if (aboutUnder === null && block.kind === 'paragraph' && block.startLine > lines.length * 0.6 && aboutPublisher(plainText(block.text.split('\n')[0] ?? '', defs))) aboutUnder = block.heading;
+    if (aboutUnder !== null) {
+      boilerplate.push({ rule: 'about', startLine: block.startLine, endLine: block.endLine, text: block.text });
+      continue;
+    }
     // Only short blocks can be credit lines: a long paragraph's plain text is made later, per sentence.
     const short = block.text.length <= 600;
     const plain = short ? plainText(block.text, defs) : block.text;

@@ -34,7 +34,9 @@ export type BoilerplateRule =
   | 'footnotes'
   | 'endnotes'
   | 'link-dump'
-  | 'claim-line';
+  | 'claim-line'
+  | 'about'
+  | 'editor-note';
 
 /** What a rule says about a line: its rule and, when the line names the source, the attribution's role, label and value. */
 export interface Match {
@@ -187,6 +189,31 @@ export function endnoteHeading(text: string): Match | null {
 }
 
 /**
+ * The "About X" paragraph a press release or a company's post ends with ("About Node.js
+ * Foundation", "About the Linux Foundation", "关于 PingCAP"): who the publisher is, not the news.
+ * The line itself, short and unpunctuated; the caller drops what follows it to the next heading,
+ * and only near the article's end.
+ */
+export function aboutPublisher(line: string): Match | null {
+  const text = line.trim().replace(/^(?:\*\*|__|#+\s*)|(?:\*\*|__)$/gu, '').trim();
+  if (text.length > 60 || /[.!?。！？:：,，]$/u.test(text)) return null;
+  return /^About (?:the |us\b)?[\p{Lu}\d]/u.test(text) || /^关于(?:我们|\s*[\p{Lu}\p{Script=Han}])/u.test(text) ? { rule: 'about' } : null;
+}
+
+/**
+ * An editor's note about the post itself ("This blog was updated on April 19th to …", "Update
+ * (May 3): …", "编者按：…", "本文更新于…"): the page's history, not its argument.
+ */
+export function editorNote(plain: string): Match | null {
+  const text = plain.trim();
+  if (text.length > 400) return null;
+  if (/^(?:\*\*)?(?:editor['’]s note|update(?:d)?(?: \([^)]{1,40}\))?|note from the editors?)\s*[:：]/iu.test(text)) return { rule: 'editor-note' };
+  if (/^this (?:blog|blog post|post|article|page) (?:was|has been) (?:updated|edited|amended|corrected)\b/iu.test(text)) return { rule: 'editor-note' };
+  if (/^(?:编者按|编者注|更新)\s*[:：]|^本文(?:于.{1,20})?(?:更新|修订)于/u.test(text)) return { rule: 'editor-note' };
+  return null;
+}
+
+/**
  * A link dump: a list of three or more items most of which are a link and a few words about it
  * ("[fzf.vim](…) - Vim plugin"), or a paragraph of links and separators.
  */
@@ -202,4 +229,4 @@ export function linkDump(items: readonly string[]): Match | null {
 }
 
 /** The rules that judge one line of prose, in the order they are tried. */
-export const LINE_RULES: readonly ((plain: string) => Match | null)[] = [claimLine, creditLine, sourceLine, siteFooter, sponsorLine, imageCredit, followLine];
+export const LINE_RULES: readonly ((plain: string) => Match | null)[] = [claimLine, creditLine, sourceLine, siteFooter, sponsorLine, imageCredit, followLine, editorNote];

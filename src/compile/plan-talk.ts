@@ -1088,7 +1088,10 @@ class Planner {
       const options = condenseBullet(stripMarkup(s.raw, main.definitions).text).filter((b) => !danglingReference(b.text));
       // A phrase the author set in bold inside the sentence is the point they want remembered.
       // Not a bold label that leads into what follows ("**October 1, 2019, Update:**"): the same test as every option's.
-      if (s.stressed && bulletLength(s.stressed) <= 20 && standsAlone(s.stressed) && !danglingReference(s.stressed)) options.push({ text: capitalise(s.stressed), partial: true, weight: 1.2 });
+      // A bold part of a longer sentence stands for it only as a claim: a bold name or dateline
+      // ("**The Node.js Foundation** announced …", "launched **its second user survey**") says nothing on its own.
+      const part = s.stressed && bulletLength(s.stressed) * 2 < bulletLength(s.plain);
+      if (s.stressed && bulletLength(s.stressed) <= 20 && standsAlone(s.stressed) && (!part || makesClaim(s.stressed)) && !danglingReference(s.stressed)) options.push({ text: capitalise(s.stressed), partial: true, weight: 1.2 });
       const best = options.sort((a, b) => b.weight - a.weight)[0];
       if (!best) return;
       const vector = best.partial ? this.vectorOf(this.termIds(best.text)) : (this.vectors[i] as SparseVector);
@@ -1337,6 +1340,11 @@ function isIntroduction(sections: readonly Section[], si: number): boolean {
 function standsAlone(phrase: string): boolean {
   const first = taggedWords(phrase)[0];
   return first !== undefined && !['VERB', 'AUX', 'ADP', 'CCONJ', 'SCONJ', 'PART'].includes(first.pos);
+}
+
+/** Whether a phrase says something: it holds a verb ("The friction killed them"), not a name alone. */
+function makesClaim(phrase: string): boolean {
+  return taggedWords(phrase).some((w) => w.pos === 'VERB' || w.pos === 'AUX');
 }
 
 /** Share of the smaller set's terms that the other set also has. */

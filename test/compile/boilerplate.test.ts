@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { readArticle } from '../../src/compile/article.js';
-import { byline, claimLine, creditLine, endnoteHeading, followLine, imageCredit, linkDump, siteFooter, sourceLine, sponsorLine, tableOfContents } from '../../src/compile/boilerplate.js';
+import { aboutPublisher, byline, claimLine, creditLine, editorNote, endnoteHeading, followLine, imageCredit, linkDump, siteFooter, sourceLine, sponsorLine, tableOfContents } from '../../src/compile/boilerplate.js';
 import { compileTalkDetailed } from '../../src/compile/index.js';
 
 /** Every text a talk shows on its slides other than the title slide (which carries the attribution). */
@@ -287,5 +287,66 @@ describe('a slide whose only sentence leads into its code is titled by that sent
     const article = ['# 部署', '', '你可以通过创建一个 Kubernetes Deployment 对象来运行一个应用。它会替换失败的 Pod，并让应用一直保持运行。', '', '## 信息', '', '显示该 Deployment 的相关信息：', '', '```shell', 'kubectl describe deployment nginx-deployment', '```', '', '输出类似于这样：', '', '```', 'Name:     nginx-deployment', 'Namespace:    default', '```', ''].join('\n');
     const { talk } = compileTalkDetailed([{ path: 'sources/a.md', text: article }], { minutes: 5 });
     expect(talk.slides.every((s) => s.title.trim() !== '')).toBe(true);
+  });
+});
+
+describe("a press release's publisher paragraph, editors' notes, and bold names are not the news", () => {
+  test.each([
+    ['About Node.js Foundation', true],
+    ['**About the Linux Foundation**', true],
+    ['## About Us', true],
+    ['关于 PingCAP', true],
+    ['About this guide, and how to read it.', false],
+    ['About 700 developers came to Austin.', false],
+    ['about the platform', false],
+  ])('aboutPublisher: %s → %s', (line, named) => {
+    expect(aboutPublisher(line) !== null).toBe(named);
+  });
+
+  test.each([
+    ['This blog was updated on April 19th to highlight two additional changes.', true],
+    ["Editor's note: this post first appeared on the team's blog.", true],
+    ['UPDATE: Chris Behrens pointed out that I neglected to mention the type of virtual machine.', true],
+    ['编者按：本文是系列文章的第二篇。', true],
+    ['The update was applied to every node in the cluster.', false],
+    ['We updated the scheduler in this release.', false],
+  ])('editorNote: %s → %s', (line, named) => {
+    expect(editorNote(line) !== null).toBe(named);
+  });
+
+  const RELEASE = [
+    '---',
+    'title: The Node.js Platform Continues to Grow',
+    '---',
+    '',
+    '**NODE.JS INTERACTIVE 2016, AUSTIN, TX., Nov. 30, 2016** — The Node.js Foundation today announced that Snyk has joined as a Silver member of the Foundation.',
+    '',
+    'The Node.js Project issued sixty-three new releases this year, with seven different release managers sharing the work between them.',
+    '',
+    'During the conference, the Node.js Foundation also launched **its second user survey**, which will remain open until the end of December.',
+    '',
+    'Contributors doubled compared to the year before, and the project now counts more unique contributors every month than ever.',
+    '',
+    'This blog was updated on December 2nd to correct the number of releases.',
+    '',
+    'About Node.js Foundation',
+    'Node.js is used by tens of thousands of organizations in more than 200 countries around the world.',
+    '',
+    'The Foundation is made up of a diverse group of companies including Platinum members GoDaddy and IBM.',
+    '',
+  ].join('\n');
+
+  test('the "About X" paragraph and what follows it, and the editor\'s note, reach no slide', () => {
+    const shown = slideText(RELEASE);
+    expect(shown).not.toMatch(/tens of thousands of organizations|Platinum members|was updated on/u);
+    expect(shown).toMatch(/releases/u);
+  });
+
+  test('a bold name or phrase inside a longer sentence is no takeaway on its own', () => {
+    const { talk } = compileTalkDetailed([{ path: 'sources/a.md', text: RELEASE }], { minutes: 5 });
+    const takeaways = talk.slides.filter((s) => s.kind === 'takeaways').flatMap((s) => s.bullets.map((b) => b.text));
+    expect(takeaways.length).toBeGreaterThan(0);
+    expect(takeaways).not.toContain('Its second user survey');
+    expect(takeaways.some((t) => /^NODE\.JS INTERACTIVE 2016/u.test(t))).toBe(false);
   });
 });
