@@ -792,7 +792,7 @@ class Planner {
       }
       case 'image': {
         const src = imagePath(article.path, figure.src);
-        if (!src) return null;
+        if (!src || decorativeImage(figure.alt, figure.src)) return null;
         if (!/^https?:\/\//iu.test(src) && !(this.options.localImage?.(src) ?? false)) return null;
         return { shown: { kind: 'image', alt: shorten(figure.alt, 60), src, caption: shorten(figure.caption, 70) }, startLine: figure.startLine, endLine: figure.endLine };
       }
@@ -1340,6 +1340,14 @@ function isIntroduction(sections: readonly Section[], si: number): boolean {
 function standsAlone(phrase: string): boolean {
   const first = taggedWords(phrase)[0];
   return first !== undefined && !['VERB', 'AUX', 'ADP', 'CCONJ', 'SCONJ', 'PART'].includes(first.pos);
+}
+
+/**
+ * A picture that decorates rather than shows: a person's avatar beside a pull quote, an icon or an
+ * emoji, by its alt text or where it comes from (GitHub's avatars, Gravatar).
+ */
+export function decorativeImage(alt: string, src: string): boolean {
+  return /^\s*(?:avatar|profile (?:photo|picture)|icon|emoji|spacer|头像|图标)\s*$/iu.test(alt) || /^https?:\/\/(?:avatars\d*\.githubusercontent\.com|(?:[\w-]+\.)?gravatar\.com)\//iu.test(src);
 }
 
 /** Whether a phrase says something: it holds a verb ("The friction killed them"), not a name alone. */

@@ -129,3 +129,28 @@ describe('lists as CommonMark reads them: what is indented under an item belongs
     expect(bullets.some((b) => /^kubectl/iu.test(b))).toBe(false);
   });
 });
+
+describe('decorative pictures are not figures', () => {
+  test('a pull quote\'s avatar never reaches a slide', async () => {
+    const { decorativeImage } = await import('../../src/compile/plan-talk.js');
+    expect(decorativeImage('avatar', 'https://avatars.githubusercontent.com/orta?s=180')).toBe(true);
+    expect(decorativeImage('Jane', 'https://www.gravatar.com/avatar/abc')).toBe(true);
+    expect(decorativeImage('头像', 'img/a.png')).toBe(true);
+    expect(decorativeImage('The scheduler at work', 'img/scheduler.png')).toBe(false);
+    const article = [
+      '# How to contribute',
+      '',
+      'Contributing to open source can be a rewarding way to learn, teach, and build experience in just about any skill you can imagine.',
+      '',
+      '<aside markdown="1" class="pquote">',
+      '  <img src="https://avatars.githubusercontent.com/errietta?s=180" class="pquote-avatar" alt="avatar">',
+      '  Working on freenode helped me earn many of the skills I later used for my studies.',
+      '</aside>',
+      '',
+      'Even if you like to write code, other types of contributions are a great way to get involved with a project and meet other community members.',
+      '',
+    ].join('\n');
+    const { talk } = compileTalkDetailed([{ path: 'sources/a.md', text: article }], { minutes: 3 });
+    expect(JSON.stringify(talk.slides.map((s) => s.figure ?? null))).not.toContain('avatars.githubusercontent.com');
+  });
+});
