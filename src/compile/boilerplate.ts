@@ -82,7 +82,14 @@ export function creditLine(plain: string): Match | null {
   if ((bare && /\p{Script=Han}/u.test(bare) && value.includes(bare)) || several) return { rule: 'credit', placeholder: true };
   // "Author: …" deep in the text is prose only when it reads like a sentence.
   if (/[.!?。！？]$/u.test(value) && value.split(/\s+/u).length > 12) return null;
+  // A definition, not a name: "Author: The person/s or organization that created the project".
+  if (/^(?:[Tt]he|[Aa]n?|[Aa]ny|[Ee]very|[Ee]ach|[Ss]omeone|[Pp]eople|[Ee]veryone|[Aa]nyone)\s+\p{Ll}/u.test(plainValue(value))) return null;
   return { rule: 'credit', role: roleOf(label), label, value };
+}
+
+/** A credit's value without Markdown emphasis and link brackets, for telling a name from a phrase. */
+function plainValue(value: string): string {
+  return value.replace(/^[*_\s]+|[*_]+/gu, '').replace(/\[([^\]]*)\]\([^)]*\)/gu, '$1').trim();
 }
 
 /** "via: …", "原文：…", "Source: …", "Originally published at …", "本文首发于…": where the article came from. */

@@ -199,6 +199,9 @@ const ANAPHORA = /^(?:it|its|they|them|their|this|that|these|those|he|she|his|he
 const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
 const RELATIVE = /^(?:that|which|who|whom|whose)$/iu;
 /** A piece that only says who says something ("坎特里尔警告说", "he said") frames a claim; it is not one. */
+/** A quotation and its speaker: “…,” said Jane Doe, …; “…,” Jane Doe said. */
+const QUOTED_SPEECH = /^[“"]([^“”"]{20,400}?)[,.]?[”"]\s*(?:(?:said|says|added|adds|explained|noted|according to)\s+((?:[\p{Lu}][\p{L}.’'-]*)(?:\s+[\p{Lu}][\p{L}.’'-]*){0,3})|((?:[\p{Lu}][\p{L}.’'-]*)(?:\s+[\p{Lu}][\p{L}.’'-]*){0,3})\s+(?:said|says|added|explained|noted))\b/u;
+
 const REPORTING_END = /(?:说|表示|指出|认为|写道|说道|指控|称|警告|解释|总结道|补充道|强调|断言|宣布|声称|表明|透露|问道|回答)$|\b(?:said|says|wrote|writes|argued|argues|noted|notes|added|adds|explained|explains|warned|warns|told|tells|claimed|claims)$/iu;
 
 /** Whether a run of words has a subject and a finite verb after it: "unikernels run less software", "应用程序需要移植". */
@@ -388,8 +391,33 @@ function prepared(stripped: string): string {
   if (/^[(（]/u.test(text) && /[)）][.。!?]?$/u.test(text)) {
     text = SENTINEL + text.replace(/^[(（]/u, '').replace(/[)）]([.。!?]?)$/u, '$1');
   }
-  const condensed = dropOpeners(dropDashAsides(dropParentheticals(text)));
+  const condensed = dropOpeners(dropAppositive(dropDashAsides(dropParentheticals(dropDateline(text)))));
   return hasCjk(condensed) ? condensed.replace(FRAME_ZH_END, (_m, quote: string | undefined) => `${quote ?? ''}。`) : condensed;
+}
+
+/**
+ * A news release's dateline before its first sentence: "NODE.JS INTERACTIVE 2016, AUSTIN, TX., Nov.
+ * 30, 2016 — The Node.js Foundation …", "SAN FRANCISCO, March 3, 2020 /PRNewswire/ — …": where and
+ * when, in capitals, then a dash. The sentence starts after it.
+ */
+export function dropDateline(text: string): string {
+  // Bold and links leave their marks (SENTINEL) around the words they held.
+  return text.replace(/^\0*[\p{Lu}\d][^\p{Ll}—–]{2,80}?\b(?:[\p{Lu}][\p{Ll}]{2,8}\.?\s+\d{1,2},\s+\d{4}|\d{4}-\d{2}-\d{2})\0*(?:\s*\/[^/]{2,30}\/)?\s*(?:[—–]|--)\s*/u, '');
+}
+
+/**
+ * A sentence's subject without the description set beside it between commas: "The Node.js
+ * Foundation, a community-led and industry-backed consortium to advance …, today announced Snyk"
+ * → "The Node.js Foundation today announced Snyk". Only after a name at the start (two capitalised
+ * words, or one written like a name: "Node.js", "GoDaddy"), only an indefinite description ("a …",
+ * "an …", "one of …"), and only when the sentence goes on in lower case (its verb).
+ */
+export function dropAppositive(text: string): string {
+  const m = /^(\0*(?:The\s+)?(?:[\p{Lu}\d][\p{L}\d.’'&-]*\s+){0,4}[\p{Lu}\d][\p{L}\d.’'&-]*\0*),\s+(?:a|an|one of)\s+[^,;:()。，]{3,160}?,\s+(?=\p{Ll})/u.exec(text);
+  if (!m) return text;
+  const name = (m[1] ?? '').replace(/\0/gu, '').replace(/^The\s+/u, '');
+  const named = /\s/u.test(name) || /^.+[\p{Lu}\d.]/u.test(name);
+  return named ? `${m[1]} ${text.slice(m[0].length)}` : text;
 }
 
 /** The text `condenseBullet` will tag for a sentence, so that callers can tag many at once first. */
@@ -404,6 +432,17 @@ function condenseUncached(stripped: string, options: { minWords?: number; fragme
   const whole = tidy(condensed);
   if (!substantial(whole, minWords) || firstPersonAside(whole) || !readable(whole)) return [];
   const { ideal, max } = limitsOf(whole);
+  // Quoted speech keeps its speaker: "“Snyk is focused on securing …,” said Guy Podjarny, CEO of
+  // Snyk" is the quote condensed, then the speaker ("“…” — Guy Podjarny"), never the company's
+  // words as if they were a fact.
+  const speech = QUOTED_SPEECH.exec(whole);
+  if (speech && !options.fragment) {
+    const speaker = (speech[2] ?? speech[3] ?? '').trim();
+    const room = max - bulletLength(speaker) - 1;
+    return condenseUncached(speech[1] ?? '', { ...options, minWords: Math.max(minWords, 4) })
+      .filter((v) => bulletLength(v.text) <= room)
+      .map((v) => ({ text: `“${v.text.replace(/[,，.。]$/u, '')}” — ${speaker}`, partial: true, weight: v.weight }));
+  }
   const out: BulletText[] = [];
   const length = bulletLength(whole);
   // A short sentence is kept whole: it is a sentence of the article, so a clause, unless it is a
@@ -451,7 +490,9 @@ function condenseUncached(stripped: string, options: { minWords?: number; fragme
   // Still long: the same, less a trailing prepositional phrase ("… from the appropriate page on our
   // website"), when what is left is still a clause of six words or more.
   if (!hasCjk(whole)) {
-    for (const b of [...out]) {
+    // What is cut is looked at again: a sentence may end on two such phrases.
+    for (let q = 0; q < out.length && q < 12; q++) {
+      const b = out[q] as BulletText;
       if (bulletLength(b.text) <= ideal) continue;
       const tagged = taggedWords(b.text);
       for (let k = tagged.length - 1; k >= 6; k--) {
@@ -459,12 +500,14 @@ function condenseUncached(stripped: string, options: { minWords?: number; fragme
         const asWellAs = /^as$/iu.test(w.text) && /^well$/iu.test(tagged[k + 1]?.text ?? '') && /^as$/iu.test(tagged[k + 2]?.text ?? '');
         // A relative clause at the end ("… an instance of `Ok` that contains a file handle") goes like a phrase.
         const relative = RELATIVE.test(w.text) && w.pos !== 'DET' && ['NOUN', 'PROPN'].includes(tagged[k - 1]?.pos ?? '');
-        if ((w.pos !== 'ADP' || /^(?:of|than|like|as)$/iu.test(w.text)) && !asWellAs && !relative) continue;
-        if (!relative && tagged.slice(k + 1).some((x) => x.pos === 'VERB' || x.pos === 'AUX' || x.text === '`' || x.text.startsWith('`'))) break;
+        // A participle phrase after a noun ("… the biggest open source platform powering everything from …") goes like one too.
+        const participle = w.pos === 'VERB' && /ing$/iu.test(w.text) && ['NOUN', 'PROPN'].includes(tagged[k - 1]?.pos ?? '');
+        if ((w.pos !== 'ADP' || /^(?:of|than|like|as)$/iu.test(w.text)) && !asWellAs && !relative && !participle) continue;
+        if (!relative && !participle && tagged.slice(k + 1).some((x) => x.pos === 'VERB' || x.pos === 'AUX' || x.text === '`' || x.text.startsWith('`'))) break;
         const kept = tagged.slice(0, k).filter((x) => x.pos !== 'PUNCT');
         const last = kept[kept.length - 1];
         // What is left must end on a noun or an adjective: "is consumed" and "are looking" want their phrase.
-        if (!last || !['NOUN', 'PROPN', 'NUM', 'ADJ'].includes(last.pos) || !isClause(kept)) break;
+        if (!last || !['NOUN', 'PROPN', 'NUM', 'ADJ'].includes(last.pos) || !isClause(kept)) continue;
         const text = tidy(b.text.slice(0, w.start));
         if (!seen.has(text) && substantial(text, minWords) && readable(text)) {
           seen.add(text);

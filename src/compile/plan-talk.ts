@@ -859,7 +859,7 @@ class Planner {
           // Read at a glance: past the ideal length (12 words, 30 Chinese characters) every word costs.
           const n = bulletLength(v.text);
           const ideal = hasCjk(v.text) ? 30 : 12;
-          const glance = n <= ideal ? 1 : Math.max(0.15, 1 - ((n - ideal) / ideal) * 2);
+          const glance = n <= ideal ? 1 : Math.max(0.1, 1 - ((n - ideal) / ideal) * 3);
           candidates.push({ sentence: s, text: v.text, order: k, score: (score + 0.05) * v.weight * kept * glance * (introduces ? 1.5 : 1), vector: part, partial: v.partial });
         });
       }

@@ -288,6 +288,8 @@ export function titleFault(title: string, source: string): 'function-word' | 'cu
     const end = at + title.length;
     const cuts = (offset: number) => words.some((w) => w.start < offset && offset < w.end && w.pos !== 'PUNCT');
     if (cuts(at) || cuts(end)) return 'cut-word';
+    // The whole sentence is no fragment, however it ends ("输出类似于这样：" above the output it introduces).
+    if (at === 0 && /^[\s:：.。!！;；,，]*$/u.test(source.slice(end))) return null;
   }
   const words = taggedWords(title).filter(isContent);
   const last = words[words.length - 1];

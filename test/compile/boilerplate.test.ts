@@ -350,3 +350,14 @@ describe("a press release's publisher paragraph, editors' notes, and bold names 
     expect(takeaways.some((t) => /^NODE\.JS INTERACTIVE 2016/u.test(t))).toBe(false);
   });
 });
+
+describe('creditLine tells a name from a definition', () => {
+  test.each([
+    ['Author: The person/s or organization that created the project', false],
+    ['**Author:** Everyone who has contributed something back to the project', false],
+    ['Author: The Node.js Project', true],
+    ['Author: Jane Doe', true],
+  ])('%s → %s', (line, credit) => {
+    expect(creditLine(line) !== null).toBe(credit);
+  });
+});

@@ -135,3 +135,30 @@ describe('openers and placeholders', () => {
     expect(stripMarkup('A set literal {{1, 2}} is not hashable in Python.', new Map()).text).toBe('A set literal {{1, 2}} is not hashable in Python.');
   });
 });
+
+describe('news prose: datelines, descriptions beside a name, quotations, participle phrases', () => {
+  test('dropDateline: where and when in capitals, then a dash, is not the sentence', async () => {
+    const { dropDateline } = await import('../../src/compile/condense.js');
+    expect(dropDateline('NODE.JS INTERACTIVE 2016, AUSTIN, TX., Nov. 30, 2016 — The Node.js Foundation today announced Snyk.')).toBe('The Node.js Foundation today announced Snyk.');
+    expect(dropDateline('SAN FRANCISCO, March 3, 2020 /PRNewswire/ -- Acme today announced a thing.')).toBe('Acme today announced a thing.');
+    expect(dropDateline('The release of Kubernetes v1.30 — the cutest release — is here.')).toBe('The release of Kubernetes v1.30 — the cutest release — is here.');
+  });
+
+  test('dropAppositive: a description beside a name goes, an opener with a clause does not', async () => {
+    const { dropAppositive } = await import('../../src/compile/condense.js');
+    expect(dropAppositive('The Node.js Foundation, a community-led and industry-backed consortium to advance the development of the Node.js platform, today announced Snyk as its newest member.')).toBe('The Node.js Foundation today announced Snyk as its newest member.');
+    expect(dropAppositive('Additionally, the staff at the FBI worked closely with 18F throughout the design process, participated in usability testing, and showed patience.')).toBe('Additionally, the staff at the FBI worked closely with 18F throughout the design process, participated in usability testing, and showed patience.');
+    expect(dropAppositive('However, a new scheduler, which is faster, was added.')).toBe('However, a new scheduler, which is faster, was added.');
+  });
+
+  test('a quotation keeps its speaker, condensed, and never reads as a fact of its own', () => {
+    const out = condenseBullet('“Snyk is focused on securing the vast module ecosystem that makes Node.js one of the most powerful runtime platforms today,” said Guy Podjarny, CEO and co-founder of Snyk.').map((b) => b.text);
+    expect(out.length).toBeGreaterThan(0);
+    for (const text of out) expect(text).toMatch(/^“.+” — Guy Podjarny$/u);
+  });
+
+  test('a participle phrase after a noun goes when the bullet is long: "… platform powering everything from …"', () => {
+    const out = condenseBullet('With more than 15 million downloads per month, Node.js is considered the biggest open source platform powering everything from web, IoT and desktop applications to microservice architectures.').map((b) => b.text);
+    expect(out).toContain('Node.js is considered the biggest open source platform');
+  });
+});

@@ -76,3 +76,10 @@ test('a claim that opens with words a footer may open with is still a title: "co
   const texts = titleCandidates('In the United States, copyright law protects the expression of ideas.').map((c) => c.text.toLowerCase());
   expect(texts.some((t) => t.startsWith('copyright law'))).toBe(true);
 });
+
+describe('a whole sentence is no fragment, however it ends', () => {
+  test('"输出类似于这样" is the whole sentence "输出类似于这样：", not a phrase cut before its object', () => {
+    expect(titleFault('输出类似于这样', '输出类似于这样：')).toBeNull();
+    expect(titleFault('输出类似于这样', '输出类似于这样的表格。')).not.toBeNull();
+  });
+});
