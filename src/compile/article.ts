@@ -1,8 +1,9 @@
 import { byline, endnoteHeading, followLine, imageCredit, LINE_RULES, linkDump, sponsorLine, tableOfContents, type Attribution, type BoilerplateRule, type Match } from './boilerplate.js';
 import { scanBlocks, tableCells, type FigureBlock, type Heading, type ProseBlock } from './blocks.js';
 import { CompileError } from './compile-error.js';
-import { readFrontMatter, type FrontMatter, type MetaField } from './front-matter.js';
+import { readFrontMatter, readHeaderBlock, type FrontMatter, type MetaField } from './front-matter.js';
 import { plainText, resolveSentinels, stripMarkup, type LinkDefinitions } from './inline.js';
+import { isPlainText, scanPlainText } from './plain-text.js';
 import { splitSentences, type SentenceSpan } from './sentences.js';
 
 export type { Attribution } from './boilerplate.js';
@@ -284,8 +285,9 @@ export function readArticle(index: number, path: string, source: string): Articl
   const text = source.replace(/^\uFEFF/u, '');
   checkText(path, text);
   const lines = text.split(/\r\n|\r|\n/u);
-  const front: FrontMatter | null = readFrontMatter(lines);
-  const scan = scanBlocks(lines, front?.endLine ?? 0);
+  // Front matter, else a header block ("Title: …", "Author: …" up to a blank line).
+  const front: FrontMatter | null = readFrontMatter(lines) ?? readHeaderBlock(lines);
+  const scan = isPlainText(path, text) ? scanPlainText(lines, front?.endLine ?? 0) : scanBlocks(lines, front?.endLine ?? 0);
   const defs = scan.definitions;
   const header = creditHeader(scan, lines);
   const attributions: Attribution[] = [...header.attributions];
