@@ -1,8 +1,9 @@
 import { aboutPublisher, byline, endnoteHeading, followLine, imageCredit, LINE_RULES, linkDump, sponsorLine, tableOfContents, type Attribution, type BoilerplateRule, type Match } from './boilerplate.js';
 import { scanBlocks, tableCells, type FigureBlock, type Heading, type ProseBlock } from './blocks.js';
 import { CompileError } from './compile-error.js';
-import { readFrontMatter, type FrontMatter, type MetaField } from './front-matter.js';
+import { readFrontMatter, readHeaderBlock, type FrontMatter, type MetaField } from './front-matter.js';
 import { plainText, resolveSentinels, stripMarkup, type LinkDefinitions } from './inline.js';
+import { isPlainText, scanPlainText } from './plain-text.js';
 import { splitSentences, type SentenceSpan } from './sentences.js';
 
 export type { Attribution } from './boilerplate.js';
@@ -284,8 +285,9 @@ export function readArticle(index: number, path: string, source: string): Articl
   const text = source.replace(/^\uFEFF/u, '');
   checkText(path, text);
   const lines = text.split(/\r\n|\r|\n/u);
-  const read: FrontMatter | null = readFrontMatter(lines);
-  const scan = scanBlocks(lines, read?.endLine ?? 0);
+  // Front matter, else a header block ("Title: …", "Author: …" up to a blank line).
+  const read: FrontMatter | null = readFrontMatter(lines) ?? readHeaderBlock(lines);
+  const scan = isPlainText(path, text) ? scanPlainText(lines, read?.endLine ?? 0) : scanBlocks(lines, read?.endLine ?? 0);
   const defs = scan.definitions;
   // Front matter values may be Markdown themselves (an author written as a link to the team's page).
   const inline = (f: MetaField | null): MetaField | null => (f ? { ...f, text: plainText(f.text, defs).trim() || f.text } : null);

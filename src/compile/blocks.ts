@@ -138,7 +138,8 @@ const INDENTED = /^(?: {4}|\t)/u;
 /** A paragraph that is only an image (and perhaps a link around it). */
 const IMAGE_ONLY = /^\s*(?:\[\s*)?!\[[^\]]*\]\s*(?:\([^)]*\)|\[[^\]]*\])(?:\s*\]\s*\([^)]*\))?\s*$/u;
 
-class Builder {
+/** Collects an article's headings, prose blocks and figures in reading order; shared by the Markdown and plain-text scanners. */
+export class Builder {
   readonly headings: Heading[] = [];
   readonly blocks: ProseBlock[] = [];
   readonly figures: FigureBlock[] = [];

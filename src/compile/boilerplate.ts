@@ -1,7 +1,8 @@
 /**
  * What an article carries that is not its argument: credit and translation lines, bylines, "via"
  * and "原文" lines, site footers, sponsor, image-credit and follow-me lines, tables of contents,
- * footnote and endnote sections, link dumps, and claim lines left above a title. Each rule is a
+ * footnote and endnote sections, link dumps, claim lines left above a title, and what editors and
+ * version control leave in a file (Emacs file variables, vim modelines, RCS keywords). Each rule is a
  * small function of a block's text; the reader keeps every match off the slides, and lines that
  * name the source (its author, translator or address) go on the title slide's attribution.
  */
@@ -36,7 +37,10 @@ export type BoilerplateRule =
   | 'link-dump'
   | 'claim-line'
   | 'about'
-  | 'editor-note';
+  | 'editor-note'
+  | 'file-variables'
+  | 'modeline'
+  | 'rcs-keywords';
 
 /** What a rule says about a line: its rule and, when the line names the source, the attribution's role, label and value. */
 export interface Match {
@@ -190,9 +194,13 @@ export function tableOfContents(text: string, kind: 'heading' | 'line' | 'list',
 const ENDNOTE_HEADING =
   /^(?:notes?|footnotes?|endnotes?|references?|sources?|citations?|bibliography|further reading|more reading|see also|links|useful links|resources|related(?: links| reading| posts| articles| projects)?|acknowledg(?:e)?ments?|about the author|credits|参考(?:资料|文献|链接)?|脚注|注释|尾注|延伸阅读|扩展阅读|相关(?:链接|阅读|文章|资源)|致谢|关于作者)$/iu;
 
-/** A footnote or endnote section: "Notes", "References", "Further reading", "参考资料", "延伸阅读"… */
+/**
+ * A footnote or endnote section: "Notes", "References", "Further reading", "参考资料", "延伸阅读"…,
+ * or two or three of them together ("Footnotes and References", "Notes & links", "Notes, Sources").
+ */
 export function endnoteHeading(text: string): Match | null {
-  return ENDNOTE_HEADING.test(text.trim().replace(/[:：]$/u, '')) ? { rule: 'endnotes' } : null;
+  const parts = text.trim().replace(/[:：]$/u, '').split(/\s+(?:and|&)\s+|\s*[,/]\s*(?:and\s+)?|\s*(?:和|与|及)\s*/iu);
+  return parts.length <= 3 && parts.every((part) => ENDNOTE_HEADING.test(part)) ? { rule: 'endnotes' } : null;
 }
 
 /**
@@ -235,5 +243,50 @@ export function linkDump(items: readonly string[]): Match | null {
   return linky / items.length >= 0.75 ? { rule: 'link-dump' } : null;
 }
 
+/**
+ * Emacs file variables, which an editor reads and a reader skips: "Local Variables:" and its
+ * "name: value" lines up to "End:", each line perhaps behind a comment prefix (`#`, `..`, `;;`),
+ * as PEPs and RFC-style texts end. A heading "Local variables" without the closing "End:" is prose.
+ */
+export function fileVariables(plain: string): Match | null {
+  const text = plain.trim().replace(/\s+/gu, ' ');
+  if (text.length > 600) return null;
+  const match = /^(?:(\S{1,3}) )?Local Variables: (.+?) (?:\1 )?End:(?: \S{1,3})?$/iu.exec(text);
+  if (!match) return null;
+  // Between the two: "name: value" entries, each perhaps behind the same comment prefix.
+  const prefix = match[1] ?? '';
+  const tokens = (match[2] ?? '').split(' ').filter((t) => t !== prefix);
+  if (!/^[\w-]+:$/u.test(tokens[0] ?? '')) return null;
+  return tokens.every((t, i) => !/^[\w-]+:$/u.test(t) || (i + 1 < tokens.length && !/^[\w-]+:$/u.test(tokens[i + 1] ?? ''))) ? { rule: 'file-variables' } : null;
+}
+
+/**
+ * A vim (or vi, ex) modeline: "vim: set ts=4 sw=4:", "vim:tw=78:ft=help", perhaps behind a comment
+ * prefix. It sets at least one option (`name=value`, or after `set`): "vim: the editor" is prose.
+ */
+export function modeline(plain: string): Match | null {
+  const text = plain.trim();
+  if (text.length > 200) return null;
+  const match = /^(?:\S{1,4}[ \t]+)?(?:vim?|ex):[ \t]*(set?[ \t]+)?([\w=.,+-]+(?:[ \t:]+[\w=.,+-]+)*)[ \t]*:?[ \t]*\S{0,4}$/u.exec(text);
+  if (!match) return null;
+  return match[1] || /\w=/u.test(match[2] ?? '') ? { rule: 'modeline' } : null;
+}
+
+/** An RCS or CVS keyword: `$Revision$`, `$Date: 2001/06/23 $`, `$Id: pep-0255.txt,v 1.1 … $`. */
+const RCS_KEYWORD = /\$(?:Id|Revision|Date|Author|Header|Source|RCSfile|Log|Name|Locker|State)(?::[^$\n]*)?\$/gu;
+
+/**
+ * A line of RCS/CVS keywords that version control once filled in: "$Revision$", "Last-Modified:
+ * $Date$", "Version: $Id: a.txt,v 1.2 $". Nothing but the keywords and their labels: a sentence that
+ * mentions `$Id$` is prose.
+ */
+export function rcsKeywords(plain: string): Match | null {
+  const text = plain.trim();
+  if (text.length > 300 || !RCS_KEYWORD.test(text)) return null;
+  RCS_KEYWORD.lastIndex = 0;
+  const rest = text.replace(RCS_KEYWORD, ' ').replace(/\b[A-Z][\w-]{0,30}:/gu, ' ');
+  return /[\p{L}\p{N}]/u.test(rest) ? null : { rule: 'rcs-keywords' };
+}
+
 /** The rules that judge one line of prose, in the order they are tried. */
-export const LINE_RULES: readonly ((plain: string) => Match | null)[] = [claimLine, creditLine, sourceLine, siteFooter, sponsorLine, imageCredit, followLine, editorNote];
+export const LINE_RULES: readonly ((plain: string) => Match | null)[] = [claimLine, creditLine, sourceLine, siteFooter, sponsorLine, imageCredit, followLine, editorNote, fileVariables, modeline, rcsKeywords];

@@ -16,7 +16,7 @@ export interface MetaField {
 }
 
 export interface FrontMatter {
-  format: 'yaml' | 'toml';
+  format: 'yaml' | 'toml' | 'header';
   /** Lines 1..endLine are the front matter, fences included. */
   endLine: number;
   title: MetaField | null;
@@ -111,5 +111,85 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter | null {
     date: field(values, KEYS.date, lines, endLine, format),
     description: field(values, KEYS.description, lines, endLine, format),
     lang,
+  };
+}
+
+/** Header fields that name the article's title, author, date, description and language, by their lower-cased key. */
+const HEADER_KEYS = {
+  title: ['title', 'subject'],
+  author: ['author', 'authors', 'by'],
+  date: ['created', 'date', 'published'],
+  description: ['description', 'summary', 'abstract'],
+  lang: ['language', 'lang'],
+} as const;
+
+const HEADER_FIELD = /^([A-Za-z][\w-]{0,30}):(?:[ \t]+(.*?))?[ \t]*$/u;
+
+/**
+ * A person as a header names them: "nas@arctrix.com (Neil Schemenauer)" and "Tim Peters
+ * <tim@example.org>" give the name; an address alone is kept as it is.
+ */
+export function personName(entry: string): string {
+  const text = entry.trim();
+  const parenthesised = /^\S+@\S+\s*\(([^)]+)\)$/u.exec(text);
+  if (parenthesised) return (parenthesised[1] ?? '').trim();
+  const angled = /^(.+?)\s*<[^>]*>$/u.exec(text);
+  if (angled) return (angled[1] ?? '').replace(/^["']|["']$/gu, '').trim();
+  return text;
+}
+
+/**
+ * An RFC 822-style header block at the top of an article, as Python's PEPs, MultiMarkdown and
+ * Pelican write it: "Key: value" lines (a value may go on over indented continuation lines) up to
+ * the first blank line. Title (or Subject), Author, Created (or Date), Description and Language
+ * become the talk's metadata, cited by line, like front matter's; the whole block is kept off the
+ * slides. It is a header only when every line before the blank one is a field or a continuation,
+ * there are two fields at least, and one of them is a title, an author or a date.
+ */
+export function readHeaderBlock(lines: readonly string[]): FrontMatter | null {
+  const fields: { key: string; value: string; line: number; endLine: number }[] = [];
+  let i = 0;
+  for (; i < Math.min(lines.length, MAX_LINES); i++) {
+    const text = lines[i] ?? '';
+    if (text.trim() === '') break;
+    const last = fields[fields.length - 1];
+    if (last && /^[ \t]+\S/u.test(text)) {
+      last.value = `${last.value} ${text.trim()}`.trim();
+      last.endLine = i + 1;
+      continue;
+    }
+    const match = HEADER_FIELD.exec(text);
+    if (!match) return null;
+    fields.push({ key: (match[1] ?? '').toLowerCase(), value: match[2] ?? '', line: i + 1, endLine: i + 1 });
+  }
+  // The block must end at a blank line with something after it.
+  if (i >= lines.length || fields.length < 2) return null;
+  const known = [...HEADER_KEYS.title, ...HEADER_KEYS.author, ...HEADER_KEYS.date] as readonly string[];
+  if (!fields.some((f) => known.includes(f.key))) return null;
+  const pick = (keys: readonly string[], value: (text: string) => string = (text) => text): MetaField | null => {
+    for (const key of keys) {
+      const f = fields.find((x) => x.key === key && x.value.trim() !== '');
+      if (!f) continue;
+      const text = value(f.value.replace(/\s+/gu, ' ').trim());
+      if (!text) continue;
+      return { text, line: f.line, endLine: f.endLine, quote: lines.slice(f.line - 1, f.endLine).map((l) => l.trim()).join('\n') };
+    }
+    return null;
+  };
+  // Authors are separated by commas outside parentheses and angle brackets.
+  const authors = (text: string) =>
+    text
+      .split(/,(?![^(<]*[)>])/u)
+      .map(personName)
+      .filter(Boolean)
+      .join(', ');
+  return {
+    format: 'header',
+    endLine: i,
+    title: pick(HEADER_KEYS.title),
+    author: pick(HEADER_KEYS.author, authors),
+    date: pick(HEADER_KEYS.date),
+    description: pick(HEADER_KEYS.description),
+    lang: pick(HEADER_KEYS.lang)?.text ?? '',
   };
 }

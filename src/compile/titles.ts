@@ -64,6 +64,18 @@ function existential(run: readonly Word[]): boolean {
   return /^there$/iu.test(run[0]?.text ?? '') && (run[1]?.pos === 'AUX' || run[1]?.pos === 'VERB') && /^(?:is|are|was|were|will|can|may|must|has|have|had|seems?|remains?)$/iu.test(run[1]?.text ?? '');
 }
 
+/**
+ * A stop or a colon written inside a word, touching a letter or digit on both sides
+ * ("tokenize.py", "example.org"): part of a name, not the end of a clause.
+ */
+export function insideWord(words: readonly Word[], k: number): boolean {
+  const w = words[k];
+  const before = words[k - 1];
+  const after = words[k + 1];
+  if (!w || !before || !after || !/^[.:]$/u.test(w.text)) return false;
+  return before.end === w.start && after.start === w.end && /[\p{L}\p{N}]$/u.test(before.text) && /^[\p{L}\p{N}]/u.test(after.text);
+}
+
 const isContent = (w: Word) => w.pos !== 'PUNCT' && w.pos !== 'SYM';
 
 /** Whether a run of words may stand as a title: no first person, no reference back in its subject, no function word at either end. */
@@ -182,6 +194,8 @@ function candidatesUncached(plain: string): TitleCandidate[] {
   const push = (run: Word[], kind: TitleCandidate['kind'], role?: TitleCandidate['role']): boolean => {
     const trimmed = trimStart(run);
     if (!acceptable(trimmed)) return false;
+    // Half a name ("py" of "tokenize.py") is no title.
+    if (insideWord(words, words.indexOf(trimmed[0] as Word) - 1) || insideWord(words, words.indexOf(trimmed[trimmed.length - 1] as Word) + 1)) return false;
     const text = textOf(plain, trimmed);
     const count = trimmed.filter(isContent).length;
     if (!text || seen.has(text) || !fits(text, count, kind !== 'phrase')) return false;
@@ -227,7 +241,7 @@ function candidatesUncached(plain: string): TitleCandidate[] {
   let from = 0;
   for (let k = 0; k <= words.length; k++) {
     const w = words[k];
-    if (w && !(w.pos === 'PUNCT' && CLAUSE_PUNCT.test(w.text))) continue;
+    if (w && !(w.pos === 'PUNCT' && CLAUSE_PUNCT.test(w.text) && !insideWord(words, k))) continue;
     if (k > from) {
       clauses.push(words.slice(from, k));
       afterAside.push(/^[)）”’]$/u.test(words[from - 1]?.text ?? ''));

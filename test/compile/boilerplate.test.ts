@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { readArticle } from '../../src/compile/article.js';
-import { aboutPublisher, byline, claimLine, creditLine, editorNote, endnoteHeading, followLine, imageCredit, linkDump, siteFooter, sourceLine, sponsorLine, tableOfContents } from '../../src/compile/boilerplate.js';
+import { aboutPublisher, byline, claimLine, creditLine, editorNote, endnoteHeading, fileVariables, followLine, imageCredit, linkDump, modeline, rcsKeywords, siteFooter, sourceLine, sponsorLine, tableOfContents } from '../../src/compile/boilerplate.js';
 import { compileTalkDetailed } from '../../src/compile/index.js';
 
 /** Every text a talk shows on its slides other than the title slide (which carries the attribution). */
@@ -77,6 +77,45 @@ describe('each rule, on its own', () => {
 
   test.each(['Notes', 'Footnotes', 'References', 'Further reading', 'See also', '参考资料', '延伸阅读'])('endnoteHeading: %s', (heading) => {
     expect(endnoteHeading(heading)?.rule).toBe('endnotes');
+  });
+
+  test.each(['Footnotes and References', 'Notes & links', 'Notes, Sources', '参考资料和延伸阅读'])('endnoteHeading: %s, endnote sections together', (heading) => {
+    expect(endnoteHeading(heading)?.rule).toBe('endnotes');
+  });
+
+  test('endnoteHeading: a heading that only starts like one is a section of the argument', () => {
+    expect(endnoteHeading('Notes and queries on the scheduler')).toBeNull();
+    expect(endnoteHeading('Links and loaders')).toBeNull();
+  });
+
+  test.each([
+    'Local Variables:\nmode: indented-text\nindent-tabs-mode: nil\nEnd:',
+    '# Local Variables:\n# mode: text\n# fill-column: 72\n# End:',
+    '.. Local Variables:\n   mode: indented-text\n   End:',
+  ])('fileVariables: %j', (block) => {
+    expect(fileVariables(block)?.rule).toBe('file-variables');
+  });
+
+  test('fileVariables: a heading or a sentence about local variables is prose', () => {
+    expect(fileVariables('Local Variables')).toBeNull();
+    expect(fileVariables('Local variables: they live on the stack. End: of story')).toBeNull();
+  });
+
+  test.each(['vim: set ts=4 sw=4:', 'vim:tw=78:ts=8:ft=help:norl:', '# vim: set ft=markdown :', 'ex: set ai'])('modeline: %s', (line) => {
+    expect(modeline(line)?.rule).toBe('modeline');
+  });
+
+  test('modeline: "vim:" before words that set nothing is prose', () => {
+    expect(modeline('vim: the editor')).toBeNull();
+    expect(modeline('Vim: set x')).toBeNull();
+  });
+
+  test.each(['$Revision$', 'Last-Modified: $Date$', 'Version: $Revision: 1.3 $', '$Id: pep-0255.txt,v 1.2 2001/06/23 tim Exp $'])('rcsKeywords: %s', (line) => {
+    expect(rcsKeywords(line)?.rule).toBe('rcs-keywords');
+  });
+
+  test('rcsKeywords: a sentence that mentions a keyword is prose', () => {
+    expect(rcsKeywords('The $Id$ keyword is expanded by CVS.')).toBeNull();
   });
 
   test('linkDump: a list of links with a few words each; not a list of sentences that link', () => {
@@ -163,6 +202,13 @@ describe('reading real shapes of articles', () => {
     expect(article.boilerplate.map((b) => b.rule)).toEqual(expect.arrayContaining(['footnotes', 'endnotes']));
     expect(article.headings.map((h) => h.text)).toEqual(['Details']);
     expect(article.sentences.map((s) => s.plain).join(' ')).not.toMatch(/incremental|Unikernel paper/u);
+  });
+
+  test('an Emacs file-variables footer, a vim modeline and RCS keyword lines stay off the slides of a Markdown article too', () => {
+    const text = `# Title\n\n$Id: a.md,v 1.4 2001/06/23 tim Exp $\n\n${BODY}\n\n${BODY}\n\nLocal Variables:\nmode: indented-text\nindent-tabs-mode: nil\nEnd:\n\nvim: set tw=72 ft=markdown:\n`;
+    const article = readArticle(0, 'a.md', text);
+    expect(article.boilerplate.map((b) => b.rule)).toEqual(expect.arrayContaining(['rcs-keywords', 'file-variables', 'modeline']));
+    expect(slideText(text)).not.toMatch(/Local Variables|indent-tabs|vim:|\$Id/u);
   });
 
   test('a table of contents stays off the slides', () => {

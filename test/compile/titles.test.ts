@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { titleCandidates, titleFault, titleShape } from '../../src/compile/titles.js';
+import { insideWord, titleCandidates, titleFault, titleShape } from '../../src/compile/titles.js';
+import { taggedWords } from '../../src/compile/words.js';
 
 describe('titles from a slide\'s leading passage', () => {
   test('a claim at the head of a sentence is a clause title', () => {
@@ -61,6 +62,20 @@ describe('titles from a slide\'s leading passage', () => {
     expect(texts).not.toContain('Even though no one is reading your code');
     expect(texts).not.toContain('periods as well as live broadcasts');
     expect(texts).not.toContain('Periods as well as live broadcasts');
+  });
+});
+
+describe('a stop inside a name ends no clause', () => {
+  test('insideWord: the stop of "tokenize.py" is part of the name; the stop that ends a sentence is not', () => {
+    const words = taggedWords('For example, tokenize.py in the library takes this approach. Then it ends.');
+    const stops = words.map((w, k) => (w.text === '.' ? k : -1)).filter((k) => k >= 0);
+    expect(stops.map((k) => insideWord(words, k))).toEqual([true, false, false]);
+  });
+
+  test('no title starts inside a file name ("Py in the standard library takes this approach")', () => {
+    const texts = titleCandidates('For example, tokenize.py in the standard library takes this approach: the caller must pass a "tokeneater" function to tokenize().').map((c) => c.text);
+    expect(texts.some((t) => /^py\b/iu.test(t))).toBe(false);
+    expect(texts).toContain('tokenize.py in the standard library takes this approach');
   });
 });
 
