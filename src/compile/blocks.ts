@@ -81,6 +81,12 @@ const LONE_TAG = /^ {0,3}<\/?[A-Za-z][\w.:-]*(?:\s[^<>]*)?\/?>[ \t]*$/u;
 const TEMPLATE_LINE = /^ {0,3}(?:\{\{.*\}\}|\{%.*%\})[ \t]*$/u;
 /** MDX module lines: `import X from '…'` and `export const …`. */
 const MDX_MODULE = /^(?:import\s+(?:[\w*{}\s,]+\s+from\s+)?['"][^'"]+['"];?|export\s+(?:const|let|default|function)\b.*)[ \t]*$/u;
+/**
+ * A custom container's fence, opening (`:::tip`, `::: warning 注意`, `:::note[Title]`, `::: {.aside}`)
+ * or closing (`:::`): VitePress, Docusaurus, markdown-it-container and Pandoc's fenced divs.
+ * The fence and its label are markup, not prose; what is between the fences is read as usual.
+ */
+const CONTAINER_FENCE = /^ {0,3}:{3,}(?:[ \t]*[\w{[-].*)?[ \t]*$/u;
 const DEFINITION = /^ {0,3}\[([^\]]{1,200})\]:[ \t]*(.*)$/u;
 const FOOTNOTE = /^ {0,3}\[\^([^\]\s]{1,40})\]:[ \t]*(.*)$/u;
 const QUOTE = /^ {0,3}>[ \t]?/u;
@@ -262,6 +268,10 @@ export function scanBlocks(lines: readonly string[], from = 0): BlockScan {
       else b.flush();
       i = j;
       lastWasItem = false;
+      continue;
+    }
+    if (CONTAINER_FENCE.test(text)) {
+      b.flush();
       continue;
     }
     const atx = ATX.exec(text);
