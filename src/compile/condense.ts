@@ -11,19 +11,28 @@ import { FUNCTION_TAGS, taggedWords, type Word } from './words.js';
 
 const OPEN_TO_CLOSE: Record<string, string> = { '(': ')', '（': '）', '[': ']' };
 
-/** Deletes balanced parenthetical asides "(…)", "（…）" and leftover "[…]". */
+/**
+ * The text with the inside of each code span masked (same length, offsets hold): a parenthesis or
+ * a dash in code (`source <(fzf --zsh)`, `--walker`) is code, never an aside to delete.
+ */
+function maskCode(text: string): string {
+  return text.includes('`') ? text.replace(/`[^`]*`/gu, (span) => `\`${'x'.repeat(span.length - 2)}\``) : text;
+}
+
+/** Deletes balanced parenthetical asides "(…)", "（…）" and leftover "[…]" (outside code spans). */
 function dropParentheticals(text: string): string {
+  const masked = maskCode(text);
   let out = '';
   let i = 0;
   while (i < text.length) {
-    const c = text[i] ?? '';
+    const c = masked[i] ?? '';
     const close = OPEN_TO_CLOSE[c];
     if (close) {
       let depth = 0;
       let j = i;
       for (; j < text.length; j++) {
-        if (text[j] === c) depth++;
-        else if (text[j] === close && --depth === 0) break;
+        if (masked[j] === c) depth++;
+        else if (masked[j] === close && --depth === 0) break;
       }
       if (j < text.length) {
         out = out.replace(/[ \t]+$/u, '') + SENTINEL;
@@ -31,17 +40,26 @@ function dropParentheticals(text: string): string {
         continue;
       }
     }
-    out += c;
+    out += text[i] ?? '';
     i++;
   }
   return out;
 }
 
-/** Deletes asides set off by a pair of dashes: "a thorny problem — secret management — and …". */
+const DASH_ASIDE = /\s*(——|—|–|--)\s*([^—–]{1,200}?)\s*\1\s*/gu;
+
+/** Deletes asides set off by a pair of dashes: "a thorny problem — secret management — and …" (outside code spans). */
 function dropDashAsides(text: string): string {
-  return text.replace(/\s*(——|—|–|--)\s*([^—–]{1,200}?)\s*\1\s*/gu, (match, _dash: string, inner: string) =>
-    inner.length < text.length * 0.6 ? SENTINEL : match,
-  );
+  const masked = maskCode(text);
+  let out = '';
+  let from = 0;
+  for (const m of masked.matchAll(DASH_ASIDE)) {
+    const at = m.index ?? 0;
+    if ((m[2] ?? '').length >= text.length * 0.6) continue;
+    out += text.slice(from, at) + SENTINEL;
+    from = at + m[0].length;
+  }
+  return out + text.slice(from);
 }
 
 const OPENERS_EN =
