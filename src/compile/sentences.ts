@@ -33,18 +33,43 @@ function wordBefore(text: string, dot: number): string {
   return text.slice(i, dot);
 }
 
+/** Words that open sentences: articles, pronouns, conjunctions, prepositions, auxiliaries and the like. */
+const SENTENCE_OPENERS = new Set([
+  'the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'its', 'we', 'i', 'you', 'he', 'she', 'they', 'there',
+  'here', 'our', 'my', 'your', 'their', 'his', 'her', 'some', 'many', 'most', 'all', 'each', 'every', 'no', 'one',
+  'both', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'to', 'as', 'if', 'when', 'while', 'but', 'and', 'or', 'so',
+  'yet', 'however', 'then', 'also', 'after', 'before', 'since', 'because', 'although', 'though', 'what', 'why',
+  'how', 'where', 'who', 'which', 'do', 'does', 'did', 'is', 'are', 'was', 'were', 'can', 'could', 'should',
+  'would', 'will', 'let', 'now', 'today', 'instead', 'meanwhile', 'thus', 'still', 'please',
+]);
+
 /**
- * Whether a sentence may end after the terminator run text[from, to) given the next visible
- * character: abbreviations, initials and a lower-case continuation keep the sentence going.
+ * A dotted initialism ("U.S.", "A.M.", "P.M.", "U.K.") before a capitalised word ends the sentence
+ * only when that word is one that opens sentences ("… the risk of measles in the U.S. The team
+ * includes …"); before a name or a time zone it goes on ("at 9 A.M. PT to learn …", "from U.S.
+ * President John F. Kennedy").
  */
-function mayEnd(text: string, from: number, to: number, next: string): boolean {
+function initialismGoesOn(word: string, text: string, nextAt: number): boolean {
+  if (!/^(?:\p{L}\.)+\p{L}$/u.test(word)) return false;
+  const next = /^[\p{L}\p{N}’']+/u.exec(text.slice(nextAt, nextAt + 40))?.[0] ?? '';
+  return next !== '' && !SENTENCE_OPENERS.has(next.toLowerCase().replace(/[’']s$/u, ''));
+}
+
+/**
+ * Whether a sentence may end after the terminator run text[from, to) given what follows from
+ * `nextAt` (the next visible character): abbreviations, initials and a lower-case continuation
+ * keep the sentence going.
+ */
+function mayEnd(text: string, from: number, to: number, nextAt: number): boolean {
   const run = text.slice(from, to);
+  const next = text[nextAt] ?? '';
   if (CJK_TERMINATOR.test(run)) return true;
   if (LOWER.test(next)) return false;
   if (run !== '.') return true;
   const word = wordBefore(text, from).toLowerCase();
   if (ABBREVIATIONS.has(word)) return false;
   if (BEFORE_NUMBER.has(word) && /\d/u.test(next)) return false;
+  if (initialismGoesOn(word, text, nextAt)) return false;
   // An initial ("J. Smith"): one capital letter after a space.
   if (/^\p{Lu}$/u.test(wordBefore(text, from)) && (from < 2 || SPACE.test(text[from - 2] ?? ' ')) && /\p{Lu}/u.test(next)) return false;
   return true;
@@ -70,7 +95,7 @@ function scanBoundaries(text: string, ranges: [number, number][]): number[] {
     if (next >= text.length) continue;
     const cjk = CJK_TERMINATOR.test(match[0]);
     if (next === to && !cjk && !hasCjk(text[next] ?? '')) continue;
-    if (!mayEnd(text, from, match.index === undefined ? from : from + match[0].length, text[next] ?? '')) continue;
+    if (!mayEnd(text, from, match.index === undefined ? from : from + match[0].length, next)) continue;
     out.push(next);
   }
   return out;
@@ -132,7 +157,7 @@ function icuBoundaries(text: string, ranges: [number, number][]): number[] {
     while (end > 0 && SPACE.test(text[end - 1] ?? '')) end--;
     let dot = end;
     while (dot > 0 && CLOSER.test(text[dot - 1] ?? '')) dot--;
-    if (text[dot - 1] === '.' && text[dot - 2] !== '.' && !mayEnd(text, dot - 1, dot, text[at] ?? '')) continue;
+    if (text[dot - 1] === '.' && text[dot - 2] !== '.' && !mayEnd(text, dot - 1, dot, at)) continue;
     out.push(at);
   }
   return out;

@@ -126,3 +126,22 @@ describe('blocks nested in a list item or a quote', () => {
     ]);
   });
 });
+
+describe('dotted initialisms: "U.S.", "A.M."', () => {
+  test('before a time zone the sentence goes on', () => {
+    // kubernetes/website `content/en/blog/_posts/2024/kubernetes-v1-30-release.md` (CC BY 4.0)
+    const text = 'Join members of the Kubernetes v1.30 release team on Thursday, May 23rd, 2024, at 9 A.M. PT to learn about the major features of this release. Register here.';
+    expect(split(text)).toEqual(['Join members of the Kubernetes v1.30 release team on Thursday, May 23rd, 2024, at 9 A.M. PT to learn about the major features of this release.', 'Register here.']);
+  });
+
+  test('before a name the sentence goes on; before a word that opens sentences it ends', () => {
+    // github/opensource.guide `_articles/how-to-contribute.md` (CC BY 4.0)
+    const advice = 'If you\'ve never contributed to open source before, take some advice from U.S. President John F. Kennedy, who once said, _"Ask not what your country can do for you - ask what you can do for your country."_';
+    expect(split(advice)).toEqual([advice]);
+    // CSSEGISandData/measles_data `README.md`
+    expect(split('This project is a collaborative, interdisciplinary effort conducted by researchers at Johns Hopkins University who are tracking and modeling the risk of measles in the U.S. The team includes members from multiple JHU divisions:')).toEqual([
+      'This project is a collaborative, interdisciplinary effort conducted by researchers at Johns Hopkins University who are tracking and modeling the risk of measles in the U.S.',
+      'The team includes members from multiple JHU divisions:',
+    ]);
+  });
+});
