@@ -79,8 +79,58 @@ export function chineseTagToPos(tag: string, word: string): Pos {
   }
 }
 
+const WORD_EDGE = /[\p{L}\p{N}]/u;
+
+/**
+ * A name or number with periods inside it is one word: the taggers cut "v1.30" into v1 . 30 and
+ * "Node.js" into Node . js, and a title or bullet cut at that period began "30 introduces new
+ * stable" or "Js Project issued 63 new releases". A period between two letters or digits, with no
+ * space on either side, joins them.
+ */
+export function joinDottedNames(words: readonly Word[], text: string): Word[] {
+  const out: Word[] = [];
+  for (let i = 0; i < words.length; i++) {
+    let w = words[i] as Word;
+    for (;;) {
+      const dot = words[i + 1];
+      const next = words[i + 2];
+      if (!dot || !next || dot.text !== '.' || dot.start !== w.end || next.start !== dot.end) break;
+      if (!WORD_EDGE.test(text[w.end - 1] ?? '') || !WORD_EDGE.test(text[next.start] ?? '')) break;
+      const pos: Pos = w.pos === 'NUM' && next.pos === 'NUM' ? 'NUM' : 'PROPN';
+      w = { text: text.slice(w.start, next.end), pos, start: w.start, end: next.end };
+      i += 2;
+    }
+    out.push(w);
+  }
+  return out;
+}
+
+/** A version number after a name: "2", "3.12", "v1.30" (not a year: at most three digits before its first period). */
+const VERSION = /^v?\d{1,3}(?:\.\d+)*$/iu;
+
+/**
+ * A Latin-script name and the version number after it are one name: "Vue 2", "Python 3",
+ * "Kubernetes v1.30", "Node.js 4". A title cut between them began "2 的经验" or ended "Kubernetes".
+ */
+export function joinVersions(words: readonly Word[], text: string): Word[] {
+  const out: Word[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as Word;
+    const next = words[i + 1];
+    if (next && w.pos === 'PROPN' && /^[\p{Script=Latin}][\p{Script=Latin}\p{N}.+#-]*$/u.test(w.text) && VERSION.test(next.text) && /^ {1,2}$/u.test(text.slice(w.end, next.start))) {
+      out.push({ text: text.slice(w.start, next.end), pos: 'PROPN', start: w.start, end: next.end });
+      i++;
+    } else out.push(w);
+  }
+  return out;
+}
+
 /** Tags a plain passage: jieba for text with CJK characters, wink-nlp otherwise. */
 export function taggedWords(text: string): Word[] {
+  return joinVersions(joinDottedNames(taggedPieces(text), text), text);
+}
+
+function taggedPieces(text: string): Word[] {
   if (hasCjk(text)) {
     // A code span is one word: masked for jieba, restored from the text.
     const masked = text.replace(/`[^`]*`/gu, (span) => 'X'.repeat(span.length));

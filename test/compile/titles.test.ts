@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { titleCandidates, titleFault, titleShape } from '../../src/compile/titles.js';
+import { taggedWords } from '../../src/compile/words.js';
 
 describe('titles from a slide\'s leading passage', () => {
   test('a claim at the head of a sentence is a clause title', () => {
@@ -75,4 +76,37 @@ describe('what names the page is no title', () => {
 test('a claim that opens with words a footer may open with is still a title: "copyright law protects …"', () => {
   const texts = titleCandidates('In the United States, copyright law protects the expression of ideas.').map((c) => c.text.toLowerCase());
   expect(texts.some((t) => t.startsWith('copyright law'))).toBe(true);
+});
+
+/**
+ * Names with periods or version numbers in them, from real articles: kubernetes/website's v1.30
+ * release post (CC BY 4.0), nodejs/nodejs.org's "Node.js Foundation momentum" announcement (MIT),
+ * and the Vue documentation's Chinese Composition API FAQ (vuejs-translations/docs-zh-cn, CC BY 4.0).
+ */
+describe('names are whole words of a title: "v1.30", "Node.js", "Vue 2"', () => {
+  test('the taggers\' pieces of a dotted name or a name and its version are one word', () => {
+    expect(taggedWords('Similar to previous releases, the release of Kubernetes v1.30 introduces new stable, beta, and alpha features.').map((w) => w.text)).toContain('Kubernetes v1.30');
+    expect(taggedWords('In 2016, the Node.js Project issued 63 new releases with seven different release managers.').map((w) => w.text)).toContain('Node.js');
+    expect(taggedWords('这个 FAQ 假定你已经有一些使用 Vue 的经验，特别是用选项式 API 使用 Vue 2 的经验。').map((w) => w.text)).toContain('Vue 2');
+    // A year after a name is no version.
+    const survey = taggedWords('This survey builds on the questions asked in the first Node.js Foundation survey, which was conducted in January 2016, and adds a number of questions.');
+    expect(survey.map((w) => w.text)).toEqual(expect.arrayContaining(['Node.js', 'January', '2016']));
+  });
+
+  test('no title candidate starts or ends inside one', () => {
+    const cases: [string, RegExp][] = [
+      ['Similar to previous releases, the release of Kubernetes v1.30 introduces new stable, beta, and alpha features.', /^(?:30|\.)|v1$/u],
+      ['To help with debugging issues on nodes, Kubernetes v1.27 introduced a feature that allows fetching logs of services running on the node.', /^(?:27|\.)|v1$/u],
+      ['In 2016, the Node.js Project issued 63 new releases with seven different release managers.', /^(?:js|\.)|Node$/iu],
+      ['Founded in 2015, the Node.js Foundation was created to accelerate the development of Node.js and support the large ecosystem that encompasses it through open governance.', /^(?:js|\.)|Node$/iu],
+      ['这个 FAQ 假定你已经有一些使用 Vue 的经验，特别是用选项式 API 使用 Vue 2 的经验。', /^2/u],
+    ];
+    for (const [source, cut] of cases) {
+      const texts = titleCandidates(source).map((c) => c.text);
+      expect(texts.filter((t) => cut.test(t)), source).toEqual([]);
+    }
+    expect(titleCandidates(cases[0]?.[0] ?? '').map((c) => c.text)).toContain('Kubernetes v1.30');
+    expect(titleCandidates(cases[2]?.[0] ?? '').map((c) => c.text)).toContain('Node.js Project');
+    expect(titleCandidates(cases[4]?.[0] ?? '').map((c) => c.text)).toContain('Vue 2 的经验');
+  });
 });
