@@ -1,7 +1,7 @@
 import { resolveSentinels, SENTINEL } from './inline.js';
 import { displayWidth } from './text-width.js';
 import { contentWords, hasCjk } from './tokens.js';
-import { FUNCTION_TAGS, taggedWords, type Word } from './words.js';
+import { danglingChineseEnd, FUNCTION_TAGS, taggedWords, type Word } from './words.js';
 
 /**
  * Condensing a sentence into a bullet only ever deletes spans of it (asides, parentheticals,
@@ -515,8 +515,9 @@ const OPEN_END = new Set(['VERB', 'AUX', 'ADP', 'DET', 'CCONJ', 'SCONJ', 'PART',
  * Whether a bullet is a fragment rather than a thought: a clause cut before its end ("We scanned
  * all the projects we could find and discovered", its sentence going on), a subordinate clause or
  * adverbial without the clause it leans on ("If the perception persists that one must type",
- * "在任何情况下", "作为计算机认知计划的一部分"), a Chinese piece without a verb ("1 月 27 日星期三") or
- * one that lost its speaker ("指出 Cantrill 淡化了…"). `source` is the plain sentence it was cut
+ * "在任何情况下", "作为计算机认知计划的一部分"), a Chinese piece without a verb ("1 月 27 日星期三"),
+ * one that lost its speaker ("指出 Cantrill 淡化了…") or one that ends on a word that leaves it
+ * hanging ("多副本应用通过", "且你可以在一个"). `source` is the plain sentence it was cut
  * from ('' when unknown); `item` whether that is a list item, where a phrase may stand.
  */
 export function fragmentBullet(bullet: string, source: string, item = false, sourceWords?: readonly Word[]): boolean {
@@ -538,6 +539,8 @@ export function fragmentBullet(bullet: string, source: string, item = false, sou
   }
   if (hasCjk(bullet)) {
     if (ZH_REPORTING_START.test(bullet)) return true;
+    // Ends on 是, 通过, 和 …: hanging, unless it is the author's whole sentence, full stop and all.
+    if (danglingChineseEnd(words) && !(at >= 0 && /^\s*[。！？!?.]?\s*$/u.test(source.slice(end)) && /[。！？!?.]\s*$/u.test(source))) return true;
     if (item) return false;
     return zhAdverbial(bullet, words) || !zhPredicate(words);
   }

@@ -125,6 +125,28 @@ export function joinVersions(words: readonly Word[], text: string): Word[] {
   return out;
 }
 
+/**
+ * Chinese words that leave a title or bullet hanging when it ends on them: the copula and modal
+ * verbs (是, 能够, 可以), prepositions and conjunctions (通过, 为了, 从而, 和, 与, 在), and the
+ * particle 的. "多副本应用通过" and "且你可以在一个" say nothing without what came next.
+ */
+const DANGLING_ZH = new Set([
+  '是', '能够', '能', '可以', '可', '会', '应', '应该', '应当', '必须', '需', '要', '使', '使得', '让', '令',
+  '通过', '为了', '从而', '以便', '对', '对于', '关于', '把', '被', '将', '由', '向', '从', '在', '和', '与', '及',
+  '以及', '或', '或者', '并', '并且', '而且', '而', '但', '但是', '因为', '由于', '如果', '虽然', '的', '地', '一个',
+]);
+
+/**
+ * Whether Chinese words (punctuation left out) end on a word that leaves them hanging (see
+ * DANGLING_ZH). A 的 that closes a 是…的 sentence ends it ("所有的大型的计算机公司都是美国的").
+ */
+export function danglingChineseEnd(words: readonly Word[]): boolean {
+  const content = words.filter((w) => w.pos !== 'PUNCT' && w.pos !== 'SYM');
+  const last = content[content.length - 1];
+  if (!last || !DANGLING_ZH.has(last.text)) return false;
+  return last.text !== '的' || !content.slice(0, -1).some((w) => /是$/u.test(w.text));
+}
+
 /** Tags a plain passage: jieba for text with CJK characters, wink-nlp otherwise. */
 export function taggedWords(text: string): Word[] {
   return joinVersions(joinDottedNames(taggedPieces(text), text), text);
