@@ -253,9 +253,31 @@ function candidatesUncached(plain: string): TitleCandidate[] {
     const last = lead[lead.length - 1];
     const next = last ? words[words.indexOf(last) + 1] : undefined;
     if (lead.length > 1 && last && /s$/u.test(last.text) && next && /^(?:a|an|the)$/iu.test(next.text)) continue;
+    if (negated(words, words.indexOf(lead[0] as Word))) continue;
     push(lead, 'phrase');
   }
   return out;
+}
+
+const BE = /^(?:is|are|was|were|be|been|being|'s|'re|’s|’re)$/iu;
+const NOT = /^(?:not|n't|n’t|never|no)$/iu;
+const ZH_NOT_BE = /^(?:不是|并不是|绝不是|决不是|也不是|并非|绝非|不再是)$/u;
+const ZH_NOT = /^(?:不|并不|绝不|决不|也不|从不|从来不)$/u;
+
+/**
+ * Whether the word at `at` comes after a denied "is" in its clause: "它绝不是解决所有软件知识产权弊病
+ * 的灵丹妙药" names no panacea ("灵丹妙药"), "it is not a panacea" neither. A phrase cut from there
+ * would say the opposite of its sentence.
+ */
+function negated(words: readonly Word[], at: number): boolean {
+  let from = at;
+  while (from > 0 && !((words[from - 1] as Word).pos === 'PUNCT' && CLAUSE_PUNCT.test((words[from - 1] as Word).text))) from--;
+  for (let k = from; k < at; k++) {
+    const w = (words[k] as Word).text;
+    const next = words[k + 1]?.text ?? '';
+    if (ZH_NOT_BE.test(w) || (ZH_NOT.test(w) && next === '是') || (BE.test(w) && NOT.test(next) && k + 1 < at)) return true;
+  }
+  return false;
 }
 
 /**

@@ -110,3 +110,15 @@ describe('names are whole words of a title: "v1.30", "Node.js", "Vue 2"', () => 
     expect(titleCandidates(cases[4]?.[0] ?? '').map((c) => c.text)).toContain('Vue 2 的经验');
   });
 });
+
+describe('no title says the opposite of its sentence', () => {
+  test('a noun phrase after a denied "is" is not offered: "它绝不是…的灵丹妙药" names no panacea, "is not a fix" no fix', () => {
+    // The corpus's MIT licence, line by line (zh-lctt-mit-license-line-by-line-long.md).
+    const texts = titleCandidates('它绝不是解决所有软件知识产权弊病的灵丹妙药，尤其是它比已经出现的软件专利灾难还要早几十年。').map((c) => c.text);
+    expect(texts.filter((t) => /灵丹妙药/u.test(t))).toEqual([]);
+    // The corpus's Rust 1.52.1 post: downgrading "is not a fix".
+    expect(titleCandidates('The bugs this verification detects are present in all Rust versions, and can trigger miscompilations in incremental builds, so downgrading to a prior stable version is not a fix.').map((c) => c.text)).not.toContain('fix');
+    // The corpus's Go blog post "Errors are values": "doesn't need to have" denies no topic.
+    expect(titleCandidates('It doesn\'t need to have the standard `Write` signature, and it\'s lower-cased in part to highlight the distinction.').map((c) => c.text)).toContain('standard `Write` signature');
+  });
+});
