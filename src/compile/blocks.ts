@@ -79,10 +79,14 @@ const HTML_BLOCK = /^ {0,3}<(?:!--|\?|![A-Z]|\/?(?:address|article|aside|blockqu
 const LONE_TAG = /^ {0,3}<\/?[A-Za-z][\w.:-]*(?:\s[^<>]*)?\/?>[ \t]*$/u;
 /** A template tag alone on its line: Go's `{{image "x"}}`, Jekyll's `{% include %}`, mdBook's `{{#include}}`. */
 const TEMPLATE_LINE = /^ {0,3}(?:\{\{.*\}\}|\{%.*%\})[ \t]*$/u;
-/** A custom container's fence (markdown-it-container, VitePress, Docusaurus): `:::tip`, `::: warning Note`, `:::`. */
-const CONTAINER_FENCE = /^ {0,3}:{3,}[ \t]*(?:[\w-]+(?:[ \t].*)?)?$/u;
 /** MDX module lines: `import X from '…'` and `export const …`. */
 const MDX_MODULE = /^(?:import\s+(?:[\w*{}\s,]+\s+from\s+)?['"][^'"]+['"];?|export\s+(?:const|let|default|function)\b.*)[ \t]*$/u;
+/**
+ * A custom container's fence, opening (`:::tip`, `::: warning 注意`, `:::note[Title]`, `::: {.aside}`)
+ * or closing (`:::`): VitePress, Docusaurus, markdown-it-container and Pandoc's fenced divs.
+ * The fence and its label are markup, not prose; what is between the fences is read as usual.
+ */
+const CONTAINER_FENCE = /^ {0,3}:{3,}(?:[ \t]*[\w{[-].*)?[ \t]*$/u;
 const DEFINITION = /^ {0,3}\[([^\]]{1,200})\]:[ \t]*(.*)$/u;
 const FOOTNOTE = /^ {0,3}\[\^([^\]\s]{1,40})\]:[ \t]*(.*)$/u;
 const QUOTE = /^ {0,3}>[ \t]?/u;
@@ -305,6 +309,13 @@ export function scanBlocks(lines: readonly string[], from = 0): BlockScan {
       lastWasItem = false;
       continue;
     }
+    if (CONTAINER_FENCE.test(text)) {
+      // The fence is markup; what it holds is the article's (a tip, a warning).
+      b.flush();
+      b.endList();
+      listIndent = null;
+      continue;
+    }
     const atx = ATX.exec(text);
     if (atx) {
       b.heading(atx[1]?.length ?? 1, (atx[2] ?? '').trim(), line);
@@ -342,13 +353,6 @@ export function scanBlocks(lines: readonly string[], from = 0): BlockScan {
       if (/^ {0,3}<!--/u.test(text)) b.flush();
       else b.figure('html', line, body);
       i = j - 1;
-      continue;
-    }
-    if (CONTAINER_FENCE.test(text)) {
-      // The fence is markup; what it holds is the article's (a tip, a warning).
-      b.flush();
-      b.endList();
-      listIndent = null;
       continue;
     }
     if (!b.open && (TEMPLATE_LINE.test(text) || (MDX_MODULE.test(text) && !/[.!?。]$/u.test(text.trim()) && /^(?:import|export)\s/u.test(text)))) {

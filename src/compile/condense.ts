@@ -1,7 +1,7 @@
 import { resolveSentinels, SENTINEL } from './inline.js';
 import { displayWidth } from './text-width.js';
 import { contentWords, hasCjk } from './tokens.js';
-import { FUNCTION_TAGS, taggedWords, type Word } from './words.js';
+import { danglingChineseEnd, FUNCTION_TAGS, taggedWords, type Word } from './words.js';
 
 /**
  * Condensing a sentence into a bullet only ever deletes spans of it (asides, parentheticals,
@@ -11,19 +11,28 @@ import { FUNCTION_TAGS, taggedWords, type Word } from './words.js';
 
 const OPEN_TO_CLOSE: Record<string, string> = { '(': ')', '（': '）', '[': ']' };
 
-/** Deletes balanced parenthetical asides "(…)", "（…）" and leftover "[…]". */
+/**
+ * The text with the inside of each code span masked (same length, offsets hold): a parenthesis or
+ * a dash in code (`source <(fzf --zsh)`, `--walker`) is code, never an aside to delete.
+ */
+function maskCode(text: string): string {
+  return text.includes('`') ? text.replace(/`[^`]*`/gu, (span) => `\`${'x'.repeat(span.length - 2)}\``) : text;
+}
+
+/** Deletes balanced parenthetical asides "(…)", "（…）" and leftover "[…]" (outside code spans). */
 function dropParentheticals(text: string): string {
+  const masked = maskCode(text);
   let out = '';
   let i = 0;
   while (i < text.length) {
-    const c = text[i] ?? '';
+    const c = masked[i] ?? '';
     const close = OPEN_TO_CLOSE[c];
     if (close) {
       let depth = 0;
       let j = i;
       for (; j < text.length; j++) {
-        if (text[j] === c) depth++;
-        else if (text[j] === close && --depth === 0) break;
+        if (masked[j] === c) depth++;
+        else if (masked[j] === close && --depth === 0) break;
       }
       if (j < text.length) {
         out = out.replace(/[ \t]+$/u, '') + SENTINEL;
@@ -31,17 +40,26 @@ function dropParentheticals(text: string): string {
         continue;
       }
     }
-    out += c;
+    out += text[i] ?? '';
     i++;
   }
   return out;
 }
 
-/** Deletes asides set off by a pair of dashes: "a thorny problem — secret management — and …". */
+const DASH_ASIDE = /\s*(——|—|–|--)\s*([^—–]{1,200}?)\s*\1\s*/gu;
+
+/** Deletes asides set off by a pair of dashes: "a thorny problem — secret management — and …" (outside code spans). */
 function dropDashAsides(text: string): string {
-  return text.replace(/\s*(——|—|–|--)\s*([^—–]{1,200}?)\s*\1\s*/gu, (match, _dash: string, inner: string) =>
-    inner.length < text.length * 0.6 ? SENTINEL : match,
-  );
+  const masked = maskCode(text);
+  let out = '';
+  let from = 0;
+  for (const m of masked.matchAll(DASH_ASIDE)) {
+    const at = m.index ?? 0;
+    if ((m[2] ?? '').length >= text.length * 0.6) continue;
+    out += text.slice(from, at) + SENTINEL;
+    from = at + m[0].length;
+  }
+  return out + text.slice(from);
 }
 
 const OPENERS_EN =
@@ -540,8 +558,9 @@ const OPEN_END = new Set(['VERB', 'AUX', 'ADP', 'DET', 'CCONJ', 'SCONJ', 'PART',
  * Whether a bullet is a fragment rather than a thought: a clause cut before its end ("We scanned
  * all the projects we could find and discovered", its sentence going on), a subordinate clause or
  * adverbial without the clause it leans on ("If the perception persists that one must type",
- * "在任何情况下", "作为计算机认知计划的一部分"), a Chinese piece without a verb ("1 月 27 日星期三") or
- * one that lost its speaker ("指出 Cantrill 淡化了…"). `source` is the plain sentence it was cut
+ * "在任何情况下", "作为计算机认知计划的一部分"), a Chinese piece without a verb ("1 月 27 日星期三"),
+ * one that lost its speaker ("指出 Cantrill 淡化了…") or one that ends on a word that leaves it
+ * hanging ("多副本应用通过", "且你可以在一个"). `source` is the plain sentence it was cut
  * from ('' when unknown); `item` whether that is a list item, where a phrase may stand.
  */
 export function fragmentBullet(bullet: string, source: string, item = false, sourceWords?: readonly Word[]): boolean {
@@ -563,6 +582,8 @@ export function fragmentBullet(bullet: string, source: string, item = false, sou
   }
   if (hasCjk(bullet)) {
     if (ZH_REPORTING_START.test(bullet)) return true;
+    // Ends on 是, 通过, 和 …: hanging, unless it is the author's whole sentence, full stop and all.
+    if (danglingChineseEnd(words) && !(at >= 0 && /^\s*[。！？!?.]?\s*$/u.test(source.slice(end)) && /[。！？!?.]\s*$/u.test(source))) return true;
     if (item) return false;
     return zhAdverbial(bullet, words) || !zhPredicate(words);
   }

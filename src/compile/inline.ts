@@ -331,7 +331,21 @@ export function resolveSentinels(text: string): string {
     parts.push(text.slice(from));
     out = parts.join('');
   }
+  if (out.includes('\n')) out = joinCjkLines(out);
   return NEEDS_COLLAPSE.test(out) ? out.replace(/\s+/gu, ' ').trim() : out;
+}
+
+/** Chinese and Japanese characters and their punctuation (CJK symbols, full-width forms). */
+const CJK_TEXT = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u3000-\\u303F\\uFF00-\\uFFEF';
+const LINE_BREAK_IN_CJK = new RegExp(`(?<=[${CJK_TEXT}])[ \\t]*\\r?\\n[ \\t]*(?=[${CJK_TEXT}])`, 'gu');
+
+/**
+ * A line break of a hard-wrapped paragraph between two Chinese (or Japanese) characters joins
+ * them with nothing, as a browser renders it: "且你可以在一个\n文件中" reads "且你可以在一个文件中".
+ * Between a CJK character and a Latin word it stays a space ("在一个 YAML 文件中").
+ */
+export function joinCjkLines(text: string): string {
+  return text.replace(LINE_BREAK_IN_CJK, '');
 }
 
 /** Whitespace other than single spaces between words. */

@@ -3,7 +3,7 @@ import { LINE_RULES } from './boilerplate.js';
 import { bulletLength, danglingReference, fragmentBullet } from './condense.js';
 import type { ArticleInput, Compiled } from './compile-talk.js';
 import { plainText } from './inline.js';
-import { titleFault, titleShape } from './titles.js';
+import { emptyTitle, titleFault, titleShape } from './titles.js';
 import { hasCjk } from './tokens.js';
 
 /**
@@ -17,7 +17,7 @@ export interface TalkQuality {
   contentSlides: number;
   /** Median length of content slide titles: words (English) or characters (Chinese). */
   titleLengthMedian: number;
-  /** Titles that end in a function word, cut a word or a code span, or come from boilerplate. */
+  /** Titles that end in a function word (or a Chinese word that leaves them hanging), cut a name, a word or a code span, come from boilerplate, or are empty. */
   fragmentTitles: number;
   fragmentExamples: string[];
   /** Titles cut from a passage (not the author's headings) that are noun phrases naming a topic, not claims. */
@@ -25,7 +25,7 @@ export interface TalkQuality {
   /** Titles cut from a passage, in all: what `phraseTitles` is out of. */
   passageTitles: number;
   phraseExamples: string[];
-  /** Bullets and takeaways that are fragments: a clause cut short, a subordinate clause or adverbial alone, a Chinese piece without a verb. */
+  /** Bullets and takeaways that are fragments: a clause cut short, a subordinate clause or adverbial alone, a Chinese piece without a verb or ending on a word that leaves it hanging (通过, 是, 和 …). */
   fragmentBullets: number;
   fragmentBulletExamples: string[];
   /** Bullets that say again what their slide's title, or the divider of their section (its title and subtitle), already says. */
@@ -86,7 +86,9 @@ export function assessTalk(articles: readonly ArticleInput[], compiled: Compiled
     if (LINE_RULES.some((rule) => rule(line) !== null)) return true;
     // A template placeholder no one filled in ("{{{ .company }}}", "{% include %}") is the page's machinery.
     if (/\{\{|\{%|<%/u.test(line)) return true;
-    return boilerplateTexts.some((b) => b === t || (t.length > 12 && (t.includes(b) || (b.includes(t) && t.length * 2 >= b.length))));
+    // A line that is mostly a boilerplate line, or most of one; not one that quotes a few of its words
+    // ("`Copyright (c)` 可以表达同样的意思", about the notice "Copyright (c)").
+    return boilerplateTexts.some((b) => b === t || (t.length > 12 && ((t.includes(b) && b.length * 4 >= t.length * 3) || (b.includes(t) && t.length * 2 >= b.length))));
   };
 
   const fragmentExamples: string[] = [];
@@ -94,7 +96,7 @@ export function assessTalk(articles: readonly ArticleInput[], compiled: Compiled
   for (const slide of slides) {
     if (slide.kind !== 'content' && slide.kind !== 'section') continue;
     const fault = slide.titleSource ? titleFault(slide.title, slide.titleSource) : null;
-    if (fault || isBoilerplate(slide.title) || slide.title.trim() === '') {
+    if (fault || isBoilerplate(slide.title) || emptyTitle(slide.title)) {
       fragmentTitles++;
       if (fragmentExamples.length < 3) fragmentExamples.push(slide.title);
     }

@@ -33,18 +33,43 @@ function wordBefore(text: string, dot: number): string {
   return text.slice(i, dot);
 }
 
+/** Words that open sentences: articles, pronouns, conjunctions, prepositions, auxiliaries and the like. */
+const SENTENCE_OPENERS = new Set([
+  'the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'its', 'we', 'i', 'you', 'he', 'she', 'they', 'there',
+  'here', 'our', 'my', 'your', 'their', 'his', 'her', 'some', 'many', 'most', 'all', 'each', 'every', 'no', 'one',
+  'both', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'to', 'as', 'if', 'when', 'while', 'but', 'and', 'or', 'so',
+  'yet', 'however', 'then', 'also', 'after', 'before', 'since', 'because', 'although', 'though', 'what', 'why',
+  'how', 'where', 'who', 'which', 'do', 'does', 'did', 'is', 'are', 'was', 'were', 'can', 'could', 'should',
+  'would', 'will', 'let', 'now', 'today', 'instead', 'meanwhile', 'thus', 'still', 'please',
+]);
+
 /**
- * Whether a sentence may end after the terminator run text[from, to) given the next visible
- * character: abbreviations, initials and a lower-case continuation keep the sentence going.
+ * A dotted initialism ("U.S.", "A.M.", "P.M.", "U.K.") before a capitalised word ends the sentence
+ * only when that word is one that opens sentences ("… the risk of measles in the U.S. The team
+ * includes …"); before a name or a time zone it goes on ("at 9 A.M. PT to learn …", "from U.S.
+ * President John F. Kennedy").
  */
-function mayEnd(text: string, from: number, to: number, next: string): boolean {
+function initialismGoesOn(word: string, text: string, nextAt: number): boolean {
+  if (!/^(?:\p{L}\.)+\p{L}$/u.test(word)) return false;
+  const next = /^[\p{L}\p{N}’']+/u.exec(text.slice(nextAt, nextAt + 40))?.[0] ?? '';
+  return next !== '' && !SENTENCE_OPENERS.has(next.toLowerCase().replace(/[’']s$/u, ''));
+}
+
+/**
+ * Whether a sentence may end after the terminator run text[from, to) given what follows from
+ * `nextAt` (the next visible character): abbreviations, initials and a lower-case continuation
+ * keep the sentence going.
+ */
+function mayEnd(text: string, from: number, to: number, nextAt: number): boolean {
   const run = text.slice(from, to);
+  const next = text[nextAt] ?? '';
   if (CJK_TERMINATOR.test(run)) return true;
   if (LOWER.test(next)) return false;
   if (run !== '.') return true;
   const word = wordBefore(text, from).toLowerCase();
   if (ABBREVIATIONS.has(word)) return false;
   if (BEFORE_NUMBER.has(word) && /\d/u.test(next)) return false;
+  if (initialismGoesOn(word, text, nextAt)) return false;
   // An initial ("J. Smith"): one capital letter after a space.
   if (/^\p{Lu}$/u.test(wordBefore(text, from)) && (from < 2 || SPACE.test(text[from - 2] ?? ' ')) && /\p{Lu}/u.test(next)) return false;
   return true;
@@ -70,24 +95,57 @@ function scanBoundaries(text: string, ranges: [number, number][]): number[] {
     if (next >= text.length) continue;
     const cjk = CJK_TERMINATOR.test(match[0]);
     if (next === to && !cjk && !hasCjk(text[next] ?? '')) continue;
-    if (!mayEnd(text, from, match.index === undefined ? from : from + match[0].length, text[next] ?? '')) continue;
+    if (!mayEnd(text, from, match.index === undefined ? from : from + match[0].length, next)) continue;
     out.push(next);
   }
   return out;
 }
 
+/**
+ * A line that opens a list item or a block quote nested in a list item or a quote ("  * **条件**：…",
+ * "    > 在我看来…", "> - Let’s do sprint planning as usual!"): the block scanner keeps it in the
+ * block's text with its marker. A sentence that starts there starts after the marker. In Chinese
+ * text such a line also ends the sentence before it (as ICU's cut at every line did); English
+ * was never cut at a line break, and its nested lines still go on with their sentence. An ordered
+ * list only by "1." or "1)", as in CommonMark: a wrapped line that opens with "2016. It was …"
+ * goes on with its paragraph.
+ */
+const NESTED_BLOCK = /(?:^|\n)[ \t]*((?:[-*+]|1[.)])[ \t]+|>[ \t]*)/gu;
+
+/** Where each nested block's marker starts (a Chinese sentence ends there), and where its text starts after the marker. */
+function nestedBlockStarts(text: string): Map<number, number> {
+  const starts = new Map<number, number>();
+  if (!text.includes('\n') && !/^[ \t]*(?:[-*+>]|1[.)])/u.test(text)) return starts;
+  for (const m of text.matchAll(NESTED_BLOCK)) {
+    const end = (m.index ?? 0) + m[0].length;
+    starts.set(end - (m[1]?.length ?? 0), end);
+  }
+  return starts;
+}
+
+/**
+ * A line break inside a paragraph is not a sentence end (CommonMark: a soft line break, or a hard
+ * one, continues the paragraph's inline text), as the scanner above already reads English. ICU's
+ * segmenter ends a sentence at every line feed, so a hard-wrapped Chinese paragraph ("且你可以在一个\n
+ * YAML 文件中描述 Deployment。") came apart at each wrap: it is shown the breaks as spaces (same
+ * length: offsets hold).
+ */
+function softBreaks(text: string): string {
+  return text.includes('\n') ? text.replace(/\n/gu, ' ') : text;
+}
+
 /** Candidate boundaries from ICU's sentence segmenter, for text with CJK characters. */
 function icuBoundaries(text: string, ranges: [number, number][]): number[] {
   // Mask what may not be cut (link targets, URLs) so that ICU does not see periods inside it.
-  let masked = text;
+  let masked = softBreaks(text);
   if (ranges.length > 0) {
     const parts: string[] = [];
     let from = 0;
     for (const [start, end] of ranges) {
-      parts.push(text.slice(from, start), 'x'.repeat(end - start));
+      parts.push(masked.slice(from, start), 'x'.repeat(end - start));
       from = end;
     }
-    parts.push(text.slice(from));
+    parts.push(masked.slice(from));
     masked = parts.join('');
   }
   const out: number[] = [];
@@ -99,7 +157,7 @@ function icuBoundaries(text: string, ranges: [number, number][]): number[] {
     while (end > 0 && SPACE.test(text[end - 1] ?? '')) end--;
     let dot = end;
     while (dot > 0 && CLOSER.test(text[dot - 1] ?? '')) dot--;
-    if (text[dot - 1] === '.' && text[dot - 2] !== '.' && !mayEnd(text, dot - 1, dot, text[at] ?? '')) continue;
+    if (text[dot - 1] === '.' && text[dot - 2] !== '.' && !mayEnd(text, dot - 1, dot, at)) continue;
     out.push(at);
   }
   return out;
@@ -108,17 +166,23 @@ function icuBoundaries(text: string, ranges: [number, number][]): number[] {
 /**
  * Splits a paragraph into sentences. Latin abbreviations ("e.g.", "Dr.", "vs.", "etc."), decimals,
  * initials, URLs and link targets do not end a sentence; Chinese and Japanese text is split with
- * ICU's sentence segmenter (`Intl.Segmenter`), under the same rules.
+ * ICU's sentence segmenter (`Intl.Segmenter`), under the same rules. A line break is no sentence
+ * end, except before a list item or block quote nested in a Chinese block.
  */
 export function splitSentences(text: string, defs: LinkDefinitions = new Map()): SentenceSpan[] {
   const ranges = protectedRanges(text, defs);
-  const cuts = hasCjk(text) ? icuBoundaries(text, ranges) : scanBoundaries(text, ranges);
+  const cjk = hasCjk(text);
+  const found = cjk ? icuBoundaries(text, ranges) : scanBoundaries(text, ranges);
+  const nested = nestedBlockStarts(text);
+  const cuts = !cjk || nested.size === 0 ? found : [...new Set([...found, ...nested.keys()])].sort((a, b) => a - b);
   const spans: SentenceSpan[] = [];
   let from = 0;
   for (const cut of [...cuts, text.length]) {
     let start = from;
     let end = cut;
     while (start < end && SPACE.test(text[start] ?? '')) start++;
+    // A nested block's sentence starts after its marker ("* ", "> "), as a block's does.
+    start = Math.min(nested.get(start) ?? start, end);
     while (end > start && SPACE.test(text[end - 1] ?? '')) end--;
     if (end > start) spans.push({ start, end });
     from = cut;

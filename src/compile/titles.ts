@@ -1,6 +1,6 @@
 import { displayWidth } from './text-width.js';
 import { hasCjk } from './tokens.js';
-import { FUNCTION_TAGS, taggedWords, type Word } from './words.js';
+import { danglingChineseEnd, FUNCTION_TAGS, taggedWords, type Word } from './words.js';
 
 /**
  * Slide titles from a slide's leading passage: the sentence itself when it is short, a clause
@@ -96,6 +96,8 @@ function acceptable(run: readonly Word[]): boolean {
   if (!there && run.slice(0, verb < 0 ? run.length : verb).some((w) => DEMONSTRATIVE.test(w.text))) return false;
   if (first.pos === 'NUM' && /^(?:one|ones)$/iu.test(first.text)) return false;
   if (FUNCTION_TAGS.has(last.pos) || last.pos === 'PUNCT' || last.pos === 'SYM') return false;
+  // "开源软件的第二个伟大思想是", "多副本应用通过": a Chinese run hanging on its last word.
+  if (hasCjk(last.text) && danglingChineseEnd(run)) return false;
   // "一位黑客新闻读者断言", "Cantrill wrote": who says something, not what.
   if (REPORTING_VERB.test(last.text)) return false;
   // Words a tagger may call nouns or adjectives that still want what follows them.
@@ -265,9 +267,31 @@ function candidatesUncached(plain: string): TitleCandidate[] {
     const last = lead[lead.length - 1];
     const next = last ? words[words.indexOf(last) + 1] : undefined;
     if (lead.length > 1 && last && /s$/u.test(last.text) && next && /^(?:a|an|the)$/iu.test(next.text)) continue;
+    if (negated(words, words.indexOf(lead[0] as Word))) continue;
     push(lead, 'phrase');
   }
   return out;
+}
+
+const BE = /^(?:is|are|was|were|be|been|being|'s|'re|’s|’re)$/iu;
+const NOT = /^(?:not|n't|n’t|never|no)$/iu;
+const ZH_NOT_BE = /^(?:不是|并不是|绝不是|决不是|也不是|并非|绝非|不再是)$/u;
+const ZH_NOT = /^(?:不|并不|绝不|决不|也不|从不|从来不)$/u;
+
+/**
+ * Whether the word at `at` comes after a denied "is" in its clause: "它绝不是解决所有软件知识产权弊病
+ * 的灵丹妙药" names no panacea ("灵丹妙药"), "it is not a panacea" neither. A phrase cut from there
+ * would say the opposite of its sentence.
+ */
+function negated(words: readonly Word[], at: number): boolean {
+  let from = at;
+  while (from > 0 && !((words[from - 1] as Word).pos === 'PUNCT' && CLAUSE_PUNCT.test((words[from - 1] as Word).text))) from--;
+  for (let k = from; k < at; k++) {
+    const w = (words[k] as Word).text;
+    const next = words[k + 1]?.text ?? '';
+    if (ZH_NOT_BE.test(w) || (ZH_NOT.test(w) && next === '是') || (BE.test(w) && NOT.test(next) && k + 1 < at)) return true;
+  }
+  return false;
 }
 
 /**
@@ -287,11 +311,25 @@ function questionCandidate(plain: string): TitleCandidate[] {
   return [{ text, kind: 'question', words: content.length }];
 }
 
+const NAME_CHAR = /[\p{L}\p{N}]/u;
+
 /**
- * What is wrong with a title taken from `source` (its passage): it ends in a function word, cuts
- * a word or a code span, or null when it is whole. Used by the quality report and the tests.
+ * Whether a title taken from `source` at [at, end) starts or ends inside a name: at a period
+ * between two letters or digits ("30 introduces …" out of "v1.30", "Js Project …" out of
+ * "Node.js"), or inside a name the taggers' words hold whole ("2 的经验" out of "Vue 2").
  */
-export function titleFault(title: string, source: string): 'function-word' | 'cut-word' | 'cut-code' | null {
+function cutsName(source: string, at: number, end: number, words: readonly Word[]): boolean {
+  const dotted = (dot: number) => source[dot] === '.' && NAME_CHAR.test(source[dot - 1] ?? '') && NAME_CHAR.test(source[dot + 1] ?? '');
+  if (dotted(at - 1) || dotted(end)) return true;
+  return words.some((w) => /[. ]/u.test(w.text) && ((w.start < at && at < w.end) || (w.start < end && end < w.end)));
+}
+
+/**
+ * What is wrong with a title taken from `source` (its passage): it ends in a function word (or,
+ * in Chinese, a word that leaves it hanging: 是, 能够, 通过, 为了 …), cuts a name, a word or a
+ * code span, or null when it is whole. Used by the quality report and the tests.
+ */
+export function titleFault(title: string, source: string): 'function-word' | 'cut-name' | 'cut-word' | 'cut-code' | null {
   let at = source.indexOf(title);
   if (at < 0) at = source.indexOf(title.charAt(0).toLowerCase() + title.slice(1));
   if ((title.match(/`/gu)?.length ?? 0) % 2 !== 0) return 'cut-code';
@@ -300,6 +338,7 @@ export function titleFault(title: string, source: string): 'function-word' | 'cu
     if ((before.match(/`/gu)?.length ?? 0) % 2 !== 0) return 'cut-code';
     const words = taggedWords(source);
     const end = at + title.length;
+    if (cutsName(source, at, end, words)) return 'cut-name';
     const cuts = (offset: number) => words.some((w) => w.start < offset && offset < w.end && w.pos !== 'PUNCT');
     if (cuts(at) || cuts(end)) return 'cut-word';
     // The whole sentence is no fragment, however it ends ("输出类似于这样：" above the output it introduces).
@@ -308,7 +347,13 @@ export function titleFault(title: string, source: string): 'function-word' | 'cu
   const words = taggedWords(title).filter(isContent);
   const last = words[words.length - 1];
   if (last && FUNCTION_TAGS.has(last.pos)) return 'function-word';
+  if (hasCjk(title) && danglingChineseEnd(words)) return 'function-word';
   return null;
+}
+
+/** A title with nothing to read: empty, or only punctuation and brackets ("{}", left by a template tag). */
+export function emptyTitle(title: string): boolean {
+  return !/[\p{L}\p{N}]/u.test(title);
 }
 
 /**

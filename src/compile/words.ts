@@ -79,8 +79,80 @@ export function chineseTagToPos(tag: string, word: string): Pos {
   }
 }
 
+const WORD_EDGE = /[\p{L}\p{N}]/u;
+
+/**
+ * A name or number with periods inside it is one word: the taggers cut "v1.30" into v1 . 30 and
+ * "Node.js" into Node . js, and a title or bullet cut at that period began "30 introduces new
+ * stable" or "Js Project issued 63 new releases". A period between two letters or digits, with no
+ * space on either side, joins them.
+ */
+export function joinDottedNames(words: readonly Word[], text: string): Word[] {
+  const out: Word[] = [];
+  for (let i = 0; i < words.length; i++) {
+    let w = words[i] as Word;
+    for (;;) {
+      const dot = words[i + 1];
+      const next = words[i + 2];
+      if (!dot || !next || dot.text !== '.' || dot.start !== w.end || next.start !== dot.end) break;
+      if (!WORD_EDGE.test(text[w.end - 1] ?? '') || !WORD_EDGE.test(text[next.start] ?? '')) break;
+      const pos: Pos = w.pos === 'NUM' && next.pos === 'NUM' ? 'NUM' : 'PROPN';
+      w = { text: text.slice(w.start, next.end), pos, start: w.start, end: next.end };
+      i += 2;
+    }
+    out.push(w);
+  }
+  return out;
+}
+
+/** A version number after a name: "2", "3.12", "v1.30" (not a year: at most three digits before its first period). */
+const VERSION = /^v?\d{1,3}(?:\.\d+)*$/iu;
+
+/**
+ * A Latin-script name and the version number after it are one name: "Vue 2", "Python 3",
+ * "Kubernetes v1.30", "Node.js 4". A title cut between them began "2 的经验" or ended "Kubernetes".
+ */
+export function joinVersions(words: readonly Word[], text: string): Word[] {
+  const out: Word[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as Word;
+    const next = words[i + 1];
+    if (next && w.pos === 'PROPN' && /^[\p{Script=Latin}][\p{Script=Latin}\p{N}.+#-]*$/u.test(w.text) && VERSION.test(next.text) && /^ {1,2}$/u.test(text.slice(w.end, next.start))) {
+      out.push({ text: text.slice(w.start, next.end), pos: 'PROPN', start: w.start, end: next.end });
+      i++;
+    } else out.push(w);
+  }
+  return out;
+}
+
+/**
+ * Chinese words that leave a title or bullet hanging when it ends on them: the copula and modal
+ * verbs (是, 能够, 可以), prepositions and conjunctions (通过, 为了, 从而, 和, 与, 在), and the
+ * particle 的. "多副本应用通过" and "且你可以在一个" say nothing without what came next.
+ */
+const DANGLING_ZH = new Set([
+  '是', '能够', '能', '可以', '可', '会', '应', '应该', '应当', '必须', '需', '要', '使', '使得', '让', '令',
+  '通过', '为了', '从而', '以便', '对', '对于', '关于', '把', '被', '将', '由', '向', '从', '在', '和', '与', '及',
+  '以及', '或', '或者', '并', '并且', '而且', '而', '但', '但是', '因为', '由于', '如果', '虽然', '的', '地', '一个',
+]);
+
+/**
+ * Whether Chinese words (punctuation left out) end on a word that leaves them hanging (see
+ * DANGLING_ZH). A 的 that closes a 是…的 sentence ends it ("所有的大型的计算机公司都是美国的").
+ */
+export function danglingChineseEnd(words: readonly Word[]): boolean {
+  const content = words.filter((w) => w.pos !== 'PUNCT' && w.pos !== 'SYM');
+  const last = content[content.length - 1];
+  if (!last || !DANGLING_ZH.has(last.text)) return false;
+  return last.text !== '的' || !content.slice(0, -1).some((w) => /是$/u.test(w.text));
+}
+
 /** Tags a plain passage: jieba for text with CJK characters, wink-nlp otherwise. */
 export function taggedWords(text: string): Word[] {
+  return joinVersions(joinDottedNames(taggedPieces(text), text), text);
+}
+
+function taggedPieces(text: string): Word[] {
   if (hasCjk(text)) {
     // A code span is one word: masked for jieba, restored from the text.
     const masked = text.replace(/`[^`]*`/gu, (span) => 'X'.repeat(span.length));

@@ -162,3 +162,15 @@ describe('news prose: datelines, descriptions beside a name, quotations, partici
     expect(out).toContain('Node.js is considered the biggest open source platform');
   });
 });
+
+describe('code is not an aside', () => {
+  // The corpus's fzf README (junegunn/fzf, MIT): shell commands and functions in code spans, in list items.
+  const item = (raw: string) => condenseBullet(stripMarkup(raw, new Map()).text, { fragment: true }).map((b) => b.text);
+  test('a parenthesis or a pair of dashes inside a code span stays, byte for byte; outside code, asides still go', () => {
+    expect(item('`vim ~/**<tab>` runs `fzf_compgen_path()` with the prefix (`~/`) as the first argument')[0]).toBe('`vim ~/**<tab>` runs `fzf_compgen_path()` with the prefix as the first argument');
+    expect(item('Or by setting `--walker`, `--walker-root`, and `--walker-skip` options in `$FZF_DEFAULT_OPTS`')[0]).toBe(
+      'Or by setting `--walker`, `--walker-root`, and `--walker-skip` options in `$FZF_DEFAULT_OPTS`',
+    );
+    for (const b of item('zsh: `FZF_CTRL_R_COMMAND= FZF_ALT_C_COMMAND= source <(fzf --zsh)`')) expect(b).toContain('<(fzf --zsh)`');
+  });
+});

@@ -67,9 +67,12 @@ describe('titles from a slide\'s leading passage', () => {
 
 describe('a stop inside a name ends no clause', () => {
   test('insideWord: the stop of "tokenize.py" is part of the name; the stop that ends a sentence is not', () => {
-    const words = taggedWords('For example, tokenize.py in the library takes this approach. Then it ends.');
-    const stops = words.map((w, k) => (w.text === '.' ? k : -1)).filter((k) => k >= 0);
-    expect(stops.map((k) => insideWord(words, k))).toEqual([true, false, false]);
+    // The taggers' words keep "tokenize.py" whole (joinDottedNames); insideWord judges a stop among
+    // words as a tagger without that would give them.
+    expect(taggedWords('For example, tokenize.py in the library takes this approach.').map((w) => w.text)).toContain('tokenize.py');
+    const at = (text: string, start: number) => ({ text, pos: 'NOUN' as const, start, end: start + text.length });
+    const words = [at('tokenize', 13), { ...at('.', 21), pos: 'PUNCT' as const }, at('py', 22), at('approach', 50), { ...at('.', 58), pos: 'PUNCT' as const }, at('Then', 60)];
+    expect([1, 4].map((k) => insideWord(words, k))).toEqual([true, false]);
   });
 
   test('no title starts inside a file name ("Py in the standard library takes this approach")', () => {
@@ -96,5 +99,50 @@ describe('a whole sentence is no fragment, however it ends', () => {
   test('"输出类似于这样" is the whole sentence "输出类似于这样：", not a phrase cut before its object', () => {
     expect(titleFault('输出类似于这样', '输出类似于这样：')).toBeNull();
     expect(titleFault('输出类似于这样', '输出类似于这样的表格。')).not.toBeNull();
+  });
+});
+
+/**
+ * Names with periods or version numbers in them, from real articles: kubernetes/website's v1.30
+ * release post (CC BY 4.0), nodejs/nodejs.org's "Node.js Foundation momentum" announcement (MIT),
+ * and the Vue documentation's Chinese Composition API FAQ (vuejs-translations/docs-zh-cn, CC BY 4.0).
+ */
+describe('names are whole words of a title: "v1.30", "Node.js", "Vue 2"', () => {
+  test('the taggers\' pieces of a dotted name or a name and its version are one word', () => {
+    expect(taggedWords('Similar to previous releases, the release of Kubernetes v1.30 introduces new stable, beta, and alpha features.').map((w) => w.text)).toContain('Kubernetes v1.30');
+    expect(taggedWords('In 2016, the Node.js Project issued 63 new releases with seven different release managers.').map((w) => w.text)).toContain('Node.js');
+    expect(taggedWords('这个 FAQ 假定你已经有一些使用 Vue 的经验，特别是用选项式 API 使用 Vue 2 的经验。').map((w) => w.text)).toContain('Vue 2');
+    // A year after a name is no version.
+    const survey = taggedWords('This survey builds on the questions asked in the first Node.js Foundation survey, which was conducted in January 2016, and adds a number of questions.');
+    expect(survey.map((w) => w.text)).toEqual(expect.arrayContaining(['Node.js', 'January', '2016']));
+  });
+
+  test('no title candidate starts or ends inside one', () => {
+    const cases: [string, RegExp][] = [
+      ['Similar to previous releases, the release of Kubernetes v1.30 introduces new stable, beta, and alpha features.', /^(?:30|\.)|v1$/u],
+      ['To help with debugging issues on nodes, Kubernetes v1.27 introduced a feature that allows fetching logs of services running on the node.', /^(?:27|\.)|v1$/u],
+      ['In 2016, the Node.js Project issued 63 new releases with seven different release managers.', /^(?:js|\.)|Node$/iu],
+      ['Founded in 2015, the Node.js Foundation was created to accelerate the development of Node.js and support the large ecosystem that encompasses it through open governance.', /^(?:js|\.)|Node$/iu],
+      ['这个 FAQ 假定你已经有一些使用 Vue 的经验，特别是用选项式 API 使用 Vue 2 的经验。', /^2/u],
+    ];
+    for (const [source, cut] of cases) {
+      const texts = titleCandidates(source).map((c) => c.text);
+      expect(texts.filter((t) => cut.test(t)), source).toEqual([]);
+    }
+    expect(titleCandidates(cases[0]?.[0] ?? '').map((c) => c.text)).toContain('Kubernetes v1.30');
+    expect(titleCandidates(cases[2]?.[0] ?? '').map((c) => c.text)).toContain('Node.js Project');
+    expect(titleCandidates(cases[4]?.[0] ?? '').map((c) => c.text)).toContain('Vue 2 的经验');
+  });
+});
+
+describe('no title says the opposite of its sentence', () => {
+  test('a noun phrase after a denied "is" is not offered: "它绝不是…的灵丹妙药" names no panacea, "is not a fix" no fix', () => {
+    // The corpus's MIT licence, line by line (zh-lctt-mit-license-line-by-line-long.md).
+    const texts = titleCandidates('它绝不是解决所有软件知识产权弊病的灵丹妙药，尤其是它比已经出现的软件专利灾难还要早几十年。').map((c) => c.text);
+    expect(texts.filter((t) => /灵丹妙药/u.test(t))).toEqual([]);
+    // The corpus's Rust 1.52.1 post: downgrading "is not a fix".
+    expect(titleCandidates('The bugs this verification detects are present in all Rust versions, and can trigger miscompilations in incremental builds, so downgrading to a prior stable version is not a fix.').map((c) => c.text)).not.toContain('fix');
+    // The corpus's Go blog post "Errors are values": "doesn't need to have" denies no topic.
+    expect(titleCandidates('It doesn\'t need to have the standard `Write` signature, and it\'s lower-cased in part to highlight the distinction.').map((c) => c.text)).toContain('standard `Write` signature');
   });
 });
