@@ -14,6 +14,7 @@ import { depthScores, gapCohesion, topicStarts } from './text-tiling.js';
 import { displayWidth } from './text-width.js';
 import { pointsBack, titleCandidates, titleFault, type TitleCandidate } from './titles.js';
 import { glossaryTerms, hasCjk, stem, TermIndex } from './tokens.js';
+import { STOP_WORDS } from './stop-words.js';
 import { centroidSimilarities, cosine, vectorFromIds, Vocabulary, type SparseVector } from './vectors.js';
 import { pretag, taggedWords } from './words.js';
 
@@ -924,7 +925,7 @@ class Planner {
       const score = (sum / Math.pow(ids.size, 0.4)) * shape * place * stressed;
       // Judged in its whole sentence, as the quality report judges it: the candidate's own passage
       // can be cut into words otherwise ("同时期的…" read as 同时|期 there, as 同|时期 in the sentence).
-      if ((!best || score > best.score) && !titleFault(capitalise(candidate.text), from.plain)) best = { text: candidate.text, from, score, ids };
+      if ((!best || score > best.score) && !titleFault(capitalise(candidate.text), from.plain) && !this.cutsCompound(candidate.text, from)) best = { text: candidate.text, from, score, ids };
     };
     passages.forEach((s, position) => {
       for (const c of titleCandidates(this.condensable(s))) consider(c, s, position);
@@ -954,6 +955,35 @@ class Planner {
     const text = capitalise(chosen.text);
     this.usedTitles.push({ text: text.toLowerCase(), ids: chosen.ids });
     return { text, from: chosen.from };
+  }
+
+  private pairs: Map<string, number> | null = null;
+
+  /**
+   * Whether a title candidate starts inside a two-word term the article keeps using: "Source
+   * software" out of "… contributing to open source software", where "open source" comes back
+   * again and again (the tagger may call "open" a verb there, so a title's own check cannot tell).
+   */
+  private cutsCompound(text: string, from: Sentence): boolean {
+    if (hasCjk(text)) return false;
+    const plain = from.plain;
+    let at = plain.indexOf(text);
+    if (at < 0) at = plain.toLowerCase().indexOf(text.toLowerCase());
+    if (at <= 0) return false;
+    const prev = /([\p{L}\p{N}][\p{L}\p{N}'’-]*)[ \t]+$/u.exec(plain.slice(0, at))?.[1]?.toLowerCase();
+    const first = /^[\p{L}\p{N}][\p{L}\p{N}'’-]*/u.exec(text)?.[0]?.toLowerCase();
+    if (!prev || !first || STOP_WORDS.has(prev)) return false;
+    if (!this.pairs) {
+      this.pairs = new Map();
+      for (const s of this.main.sentences) {
+        const words = s.plain.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+        for (let k = 1; k < words.length; k++) {
+          const pair = `${words[k - 1]} ${words[k]}`;
+          this.pairs.set(pair, (this.pairs.get(pair) ?? 0) + 1);
+        }
+      }
+    }
+    return (this.pairs.get(`${prev} ${first}`) ?? 0) >= 3;
   }
 
   private readonly holdingCache = new WeakMap<readonly Section[], Map<number, number>>();
@@ -1027,7 +1057,7 @@ class Planner {
         const leading = s.index - section.start < 4 ? 1.6 : 1;
         const stressed = s.stressed !== '' && candidate.kind !== 'phrase' && candidate.text.includes(s.stressed) ? 2.5 : 1;
         const score = (sum / Math.pow(ids.size, 0.5)) * shape * (0.6 + 0.4 * c) * leading * stressed;
-        if ((!best || score > best.score) && !titleFault(capitalise(candidate.text), s.plain)) best = { text: capitalise(candidate.text), from: s, score, ids };
+        if ((!best || score > best.score) && !titleFault(capitalise(candidate.text), s.plain) && !this.cutsCompound(candidate.text, s)) best = { text: capitalise(candidate.text), from: s, score, ids };
       }
     }
     const chosen = best as { text: string; from: Sentence; score: number; ids: Set<number> } | null;

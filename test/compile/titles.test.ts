@@ -146,3 +146,14 @@ describe('no title says the opposite of its sentence', () => {
     expect(titleCandidates('It doesn\'t need to have the standard `Write` signature, and it\'s lower-cased in part to highlight the distinction.').map((c) => c.text)).toContain('standard `Write` signature');
   });
 });
+
+describe('no title starts inside a term the article keeps using', () => {
+  test('a talk about open source titles no slide "Source …", even where the tagger reads "open" as a verb', async () => {
+    const { compileTalkDetailed } = await import('../../src/compile/index.js');
+    const { readFileSync } = await import('node:fs');
+    // The corpus's opensource.guide article: its titles had read "Source software" and "Source project".
+    const text = readFileSync('test/corpus/articles/en-opensource-guide-how-to-contribute.md', 'utf8');
+    const { talk } = compileTalkDetailed([{ path: 'sources/a.md', text }]);
+    expect(talk.slides.map((s) => s.title).filter((t) => /^Source\b/u.test(t))).toEqual([]);
+  });
+});
