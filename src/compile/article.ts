@@ -286,8 +286,9 @@ export function readArticle(index: number, path: string, source: string): Articl
   checkText(path, text);
   const lines = text.split(/\r\n|\r|\n/u);
   // Front matter, else a header block ("Title: …", "Author: …" up to a blank line).
-  const read: FrontMatter | null = readFrontMatter(lines) ?? readHeaderBlock(lines);
-  const scan = isPlainText(path, text) ? scanPlainText(lines, read?.endLine ?? 0) : scanBlocks(lines, read?.endLine ?? 0);
+  const asPlainText = isPlainText(path, text);
+  const read: FrontMatter | null = readFrontMatter(lines) ?? readHeaderBlock(lines, { needTitle: !asPlainText });
+  const scan = asPlainText ? scanPlainText(lines, read?.endLine ?? 0) : scanBlocks(lines, read?.endLine ?? 0);
   const defs = scan.definitions;
   // Front matter values may be Markdown themselves (an author written as a link to the team's page).
   const inline = (f: MetaField | null): MetaField | null => (f ? { ...f, text: plainText(f.text, defs).trim() || f.text } : null);
@@ -304,7 +305,8 @@ export function readArticle(index: number, path: string, source: string): Articl
   headings.forEach((h, i) => {
     const plain = plainText(h.text, defs);
     // A section headed "Sponsors", "Follow us", "Share this" or "References" is not the argument either.
-    const lineRule = LINE_RULES.map((rule) => rule(plain)).find((m) => m !== null && m.rule !== 'credit' && m.rule !== 'source');
+    // Not the rules for a single line of the page's machinery ("## Update: the new storage engine" is a section).
+    const lineRule = LINE_RULES.map((rule) => rule(plain)).find((m) => m !== null && !['credit', 'source', 'editor-note', 'modeline', 'rcs-keywords', 'file-variables'].includes(m.rule));
     const closing = h.line > lines.length * 0.6;
     const match = tableOfContents(plain, 'heading') ?? endnoteHeading(plain) ?? lineRule ?? (closing ? aboutPublisher(plain) : null) ?? null;
     if (!match) return;
@@ -365,7 +367,7 @@ export function readArticle(index: number, path: string, source: string): Articl
   let aboutUnder: number | null = null;
   for (const block of scan.blocks) {
     if (aboutUnder !== null && block.heading !== aboutUnder) aboutUnder = null;
-    if (aboutUnder === null && block.kind === 'paragraph' && block.startLine > lines.length * 0.6 && aboutPublisher(plainText(block.text.split('\n')[0] ?? '', defs))) aboutUnder = block.heading;
+    if (aboutUnder === null && block.kind === 'paragraph' && block.startLine > lines.length * 0.6 && aboutPublisher(plainText(block.startLine === block.endLine ? block.text : (block.text.split('\n')[0] ?? ''), defs))) aboutUnder = block.heading;
     if (aboutUnder !== null) {
       boilerplate.push({ rule: 'about', startLine: block.startLine, endLine: block.endLine, text: block.text });
       continue;

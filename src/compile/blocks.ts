@@ -100,7 +100,7 @@ const BLANK = /^[ \t]*$/u;
  * `{: #id .class}` in kramdown): an address, not words of the heading.
  */
 export function withoutAttributes(text: string): string {
-  return text.replace(/\s*\{:?\s*[#.][\w:.-]+(?:\s+(?:[#.][\w:.-]+|[\w-]+=(?:"[^"]*"|'[^']*'|\S+)))*\s*\}\s*$/u, '').trim() || text;
+  return text.replace(/\s*\{(?::\s*)?[#.][A-Za-z_][\w:.-]*(?:\s+(?:[#.][A-Za-z_][\w:.-]*|[\w-]+=(?:"[^"]*"|'[^']*'|\S+)))*\s*\}\s*$/u, '').trim() || text;
 }
 
 /** The column a line's text starts at, a tab counting to the next multiple of four. */
@@ -286,6 +286,8 @@ export function scanBlocks(lines: readonly string[], from = 0): BlockScan {
       b.flush();
       continue;
     }
+    // A block that starts left of the item's content (a quote, a table, a comment) ends its list.
+    if (listIndent !== null && !b.open && columnOf(text) < listIndent && !ITEM.test(dropColumns(text, Math.min(columnOf(text), listIndent)))) listIndent = null;
     const fenceOpen = FENCE.exec(listIndent !== null ? text.replace(new RegExp(`^ {0,${listIndent}}`, 'u'), '') : text);
     if (fenceOpen) {
       b.flush();
@@ -345,7 +347,8 @@ export function scanBlocks(lines: readonly string[], from = 0): BlockScan {
         // a translation keeps the original's paragraphs in comments, and they are not the article's.
         for (; j < lines.length; j++) {
           body.push(lines[j] ?? '');
-          if (end.test(j === i ? text.replace(/^ {0,3}<(?:!--|\?)?/u, '') : (lines[j] ?? ''))) break;
+          // On the first line, after its "<" ("<!-->" and "<!--->" are whole comments).
+          if (end.test(j === i ? text.replace(/^ {0,3}</u, '') : (lines[j] ?? ''))) break;
         }
         j = Math.min(j + 1, lines.length);
       } else for (; j < lines.length && !BLANK.test(lines[j] ?? ''); j++) body.push(lines[j] ?? '');

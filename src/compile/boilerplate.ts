@@ -212,7 +212,11 @@ export function endnoteHeading(text: string): Match | null {
 export function aboutPublisher(line: string): Match | null {
   const text = line.trim().replace(/^(?:\*\*|__|#+\s*)|(?:\*\*|__)$/gu, '').trim();
   if (text.length > 60 || /[.!?。！？:：,，]$/u.test(text)) return null;
-  return /^About (?:the |us\b)?[\p{Lu}\d]/u.test(text) || /^关于(?:我们|\s*[\p{Lu}\p{Script=Han}])/u.test(text) ? { rule: 'about' } : null;
+  // A name after "About": every word capitalised or written like a name ("Node.js", "GoDaddy"), not
+  // "About the Node.js release schedule" or "About 40% of the respondents".
+  const name = /^About (?:the )?(.+)$/u.exec(text)?.[1];
+  if (name !== undefined) return name.split(/\s+/u).every((w) => /^(?:[\p{Lu}][\p{L}\d.&'’-]*|of|and|&|for)$/u.test(w)) && /^[\p{Lu}]/u.test(name) ? { rule: 'about' } : null;
+  return /^关于(?:我们|\s*[\p{Lu}][\p{L}\d.]*)$/u.test(text) ? { rule: 'about' } : null;
 }
 
 /**
@@ -267,9 +271,11 @@ export function fileVariables(plain: string): Match | null {
 export function modeline(plain: string): Match | null {
   const text = plain.trim();
   if (text.length > 200) return null;
-  const match = /^(?:\S{1,4}[ \t]+)?(?:vim?|ex):[ \t]*(set?[ \t]+)?([\w=.,+-]+(?:[ \t:]+[\w=.,+-]+)*)[ \t]*:?[ \t]*\S{0,4}$/u.exec(text);
+  const match = /^(?:\S{1,4}[ \t]+)?(vim?|ex):[ \t]*(set?[ \t]+)?([\w=.,+-]+(?:[ \t:]+[\w=.,+-]+)*)[ \t]*:?[ \t]*\S{0,4}$/u.exec(text);
   if (!match) return null;
-  return match[1] || /\w=/u.test(match[2] ?? '') ? { rule: 'modeline' } : null;
+  // "ex:" is also how people write "for example:" ("ex: PORT=8080 npm start"): only with "set".
+  if (match[1] === 'ex') return match[2] && (match[3] ?? '').split(/[ \t:]+/u).every((o) => o.includes('=') || /^(?:no)?[a-z]{2,3}$/u.test(o)) && !/\b(?:the|to|and|for)\b/u.test(match[3] ?? '') ? { rule: 'modeline' } : null;
+  return match[2] || /\w=/u.test(match[3] ?? '') ? { rule: 'modeline' } : null;
 }
 
 /** An RCS or CVS keyword: `$Revision$`, `$Date: 2001/06/23 $`, `$Id: pep-0255.txt,v 1.1 … $`. */

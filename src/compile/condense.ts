@@ -217,8 +217,12 @@ const ANAPHORA = /^(?:it|its|they|them|their|this|that|these|those|he|she|his|he
 const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
 const RELATIVE = /^(?:that|which|who|whom|whose)$/iu;
 /** A piece that only says who says something ("坎特里尔警告说", "he said") frames a claim; it is not one. */
+/** Words that deny or limit a clause: a phrase cut from its end would change what it says. */
+const NEGATION = /^(?:not|no|never|nor|cannot|can't|won't|don't|doesn't|didn't|isn't|aren't|wasn't|weren't|shouldn't|mustn't|without|only|unless|except|n't)$/iu;
+
 /** A quotation and its speaker: “…,” said Jane Doe, …; “…,” Jane Doe said. */
-const QUOTED_SPEECH = /^[“"]([^“”"]{20,400}?)[,.]?[”"]\s*(?:(?:said|says|added|adds|explained|noted|according to)\s+((?:[\p{Lu}][\p{L}.’'-]*)(?:\s+[\p{Lu}][\p{L}.’'-]*){0,3})|((?:[\p{Lu}][\p{L}.’'-]*)(?:\s+[\p{Lu}][\p{L}.’'-]*){0,3})\s+(?:said|says|added|explained|noted))\b/u;
+const SPEAKER = String.raw`[\p{Lu}][\p{L}.\u2019'-]*(?:\s+[\p{Lu}][\p{L}.\u2019'-]*){0,3}(?:\s+and\s+[\p{Lu}][\p{L}.\u2019'-]*(?:\s+[\p{Lu}][\p{L}.\u2019'-]*){0,3})?`;
+const QUOTED_SPEECH = new RegExp(String.raw`^[\u201c"]([^\u201c\u201d"]{20,400}?)[,.]?[\u201d"]\s*(?:(?:said|says|added|adds|explained|noted|according to)\s+(${SPEAKER})|(${SPEAKER})\s+(?:said|says|added|explained|noted))\b`, 'u');
 
 const REPORTING_END = /(?:说|表示|指出|认为|写道|说道|指控|称|警告|解释|总结道|补充道|强调|断言|宣布|声称|表明|透露|问道|回答)$|\b(?:said|says|wrote|writes|argued|argues|noted|notes|added|adds|explained|explains|warned|warns|told|tells|claimed|claims)$/iu;
 
@@ -431,9 +435,11 @@ export function dropDateline(text: string): string {
  * "an …", "one of …"), and only when the sentence goes on in lower case (its verb).
  */
 export function dropAppositive(text: string): string {
-  const m = /^(\0*(?:The\s+)?(?:[\p{Lu}\d][\p{L}\d.’'&-]*\s+){0,4}[\p{Lu}\d][\p{L}\d.’'&-]*\0*),\s+(?:a|an|one of)\s+[^,;:()。，]{3,160}?,\s+(?=\p{Ll})/u.exec(text);
+  const m = /^(\0*(?:The\s+)?(?:[\p{Lu}\d][\p{L}\d.’'&-]*\s+){0,4}[\p{Lu}\d][\p{L}\d.’'&-]*\0*),\s+(?:a|an|one of)\s+[^,;:()。，]{3,160}?,\s+(?=\p{Ll})(?!(?:and|or|nor|but|unlike|like|as|such)\b)/u.exec(text);
   if (!m) return text;
   const name = (m[1] ?? '').replace(/\0/gu, '').replace(/^The\s+/u, '');
+  // Not an opening phrase ("In Node.js, a Buffer, …", "In 2023, a security audit, …") nor a list's first item.
+  if (/^(?:In|On|At|For|With|By|From|To|After|Before|During|Since|Under|Over|Unlike|Like|As|When|While|If|Although|Because)\b/u.test(name) || /^\d/u.test(name)) return text;
   const named = /\s/u.test(name) || /^.+[\p{Lu}\d.]/u.test(name);
   return named ? `${m[1]} ${text.slice(m[0].length)}` : text;
 }
@@ -457,9 +463,13 @@ function condenseUncached(stripped: string, options: { minWords?: number; fragme
   if (speech && !options.fragment) {
     const speaker = (speech[2] ?? speech[3] ?? '').trim();
     const room = max - bulletLength(speaker) - 1;
-    return condenseUncached(speech[1] ?? '', { ...options, minWords: Math.max(minWords, 4) })
-      .filter((v) => bulletLength(v.text) <= room)
-      .map((v) => ({ text: `“${v.text.replace(/[,，.。]$/u, '')}” — ${speaker}`, partial: true, weight: v.weight }));
+    const quote = tidy(speech[1] ?? '');
+    // Inside quotation marks only the speaker's words, in their order: a quote cut short says so
+    // ("…"); one with words taken out of its middle would put words in the speaker's mouth.
+    return condenseUncached(quote, { ...options, minWords: Math.max(minWords, 4) })
+      .map((v) => ({ ...v, text: v.text.replace(/[,，.。]$/u, '') }))
+      .filter((v) => bulletLength(v.text) <= room && quote.toLowerCase().startsWith(v.text.toLowerCase()))
+      .map((v) => ({ text: `“${v.text}${v.text.length < quote.replace(/[,，.。]$/u, '').length ? ' …' : ''}” — ${speaker}`, partial: true, weight: v.weight }));
   }
   const out: BulletText[] = [];
   const length = bulletLength(whole);
@@ -518,14 +528,23 @@ function condenseUncached(stripped: string, options: { minWords?: number; fragme
         const asWellAs = /^as$/iu.test(w.text) && /^well$/iu.test(tagged[k + 1]?.text ?? '') && /^as$/iu.test(tagged[k + 2]?.text ?? '');
         // A relative clause at the end ("… an instance of `Ok` that contains a file handle") goes like a phrase.
         const relative = RELATIVE.test(w.text) && w.pos !== 'DET' && ['NOUN', 'PROPN'].includes(tagged[k - 1]?.pos ?? '');
-        // A participle phrase after a noun ("… the biggest open source platform powering everything from …") goes like one too.
-        const participle = w.pos === 'VERB' && /ing$/iu.test(w.text) && ['NOUN', 'PROPN'].includes(tagged[k - 1]?.pos ?? '');
+        // A participle phrase after a noun with its article ("… the biggest open source platform
+        // powering everything from …") goes like one too; not after a bare noun, where it says which
+        // ("servers running the older ext3 file system").
+        const participle = w.pos === 'VERB' && /ing$/iu.test(w.text) && ['NOUN', 'PROPN'].includes(tagged[k - 1]?.pos ?? '') && tagged.slice(Math.max(0, k - 6), k).some((x) => x.pos === 'DET' && /^(?:the|a|an)$/iu.test(x.text));
         if ((w.pos !== 'ADP' || /^(?:of|than|like|as)$/iu.test(w.text)) && !asWellAs && !relative && !participle) continue;
         if (!relative && !participle && tagged.slice(k + 1).some((x) => x.pos === 'VERB' || x.pos === 'AUX' || x.text === '`' || x.text.startsWith('`'))) break;
         const kept = tagged.slice(0, k).filter((x) => x.pos !== 'PUNCT');
         const last = kept[kept.length - 1];
+        // A denied or limited clause keeps its whole scope: "cannot access the network … without an
+        // explicit permission" is not "cannot access the network"; nor "only affects servers" what it was.
+        if (kept.some((x) => NEGATION.test(x.text))) break;
         // What is left must end on a noun or an adjective: "is consumed" and "are looking" want their phrase.
-        if (!last || !['NOUN', 'PROPN', 'NUM', 'ADJ'].includes(last.pos) || !isClause(kept)) continue;
+        if (!last || !['NOUN', 'PROPN', 'NUM', 'ADJ'].includes(last.pos) || !isClause(kept)) {
+          // A phrase that cannot go alone may still go with a participle phrase it belongs to.
+          if (participle || tagged.slice(6, k).some((x, i) => x.pos === 'VERB' && /ing$/iu.test(x.text) && ['NOUN', 'PROPN'].includes(tagged[i + 5]?.pos ?? ''))) continue;
+          break;
+        }
         const text = tidy(b.text.slice(0, w.start));
         if (!seen.has(text) && substantial(text, minWords) && readable(text)) {
           seen.add(text);

@@ -146,7 +146,7 @@ export function personName(entry: string): string {
  * slides. It is a header only when every line before the blank one is a field or a continuation,
  * there are two fields at least, and one of them is a title, an author or a date.
  */
-export function readHeaderBlock(lines: readonly string[]): FrontMatter | null {
+export function readHeaderBlock(lines: readonly string[], options: { needTitle?: boolean } = {}): FrontMatter | null {
   const fields: { key: string; value: string; line: number; endLine: number }[] = [];
   let i = 0;
   for (; i < Math.min(lines.length, MAX_LINES); i++) {
@@ -166,6 +166,8 @@ export function readHeaderBlock(lines: readonly string[]): FrontMatter | null {
   if (i >= lines.length || fields.length < 2) return null;
   const known = [...HEADER_KEYS.title, ...HEADER_KEYS.author, ...HEADER_KEYS.date] as readonly string[];
   if (!fields.some((f) => known.includes(f.key))) return null;
+  // In a Markdown file only a block that names the title is metadata: "Note: …" over "Date: …" is prose.
+  if (options.needTitle && !fields.some((f) => (HEADER_KEYS.title as readonly string[]).includes(f.key))) return null;
   const pick = (keys: readonly string[], value: (text: string) => string = (text) => text): MetaField | null => {
     for (const key of keys) {
       const f = fields.find((x) => x.key === key && x.value.trim() !== '');

@@ -975,10 +975,13 @@ class Planner {
     if (!prev || !first || STOP_WORDS.has(prev)) return false;
     if (!this.pairs) {
       this.pairs = new Map();
-      for (const s of this.main.sentences) {
+      // A term the article keeps using is in its first pages (600 sentences): a long article is not read to the end for it.
+      for (const s of this.main.sentences.slice(0, 600)) {
         const words = s.plain.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
         for (let k = 1; k < words.length; k++) {
-          const pair = `${words[k - 1]} ${words[k]}`;
+          const before = words[k - 1] as string;
+          if (STOP_WORDS.has(before)) continue;
+          const pair = `${before} ${words[k]}`;
           this.pairs.set(pair, (this.pairs.get(pair) ?? 0) + 1);
         }
       }

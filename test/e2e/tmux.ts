@@ -145,7 +145,13 @@ export function stopServer(): void {
   };
   const deadline = Date.now() + 5000;
   while (pids.some(alive) && Date.now() < deadline) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
-  for (const pid of pids.filter(alive)) process.kill(pid, 'SIGKILL');
+  for (const pid of pids.filter(alive)) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // Ended between the look and the kill.
+    }
+  }
   rmSync(TEST_CACHE_DIR, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   rmSync(TEST_RUNTIME_DIR, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
 }
