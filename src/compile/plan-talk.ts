@@ -1328,8 +1328,19 @@ class Planner {
       return i;
     };
     const notes: NotesParagraph[] = [];
+    // Notes that run over several of the article's sub-headings say each where it starts: an answer
+    // ("可以。") means nothing without the question its heading asks.
+    const headingsSpoken = new Set(plan.spoken.map((s) => s.heading));
+    const headings = plan.article.headings;
+    let lastHeading: number | null = null;
     for (const s of plan.spoken) {
-      notes.push({ lead: '', text: s.plain, cites: [citeOnce(s)] });
+      const heading = headingsSpoken.size > 1 && s.heading !== lastHeading && s.heading >= 0 ? headings[s.heading] : undefined;
+      lastHeading = s.heading;
+      const headingText = heading ? plainText(heading.text, plan.article.definitions).trim() : '';
+      if (heading && headingText && headingText !== plan.title) {
+        const cite = sources.push({ path: plan.article.path, startLine: heading.line, endLine: heading.endLine, quote: heading.quote }) - 1;
+        notes.push({ lead: /[?？:：]$/u.test(headingText) ? headingText : `${headingText}:`, text: s.plain, cites: [cite, citeOnce(s)] });
+      } else notes.push({ lead: '', text: s.plain, cites: [citeOnce(s)] });
       for (const support of plan.support) {
         if (support.anchor !== s.index) continue;
         const article = this.articles[support.sentence.article] as Article;

@@ -94,3 +94,14 @@ test('a Markdown file opening with "Note: …" over "Date: …" keeps its note a
   const article = readArticle(0, 'a.md', 'Note: this guide assumes Node 20 and a Linux machine.\nDate: 2024-05-01\n\n# Setting up\n\nInstall the tools first, then clone the repository and run the tests.\n');
   expect(article.sentences.map((s) => s.plain).join(' ')).toContain('this guide assumes Node 20');
 });
+
+test('notes over several sub-headings say each where it starts: an answer keeps its question', async () => {
+  const { readFileSync } = await import('node:fs');
+  // The corpus's Vue Composition API FAQ (Chinese): "可以。" answers the heading "可以在同一个组件中使用两种 API 吗？".
+  const text = readFileSync('test/corpus/articles/zh-vue-docs-composition-api-faq.md', 'utf8');
+  const { talk } = compileTalkDetailed([{ path: 'sources/a.md', text }]);
+  const notes = talk.slides.flatMap((s) => s.notes);
+  const answer = notes.find((n) => n.text === '可以。');
+  expect(answer?.lead).toBe('可以在同一个组件中使用两种 API 吗？');
+  expect(answer?.cites.length).toBe(2);
+});
