@@ -343,6 +343,13 @@ export function titleFault(title: string, source: string): 'function-word' | 'cu
     if (cuts(at) || cuts(end)) return 'cut-word';
     // The whole sentence is no fragment, however it ends ("输出类似于这样：" above the output it introduces).
     if (at === 0 && /^[\s:：.。!！;；,，]*$/u.test(source.slice(end))) return null;
+    // An adjective waiting for its noun past a list: "introduces new stable" out of "introduces new
+    // stable, beta, and alpha features".
+    // (After a verb or an article the adjective is a noun's; after "is" it may be the claim itself.)
+    const lastIn = words.filter((w) => w.end <= end && w.pos !== 'PUNCT');
+    const tail = lastIn[lastIn.length - 1];
+    const head = [...lastIn.slice(0, -1)].reverse().find((w) => w.pos !== 'ADJ' && w.pos !== 'ADV');
+    if (tail && tail.end === end && tail.pos === 'ADJ' && head && (head.pos === 'VERB' || head.pos === 'DET') && /^\s*,/u.test(source.slice(end))) return 'cut-word';
   }
   const words = taggedWords(title).filter(isContent);
   const last = words[words.length - 1];

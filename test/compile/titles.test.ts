@@ -157,3 +157,11 @@ describe('no title starts inside a term the article keeps using', () => {
     expect(talk.slides.map((s) => s.title).filter((t) => /^Source\b/u.test(t))).toEqual([]);
   });
 });
+
+describe('a title does not stop on an adjective that waits for its noun', () => {
+  test('"introduces new stable" out of "introduces new stable, beta, and alpha features" is cut; "is fast" before a list is a claim', () => {
+    // kubernetes/website's v1.30 release post (CC BY 4.0).
+    expect(titleFault('The release of Kubernetes v1.30 introduces new stable', 'Similar to previous releases, the release of Kubernetes v1.30 introduces new stable, beta, and alpha features.')).toBe('cut-word');
+    expect(titleFault('Unikernels are fast', 'Unikernels are fast, small, and hard to debug.')).toBeNull();
+  });
+});
