@@ -183,6 +183,14 @@ export interface Stripped {
  * shortcodes), `{% x %}` (Liquid, Jinja). Not `{{ message }}` or `{{1, 2}}`
  * in prose, which may be what the article is about (Vue's interpolation, a Python set in a set).
  */
+/**
+ * An MDN (KumaScript) macro call: `{{domxref("console")}}`, `{{APIRef("Console API")}}`, or a bare
+ * capitalised one, `{{Compat}}`; not Vue's `{{ message }}`, which an article may be about.
+ */
+const MDN_MACRO = /\{\{\s*(?:[A-Za-z][\w-]*\(\s*(?:"[^"\n]*"|'[^'\n]*'|[\w.-]+)?(?:\s*,\s*(?:"[^"\n]*"|'[^'\n]*'|[\w.-]+))*\s*\)|(?:[A-Z][\w-]*|[a-z]+Sidebar))\s*\}\}/uy;
+/** Macros whose argument is a page's name, shown as a link in the page. */
+const NAMING_MACRO = /^(?:domxref|jsxref|htmlelement|cssxref|svgelement|svgattr|httpheader|httpmethod|httpstatus|glossary|event|webextapiref|htmlattrxref|mathmlelement|rfc)$/iu;
+
 const TEMPLATE_PLACEHOLDER = /\{\{\{[^{}\n]{1,80}\}\}\}|\{\{-?\s*[.$][^{}\n]{0,80}\}\}|\{\{<\s*\/?[\w-][^\n]{0,200}?>\}\}|\{\{%\s*\/?[\w-][^\n]{0,200}?%\}\}|\{%[^%\n]{1,80}%\}/uy;
 
 export function stripMarkup(raw: string, defs: LinkDefinitions): Stripped {
@@ -205,6 +213,18 @@ export function stripMarkup(raw: string, defs: LinkDefinitions): Stripped {
       case '{%': {
         // A template's placeholder no one filled in ("TiDB 是 {{{.company }}} 公司…", "{% include %}"):
         // the page's machinery, not its words. It goes, with the space after it.
+        // A KumaScript macro of MDN's that names a page ({{domxref("console")}}, {{jsxref("Array.prototype.map")}},
+        // {{HTMLElement("div")}}) reads as that name; one that only lays the page out ({{APIRef("Console API")}},
+        // {{Compat}}, {{PreviousNext(…)}}) goes.
+        const macro = matchAt(MDN_MACRO, raw, i);
+        if (macro) {
+          const [, name = '', arg = '', shown] = /^\{\{\s*(\w+)\(\s*["']([^"']*)["'](?:\s*,\s*["']([^"']*)["'])?/u.exec(macro) ?? [];
+          const words = NAMING_MACRO.test(name) ? (shown ?? arg) : '';
+          const space = !words && /\s/u.test(raw[i - 1] ?? ' ') ? (matchAt(/\s+/uy, raw, i + macro.length)?.length ?? 0) : 0;
+          cut(i, i + macro.length + space, words);
+          next = i + macro.length + space;
+          break;
+        }
         const placeholder = matchAt(TEMPLATE_PLACEHOLDER, raw, i);
         if (placeholder) {
           const end = i + placeholder.length;

@@ -105,3 +105,14 @@ test('notes over several sub-headings say each where it starts: an answer keeps 
   expect(answer?.lead).toBe('可以在同一个组件中使用两种 API 吗？');
   expect(answer?.cites.length).toBe(2);
 });
+
+test("MDN's macros: one that names a page reads as that name, one that lays the page out goes, Vue's {{ message }} stays", async () => {
+  const { stripMarkup } = await import('../../src/compile/inline.js');
+  const plain = (t: string) => stripMarkup(t, new Map()).text;
+  // mdn/content's console.log() page (CC BY-SA 2.5).
+  expect(plain('See Outputting text to the console in the documentation of {{domxref("console")}} for further details.')).toBe('See Outputting text to the console in the documentation of console for further details.');
+  expect(plain('None ({{jsxref("undefined")}}).')).toBe('None (undefined).');
+  expect(plain('A {{Glossary("Polyfill", "polyfill")}} helps.')).toBe('A polyfill helps.');
+  expect(plain('{{APIRef("Console API")}} The method prints.')).toBe('The method prints.');
+  expect(plain('Vue interpolation {{ message }} stays.')).toBe('Vue interpolation {{ message }} stays.');
+});
