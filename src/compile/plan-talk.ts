@@ -941,6 +941,8 @@ class Planner {
     // code, "输出类似于这样："): that sentence, whole, when it reads at a glance and no slide has it.
     if (!best) {
       for (const s of passages) {
+        // A whole sentence (it ends as one), not a clause that leads on ("`break` を使用すると、").
+        if (!/[.。!！:：]\s*$/u.test(this.condensable(s))) continue;
         const whole = this.condensable(s).replace(/[\s:：.。!！;；,，]+$/u, '').trim();
         const lower = whole.toLowerCase();
         if (!whole || bulletLength(whole) > (hasCjk(whole) ? 30 : 12) || this.usedTitles.some((used) => used.text === lower)) continue;

@@ -143,16 +143,54 @@ const DANGLING_ZH = new Set([
 export function danglingChineseEnd(words: readonly Word[]): boolean {
   const content = words.filter((w) => w.pos !== 'PUNCT' && w.pos !== 'SYM');
   const last = content[content.length - 1];
+  // Japanese: a word in a conjunctive form ("すると", "変えて", "となり") or a particle leads on.
+  if (last && KANA.test(last.text)) return last.pos === 'PART' || /(?:て|で|と|ば|り|し|が|に|を|は|も|の|から|ので|けど|ながら|たり)$/u.test(last.text);
   if (!last || !DANGLING_ZH.has(last.text)) return false;
   return last.text !== '的' || !content.slice(0, -1).some((w) => /是$/u.test(w.text));
 }
 
-/** Tags a plain passage: jieba for text with CJK characters, wink-nlp otherwise. */
+/** Kana: text with them is Japanese, which jieba (a Chinese segmenter) cuts between its letters. */
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/**
+ * Japanese function words, by which a phrase is not to end or start: the case particles (は, が,
+ * を, に, で, と, の, も, へ, や, から, まで, より), the copula and verb endings (です, ます, だ, た,
+ * て, ない, れる, られる, する), conjunctive particles (ので, けど, し) and the like.
+ */
+const JA_FUNCTION = /^(?:は|が|を|に|で|と|の|も|へ|や|か|ね|よ|な|から|まで|より|など|って|けど|けれど|ので|のに|ば|し|て|た|だ|です|でした|ます|ました|ません|ない|なかった|れる|られる|せる|させる|する|した|して|される|された|います|いる|いた|ある|あり|なる|なり|こと|もの|ため|よう|という|における|について|によって|により|による|に対して|として|とは|では|には|への|での|からの|までの)$/u;
+
+let japaneseSegmenter: Intl.Segmenter | null = null;
+
+/**
+ * Japanese words by ICU's dictionary segmenter (指定|さ|れ|た|条件, never 指|定), tagged coarsely:
+ * function words (JA_FUNCTION, and a lone hiragana) as particles, punctuation, numbers, Latin names,
+ * and the rest as nouns. Titles and bullets then start and end on whole words.
+ */
+function japaneseWords(text: string): Word[] {
+  japaneseSegmenter ??= new Intl.Segmenter('ja', { granularity: 'word' });
+  const out: Word[] = [];
+  for (const seg of japaneseSegmenter.segment(text)) {
+    const word = seg.segment;
+    if (!word.trim()) continue;
+    const start = seg.index;
+    const end = start + word.length;
+    const pos: Pos = !seg.isWordLike ? (/[\p{L}\p{N}]/u.test(word) ? 'PROPN' : 'PUNCT') : /^\p{N}+$/u.test(word) ? 'NUM' : JA_FUNCTION.test(word) || /^\p{Script=Hiragana}$/u.test(word) ? 'PART' : /^[\p{Script=Latin}\d._-]+$/u.test(word) ? 'PROPN' : 'NOUN';
+    out.push({ text: word, pos, start, end });
+  }
+  return out;
+}
+
+/** Tags a plain passage: ICU's segmenter for Japanese, jieba for other text with CJK characters, wink-nlp otherwise. */
 export function taggedWords(text: string): Word[] {
   return joinVersions(joinDottedNames(taggedPieces(text), text), text);
 }
 
 function taggedPieces(text: string): Word[] {
+  if (hasCjk(text) && KANA.test(text)) {
+    // A code span is one word, as for Chinese.
+    const masked = text.replace(/`[^`]*`/gu, (span) => 'X'.repeat(span.length));
+    return japaneseWords(masked).map((w) => (text[w.start] === '`' && /^X+$/u.test(w.text) ? { ...w, text: text.slice(w.start, w.end), pos: 'PROPN' as Pos } : { ...w, text: text.slice(w.start, w.end) }));
+  }
   if (hasCjk(text)) {
     // A code span is one word: masked for jieba, restored from the text.
     const masked = text.replace(/`[^`]*`/gu, (span) => 'X'.repeat(span.length));

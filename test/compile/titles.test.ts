@@ -165,3 +165,22 @@ describe('a title does not stop on an adjective that waits for its noun', () => 
     expect(titleFault('Unikernels are fast', 'Unikernels are fast, small, and hard to debug.')).toBeNull();
   });
 });
+
+describe('Japanese titles start and end on whole words', () => {
+  // mdn/translated-content's Japanese "Loops and iteration" guide (CC BY-SA 2.5): titles had been
+  // cut out of words ("された条件が" out of 指定された条件が, "ないので永遠" out of ならないので永遠に).
+  test('words come from a Japanese dictionary segmenter, not a Chinese one', () => {
+    const words = taggedWords('for ループは指定された条件が false と評価されるまで繰り返します。').map((w) => w.text);
+    // jieba, a Chinese segmenter, cuts ル|ー|プ and 評|価 and 繰|り|返|し.
+    expect(words).toEqual(expect.arrayContaining(['ループ', '指定', '条件', '評価', '繰り返し']));
+    expect(words).not.toContain('ル');
+  });
+
+  test('titleFault refuses a title that starts inside a word or ends on a particle or a form that leads on', () => {
+    const source = 'for ループは指定された条件が false と評価されるまで繰り返します。';
+    expect(titleFault('定された条件', source)).toBe('cut-word');
+    expect(titleFault('指定された条件が', source)).toBe('function-word');
+    expect(titleFault('break を使用すると', 'ラベルを付けずに break を使用すると、ループを終了します。')).toBe('function-word');
+    expect(titleFault('条件', source)).toBeNull();
+  });
+});
