@@ -443,7 +443,9 @@ export function scanBlocks(lines: readonly string[], from = 0): BlockScan {
     const item = ITEM.exec(nested);
     if (item && !(b.openKind === 'paragraph' && /^\d/u.test(item[2] ?? '') && item[2] !== '1.' && item[2] !== '1)')) {
       const before = text.length - nested.length;
-      b.start('item', nested.slice(item[0].length), before + item[0].length, line);
+      // MDN writes a definition list as items whose definition opens with ": " ("- : A list of values").
+      const definition = /^:[ \t]+(?=\S)/u.exec(nested.slice(item[0].length))?.[0].length ?? 0;
+      b.start('item', nested.slice(item[0].length + definition), before + item[0].length + definition, line);
       lastWasItem = true;
       const marker = (item[1]?.length ?? 0) + (item[2]?.length ?? 1);
       listIndent = columnOf(text) - columnOf(nested) + (BLANK.test(nested.slice(item[0].length)) ? marker + 1 : columnOf(item[0]) === item[0].length ? item[0].length : marker + 1);

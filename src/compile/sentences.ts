@@ -150,8 +150,10 @@ function icuBoundaries(text: string, ranges: [number, number][]): number[] {
   }
   const out: number[] = [];
   for (const segment of sentenceSegmenter.segment(masked)) {
-    const at = segment.index;
-    if (at === 0) continue;
+    let at = segment.index;
+    // An opening bracket after a sentence's end opens the next one ("…終了します。（…みなされます。）").
+    while (at > 0 && /[（(「『【［\[“‘]/u.test(text[at - 1] ?? '')) at--;
+    if (at === 0 || out.includes(at)) continue;
     // ICU ends sentences after "Dr." and "vs." too; apply the same abbreviation rules as the scanner.
     let end = at;
     while (end > 0 && SPACE.test(text[end - 1] ?? '')) end--;

@@ -154,3 +154,10 @@ describe('decorative pictures are not figures', () => {
     expect(JSON.stringify(talk.slides.map((s) => s.figure ?? null))).not.toContain('avatars.githubusercontent.com');
   });
 });
+
+test("MDN's definition lists: the definition's \": \" is the list's markup, not its text", async () => {
+  const { scanBlocks } = await import('../../src/compile/blocks.js');
+  // mdn/content's console.log() reference (CC BY-SA 2.5).
+  const scan = scanBlocks(['### Parameters', '', '- `val1` … `valN`', '  - : A list of JavaScript values to output.', '']);
+  expect(scan.blocks.map((b) => b.text)).toEqual(['`val1` … `valN`', 'A list of JavaScript values to output.']);
+});

@@ -145,3 +145,10 @@ describe('dotted initialisms: "U.S.", "A.M."', () => {
     ]);
   });
 });
+
+test('an opening bracket after a sentence end opens the next sentence (MDN\'s Japanese guide to loops)', async () => {
+  const { splitSentences } = await import('../../src/compile/sentences.js');
+  const text = '`条件式`の値が偽の場合、`for` ループは終了します。（`条件式`がすべて省略されている場合、条件式は真であるとみなされます。）';
+  const parts = splitSentences(text).map((s) => text.slice(s.start, s.end).trim());
+  expect(parts).toEqual(['`条件式`の値が偽の場合、`for` ループは終了します。', '（`条件式`がすべて省略されている場合、条件式は真であるとみなされます。）']);
+});
