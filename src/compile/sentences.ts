@@ -152,7 +152,7 @@ function icuBoundaries(text: string, ranges: [number, number][]): number[] {
   for (const segment of sentenceSegmenter.segment(masked)) {
     let at = segment.index;
     // An opening bracket after a sentence's end opens the next one ("…終了します。（…みなされます。）").
-    while (at > 0 && /[（(「『【［\[“‘]/u.test(text[at - 1] ?? '')) at--;
+    while (at > 0 && /[（(「『【［[“‘]/u.test(text[at - 1] ?? '')) at--;
     if (at === 0 || out.includes(at)) continue;
     // ICU ends sentences after "Dr." and "vs." too; apply the same abbreviation rules as the scanner.
     let end = at;
