@@ -103,12 +103,12 @@ export function withoutAttributes(text: string): string {
   return text.replace(/\s*\{(?::\s*)?[#.][A-Za-z_][\w:.-]*(?:\s+(?:[#.][A-Za-z_][\w:.-]*|[\w-]+=(?:"[^"]*"|'[^']*'|\S+)))*\s*\}\s*$/u, '').trim() || text;
 }
 
-/** The column a line's text starts at, a tab counting to the next multiple of four. */
-function columnOf(line: string): number {
+/** The column a line's text starts at, a tab counting to the next multiple of `tabStop` (four in Markdown, as CommonMark says). */
+export function columnOf(line: string, tabStop = 4): number {
   let column = 0;
   for (const c of line) {
     if (c === ' ') column++;
-    else if (c === '\t') column += 4 - (column % 4);
+    else if (c === '\t') column += tabStop - (column % tabStop);
     else return column;
   }
   return column;

@@ -1,4 +1,4 @@
-import { Builder, type BlockScan } from './blocks.js';
+import { Builder, columnOf, type BlockScan } from './blocks.js';
 
 /**
  * The plain-text reading of an article (`.txt`, or text that shows no Markdown): indentation is
@@ -50,13 +50,7 @@ export function isPlainText(path: string, text: string): boolean {
 
 /** Columns of a line's leading white space, tabs to the next multiple of 8. */
 export function indentOf(line: string): number {
-  let column = 0;
-  for (const c of line) {
-    if (c === ' ') column++;
-    else if (c === '\t') column = (Math.floor(column / 8) + 1) * 8;
-    else break;
-  }
-  return column;
+  return columnOf(line, 8);
 }
 
 /** Characters of a line's leading white space. */
