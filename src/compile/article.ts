@@ -1,7 +1,7 @@
 import { aboutPublisher, byline, endnoteHeading, followLine, imageCredit, LINE_RULES, linkDump, sponsorLine, tableOfContents, type Attribution, type BoilerplateRule, type Match } from './boilerplate.js';
 import { scanBlocks, tableCells, type FigureBlock, type Heading, type ProseBlock } from './blocks.js';
 import { CompileError } from './compile-error.js';
-import { readFrontMatter, readHeaderBlock, type FrontMatter, type MetaField } from './front-matter.js';
+import { FrontMatterError, readFrontMatter, readHeaderBlock, type FrontMatter, type MetaField } from './front-matter.js';
 import { plainText, resolveSentinels, stripMarkup, type LinkDefinitions } from './inline.js';
 import { isPlainText, scanPlainText } from './plain-text.js';
 import { splitSentences, type SentenceSpan } from './sentences.js';
@@ -276,6 +276,17 @@ function splitClaimedHeading(heading: Heading, boilerplate: Boilerplate[], defs:
   return { ...heading, line: heading.line + skip, text: rest.join(' '), quote: rest.join('\n') };
 }
 
+/** The article's front matter, its faults as the article's CompileError at their line. */
+function frontMatterOf(path: string, lines: readonly string[]): FrontMatter | null {
+  try {
+    return readFrontMatter(lines);
+  } catch (error) {
+    if (!(error instanceof FrontMatterError)) throw error;
+    const hint = error.message.endsWith('never closed') ? `close it with a line of ${lines[0]?.trim() === '+++' ? '+++' : '---'} (add it after the last field)` : 'fix the front matter, or remove it';
+    throw new CompileError(path, error.message, hint, { line: error.line, column: error.column });
+  }
+}
+
 /**
  * Reads an article: front matter, title, section headings, attribution lines, sentences with exact
  * line spans, figures (code, tables, images) and the boilerplate kept off the slides. Throws
@@ -287,7 +298,7 @@ export function readArticle(index: number, path: string, source: string): Articl
   const lines = text.split(/\r\n|\r|\n/u);
   // Front matter, else a header block ("Title: …", "Author: …" up to a blank line).
   const asPlainText = isPlainText(path, text);
-  const read: FrontMatter | null = readFrontMatter(lines) ?? readHeaderBlock(lines, { needTitle: !asPlainText });
+  const read: FrontMatter | null = frontMatterOf(path, lines) ?? readHeaderBlock(lines, { needTitle: !asPlainText });
   const scan = asPlainText ? scanPlainText(lines, read?.endLine ?? 0) : scanBlocks(lines, read?.endLine ?? 0);
   const defs = scan.definitions;
   // Front matter values may be Markdown themselves (an author written as a link to the team's page).

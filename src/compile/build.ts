@@ -157,7 +157,7 @@ export function planBuild(request: BuildRequest): BuildPlan {
     // Compile errors name the article by its path relative to the deck; name it as the user did.
     if (error instanceof CompileError) {
       const input = inputs.find((i) => posix(relative(deckDir, i.cited)) === error.file);
-      if (input) throw new CompileError(input.given, error.message, error.hint);
+      if (input) throw new CompileError(input.given, error.message, error.hint, error.line === undefined ? undefined : { line: error.line, column: error.column });
     }
     throw error;
   }

@@ -74,9 +74,97 @@ function field(values: Record<string, unknown>, keys: readonly string[], lines: 
   return null;
 }
 
+/** Front matter that cannot be read: where (1-based line and column of the article) and why. */
+export class FrontMatterError extends Error {
+  override readonly name = 'FrontMatterError';
+
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** A top-level `key:` line, as YAML front matter starts; a `---` rule above a paragraph has none. */
+const YAML_KEY = /^\s*[\w-]+\s*:/u;
+/** A top-level `key =` line or `[table]`, as TOML front matter starts. */
+const TOML_KEY = /^\s*(?:[\w"'.-]+\s*=|\[)/u;
+
+/** A top-level `key: value` line of YAML front matter. */
+const LOOSE_KEY = /^([\w-]+)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$/u;
+
 /**
- * Reads front matter at the top of an article's lines, or returns null when there is none. Front
- * matter that does not parse is still front matter (it is skipped) but gives no fields.
+ * YAML front matter as Jekyll reads it where the yaml package does not: Ruby's YAML (libyaml)
+ * takes a quoted value continued on lines less indented than its key, as real posts write it
+ * ("excerpt: \"Many people spend…" over two lines, at the left margin). Read line by line: each
+ * `key: value` at the left margin, a quoted value up to its closing quote, a `- item` list under
+ * a bare key; indented lines belong to the key above. Null when the text is broken for libyaml too
+ * (a quote or bracket never closed, a second `: ` in a plain value, a line that is none of these).
+ */
+export function readLooseYaml(lines: readonly string[]): Record<string, unknown> | null {
+  const values: Record<string, unknown> = {};
+  let open: { key: string; quote: string; text: string } | null = null;
+  let listKey: string | null = null;
+  for (const line of lines) {
+    if (open) {
+      const close = line.indexOf(open.quote);
+      if (close < 0) {
+        open.text = `${open.text} ${line.trim()}`;
+        continue;
+      }
+      if (line.slice(close + 1).trim() !== '') return null;
+      values[open.key] = `${open.text} ${line.slice(0, close).trim()}`.trim();
+      open = null;
+      continue;
+    }
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    const item = /^[ \t]*-[ \t]+(.*)$/u.exec(line);
+    if (item && listKey !== null) {
+      const list = (values[listKey] ??= []) as unknown[];
+      list.push((item[1] ?? '').replace(/^(["'])(.*)\1$/u, '$2'));
+      continue;
+    }
+    if (/^[ \t]/u.test(line)) continue;
+    const match = LOOSE_KEY.exec(line);
+    if (!match) return null;
+    const key = match[1] as string;
+    const value = (match[2] ?? '').replace(/[ \t]+#.*$/u, '');
+    listKey = value === '' ? key : null;
+    if (value === '') continue;
+    const quote = value[0];
+    if (quote === '"' || quote === "'") {
+      const close = value.indexOf(quote, 1);
+      if (close < 0) open = { key, quote, text: value.slice(1) };
+      else if (value.slice(close + 1).trim() === '') values[key] = value.slice(1, close);
+      else return null;
+    } else if (quote === '[' || quote === '{') {
+      if (!value.endsWith(quote === '[' ? ']' : '}')) return null;
+      values[key] = quote === '[' ? value.slice(1, -1).split(',').map((v) => v.trim().replace(/^(["'])(.*)\1$/u, '$2')).filter(Boolean) : undefined;
+    } else if (/:[ \t]/u.test(value)) return null;
+    else values[key] = value;
+  }
+  return open ? null : values;
+}
+
+/**
+ * Why the front matter's text does not parse, at which line of the article: the parsers' messages
+ * without their own "at line …" (the line is given apart), lines counted from the article's top.
+ */
+function parseFault(error: unknown, format: 'yaml' | 'toml'): FrontMatterError {
+  const e = error as { message?: string; linePos?: { line: number; col: number }[]; line?: number; column?: number };
+  const first = (e.message ?? String(error)).split('\n')[0] ?? '';
+  const reason = first.replace(/ at line \d+, column \d+:?$/u, '').replace(/^Invalid TOML document: /u, '');
+  const line = format === 'yaml' ? e.linePos?.[0]?.line : e.line;
+  const column = format === 'yaml' ? e.linePos?.[0]?.col : e.column;
+  return new FrontMatterError(`its ${format === 'yaml' ? 'YAML' : 'TOML'} front matter does not parse: ${reason}`, (line ?? 1) + 1, column);
+}
+
+/**
+ * Reads front matter at the top of an article's lines, or returns null when there is none. Throws
+ * FrontMatterError for front matter that does not parse or is never closed: read on, its lines
+ * would be taken for the article's text, or the whole article for front matter.
  */
 export function readFrontMatter(lines: readonly string[]): FrontMatter | null {
   const fence = (lines[0] ?? '').trimEnd();
@@ -90,17 +178,29 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter | null {
       break;
     }
   }
-  if (end < 0) return null;
+  // YAML front matter must start like a mapping; a `---` rule above a paragraph is not front matter.
+  const looksLikeFrontMatter = (format === 'yaml' ? YAML_KEY : TOML_KEY).test(lines[1] ?? '');
+  if (end < 0) {
+    if (!looksLikeFrontMatter || lines.length > MAX_LINES) return null;
+    throw new FrontMatterError('its front matter is never closed', 1);
+  }
   const body = lines.slice(1, end).join('\n');
   let values: Record<string, unknown> = {};
+  let fault: FrontMatterError | null = null;
   try {
-    const parsed: unknown = format === 'yaml' ? parseYaml(body, { maxAliasCount: 50 }) : parseToml(body);
+    // Duplicate keys are read as Jekyll (Ruby's YAML) reads them: the last one counts.
+    const parsed: unknown = format === 'yaml' ? parseYaml(body, { maxAliasCount: 50, uniqueKeys: false }) : parseToml(body);
     if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) values = parsed as Record<string, unknown>;
-  } catch {
-    // Broken front matter gives no fields; it is still kept off the slides.
+  } catch (error) {
+    fault = parseFault(error, format);
+    const loose = format === 'yaml' ? readLooseYaml(lines.slice(1, end)) : null;
+    if (loose) {
+      values = loose;
+      fault = null;
+    }
   }
-  // YAML front matter must look like a mapping; a `---` rule above a paragraph is not front matter.
   if (format === 'yaml' && Object.keys(values).length === 0 && !/^\s*[\w-]+\s*:/mu.test(body)) return null;
+  if (fault) throw fault;
   const endLine = end + 1;
   const lang = asText(KEYS.lang.map((k) => values[k]).find((v) => v !== undefined));
   return {

@@ -55,6 +55,9 @@ beforeAll(() => {
   file('empty.md', '');
   file('binary.md', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x01, 0x62, 0x69, 0x6e]));
   file('only-code.md', '```js\nconsole.log(1);\n```\n');
+  file('broken-yaml.md', '---\ntitle: Why unikernels fail\ntags: [ops, kernels\n---\n\nUnikernels put the application into the kernel.\n');
+  file('bad-toml.md', '+++\ntitle = "Why unikernels fail\n+++\n\nUnikernels put the application into the kernel.\n');
+  file('open-yaml.md', '---\ntitle: Why unikernels fail\n\nUnikernels put the application into the kernel.\n');
   file('empty-deck.md', '');
   file('article.md', 'A first line.\nThe cited sentence is here.\n');
   const quote = 'The cited sentence is here.';
@@ -140,6 +143,9 @@ const rows: Row[] = [
   // Articles for build.
   { what: 'an empty article', args: ['build', 'empty.md', '-o', 'out.md'], code: 1, where: 'empty.md: is empty', fix: /write the article first, or leave it out/u },
   { what: 'a binary article', args: ['build', 'binary.md', '-o', 'out.md'], code: 1, where: 'binary.md: is a binary file', fix: /give a Markdown or plain-text file/u },
+  { what: "an article's YAML front matter that does not parse", args: ['build', 'broken-yaml.md', '-o', 'out.md'], code: 1, where: 'broken-yaml.md:3:', fix: /its YAML front matter does not parse: .*; fix the front matter, or remove it/u },
+  { what: "an article's TOML front matter that does not parse", args: ['build', 'bad-toml.md', '-o', 'out.md'], code: 1, where: 'bad-toml.md:2:', fix: /its TOML front matter does not parse: unfinished string; fix the front matter, or remove it/u },
+  { what: "an article's front matter never closed", args: ['build', 'open-yaml.md', '-o', 'out.md'], code: 1, where: 'open-yaml.md:1:1: its front matter is never closed', fix: /close it with a line of --- \(add it after the last field\)/u },
   { what: 'an article with no prose', args: ['build', 'only-code.md', '-o', 'out.md'], code: 1, where: 'only-code.md: holds only code', fix: /add paragraphs of text, or leave it out/u },
   // Exports that cannot be made.
   {

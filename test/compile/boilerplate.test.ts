@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { readArticle } from '../../src/compile/article.js';
+import { readLooseYaml } from '../../src/compile/front-matter.js';
 import { aboutPublisher, byline, claimLine, creditLine, editorNote, endnoteHeading, fileVariables, followLine, imageCredit, linkDump, modeline, rcsKeywords, siteFooter, sourceLine, sponsorLine, tableOfContents } from '../../src/compile/boilerplate.js';
-import { compileTalkDetailed } from '../../src/compile/index.js';
+import { CompileError, compileTalkDetailed } from '../../src/compile/index.js';
 
 /** Every text a talk shows on its slides other than the title slide (which carries the attribution). */
 function slideText(markdown: string): string {
@@ -142,6 +143,41 @@ describe('reading real shapes of articles', () => {
     expect(article.title?.line).toBe(3);
     expect(article.attributions.find((a) => a.role === 'author')?.value).toBe('Aaron Turon');
     expect(slideText(text)).not.toMatch(/path =|\+\+\+|authors/u);
+  });
+
+  test('front matter that does not parse, or is never closed, is an error at its line, not slide text or a lost article', () => {
+    const fault = (text: string) => {
+      try {
+        readArticle(0, 'a.md', text);
+      } catch (error) {
+        return error as CompileError;
+      }
+      throw new Error('no error');
+    };
+    const yaml = fault(`---\ntitle: Why unikernels fail\ntags: [ops, kernels\n---\n\n${BODY}\n`);
+    expect(yaml).toBeInstanceOf(CompileError);
+    expect(yaml.format()).toMatch(/^a\.md:3:\d+: its YAML front matter does not parse: .+; fix the front matter, or remove it$/u);
+    expect(fault(`+++\ntitle = "Why\n+++\n\n${BODY}\n`).format()).toMatch(/^a\.md:2:\d+: its TOML front matter does not parse: unfinished string/u);
+    // Unclosed, the whole article would have been read as front matter.
+    expect(fault(`---\ntitle: Why unikernels fail\n\n${BODY}\n`).format()).toBe('a.md:1:1: its front matter is never closed; close it with a line of --- (add it after the last field)');
+    // Broken for Ruby's YAML too: a quote never closed, a second ": " in a plain value.
+    expect(readLooseYaml(['title: "Unclosed', 'date: 2024-01-01'])).toBeNull();
+    expect(readLooseYaml(['title: Foo: Bar'])).toBeNull();
+    expect(readLooseYaml(['tags: [ops, kernels'])).toBeNull();
+    // A rule above a paragraph is no front matter; a repeated key is read as Jekyll reads it.
+    expect(readArticle(0, 'a.md', `---\n\n${BODY}\n`).sentences.length).toBe(3);
+    expect(readArticle(0, 'a.md', `---\ntitle: One\ntitle: Two\n---\n\n${BODY}\n`).title?.text).toBe('Two');
+  });
+
+  test("front matter Jekyll reads and the yaml package does not (a quoted value continued at the left margin) is read line by line", () => {
+    // As 18F's blog writes it (test/corpus/articles/en-18f-efficient-meeting.md).
+    const text = `---\ntitle: "How to run an efficient meeting"\nauthors:\n- will\n- alex-bisker\nexcerpt: "Many people spend a significant percentage\nof working time in meetings."\nimage: /assets/blog/the-meeting.jpg\n---\n\n${BODY}\n`;
+    const article = readArticle(0, 'a.md', text);
+    expect(article.title?.text).toBe('How to run an efficient meeting');
+    expect(article.title?.line).toBe(2);
+    expect(article.attributions.find((a) => a.role === 'author')?.value).toBe('will, alex-bisker');
+    expect(article.meta.description?.text).toBe('Many people spend a significant percentage of working time in meetings.');
+    expect(slideText(text)).not.toMatch(/excerpt|working time in meetings|the-meeting\.jpg/u);
   });
 
   test('a setext heading over two lines is cited with both lines', () => {

@@ -41,7 +41,7 @@ export const build = defineCommand<[string[]], BuildOptions>({
     try {
       plan = planBuild({ articles, output: options.output, cwd: io.cwd, minutes: options.minutes, title: options.title, lang });
     } catch (error) {
-      if (error instanceof CompileError) throw new InputError(error.file, error.hint ? `${error.message}; ${error.hint}` : error.message);
+      if (error instanceof CompileError) throw new InputError(error.file, error.hint ? `${error.message}; ${error.hint}` : error.message, error.line, error.column);
       throw error;
     }
     for (const copy of plan.copies) {
