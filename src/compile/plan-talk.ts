@@ -775,10 +775,16 @@ class Planner {
       case 'code': {
         let first = 0;
         while (first < figure.lines.length && !figure.lines[first]?.trim()) first++;
-        let lines = figure.lines.slice(first, first + MAX_CODE_LINES);
+        let last = figure.lines.length;
+        while (last > first && !figure.lines[last - 1]?.trim()) last--;
+        // Cut short, the block shows one line fewer and a last line "…" where the rest was.
+        const cut = last - first > MAX_CODE_LINES;
+        let lines = figure.lines.slice(first, cut ? first + MAX_CODE_LINES - 1 : last);
         while (lines.length > 0 && !lines[lines.length - 1]?.trim()) lines = lines.slice(0, -1);
         if (lines.length === 0) return null;
-        const shown: TalkFigure = { kind: 'code', lang: /^[\w+-]{1,20}/u.exec(figure.info)?.[0] ?? '', lines: lines.map((l) => (displayWidth(l) > MAX_CODE_COLUMNS ? shorten(l, MAX_CODE_COLUMNS) : l)) };
+        const fitted = lines.map((l) => (displayWidth(l) > MAX_CODE_COLUMNS ? shorten(l, MAX_CODE_COLUMNS) : l));
+        if (cut) fitted.push(`${/^[ \t]*/u.exec(figure.lines[first + lines.length] ?? '')?.[0] ?? ''}…`);
+        const shown: TalkFigure = { kind: 'code', lang: /^[\w+-]{1,20}/u.exec(figure.info)?.[0] ?? '', lines: fitted };
         return { shown, startLine: figure.startLine + first, endLine: figure.startLine + first + lines.length - 1 };
       }
       case 'table': {

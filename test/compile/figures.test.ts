@@ -73,6 +73,20 @@ describe('code, tables and images the article explains reach the slides', () => 
     }
   });
 
+  test('a code block too long for a slide shows its first lines and "…" where the rest was; its citation covers only the lines shown', () => {
+    const body = Array.from({ length: 12 }, (_, i) => (i === 0 ? 'def drain(queue):' : `    queue.pop(${i})`));
+    const long = ARTICLE.replace('while True:\n    reading = sensor.read()\n    log.write(reading)\n    sleep(60)', body.join('\n'));
+    const talk = compileTalkDetailed([{ path: 'sources/station.md', text: long }], { minutes: 6 }).talk;
+    const slide = talk.slides.find((s) => s.figure?.kind === 'code');
+    expect(slide?.figure).toEqual({ kind: 'code', lang: 'python', lines: [...body.slice(0, 7), '    …'] });
+    const ref = slide?.sources[slide.sources.length - 1];
+    expect(ref && long.split('\n').slice(ref.startLine - 1, ref.endLine)).toEqual(body.slice(0, 7));
+    // Eight lines fit whole, with no mark.
+    const eight = ARTICLE.replace('while True:\n    reading = sensor.read()\n    log.write(reading)\n    sleep(60)', body.slice(0, 8).join('\n'));
+    const fits = compileTalkDetailed([{ path: 'sources/station.md', text: eight }], { minutes: 6 }).talk.slides.find((s) => s.figure?.kind === 'code');
+    expect(fits?.figure).toMatchObject({ lines: body.slice(0, 8) });
+  });
+
   test('an image the deck cannot reach (outside its folder, a template, missing) is left out, its sentence too', () => {
     const hidden = compileTalkDetailed([{ path: 'sources/station.md', text: ARTICLE.replace('img/station.jpg', '../../elsewhere/station.jpg') }], { minutes: 6, localImage: () => true });
     expect(hidden.talk.slides.some((s) => s.figure?.kind === 'image')).toBe(false);
