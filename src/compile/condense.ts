@@ -320,13 +320,16 @@ function piecesOf(text: string, words: readonly Word[]): Piece[] {
         after = next;
         return;
       }
+      // A sentence that opens with what it is for ("To always ignore a file, add it to …") leans on
+      // the command after it, as one opening with "if" does.
+      const purpose = after === 'start' && /^to$/iu.test(first.text) && inside.slice(1).find((w) => w.pos !== 'ADV')?.pos === 'VERB';
       pieces.push({
         start: begin,
         end: last,
         after: CONTRAST.test(first.text) ? 'contrast' : after,
         clause: isClause(body) && !REPORTING_END.test(pieceText),
         verb: body.some((w) => w.pos === 'VERB' || w.pos === 'AUX'),
-        subordinate: [first, second, inside[1]].some((w) => w !== undefined && (SUBORDINATORS.test(w.text) || w.pos === 'SCONJ')) || first.pos === 'ADP',
+        subordinate: purpose || [first, second, inside[1]].some((w) => w !== undefined && (SUBORDINATORS.test(w.text) || w.pos === 'SCONJ')) || first.pos === 'ADP',
         connective: CONNECTIVES.test(first.text),
         anaphoric: ANAPHORA.test((body[0] ?? first).text),
       });
@@ -570,6 +573,8 @@ function condenseUncached(stripped: string, options: { minWords?: number; fragme
 }
 
 const LEADING_SUBORDINATOR = /^(?:if|because|although|though|whether|regardless|whoever|whatever|whenever|when|while|unless|since|once|until|before|after|as|even if|even though|so that|in order to)\b/iu;
+/** A bullet that opens with what something is for ("To always ignore a file"): it leans on the command after it. */
+const LEADING_PURPOSE = /^to\s+(?:\w+ly\s+)?[a-z]+\b/iu;
 /** Tags a bullet may not end on when its sentence goes on without a break: the clause was cut ("… could find and discovered", "… and ensure"). */
 const OPEN_END = new Set(['VERB', 'AUX', 'ADP', 'DET', 'CCONJ', 'SCONJ', 'PART', 'PRON']);
 
@@ -607,8 +612,10 @@ export function fragmentBullet(bullet: string, source: string, item = false, sou
     return zhAdverbial(bullet, words) || !zhPredicate(words);
   }
   if (item) return false;
-  // A subordinate clause with no main clause after it (a command counts: "If you use vim-plug, add this …").
-  if (LEADING_SUBORDINATOR.test(bullet)) {
+  // A subordinate clause with no main clause after it (a command counts: "If you use vim-plug, add this …"),
+  // or a purpose cut from the command it was for ("To always ignore a certain file or directory").
+  const purpose = LEADING_PURPOSE.test(bullet) && (words[1]?.pos === 'VERB' || (words[1]?.pos === 'ADV' && words[2]?.pos === 'VERB'));
+  if (LEADING_SUBORDINATOR.test(bullet) || (purpose && at >= 0 && /^\s*[,;:—–]/u.test(source.slice(end)))) {
     const mark = /[,;:—–]/u.exec(shown);
     if (!mark) return true;
     const rest = at >= 0 ? words.filter((w) => w.start > at + mark.index) : taggedWords(shown.slice(mark.index + 1)).filter((w) => w.pos !== 'PUNCT');

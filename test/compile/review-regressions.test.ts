@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { aboutPublisher, modeline } from '../../src/compile/boilerplate.js';
 import { scanBlocks, withoutAttributes } from '../../src/compile/blocks.js';
-import { condenseBullet, dropAppositive } from '../../src/compile/condense.js';
+import { condenseBullet, dropAppositive, fragmentBullet } from '../../src/compile/condense.js';
 import { compileTalkDetailed } from '../../src/compile/index.js';
 import { readArticle } from '../../src/compile/article.js';
 
@@ -115,4 +115,19 @@ test("MDN's macros: one that names a page reads as that name, one that lays the 
   expect(plain('A {{Glossary("Polyfill", "polyfill")}} helps.')).toBe('A polyfill helps.');
   expect(plain('{{APIRef("Console API")}} The method prints.')).toBe('The method prints.');
   expect(plain('Vue interpolation {{ message }} stays.')).toBe('Vue interpolation {{ message }} stays.');
+});
+
+describe('a sentence that opens with what it is for', () => {
+  // GitHub Docs, "Ignoring files": the bullet had been the purpose alone, its command cut away.
+  const sentence = "To always ignore a certain file or directory, add it to a file named `ignore` that's located inside the directory `~/.config/git`.";
+
+  test('never becomes a bullet of its purpose alone', () => {
+    expect(condenseBullet(sentence).map((b) => b.text)).not.toContain('To always ignore a certain file or directory');
+  });
+
+  test('the quality report counts such a purpose, cut from its command, as a fragment; a whole sentence that opens so is not one', () => {
+    expect(fragmentBullet('To always ignore a certain file or directory', sentence)).toBe(true);
+    expect(fragmentBullet('To always ignore a certain file or directory, add it to a file named `ignore`', sentence)).toBe(false);
+    expect(fragmentBullet('To date, no unikernel has shipped a debugger', 'To date, no unikernel has shipped a debugger.')).toBe(false);
+  });
 });
