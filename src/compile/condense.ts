@@ -167,9 +167,25 @@ const DANGLING_EN =
   /\b(?:here(?:'s| is| are)?|below|above|following|as follows|like (?:this|so|that)|something like|shown|this (?:table|figure|image|diagram|chart|screenshot|code|example|snippet|listing|command|output|video|graph|picture)|the (?:table|figure|image|diagram|chart|screenshot|code|example|snippet|listing|output|graph) (?:below|above)|(?:table|figure|listing|fig\.) \d+)\b/iu;
 const DANGLING_ZH = /如下|下表|下图|上图|上表|以下|下面|如图|下列|下述|上述|这张图|这个表|示例如下|输出如下|所示/u;
 
-/** Whether a bullet refers to a table, code or figure that it does not show ("the table below", "like this:", "如下"). */
+/**
+ * A sentence that only sends the reader elsewhere: "For more information, see github/gitignore",
+ * "See Outputting text to the console … for further details", "详见…", "…を参照してください".
+ * Documentation is full of them; on a slide they point at a page the audience cannot open.
+ */
+const CROSS_REFERENCE_EN = /^(?:for (?:more|further|additional|full|complete) (?:information|details|info|examples)\b[^,;]{0,80}[,;]?\s*(?:see|refer to|read|visit|check)\b)|(?:^|[,;]\s*)(?:please\s+)?(?:see(?: also)?|refer to|consult)\s+(?![,.])/iu;
+const CROSS_REFERENCE_CJK = /^(?:详见|详情见|请参阅|请参见|参阅|参见|更多(?:信息|详情|细节|内容)[，,]?(?:请)?(?:参阅|参见|查看|见|阅读))|(?:を参照してください|をご覧ください|を参照)[。.]?$/u;
+
+/** Whether a bullet only points at another page ("For more information, see …", "详见…"). */
+export function crossReference(text: string): boolean {
+  return CROSS_REFERENCE_EN.test(text) || CROSS_REFERENCE_CJK.test(text);
+}
+
+/**
+ * Whether a bullet refers to a table, code or figure that it does not show ("the table below",
+ * "like this:", "如下"), or only points at another page (`crossReference`).
+ */
 export function danglingReference(text: string): boolean {
-  return DANGLING_EN.test(text) || DANGLING_ZH.test(text) || /[:：]\s*$/u.test(text);
+  return DANGLING_EN.test(text) || DANGLING_ZH.test(text) || /[:：]\s*$/u.test(text) || crossReference(text);
 }
 
 /** A first-person aside that is not a claim about the subject: "I am personally a huge fan of …". */

@@ -2,7 +2,7 @@ import type { Article, Attribution, Figure, Sentence } from './article.js';
 import type { Heading } from './blocks.js';
 import { apportion, bulletsFor, naturalMinutes, planBudget, round5, speechSeconds, type Budget } from './budget.js';
 import { centrality, selectMmr } from './centrality.js';
-import { bulletLength, condenseBullet, condenseTaggingText, danglingReference, type BulletText } from './condense.js';
+import { bulletLength, condenseBullet, condenseTaggingText, crossReference, danglingReference, type BulletText } from './condense.js';
 import { plainText, stripMarkup } from './inline.js';
 import { STRUCTURE_WORDS, type TalkLanguage } from './structure-words.js';
 import { authorAliases, namesAuthor, newVoice, reportingSpeaker } from './reports.js';
@@ -860,7 +860,7 @@ class Planner {
         if (/(?:https?:\/\/|www\.)\S+\s*$/u.test(s.raw.replace(/[.。!?！？)\]>]+$/u, ''))) continue;
         const vector = vectors[s.index] as SparseVector;
         condenseBullet(stripMarkup(s.raw, article.definitions).text, { fragment: s.kind === 'item' }).forEach((v: BulletText, k) => {
-          if (danglingReference(v.text) && !introduces) return;
+          if (danglingReference(v.text) && !(introduces && !crossReference(v.text))) return;
           const part = v.partial ? this.vectorOf(this.termIds(v.text)) : vector;
           const kept = v.partial && vector.norm > 0 ? Math.sqrt(Math.min(1, part.norm / vector.norm)) : 1;
           // Read at a glance: past the ideal length (12 words, 30 Chinese characters) every word costs.

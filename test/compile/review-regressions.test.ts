@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { aboutPublisher, modeline } from '../../src/compile/boilerplate.js';
 import { scanBlocks, withoutAttributes } from '../../src/compile/blocks.js';
-import { condenseBullet, dropAppositive, fragmentBullet } from '../../src/compile/condense.js';
+import { condenseBullet, crossReference, danglingReference, dropAppositive, fragmentBullet } from '../../src/compile/condense.js';
 import { compileTalkDetailed } from '../../src/compile/index.js';
 import { readArticle } from '../../src/compile/article.js';
 
@@ -129,5 +129,33 @@ describe('a sentence that opens with what it is for', () => {
     expect(fragmentBullet('To always ignore a certain file or directory', sentence)).toBe(true);
     expect(fragmentBullet('To always ignore a certain file or directory, add it to a file named `ignore`', sentence)).toBe(false);
     expect(fragmentBullet('To date, no unikernel has shipped a debugger', 'To date, no unikernel has shipped a debugger.')).toBe(false);
+  });
+});
+
+describe('a sentence that only sends the reader elsewhere is no bullet', () => {
+  test.each([
+    'For more information, see github/gitignore and the gitignore.io site.',
+    'See Outputting text to the console in the documentation of console for further details.',
+    'For more information on this feature also read converting the volume mode of a Snapshot.',
+    'See README-VIM.md.',
+    'If you need the exact rules, refer to the gitignore manual for more information.',
+    '详见官方文档的部署一节。',
+    '更多信息，请参阅 Kubernetes 文档。',
+    '詳しくは for...of 文のリファレンスを参照してください。',
+  ])('%s', (sentence) => {
+    expect(crossReference(sentence)).toBe(true);
+    for (const bullet of condenseBullet(sentence)) expect(danglingReference(bullet.text), bullet.text).toBe(true);
+  });
+
+  test.each(['See, the problem is that nobody can attach a debugger.', 'We will see a 2x speedup on the second run.', 'Users see their changes at once, for more than one reason.', '参数详细说明了每个字段的含义。'])('not: %s', (sentence) => {
+    expect(crossReference(sentence)).toBe(false);
+  });
+
+  test('a section that is only a pointer ("See README-VIM.md.") makes no slide of it', () => {
+    const text = `# Tool\n\n${FILLER.join('\n\n')}\n\n## Vim plugin\n\nSee [README-VIM.md](README-VIM.md).\n\n## Tips\n\n${FILLER.slice(0, 3).join('\n\n')}\n`;
+    const { talk } = compileTalkDetailed([{ path: 'sources/a.md', text }], { minutes: 10 });
+    const bullets = talk.slides.flatMap((s) => s.bullets.map((b) => b.text));
+    expect(bullets.length).toBeGreaterThan(3);
+    expect(bullets.join('\n')).not.toMatch(/README-VIM/u);
   });
 });
