@@ -130,6 +130,26 @@ function hasClauseShape(run: readonly Word[]): boolean {
   return run.slice(0, verb).some((w) => w.pos === 'NOUN' || w.pos === 'PROPN' || ((w.pos === 'PRON' || w.pos === 'NUM') && !DEMONSTRATIVE.test(w.text)));
 }
 
+/** Verbs that open a sentence without asking for a step ("Let's …", "Note that …", "Imagine …"). */
+const NOT_A_STEP = /^(?:let|lets|note|notice|see|imagine|consider|remember|suppose|say|thank|thanks|please|keep|mind|look|welcome|meet|enjoy|hope|bear)$/iu;
+
+/** Past forms and participles that do not end in "-ed". */
+const DONE = /^(?:found|made|took|taken|got|gotten|saw|seen|went|gone|came|built|wrote|written|said|had|did|done|gave|given|kept|left|felt|thought|brought|bought|told|knew|known|became|began|begun|ran|sent|spent|held|stood|lost|met|paid|shown|drawn|grown|chosen|broken|spoken|driven|fallen|won)$/iu;
+
+/**
+ * A command of an English how-to: a clause that starts on a verb in its plain form and goes on to
+ * what it acts on ("untrack the file", "Create a `.gitignore` file for your repository").
+ */
+function imperative(run: readonly Word[]): boolean {
+  const content = run.filter(isContent);
+  const first = content[0];
+  if (!first || content.length < 2 || first.pos !== 'VERB' || hasCjk(first.text)) return false;
+  // Not a verb that says what something did or does ("Found …", "Yields …", "Given …").
+  if (!/^[A-Za-z]+$/u.test(first.text) || /(?:ing|ed|[^su]s)$/iu.test(first.text) || NOT_A_STEP.test(first.text) || DONE.test(first.text)) return false;
+  // What it acts on: a noun or a code span after the verb, and no subject of its own after all.
+  return content.slice(1).some((w) => w.pos === 'NOUN' || w.pos === 'PROPN') && !content.slice(1, 3).some((w) => w.pos === 'AUX');
+}
+
 /** Noun phrases: adjectives, nouns and numbers ending in a noun, with "of" or 的 between nouns. */
 function nounPhrases(words: readonly Word[]): Word[][] {
   const out: Word[][] = [];
@@ -254,6 +274,12 @@ function candidatesUncached(plain: string): TitleCandidate[] {
     // What follows a parenthesis or a closing quote goes on with the clause before it ("… “question-and-answer” | periods as well as live broadcasts").
     if (afterAside[i]) return;
     const clause = trimStart(raw);
+    // A step a how-to asks for ("From your terminal, | untrack the file") names its slide as the article does.
+    // Past the sentence's start a capitalised word is a name ("…, Stack Overflow or Reddit"), not a step.
+    if (imperative(clause) && (i === 0 || /^[a-z]/u.test(clause.find(isContent)?.text ?? ''))) {
+      push(clause, 'clause');
+      return;
+    }
     if (clause.length < 2 || !hasClauseShape(clause)) return;
     const contrast = CONTRAST.test(raw[0]?.text ?? '');
     const concession = CONTRAST.test(clauses[i + 1]?.[0]?.text ?? '');
@@ -370,5 +396,7 @@ export function emptyTitle(title: string): boolean {
  */
 export function titleShape(title: string): 'claim' | 'question' | 'phrase' {
   if (/[?？]\s*$/u.test(title)) return 'question';
-  return hasClauseShape(trimStart(taggedWords(title))) ? 'claim' : 'phrase';
+  const words = trimStart(taggedWords(title));
+  // A step ("Create a Deployment based on the YAML file") is a clause too: it says what to do.
+  return hasClauseShape(words) || imperative(words) ? 'claim' : 'phrase';
 }

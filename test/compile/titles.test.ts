@@ -184,3 +184,25 @@ describe('Japanese titles start and end on whole words', () => {
     expect(titleFault('条件', source)).toBeNull();
   });
 });
+
+describe('steps of a how-to name their slide as the article does', () => {
+  test.each([
+    ['Create a Deployment based on the YAML file.', 'Create a Deployment based on the YAML file'],
+    ['To share the rules with others, commit the `.gitignore` file to your repository.', 'commit the `.gitignore` file to your repository'],
+    ['Fork the repository and clone it locally.', 'Fork the repository and clone it locally'],
+  ])('%s', (sentence, step) => {
+    expect(titleCandidates(sentence).find((c) => c.text === step)?.kind).toBe('clause');
+    expect(titleShape(step)).toBe('claim');
+  });
+
+  test.each([
+    // A name the tagger reads as a verb, past the sentence's start.
+    ['Answer questions about the project on e.g., Stack Overflow or Reddit', 'Stack Overflow or Reddit'],
+    // What something did or does, not a step.
+    ['Yields b back to its caller.', 'Yields b back to its caller'],
+    ['Found unstable fingerprints in the cache.', 'Found unstable fingerprints in the cache'],
+    ["Let's get a definition first.", "Let's get a definition first"],
+  ])('not a step: %s', (sentence, text) => {
+    expect(titleCandidates(sentence).find((c) => c.text === text && c.kind !== 'phrase')).toBeUndefined();
+  });
+});
