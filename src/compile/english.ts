@@ -178,6 +178,13 @@ function load(): Wink {
   return wink;
 }
 
+let passes = 0;
+
+/** How many passes the tagger has made in this process (for tests of what is tagged twice). */
+export function taggerPasses(): number {
+  return passes;
+}
+
 /** Whether the tagger has been loaded in this process (for tests of lazy loading). */
 export function englishToolsLoaded(): boolean {
   return wink !== null;
@@ -199,6 +206,7 @@ export function tagEnglishBatch(texts: readonly string[]): void {
   const todo = [...new Set(texts.filter((t) => t && !cache.has(t)))];
   if (todo.length === 0) return;
   const nlp = load();
+  passes++;
   const masked = todo.map(maskCode);
   const joined = masked.join(SEPARATOR);
   const doc = nlp.readDoc(joined);
@@ -225,8 +233,13 @@ export function tagEnglishBatch(texts: readonly string[]): void {
     const code = /^X+$/u.test(value) && text[offset] === '`';
     outs[k]?.push({ text: text.slice(offset, offset + value.length), pos: code ? 'PROPN' : (tags[i] ?? 'X'), start: offset, end: offset + value.length });
   });
-  if (cache.size + todo.length > MAX_CACHE) cache.clear();
+  if (cache.size + todo.length > MAX_CACHE) {
+    cache.clear();
+    passages.length = 0;
+  }
   todo.forEach((text, j) => cache.set(text, outs[j] ?? []));
+  // Kept longest first, and only passages long enough to hold a bullet.
+  for (const text of todo) if (text.length >= 24) passages.splice(insertionPoint(text.length), 0, text);
 }
 
 /**
@@ -234,8 +247,65 @@ export function tagEnglishBatch(texts: readonly string[]): void {
  * token, tagged as a proper noun.
  */
 export function tagEnglish(text: string): EnglishToken[] {
-  const known = cache.get(text);
+  const known = cache.get(text) ?? withinTagged(text);
   if (known) return known;
   tagEnglishBatch([text]);
   return cache.get(text) ?? [];
+}
+
+/** The tagged passages, longest first, that a shorter text may be a run of (see `withinTagged`). */
+const passages: string[] = [];
+
+/**
+ * A condensed bullet or title is mostly a run of a sentence tagged before: its tags are that
+ * sentence's, read in context (better than tagging the run alone, and no second pass of the
+ * tagger). Only a run that starts and ends on the sentence's token boundaries, its first letter's
+ * case aside ("A unikernel is …" out of "… a unikernel is …"); null when there is none.
+ */
+function withinTagged(text: string): EnglishToken[] | null {
+  if (text.length < 2) return null;
+  const rest = text.slice(1);
+  for (const passage of passages) {
+    if (passage.length <= text.length) continue;
+    let at = passage.indexOf(rest, 1);
+    while (at > 0) {
+      const start = at - 1;
+      if (passage[start]?.toLowerCase() === text[0]?.toLowerCase()) {
+        const tokens = cache.get(passage);
+        const run = tokens && tokensWithin(tokens, start, start + text.length);
+        if (run) {
+          const out = run.map((t) => ({ text: text.slice(t.start - start, t.end - start), pos: t.pos, start: t.start - start, end: t.end - start }));
+          cache.set(text, out);
+          return out;
+        }
+      }
+      at = passage.indexOf(rest, at + 1);
+    }
+  }
+  return null;
+}
+
+/** The tokens from offset start to end, when no token crosses either end and one starts at start; else null. */
+function tokensWithin(tokens: readonly EnglishToken[], start: number, end: number): EnglishToken[] | null {
+  const out: EnglishToken[] = [];
+  let opened = false;
+  for (const t of tokens) {
+    if (t.end <= start) continue;
+    if (t.start >= end) break;
+    if (t.start < start || t.end > end) return null;
+    if (t.start === start) opened = true;
+    out.push(t);
+  }
+  return opened ? out : null;
+}
+
+function insertionPoint(length: number): number {
+  let lo = 0;
+  let hi = passages.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((passages[mid] as string).length >= length) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

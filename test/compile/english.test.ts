@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { loadEnglishTagger, tagEnglish } from '../../src/compile/english.js';
+import { loadEnglishTagger, tagEnglish, taggerPasses } from '../../src/compile/english.js';
 import { BUNDLED, readIn, UNIKERNELS_DIR } from './helpers.js';
 
 describe('English part-of-speech tags by wink-nlp', () => {
@@ -17,5 +17,28 @@ describe('English part-of-speech tags by wink-nlp', () => {
     const code = tokens.find((t) => t.text.startsWith('`'));
     expect(code).toMatchObject({ text: '`File::open`', pos: 'PROPN' });
     for (const t of tokens) expect('Hypervisor vulnerabilities emphatically exist; call `File::open` now.'.slice(t.start, t.end)).toBe(t.text);
+  });
+});
+
+describe('a run of a sentence tagged before', () => {
+  test('takes the sentence\'s tags, read in context, its first letter\'s case aside', () => {
+    const sentence = 'In short, a unikernel is an application that runs entirely in the microprocessor’s privileged mode.';
+    const whole = tagEnglish(sentence);
+    const run = 'A unikernel is an application that runs entirely in the microprocessor’s privileged mode';
+    const at = sentence.indexOf('a unikernel');
+    const expected = whole.filter((t) => t.start >= at && t.end <= at + run.length).map((t) => ({ ...t, text: run.slice(t.start - at, t.end - at), start: t.start - at, end: t.end - at }));
+    const passes = taggerPasses();
+    expect(tagEnglish(run)).toEqual(expected);
+    expect(tagEnglish(run)[0]).toMatchObject({ text: 'A', start: 0 });
+    // No second pass of the tagger.
+    expect(taggerPasses()).toBe(passes);
+  });
+
+  test('a run that cuts a word is tagged on its own', () => {
+    tagEnglish('Hypervisor vulnerabilities emphatically exist in every production system.');
+    const cut = 'isor vulnerabilities emphatically exist';
+    const passes = taggerPasses();
+    expect(tagEnglish(cut).map((t) => t.text)).toEqual(['isor', 'vulnerabilities', 'emphatically', 'exist']);
+    expect(taggerPasses()).toBe(passes + 1);
   });
 });
