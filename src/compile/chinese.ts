@@ -28,6 +28,12 @@ interface JiebaInstance {
   tag(sentence: string, hmm?: boolean): { word: string; tag: string }[];
 }
 
+/** The bytes of the dictionary's lines whose word starts with one character, from start to end. */
+interface Block {
+  start: number;
+  end: number;
+}
+
 interface Dictionary {
   bytes: Buffer;
   total: number;
@@ -36,10 +42,12 @@ interface Dictionary {
   /** Dictionary lines loaded so far, and the sum of their frequencies. */
   lines: string[];
   frequency: number;
-  /** The dictionary's lines by the character their word starts with. */
+  /** Where the dictionary's lines lie, by the character their word starts with. */
   blocks: Map<string, Block>;
   /** Words already loaded into jieba. */
   loaded: Set<string>;
+  /** The Han runs looked up so far, one a line: a run inside one of them holds no word not loaded yet. */
+  scanned: string;
 }
 
 let dictionary: Dictionary | null = null;
@@ -85,7 +93,7 @@ function load(): Dictionary {
   const total = bytes.length === KNOWN_DICTIONARY.bytes ? KNOWN_DICTIONARY.total : totalFrequency(bytes);
   const jieba = new Jieba();
   jieba.loadDict(Buffer.from(`${FILLER} ${total} x\n`));
-  dictionary = { bytes, total, jieba, Jieba, lines: [], frequency: 0, blocks: new Map(), loaded: new Set() };
+  dictionary = { bytes, total, jieba, Jieba, lines: [], frequency: 0, blocks: new Map(), loaded: new Set(), scanned: '' };
   return dictionary;
 }
 
@@ -113,57 +121,51 @@ function compareWord(bytes: Buffer, start: number, query: readonly number[]): nu
   }
 }
 
-/** Start of the first line whose word is not below `query` (UTF-8 byte order). */
-function lowerBound(bytes: Buffer, query: readonly number[]): number {
-  let lo = 0;
-  let hi = bytes.length;
+/** Start of the first line from `lo` on whose word is not below `query` (UTF-8 byte order); `hi` if none before it. */
+function lowerBound(bytes: Buffer, query: readonly number[], lo = 0, hi = bytes.length): number {
   while (lo < hi) {
     let start = (lo + hi) >>> 1;
     while (start > lo && bytes[start - 1] !== NEWLINE) start--;
     if (compareWord(bytes, start, query) < 0) {
       let next = start;
-      while (next < bytes.length && bytes[next] !== NEWLINE) next++;
+      while (next < hi && bytes[next] !== NEWLINE) next++;
       lo = next + 1;
     } else hi = start;
   }
   return lo;
 }
 
-/** The dictionary lines whose word starts with one character, in the dictionary's (sorted) order. */
-interface Block {
-  lines: string[];
-  words: string[];
-}
-
-/** The char's block of the sorted dictionary, found by two binary searches and read once. */
+/** Where the lines whose word starts with one character lie in the sorted dictionary: two binary searches, once a character. */
 function blockOf(dict: Dictionary, char: string): Block {
   let block = dict.blocks.get(char);
   if (block) return block;
   const code = char.codePointAt(0) ?? 0;
   const start = lowerBound(dict.bytes, utf8(char));
-  const end = lowerBound(dict.bytes, utf8(String.fromCodePoint(code + 1)));
-  const lines = end > start ? dict.bytes.toString('utf8', start, end - 1).split('\n') : [];
-  block = { lines, words: lines.map((line) => line.slice(0, line.indexOf(' '))) };
+  block = { start, end: lowerBound(dict.bytes, utf8(String.fromCodePoint(code + 1)), start) };
   dict.blocks.set(char, block);
   return block;
 }
 
 /**
  * Looks `word` up: its dictionary line when it is a word, '' when not; and whether any word
- * starts with it (so that longer substrings need no look-up). The block is sorted by code point,
- * as JavaScript compares strings of these characters.
+ * starts with it (so that longer substrings need no look-up). A binary search of the bytes of the
+ * word's block, which is sorted by UTF-8 bytes: the order of code points, so of JavaScript's
+ * comparison of these characters. Only the line found is decoded.
  */
 function lookUp(dict: Dictionary, word: string): { line: string; prefix: boolean } {
-  const { words, lines } = blockOf(dict, word[0] ?? '');
-  let lo = 0;
-  let hi = words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((words[mid] as string) < word) lo = mid + 1;
-    else hi = mid;
-  }
-  const found = words[lo];
-  return { line: found === word ? (lines[lo] ?? '') : '', prefix: found !== undefined && found.startsWith(word) };
+  const { start, end } = blockOf(dict, word[0] ?? '');
+  const query = utf8(word);
+  const at = lowerBound(dict.bytes, query, start, end);
+  if (at >= end) return { line: '', prefix: false };
+  const bytes = dict.bytes;
+  let prefix = at + query.length <= end;
+  for (let k = 0; prefix && k < query.length; k++) prefix = bytes[at + k] === query[k];
+  if (!prefix) return { line: '', prefix: false };
+  const after = bytes[at + query.length];
+  if (after !== SPACE && after !== NEWLINE && after !== undefined) return { line: '', prefix: true };
+  let close = at;
+  while (close < bytes.length && bytes[close] !== NEWLINE) close++;
+  return { line: bytes.toString('utf8', at, close), prefix: true };
 }
 
 /** Loads into jieba every dictionary word that occurs in the text and is not loaded yet. */
@@ -171,6 +173,9 @@ function prepare(dict: Dictionary, text: string): void {
   const lines: string[] = [];
   for (const match of text.matchAll(HAN_RUN)) {
     const run = match[0];
+    // A bullet or a title is cut from a sentence prepared before: nothing new to look up.
+    if (dict.scanned.includes(run)) continue;
+    dict.scanned += `${run}\n`;
     for (let i = 0; i < run.length; i++) {
       for (let j = i + 1; j <= Math.min(run.length, i + MAX_WORD); j++) {
         const word = run.slice(i, j);
