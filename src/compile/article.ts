@@ -518,6 +518,19 @@ export function readArticle(index: number, path: string, source: string): Articl
     }
     const s = sentences[sentence];
     if (s && s.heading !== sectionOf(f.heading)) sentence = -1;
+    // Code or a table that opens its section ("## Syntax" above a syntax block) is introduced by
+    // its heading: it goes with the section's first sentence after it.
+    if (sentence < 0 && kind !== 'image') {
+      const before = sentences.findLastIndex((_, k) => (blockOfSentence[k] ?? -1) < f.order);
+      const opens = before < 0 || sentences[before]?.heading !== sectionOf(f.heading);
+      const after = before + 1;
+      const next = sentences[after];
+      // The first sentence after it may stand in a subsection ("### Parameters" under "## Syntax").
+      const section = sectionOf(f.heading);
+      const level = headings[section]?.level ?? 0;
+      const under = next !== undefined && section >= 0 && next.heading >= section && headings.slice(section + 1, next.heading + 1).every((h) => h.level > level);
+      if (opens && next && under && next.figure < 0) sentence = after;
+    }
     const figure: Figure = {
       kind,
       startLine: f.startLine,
@@ -531,7 +544,8 @@ export function readArticle(index: number, path: string, source: string): Articl
       sentence,
       heading: sectionOf(f.heading),
     };
-    if (sentence >= 0 && s && s.figure < 0) s.figure = figures.length;
+    const intro = sentences[sentence];
+    if (intro && intro.figure < 0) intro.figure = figures.length;
     figures.push(figure);
   }
 

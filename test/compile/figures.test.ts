@@ -87,6 +87,14 @@ describe('code, tables and images the article explains reach the slides', () => 
     expect(fits?.figure).toMatchObject({ lines: body.slice(0, 8) });
   });
 
+  test('code that opens its section, right under the heading (a reference page\'s "## Syntax"), is shown with the section\'s first sentence after it, in a subsection too', () => {
+    const page = `# console.log()\n\nThe console.log() method outputs a message to the web console of the browser.\n\n## Syntax\n\n\`\`\`js\nconsole.log(val1)\nconsole.log(msg, subst1)\n\`\`\`\n\n### Parameters\n\nThe values are written to the console in the order given, each separated from the next.\n\nA message string may hold substitution strings that the values after it replace in order.\n`;
+    const talk = compileTalkDetailed([{ path: 'sources/log.md', text: page }], { minutes: 3 }).talk;
+    const slide = talk.slides.find((s) => s.figure?.kind === 'code');
+    expect(slide?.figure).toMatchObject({ lines: ['console.log(val1)', 'console.log(msg, subst1)'] });
+    expect(slide?.sources.some((r) => r.startLine === 8 && r.endLine === 9)).toBe(true);
+  });
+
   test('an image the deck cannot reach (outside its folder, a template, missing) is left out, its sentence too', () => {
     const hidden = compileTalkDetailed([{ path: 'sources/station.md', text: ARTICLE.replace('img/station.jpg', '../../elsewhere/station.jpg') }], { minutes: 6, localImage: () => true });
     expect(hidden.talk.slides.some((s) => s.figure?.kind === 'image')).toBe(false);
