@@ -249,8 +249,14 @@ export function stripMarkup(raw: string, defs: LinkDefinitions): Stripped {
         break;
       case '`': {
         const end = codeSpanEnd(raw, i);
-        if (end > 0) next = end;
-        else while (raw[next] === '`') next++;
+        if (end > 0) {
+          next = end;
+          const role = end > 0 ? restRole(raw, plainFrom, i, end) : null;
+          if (role) {
+            cut(role.from, role.to, role.text);
+            next = role.to;
+          }
+        } else while (raw[next] === '`') next++;
         break;
       }
       case '!':
@@ -322,7 +328,37 @@ export function stripMarkup(raw: string, defs: LinkDefinitions): Stripped {
     special.lastIndex = next;
   }
   if (plainFrom < raw.length) out.push(raw.slice(plainFrom));
-  return { text: out.length === 1 ? (out[0] ?? '') : out.join(''), urls };
+  const text = out.length === 1 ? (out[0] ?? '') : out.join('');
+  // reStructuredText's "For example::" reads "For example:"; a "::" alone after a space goes.
+  return { text: /::\s*$/u.test(text) ? text.replace(/(\S)::(\s*)$/u, '$1:$2').replace(/\s+::(\s*)$/u, '$1') : text, urls };
+}
+
+/** reStructuredText roles whose text is code: `:func:`os.path.join``, `:class:`Foo``. */
+const CODE_ROLES = /^(?:py:)?(?:func|meth|class|mod|attr|data|obj|exc|const|envvar|option|program|file|command|samp|kbd|c:func|c:macro|c:type|c:data|c:member)$/u;
+
+/**
+ * A reStructuredText role or hyperlink around the code span from `start` to `end`, as the reader
+ * sees it: `:pep:`256`` is "PEP 256", `:rfc:`2119`` "RFC 2119", `:ref:`the guide <guide>`` "the
+ * guide", `:func:`os.path.join`` the code span `os.path.join`, and `the docs <https://…>`_ "the
+ * docs". Null when the span is Markdown's code.
+ */
+function restRole(raw: string, plainFrom: number, start: number, end: number): { from: number; to: number; text: string } | null {
+  const ticks = /^`+/u.exec(raw.slice(start))?.[0].length ?? 1;
+  const inner = raw.slice(start + ticks, end - ticks);
+  const shown = (/^(.*?)\s*<[^<>]+>$/su.exec(inner)?.[1] ?? inner).replace(/^~/u, '');
+  const role = /:((?:[a-z]+:)?[a-z][\w.+-]*):$/u.exec(raw.slice(Math.max(plainFrom, start - 40), start));
+  if (role && ticks === 1) {
+    const name = role[1] ?? '';
+    const from = start - (role[0]?.length ?? 0);
+    if (name === 'pep' || name === 'rfc') return { from, to: end, text: `${name.toUpperCase()} ${shown}` };
+    if (CODE_ROLES.test(name)) return { from, to: end, text: `\`${shown}\`` };
+    return { from, to: end, text: shown };
+  }
+  // A hyperlink reference: `text <url>`_ or `phrase`_ (and the anonymous `…`__).
+  if (ticks === 1 && raw[end] === '_' && !/[\p{L}\p{N}]/u.test(raw[end + (raw[end + 1] === '_' ? 2 : 1)] ?? ' ')) {
+    return { from: start, to: end + (raw[end + 1] === '_' ? 2 : 1), text: shown };
+  }
+  return null;
 }
 
 const LATIN_WORDISH = /[\p{L}\p{N}]/u;

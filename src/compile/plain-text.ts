@@ -164,6 +164,11 @@ export function plainHeading(run: readonly string[], nextIndent: number, base: n
   return indent < base && nextIndent > indent ? (indent === 0 ? 1 : 2) : null;
 }
 
+/** A quotation's attribution on a line of its own: "-- Tim Peters on comp.lang.python, 2001-06-16", "— Ada Lovelace". */
+export function attributionLine(line: string): boolean {
+  return /^[ \t]*(?:--|—|―)[ \t]*\p{L}.{0,100}$/u.test(line) && !/[.!?]["')\]]?[ \t]*$/u.test(line);
+}
+
 /** A paragraph's lines: its first line's index and the index after its last. */
 interface Run {
   start: number;
@@ -210,24 +215,33 @@ export function scanPlainText(lines: readonly string[], from = 0): BlockScan {
   const faq = lines.some((l, i) => i >= from && /^[ \t]*Q[.:][ \t]+\S/u.test(l)) && lines.some((l, i) => i >= from && /^[ \t]*A[.:][ \t]+\S/u.test(l));
   const itemRun = (r: Run) => ITEM.test(text(r.start)) && !runLines(r).some(codeLine) && (text(r.start).replace(ITEM, '').match(/\p{L}{2,}/gu)?.length ?? 0) >= 3;
 
+  // After a paragraph that ends in "::" (reStructuredText's literal block), the block indented under it is code.
+  let literalUnder = -1;
+  let quoted = false;
   for (let k = 0; k < runs.length; k++) {
     const run = runs[k] as Run;
     const body = runLines(run);
     const indent = indentOf(text(run.start));
     const next = runs[k + 1];
-    const level = plainHeading(body, next ? indentOf(text(next.start)) : -1, base);
+    const literal = literalUnder >= 0 && indent > literalUnder;
+    literalUnder = -1;
+    const level = literal ? null : plainHeading(body, next ? indentOf(text(next.start)) : -1, base);
     if (level !== null) {
       b.heading(level, text(run.start).trim(), run.start + 1);
+      quoted = false;
       continue;
     }
+    // A quotation's attribution ("-- Tim Peters on comp.lang.python") under it is neither code nor a sentence of the article.
+    if (quoted && !literal && body.length === 1 && indent > base && attributionLine(body[0] ?? '')) continue;
     // A paragraph whose first line alone is indented (as novels set them) is at the base all the same.
-    const deeper = indent > base && !(body.length > 1 && body.slice(1).every((l) => indentOf(l) <= base));
-    if ((deeper && !proseRun(body) && !itemRun(run)) || (!deeper && codeRun(body))) {
+    const deeper = literal || (indent > base && !(body.length > 1 && body.slice(1).every((l) => indentOf(l) <= base)));
+    quoted = false;
+    if (literal || (deeper && !proseRun(body) && !itemRun(run)) || (!deeper && codeRun(body))) {
       // Code runs on over blank lines while the blocks after it are indented deeper and are code too.
       let last = k;
       while (deeper) {
         const after = runs[last + 1];
-        if (!after || indentOf(text(after.start)) <= base || proseRun(runLines(after)) || itemRun(after)) break;
+        if (!after || indentOf(text(after.start)) <= (literal ? indent - 1 : base) || (!literal && (proseRun(runLines(after)) || itemRun(after)))) break;
         last++;
       }
       const end = (runs[last] as Run).end;
@@ -253,6 +267,8 @@ export function scanPlainText(lines: readonly string[], from = 0): BlockScan {
       else b.add(line.slice(leading(line)), leading(line), i + 1);
     }
     b.flush();
+    quoted = deeper;
+    if (/(?:^|[^:]):: *$/u.test(text(run.end - 1))) literalUnder = indentOf(text(run.end - 1));
   }
   b.flush();
   return { headings: b.headings, blocks: b.blocks, figures: b.figures, definitions: new Map(), definitionLines: [], footnotes: [], codeLines };

@@ -230,3 +230,44 @@ describe('PEP 255, compiled', () => {
     expect(markdown.sentences.length).toBeLessThan(plain.sentences.length / 4);
   });
 });
+
+describe('reStructuredText, read as plain text', () => {
+  const REST = [
+    'Rationale',
+    '=========',
+    '',
+    'The aim of this document is to standardize the high-level structure of docstrings. The',
+    'worst you will get is some dirty looks from the tools (see :pep:`256` and :rfc:`2119`).',
+    '',
+    '    "A universal convention supplies all of maintainability, clarity, consistency,',
+    '    and a foundation for good programming habits too."',
+    '',
+    '    -- Tim Peters on comp.lang.python, 2001-06-16',
+    '',
+    'Use :func:`os.path.join` as `the guide <https://example.org/guide>`_ says. For example::',
+    '',
+    '    Insert a blank line after all docstrings that document a class, as the guide says.',
+    '',
+    'After the literal block the prose goes on with another full sentence of the rationale.',
+    '',
+  ].join('\n');
+  const article = readArticle(0, 'a.rst', REST);
+
+  test('a block under a paragraph that ends in "::" is code, even when it reads as prose', () => {
+    expect(article.figures.map((f) => [f.kind, f.startLine])).toEqual([['code', 14]]);
+    expect(article.sentences.map((s) => s.plain).join('\n')).not.toMatch(/Insert a blank line/u);
+  });
+
+  test('"For example::" reads "For example:"; roles and hyperlinks read as their text', () => {
+    const plain = article.sentences.map((s) => s.plain);
+    expect(plain).toContain('For example:');
+    expect(plain.join('\n')).toContain('(see PEP 256 and RFC 2119)');
+    expect(plain.join('\n')).toContain('Use `os.path.join` as the guide says.');
+  });
+
+  test("a quotation's attribution line is neither code nor a sentence", () => {
+    expect(article.figures.some((f) => f.lines.join('\n').includes('Tim Peters'))).toBe(false);
+    expect(article.sentences.map((s) => s.plain).join('\n')).not.toMatch(/Tim Peters/u);
+    expect(article.sentences.map((s) => s.plain).join('\n')).toMatch(/A universal convention/u);
+  });
+});
