@@ -224,6 +224,8 @@ interface Piece {
   connective: boolean;
   /** It opens with a pronoun that points back ("they", "it", "this"). */
   anaphoric: boolean;
+  /** A noun phrase without a verb: an item of a list ("a module, | class, | or …"), not an adverbial. */
+  listItem?: boolean;
 }
 
 const SUBORDINATORS = /^(?:because|although|though|while|whereas|if|unless|since|when|whenever|which|who|whom|whose|where|as|lest|until|after|before|once|because|因为|虽然|尽管|如果|即使|由于|当|假如|只要)$/iu;
@@ -348,6 +350,7 @@ function piecesOf(text: string, words: readonly Word[]): Piece[] {
         subordinate: purpose || [first, second, inside[1]].some((w) => w !== undefined && (SUBORDINATORS.test(w.text) || w.pos === 'SCONJ')) || first.pos === 'ADP',
         connective: CONNECTIVES.test(first.text),
         anaphoric: ANAPHORA.test((body[0] ?? first).text),
+        listItem: inside.length <= 3 && !inside.some((w) => ['VERB', 'AUX', 'ADP', 'SCONJ', 'ADV'].includes(w.pos)) && ['NOUN', 'PROPN', 'ADJ', 'NUM'].includes((body[0] ?? first).pos),
       });
     }
     after = next;
@@ -388,6 +391,9 @@ function mayStart(pieces: readonly Piece[], i: number): boolean {
   if (i === 0) return true;
   // "… blogs, marketing, and e-commerce": a piece without a verb continues a list; it starts nothing.
   if (!p.verb) return false;
+  // Nor does the last item of a list that a verb follows ("… a module, class, | or `__init__` method
+  // are called …", "… side effects, | exceptions raised, and …"): its clause began before the list.
+  if (p.after === 'comma' && pieces[i - 1]?.listItem) return false;
   return p.after === 'strong' || p.after === 'contrast' || p.clause || p.connective;
 }
 

@@ -159,3 +159,20 @@ describe('a sentence that only sends the reader elsewhere is no bullet', () => {
     expect(bullets.join('\n')).not.toMatch(/README-VIM/u);
   });
 });
+
+describe('the last item of a list starts no bullet', () => {
+  test.each([
+    // PEP 257: the clause's subject is "String literals", far before the list.
+    ['String literals occurring immediately after a simple assignment at the top level of a module, class, or ``__init__`` method are called "attribute docstrings".', /^(?:Or )?``__init__`` method are called/u],
+    ['The docstring for a function or method should summarize its behavior and document its arguments, return value(s), side effects, exceptions raised, and restrictions on when it can be called (all if applicable).', /^Exceptions raised/u],
+    // Astro's docs: three adjectives before their noun.
+    ['Our welcoming, respectful, inclusive community on Discord is ready to provide support, motivation, and encouragement to anyone who is learning the framework.', /^Inclusive community/u],
+  ])('%s', (sentence, fragment) => {
+    for (const bullet of condenseBullet(sentence)) expect(bullet.text).not.toMatch(fragment);
+  });
+
+  test('an opening phrase before a comma is no list: the clause after it still makes a bullet', () => {
+    const bullets = condenseBullet('In 2016, Docker bought Unikernel Systems and hired most of its engineers to work on the Docker for Mac and Windows products.').map((b) => b.text);
+    expect(bullets.some((b) => b.startsWith('Docker bought Unikernel Systems and hired most of its engineers'))).toBe(true);
+  });
+});
