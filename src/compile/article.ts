@@ -1,7 +1,7 @@
 import { aboutPublisher, byline, endnoteHeading, followLine, imageCredit, LINE_RULES, linkDump, sponsorLine, tableOfContents, type Attribution, type BoilerplateRule, type Match } from './boilerplate.js';
 import { scanBlocks, tableCells, type FigureBlock, type Heading, type ProseBlock } from './blocks.js';
 import { CompileError } from './compile-error.js';
-import { FrontMatterError, readFrontMatter, readHeaderBlock, type FrontMatter, type MetaField } from './front-matter.js';
+import { FrontMatterError, readFrontMatter, readHeaderBlock, readRestTitle, type FrontMatter, type MetaField } from './front-matter.js';
 import { plainText, resolveSentinels, stripMarkup, type LinkDefinitions } from './inline.js';
 import { isPlainText, scanPlainText } from './plain-text.js';
 import { splitSentences, type SentenceSpan } from './sentences.js';
@@ -298,7 +298,7 @@ export function readArticle(index: number, path: string, source: string): Articl
   const lines = text.split(/\r\n|\r|\n/u);
   // Front matter, else a header block ("Title: …", "Author: …" up to a blank line).
   const asPlainText = isPlainText(path, text);
-  const read: FrontMatter | null = frontMatterOf(path, lines) ?? readHeaderBlock(lines, { needTitle: !asPlainText });
+  const read: FrontMatter | null = frontMatterOf(path, lines) ?? readHeaderBlock(lines, { needTitle: !asPlainText }) ?? (asPlainText ? readRestTitle(lines) : null);
   const scan = asPlainText ? scanPlainText(lines, read?.endLine ?? 0) : scanBlocks(lines, read?.endLine ?? 0);
   const defs = scan.definitions;
   // Front matter values may be Markdown themselves (an author written as a link to the team's page).

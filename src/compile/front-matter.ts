@@ -295,3 +295,48 @@ export function readHeaderBlock(lines: readonly string[], options: { needTitle?:
     lang: pick(HEADER_KEYS.lang)?.text ?? '',
   };
 }
+
+/** A line of one punctuation character repeated, as reStructuredText adorns a title with. */
+const ADORNMENT = /^([=\-~^*#+`'":.])\1{2,}[ \t]*$/u;
+/** A field of a reStructuredText field list: ":Author: Lee Marsh". */
+const REST_FIELD = /^:([A-Za-z][\w -]{0,30}):(?:[ \t]+(.*?))?[ \t]*$/u;
+
+/**
+ * A reStructuredText document's title and bibliographic fields: a title set between two lines of
+ * the same character ("=====" over and under it), then a field list (":Author: …", ":Date: …")
+ * after a blank line. Title, Author(s), Date, Abstract (or Description) and Language become the
+ * talk's metadata, cited by line, and the whole block is kept off the slides. Null when the
+ * article does not open with such a title.
+ */
+export function readRestTitle(lines: readonly string[]): FrontMatter | null {
+  let i = 0;
+  while (i < lines.length && (lines[i] ?? '').trim() === '') i++;
+  const over = ADORNMENT.exec(lines[i] ?? '');
+  const text = (lines[i + 1] ?? '').trim();
+  const under = ADORNMENT.exec(lines[i + 2] ?? '');
+  if (!over || !under || over[1] !== under[1] || !text || text.length > 120 || (lines[i + 2] ?? '').trim().length < text.length) return null;
+  const titleLine = i + 2;
+  const title: MetaField = { text, line: titleLine, endLine: titleLine, quote: (lines[i + 1] ?? '').trim() };
+  let endLine = i + 3;
+  let j = i + 3;
+  while (j < lines.length && (lines[j] ?? '').trim() === '') j++;
+  const fields: { key: string; value: string; line: number; endLine: number }[] = [];
+  for (; j < lines.length; j++) {
+    const line = lines[j] ?? '';
+    const last = fields[fields.length - 1];
+    if (last && /^[ \t]+\S/u.test(line)) {
+      last.value = `${last.value} ${line.trim()}`.trim();
+      last.endLine = j + 1;
+      continue;
+    }
+    const match = REST_FIELD.exec(line);
+    if (!match) break;
+    fields.push({ key: (match[1] ?? '').toLowerCase(), value: match[2] ?? '', line: j + 1, endLine: j + 1 });
+  }
+  if (fields.length > 0) endLine = fields[fields.length - 1]?.endLine ?? endLine;
+  const pick = (keys: readonly string[]): MetaField | null => {
+    const f = fields.find((x) => keys.includes(x.key) && x.value.trim() !== '');
+    return f ? { text: f.value.replace(/\s+/gu, ' ').trim(), line: f.line, endLine: f.endLine, quote: lines.slice(f.line - 1, f.endLine).map((l) => l.trim()).join('\n') } : null;
+  };
+  return { format: 'header', endLine, title, author: pick(['author', 'authors']), date: pick(['date']), description: pick(['abstract', 'description', 'summary']), lang: pick(['language', 'lang'])?.text ?? '' };
+}

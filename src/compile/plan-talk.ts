@@ -489,7 +489,11 @@ class Planner {
     const wanted = Math.max(1, Math.round(said / SECONDS_PER_SLIDE) - addedSlides.reduce((a, b) => a + b, 0));
     let sections: Section[];
     if (main.headings.length > 0) {
-      sections = mergeSections(sectionsFromHeadings(main), Math.min(maxContent, Math.max(1, wanted)), sectionSpeech);
+      const byHeading = sectionsFromHeadings(main);
+      // At its natural length a talk gives each headed section with something to say (two sentences,
+      // or one and a figure) a slide of its own: a short guide's three sections are three slides.
+      const substantial = this.options.minutes === undefined ? byHeading.filter((x) => x.heading && (x.end - x.start >= 2 || main.sentences.slice(x.start, x.end).some((y) => y.figure >= 0))).length : 0;
+      sections = mergeSections(byHeading, Math.min(maxContent, Math.max(1, wanted, Math.min(9, substantial))), sectionSpeech);
     } else {
       const count = Math.max(1, Math.min(8, Math.round(wanted / 2.2), Math.floor(sentences.length / 4)));
       sections = parts.length > 0 ? sectionsFromParts(main, parts, gapWorth, count, sectionSpeech) : sectionsFromTopics(main, gapWorth, count);

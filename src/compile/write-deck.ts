@@ -9,8 +9,8 @@ import type { Citation, NotesParagraph, Talk, TalkFigure, TalkSlide } from './ta
  * lines (`time`, `source`, multi-line `notes`, `jump_to_middle`, `alignment`). No raw HTML.
  */
 
-/** Bare URLs and code spans are written as they are; everything else is escaped. */
-const VERBATIM = /`[^`\n]+`|(?:https?:\/\/|www\.)[^\s<>]+/gu;
+/** Bare URLs and code spans (of one backtick or more, as ``__init__``) are written as they are; everything else is escaped. */
+const VERBATIM = /(`+)[^\n]*?[^`\n]\1(?!`)|(?:https?:\/\/|www\.)[^\s<>]+/gu;
 
 function escapePlain(text: string): string {
   return text
@@ -169,7 +169,8 @@ function slideLines(slide: TalkSlide): string[] {
 function shownInline(text: string): string {
   return text.replace(VERBATIM, (match) => {
     if (!match.startsWith('`')) return match;
-    const inner = match.slice(1, -1);
+    const ticks = /^`+/u.exec(match)?.[0].length ?? 1;
+    const inner = match.slice(ticks, -ticks);
     return inner.length >= 2 && inner.startsWith(' ') && inner.endsWith(' ') && inner.trim() !== '' ? inner.slice(1, -1) : inner;
   });
 }

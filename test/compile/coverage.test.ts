@@ -66,7 +66,7 @@ describe('shownText', () => {
         slide('title', 'Tricky C #', { subtitle: '1. not a list *nor emphasis*', bullets: [bullet('https://example.com/a_b_', ['www.example.com.'])] }),
         slide('agenda', 'Agenda ##', { bullets: [bullet('- dash'), bullet('# hash'), bullet('a `` ` `` b and ` x ` and `  `'), bullet('AT&T &amp; <b>bold</b> \\ back')] }),
         slide('section', 'Part #2', { subtitle: '> quoted | piped ~struck~' }),
-        slide('content', 'Code', { bullets: [bullet('Run `npm test`')], figure: { kind: 'code', lang: 'sh', lines: ['echo `hi`', '', '  indented'] } }),
+        slide('content', 'Code', { bullets: [bullet('Run `npm test`'), bullet('Prefer ``load_config`` to ``ldcfg``, as `T` and `E` read')], figure: { kind: 'code', lang: 'sh', lines: ['echo `hi`', '', '  indented'] } }),
         slide('content', 'Table', { figure: { kind: 'table', header: ['a', 'b `|`', 'c'], rows: [['1', '2'], ['x|y', '*z*', 'w', 'extra']] } }),
         slide('content', 'Image', { figure: { kind: 'image', alt: 'a [bracketed] *alt*', src: 'img/a b.png', caption: 'Caption with _underscores_' } }),
         slide('questions', 'Questions?', { bullets: [bullet('https://example.com/q?x=1&y=2')] }),
@@ -74,5 +74,18 @@ describe('shownText', () => {
     };
     const read = parseDeck(writeDeck(talk), { file: 'talk.md' });
     expect(talk.slides.map(shownText)).toEqual(read.slides.map(slideText));
+  });
+});
+
+describe('writeDeck', () => {
+  test('a code span of two backticks (reStructuredText\'s ``literal``) is written as it is and read back as code', () => {
+    const talk: Talk = {
+      title: 'T', subtitle: '', author: '', date: '', lang: 'en', minutes: 1, sources: [],
+      slides: [{ kind: 'content', title: 'Names', subtitle: '', bullets: [{ text: 'Prefer ``load_config`` to ``ldcfg``', children: [] }], notes: [], sources: [], timeSeconds: 30 }],
+    };
+    const written = writeDeck(talk);
+    expect(written).toContain('- Prefer ``load_config`` to ``ldcfg``');
+    const read = parseDeck(written, { file: 'talk.md' });
+    expect(read.slides.map(slideText)[0]).toContain('Prefer load_config to ldcfg');
   });
 });

@@ -271,3 +271,45 @@ describe('reStructuredText, read as plain text', () => {
     expect(article.sentences.map((s) => s.plain).join('\n')).toMatch(/A universal convention/u);
   });
 });
+
+describe('a reStructuredText title and its fields', () => {
+  const GUIDE = [
+    '=================================',
+    'Writing Readable Python Functions',
+    '=================================',
+    '',
+    ':Author: Lee Marsh',
+    ':Date: 2024-05-02',
+    '',
+    'Most Python code is read far more often than it is written. This short guide collects three habits.',
+    '',
+    'Name things for the reader',
+    '==========================',
+    '',
+    'A function name should say what the function returns or does. Avoid abbreviations that only the author understands.',
+    '',
+    'Keep functions short',
+    '====================',
+    '',
+    'A function that fits on one screen can be understood in one glance. Each part probably wants to be its own function.',
+    '',
+    'Fail loudly',
+    '===========',
+    '',
+    'Raise an exception with a clear message instead of returning ``None``. Silent failures are the most expensive bugs to find.',
+    '',
+  ].join('\n');
+
+  test('the title set between two lines is the talk\'s title, and :Author: and :Date: its metadata, off the slides', () => {
+    const article = readArticle(0, 'guide.rst', GUIDE);
+    expect(article.title).toMatchObject({ text: 'Writing Readable Python Functions', line: 2 });
+    expect(article.attributions.find((a) => a.role === 'author')?.value).toBe('Lee Marsh');
+    expect(article.meta.date?.text).toBe('2024-05-02');
+    expect(article.sentences.map((s) => s.plain).join('\n')).not.toMatch(/Author|Lee Marsh|2024/u);
+  });
+
+  test('at its natural length, each of its three sections is a slide under its own heading', () => {
+    const { talk } = compileTalkDetailed([{ path: 'sources/guide.rst', text: GUIDE }]);
+    expect(talk.slides.filter((s) => s.kind === 'content').map((s) => s.title)).toEqual(['Name things for the reader', 'Keep functions short', 'Fail loudly']);
+  });
+});
