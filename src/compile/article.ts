@@ -287,6 +287,18 @@ function frontMatterOf(path: string, lines: readonly string[]): FrontMatter | nu
   }
 }
 
+/** The last index whose block comes before `order` (the blocks are in order), or -1. */
+function lastBefore(blockOfSentence: readonly number[], order: number): number {
+  let lo = 0;
+  let hi = blockOfSentence.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((blockOfSentence[mid] ?? -1) < order) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
 /**
  * Reads an article: front matter, title, section headings, attribution lines, sentences with exact
  * line spans, figures (code, tables, images) and the boilerplate kept off the slides. Throws
@@ -499,6 +511,7 @@ export function readArticle(index: number, path: string, source: string): Articl
 
   // Figures: each introduced by the last sentence of the prose block right before it, in the same section.
   const figures: Figure[] = [];
+  const opening: { figure: number; sentence: number }[] = [];
   for (const f of scan.figures) {
     if (f.heading >= 0 && droppedUnder.has(f.heading)) continue;
     let kind: Figure['kind'];
@@ -519,9 +532,10 @@ export function readArticle(index: number, path: string, source: string): Articl
     const s = sentences[sentence];
     if (s && s.heading !== sectionOf(f.heading)) sentence = -1;
     // Code or a table that opens its section ("## Syntax" above a syntax block) is introduced by
-    // its heading: it goes with the section's first sentence after it.
+    // its heading: it goes with the section's first sentence after it, unless that sentence
+    // introduces a figure of its own (linked after every usual introduction, below).
     if (sentence < 0 && kind !== 'image') {
-      const before = sentences.findLastIndex((_, k) => (blockOfSentence[k] ?? -1) < f.order);
+      const before = lastBefore(blockOfSentence, f.order);
       const opens = before < 0 || sentences[before]?.heading !== sectionOf(f.heading);
       const after = before + 1;
       const next = sentences[after];
@@ -529,7 +543,7 @@ export function readArticle(index: number, path: string, source: string): Articl
       const section = sectionOf(f.heading);
       const level = headings[section]?.level ?? 0;
       const under = next !== undefined && section >= 0 && next.heading >= section && headings.slice(section + 1, next.heading + 1).every((h) => h.level > level);
-      if (opens && next && under && next.figure < 0) sentence = after;
+      if (opens && under) opening.push({ figure: figures.length, sentence: after });
     }
     const figure: Figure = {
       kind,
@@ -547,6 +561,13 @@ export function readArticle(index: number, path: string, source: string): Articl
     const intro = sentences[sentence];
     if (intro && intro.figure < 0) intro.figure = figures.length;
     figures.push(figure);
+  }
+  for (const o of opening) {
+    const intro = sentences[o.sentence];
+    const figure = figures[o.figure];
+    if (!intro || !figure || intro.figure >= 0) continue;
+    intro.figure = o.figure;
+    figure.sentence = o.sentence;
   }
 
   if (sentences.length === 0) {

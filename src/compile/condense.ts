@@ -172,12 +172,24 @@ const DANGLING_ZH = /如下|下表|下图|上图|上表|以下|下面|如图|下
  * "See Outputting text to the console … for further details", "详见…", "…を参照してください".
  * Documentation is full of them; on a slide they point at a page the audience cannot open.
  */
-const CROSS_REFERENCE_EN = /^(?:for (?:more|further|additional|full|complete) (?:information|details|info|examples)\b[^,;]{0,80}[,;]?\s*(?:see|refer to|read|visit|check)\b)|(?:^|[,;]\s*)(?:please\s+)?(?:see(?: also)?|refer to|consult)\s+(?![,.])/iu;
+const CROSS_REFERENCE_EN = new RegExp(
+  [
+    // "For more information, see …", "For more information on this feature also read …"
+    String.raw`^for (?:more|further|additional|full|complete) (?:information|details|info|examples)\b[^,;]{0,80}?(?:[,;]\s*(?:please\s+)?|\s+also\s+)(?:see|refer to|read|visit|check(?: out)?|consult)\b`,
+    // "See X for further details", "…, see the gitignore manual for more information"
+    String.raw`(?:^|[,;]\s*)(?:please\s+)?(?:see(?: also)?|refer to|consult)\s+[^.;]{1,160}?\bfor (?:more|further|additional|full|complete|a)?\s*(?:information|details|info|examples|description|explanation)\b`,
+    // "See README-VIM.md", "See PEP 258", "See \x60man gitignore\x60", "refer to the gitignore manual"
+    String.raw`(?:^|[,;]\s*)(?:please\s+)?(?:see(?: also)?|refer to|consult)\s+(?:\S+\.(?:md|txt|rst|html?)\b|(?:PEP|RFC|chapter|section|appendix|figure|table)\s+\d|\x60|(?:the|our|this|its)\s+(?:[\w.-]+\s+){0,4}(?:docs|documentation|guide|manual|reference|section|chapter|page|article|post|readme|faq|tutorial|wiki|spec(?:ification)?)\b)`,
+  ].join('|'),
+  'iu',
+);
+/** "See Outputting Text", "See Docker Docs.": a capitalised title after "see" (the case matters here). */
+const CROSS_REFERENCE_TITLE = /(?:^|[,;]\s*)(?:[Pp]lease\s+)?(?:[Ss]ee(?: also)?|[Rr]efer to|[Cc]onsult)\s+\p{Lu}[\w.-]*(?:\s+(?:\p{Lu}[\w.-]*|of|the|and|for|to|in|on|a))*\s*(?:[.,;)]|$)/u;
 const CROSS_REFERENCE_CJK = /^(?:详见|详情见|请参阅|请参见|参阅|参见|更多(?:信息|详情|细节|内容)[，,]?(?:请)?(?:参阅|参见|查看|见|阅读))|(?:を参照してください|をご覧ください|を参照)[。.]?$/u;
 
 /** Whether a bullet only points at another page ("For more information, see …", "详见…"). */
 export function crossReference(text: string): boolean {
-  return CROSS_REFERENCE_EN.test(text) || CROSS_REFERENCE_CJK.test(text);
+  return CROSS_REFERENCE_EN.test(text) || CROSS_REFERENCE_TITLE.test(text) || CROSS_REFERENCE_CJK.test(text);
 }
 
 /**
@@ -350,7 +362,8 @@ function piecesOf(text: string, words: readonly Word[]): Piece[] {
         subordinate: purpose || [first, second, inside[1]].some((w) => w !== undefined && (SUBORDINATORS.test(w.text) || w.pos === 'SCONJ')) || first.pos === 'ADP',
         connective: CONNECTIVES.test(first.text),
         anaphoric: ANAPHORA.test((body[0] ?? first).text),
-        listItem: inside.length <= 3 && !inside.some((w) => ['VERB', 'AUX', 'ADP', 'SCONJ', 'ADV'].includes(w.pos)) && ['NOUN', 'PROPN', 'ADJ', 'NUM'].includes((body[0] ?? first).pos),
+        // Not the sentence's opening phrase ("Last year, Google released …"): a list's items come after a comma.
+        listItem: after !== 'start' && inside.length <= 3 && !inside.some((w) => ['VERB', 'AUX', 'ADP', 'SCONJ', 'ADV'].includes(w.pos)) && ['NOUN', 'PROPN', 'ADJ', 'NUM'].includes((body[0] ?? first).pos),
       });
     }
     after = next;

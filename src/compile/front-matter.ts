@@ -92,6 +92,43 @@ const YAML_KEY = /^\s*[\w-]+\s*:/u;
 /** A top-level `key =` line or `[table]`, as TOML front matter starts. */
 const TOML_KEY = /^\s*(?:[\w"'.-]+\s*=|\[)/u;
 
+/** Where a quoted YAML value closes, from `from` on: a `\\"` inside "…" and a `''` inside '…' do not close it; -1 if it does not. */
+function closingQuote(text: string, quote: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (quote === '"' && c === '\\') i++;
+    else if (c === quote) {
+      if (quote === "'" && text[i + 1] === "'") i++;
+      else return i;
+    }
+  }
+  return -1;
+}
+
+/** A quoted value's text: its escapes read. */
+function unquote(text: string, quote: string): string {
+  return quote === '"' ? text.replace(/\\(["\\/])/gu, '$1') : text.replaceAll("''", "'");
+}
+
+/** The items of a flow list (`[a, "b, c"]`): split at commas outside quotes. */
+function flowItems(text: string): string[] {
+  const items: string[] = [];
+  let item = '';
+  let quote = '';
+  for (const c of text) {
+    if (quote) {
+      if (c === quote) quote = '';
+      else item += c;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === ',') {
+      items.push(item.trim());
+      item = '';
+    } else item += c;
+  }
+  items.push(item.trim());
+  return items.filter(Boolean);
+}
+
 /** A top-level `key: value` line of YAML front matter. */
 const LOOSE_KEY = /^([\w-]+)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$/u;
 
@@ -109,13 +146,13 @@ export function readLooseYaml(lines: readonly string[]): Record<string, unknown>
   let listKey: string | null = null;
   for (const line of lines) {
     if (open) {
-      const close = line.indexOf(open.quote);
+      const close = closingQuote(line, open.quote, 0);
       if (close < 0) {
         open.text = `${open.text} ${line.trim()}`;
         continue;
       }
-      if (line.slice(close + 1).trim() !== '') return null;
-      values[open.key] = `${open.text} ${line.slice(0, close).trim()}`.trim();
+      if (!/^\s*(?:#.*)?$/u.test(line.slice(close + 1))) return null;
+      values[open.key] = unquote(`${open.text} ${line.slice(0, close).trim()}`.trim(), open.quote);
       open = null;
       continue;
     }
@@ -130,18 +167,20 @@ export function readLooseYaml(lines: readonly string[]): Record<string, unknown>
     const match = LOOSE_KEY.exec(line);
     if (!match) return null;
     const key = match[1] as string;
-    const value = (match[2] ?? '').replace(/[ \t]+#.*$/u, '');
+    const raw = match[2] ?? '';
+    const quote = raw[0];
+    // A comment goes after a value, never inside a quoted one ("Fixing issue #42").
+    const value = quote === '"' || quote === "'" ? raw : raw.replace(/[ \t]+#.*$/u, '');
     listKey = value === '' ? key : null;
     if (value === '') continue;
-    const quote = value[0];
     if (quote === '"' || quote === "'") {
-      const close = value.indexOf(quote, 1);
+      const close = closingQuote(value, quote, 1);
       if (close < 0) open = { key, quote, text: value.slice(1) };
-      else if (value.slice(close + 1).trim() === '') values[key] = value.slice(1, close);
+      else if (/^\s*(?:#.*)?$/u.test(value.slice(close + 1))) values[key] = unquote(value.slice(1, close), quote);
       else return null;
     } else if (quote === '[' || quote === '{') {
       if (!value.endsWith(quote === '[' ? ']' : '}')) return null;
-      values[key] = quote === '[' ? value.slice(1, -1).split(',').map((v) => v.trim().replace(/^(["'])(.*)\1$/u, '$2')).filter(Boolean) : undefined;
+      values[key] = quote === '[' ? flowItems(value.slice(1, -1)) : undefined;
     } else if (/:[ \t]/u.test(value)) return null;
     else values[key] = value;
   }
@@ -178,8 +217,10 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter | null {
       break;
     }
   }
-  // YAML front matter must start like a mapping; a `---` rule above a paragraph is not front matter.
-  const looksLikeFrontMatter = (format === 'yaml' ? YAML_KEY : TOML_KEY).test(lines[1] ?? '');
+  // YAML front matter must start like a mapping; a `---` rule above a paragraph is not front
+  // matter, nor one above "Note: this page was moved." (a sentence, not a value).
+  const second = lines[1] ?? '';
+  const looksLikeFrontMatter = (format === 'yaml' ? YAML_KEY : TOML_KEY).test(second) && !/^[^:=]*[:=]\s*(?:\S+\s+){3,}\S*[.!?]["')]?\s*$/u.test(second);
   if (end < 0) {
     if (!looksLikeFrontMatter || lines.length > MAX_LINES) return null;
     throw new FrontMatterError('its front matter is never closed', 1);
@@ -200,7 +241,11 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter | null {
     }
   }
   if (format === 'yaml' && Object.keys(values).length === 0 && !/^\s*[\w-]+\s*:/mu.test(body)) return null;
-  if (fault) throw fault;
+  // Broken, it is an error only where it plainly was meant as front matter; else a rule and text.
+  if (fault) {
+    if (!looksLikeFrontMatter) return null;
+    throw fault;
+  }
   const endLine = end + 1;
   const lang = asText(KEYS.lang.map((k) => values[k]).find((v) => v !== undefined));
   return {

@@ -329,33 +329,37 @@ export function stripMarkup(raw: string, defs: LinkDefinitions): Stripped {
   }
   if (plainFrom < raw.length) out.push(raw.slice(plainFrom));
   const text = out.length === 1 ? (out[0] ?? '') : out.join('');
-  // reStructuredText's "For example::" reads "For example:"; a "::" alone after a space goes.
-  return { text: /::\s*$/u.test(text) ? text.replace(/(\S)::(\s*)$/u, '$1:$2').replace(/\s+::(\s*)$/u, '$1') : text, urls };
+  // reStructuredText's "For example::" reads "For example:".
+  return { text: /\p{L}::\s*$/u.test(text) ? text.replace(/(\p{L})::(\s*)$/u, '$1:$2') : text, urls };
 }
 
 /** reStructuredText roles whose text is code: `:func:`os.path.join``, `:class:`Foo``. */
-const CODE_ROLES = /^(?:py:)?(?:func|meth|class|mod|attr|data|obj|exc|const|envvar|option|program|file|command|samp|kbd|c:func|c:macro|c:type|c:data|c:member)$/u;
+const CODE_ROLES = /^(?:(?:py|c|cpp|js):)?(?:func|meth|class|mod|attr|data|obj|exc|const|envvar|option|program|file|command|samp|kbd|macro|type|member|var|code|literal)$/u;
+/** The other roles of reStructuredText and Sphinx, read as their text (an emoji's `:rocket:` is none of them). */
+const TEXT_ROLES = /^(?:ref|doc|term|abbr|dfn|guilabel|menuselection|emphasis|strong|sub|sup|title-reference|numref|keyword|token|download|math|manpage|mimetype|newsgroup|regexp|any|index)$/u;
 
 /**
  * A reStructuredText role or hyperlink around the code span from `start` to `end`, as the reader
  * sees it: `:pep:`256`` is "PEP 256", `:rfc:`2119`` "RFC 2119", `:ref:`the guide <guide>`` "the
  * guide", `:func:`os.path.join`` the code span `os.path.join`, and `the docs <https://…>`_ "the
- * docs". Null when the span is Markdown's code.
+ * docs". Only roles reStructuredText and Sphinx define; null when the span is Markdown's code
+ * (`:rocket:`deploy`` is an emoji before code, `_always call `close()`_` emphasis).
  */
 function restRole(raw: string, plainFrom: number, start: number, end: number): { from: number; to: number; text: string } | null {
   const ticks = /^`+/u.exec(raw.slice(start))?.[0].length ?? 1;
   const inner = raw.slice(start + ticks, end - ticks);
   const shown = (/^(.*?)\s*<[^<>]+>$/su.exec(inner)?.[1] ?? inner).replace(/^~/u, '');
   const role = /:((?:[a-z]+:)?[a-z][\w.+-]*):$/u.exec(raw.slice(Math.max(plainFrom, start - 40), start));
-  if (role && ticks === 1) {
-    const name = role[1] ?? '';
+  const name = role?.[1] ?? '';
+  if (role && ticks === 1 && (name === 'pep' || name === 'rfc' || CODE_ROLES.test(name) || TEXT_ROLES.test(name))) {
     const from = start - (role[0]?.length ?? 0);
     if (name === 'pep' || name === 'rfc') return { from, to: end, text: `${name.toUpperCase()} ${shown}` };
     if (CODE_ROLES.test(name)) return { from, to: end, text: `\`${shown}\`` };
     return { from, to: end, text: shown };
   }
-  // A hyperlink reference: `text <url>`_ or `phrase`_ (and the anonymous `…`__).
-  if (ticks === 1 && raw[end] === '_' && !/[\p{L}\p{N}]/u.test(raw[end + (raw[end + 1] === '_' ? 2 : 1)] ?? ' ')) {
+  // A hyperlink with its target: `text <url>`_ (and the anonymous `…`__). Not Markdown's
+  // _emphasis around `code`_, which names no target.
+  if (ticks === 1 && raw[end] === '_' && /\s<[^<>\s]+>$/u.test(inner) && !/[\p{L}\p{N}]/u.test(raw[end + (raw[end + 1] === '_' ? 2 : 1)] ?? ' ')) {
     return { from: start, to: end + (raw[end + 1] === '_' ? 2 : 1), text: shown };
   }
   return null;

@@ -164,7 +164,13 @@ describe('reading real shapes of articles', () => {
     expect(readLooseYaml(['title: "Unclosed', 'date: 2024-01-01'])).toBeNull();
     expect(readLooseYaml(['title: Foo: Bar'])).toBeNull();
     expect(readLooseYaml(['tags: [ops, kernels'])).toBeNull();
-    // A rule above a paragraph is no front matter; a repeated key is read as Jekyll reads it.
+    // What Ruby's YAML reads: a "#" inside quotes, an escaped quote, a comma inside a quoted list item.
+    expect(readLooseYaml(['title: "Fixing issue #42" # the title', 'excerpt: "Two', 'lines."'])).toEqual({ title: 'Fixing issue #42', excerpt: 'Two lines.' });
+    expect(readLooseYaml(['title: "She said \\"hi\\""', "note: 'it''s'", 'tags: ["a, b", c]'])).toEqual({ title: 'She said "hi"', note: "it's", tags: ['a, b', 'c'] });
+    // A rule above a paragraph is no front matter, nor one above "Note: …" and prose, closed or not.
+    expect(readArticle(0, 'a.md', `---\nNote: this page was moved to the new handbook.\n\n${BODY}\n`).sentences.length).toBeGreaterThanOrEqual(3);
+    expect(readArticle(0, 'a.md', `---\nSome prose comes first here.\nNote: see below\n---\n\n${BODY}\n`).sentences.length).toBeGreaterThanOrEqual(3);
+    // A repeated key is read as Jekyll reads it.
     expect(readArticle(0, 'a.md', `---\n\n${BODY}\n`).sentences.length).toBe(3);
     expect(readArticle(0, 'a.md', `---\ntitle: One\ntitle: Two\n---\n\n${BODY}\n`).title?.text).toBe('Two');
   });

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { readArticle } from '../../src/compile/article.js';
 import { compileTalkDetailed } from '../../src/compile/index.js';
 import { parseDeck } from '../../src/parse/index.js';
 import { quoteInLines } from './helpers.js';
@@ -93,6 +94,16 @@ describe('code, tables and images the article explains reach the slides', () => 
     const slide = talk.slides.find((s) => s.figure?.kind === 'code');
     expect(slide?.figure).toMatchObject({ lines: ['console.log(val1)', 'console.log(msg, subst1)'] });
     expect(slide?.sources.some((r) => r.startLine === 8 && r.endLine === 9)).toBe(true);
+  });
+
+  test('a sentence that introduces a later figure keeps it, though a figure opening the section comes before it', () => {
+    const page = '# Parsing\n\nThe parser reads a configuration file and reports every error with its line.\n\n## Syntax\n\n```js\nparse(path)\n```\n\nThe call below parses a file with the default options:\n\n```js\nparse("app.toml", {})\n```\n';
+    const article = readArticle(0, 'a.md', page);
+    const [a, b] = article.figures;
+    const intro = article.sentences.findIndex((x) => x.plain.startsWith('The call below'));
+    expect(b?.sentence).toBe(intro);
+    expect(a?.sentence).not.toBe(intro);
+    expect(article.sentences[intro]?.figure).toBe(1);
   });
 
   test('an image the deck cannot reach (outside its folder, a template, missing) is left out, its sentence too', () => {

@@ -3,6 +3,7 @@ import { aboutPublisher, modeline } from '../../src/compile/boilerplate.js';
 import { scanBlocks, withoutAttributes } from '../../src/compile/blocks.js';
 import { condenseBullet, crossReference, danglingReference, dropAppositive, fragmentBullet } from '../../src/compile/condense.js';
 import { compileTalkDetailed } from '../../src/compile/index.js';
+import { stripMarkup } from '../../src/compile/inline.js';
 import { readArticle } from '../../src/compile/article.js';
 
 /**
@@ -171,8 +172,39 @@ describe('the last item of a list starts no bullet', () => {
     for (const bullet of condenseBullet(sentence)) expect(bullet.text).not.toMatch(fragment);
   });
 
+  test('a short opening phrase is no list item: the clause after it still makes a bullet', () => {
+    const bullets = condenseBullet('Last year, Google released a new version of its browser for phones, and the team published a long report on how it measured the speed.').map((b) => b.text);
+    expect(bullets.some((b) => b.startsWith('Google released a new version of its browser'))).toBe(true);
+  });
+
   test('an opening phrase before a comma is no list: the clause after it still makes a bullet', () => {
     const bullets = condenseBullet('In 2016, Docker bought Unikernel Systems and hired most of its engineers to work on the Docker for Mac and Windows products.').map((b) => b.text);
     expect(bullets.some((b) => b.startsWith('Docker bought Unikernel Systems and hired most of its engineers'))).toBe(true);
+  });
+});
+
+describe("reStructuredText's inline markup, and Markdown that only looks like it", () => {
+  // Without the marks stripMarkup leaves where emphasis was.
+  const plain = (t: string) => stripMarkup(t, new Map()).text.replaceAll('\u0000', '');
+  test('roles reStructuredText defines, and hyperlinks with a target, read as their text', () => {
+    expect(plain('See :pep:`8` and :func:`os.path.join`, as `the guide <https://example.org/g>`_ says.')).toBe('See PEP 8 and `os.path.join`, as the guide says.');
+    expect(plain('For example::')).toBe('For example:');
+  });
+
+  test('Markdown is left alone: emphasis around code, an emoji before code, a "::" after a space', () => {
+    expect(plain('_always call `close()`_ first')).toBe('always call `close()` first');
+    expect(plain('Ship it :rocket:`deploy` now')).toBe('Ship it :rocket:`deploy` now');
+    expect(plain('The scope operator is ::')).toBe('The scope operator is ::');
+  });
+});
+
+describe('what is not a pointer to another page', () => {
+  test.each([
+    'See how the cache cuts median latency in half on the second run.',
+    'Consult the on-call engineer before you restart the primary database.',
+    'If the build fails, see whether the lock file changed since the last release.',
+    'For more information about users who visit the site, the log stores each request with its time.',
+  ])('%s', (sentence) => {
+    expect(crossReference(sentence)).toBe(false);
   });
 });
