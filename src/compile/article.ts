@@ -282,7 +282,12 @@ function frontMatterOf(path: string, lines: readonly string[]): FrontMatter | nu
     return readFrontMatter(lines);
   } catch (error) {
     if (!(error instanceof FrontMatterError)) throw error;
-    const hint = error.message.endsWith('never closed') ? `close it with a line of ${lines[0]?.trim() === '+++' ? '+++' : '---'} (add it after the last field)` : 'fix the front matter, or remove it';
+    const toml = lines[0]?.trim() === '+++';
+    const hint = error.message.endsWith('never closed')
+      ? `close it with a line of ${toml ? '+++' : '---'} (add it after the last field)`
+      : toml
+        ? 'fix the TOML between the `+++` lines (close every quote and bracket, and quote text values), or remove it'
+        : 'fix the YAML between the `---` lines (quote a value that holds : # [ or {, like `title: "Why: a talk"`), or remove it';
     throw new CompileError(path, error.message, hint, { line: error.line, column: error.column });
   }
 }

@@ -203,6 +203,8 @@ class ScreenDeck {
  */
 async function openDeck(source: DeckSource, io: ScreenIo, screenDeck: ScreenDeck, beforeOutput?: () => void): Promise<Deck | number> {
   if (!isTerminal(io)) {
+    // A deck that cannot be read says so first: the file, not the terminal, is what to fix then.
+    await screenDeck.read();
     io.err(`talkdeck: needs a terminal (stdout and stdin must be a TTY); use \`talkdeck print ${source.shown}\` for plain text\n`);
     return EXIT_USAGE;
   }

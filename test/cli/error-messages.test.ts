@@ -143,8 +143,8 @@ const rows: Row[] = [
   // Articles for build.
   { what: 'an empty article', args: ['build', 'empty.md', '-o', 'out.md'], code: 1, where: 'empty.md: is empty', fix: /write the article first, or leave it out/u },
   { what: 'a binary article', args: ['build', 'binary.md', '-o', 'out.md'], code: 1, where: 'binary.md: is a binary file', fix: /give a Markdown or plain-text file/u },
-  { what: "an article's YAML front matter that does not parse", args: ['build', 'broken-yaml.md', '-o', 'out.md'], code: 1, where: 'broken-yaml.md:3:', fix: /its YAML front matter does not parse: .*; fix the front matter, or remove it/u },
-  { what: "an article's TOML front matter that does not parse", args: ['build', 'bad-toml.md', '-o', 'out.md'], code: 1, where: 'bad-toml.md:2:', fix: /its TOML front matter does not parse: unfinished string; fix the front matter, or remove it/u },
+  { what: "an article's YAML front matter that does not parse", args: ['build', 'broken-yaml.md', '-o', 'out.md'], code: 1, where: 'broken-yaml.md:3:', fix: /its YAML front matter does not parse: .*; fix the YAML between the `---` lines \(quote a value that holds : # \[ or \{.*\), or remove it/u },
+  { what: "an article's TOML front matter that does not parse", args: ['build', 'bad-toml.md', '-o', 'out.md'], code: 1, where: 'bad-toml.md:2:', fix: /its TOML front matter does not parse: unfinished string; fix the TOML between the `\+\+\+` lines/u },
   { what: "an article's front matter never closed", args: ['build', 'open-yaml.md', '-o', 'out.md'], code: 1, where: 'open-yaml.md:1:1: its front matter is never closed', fix: /close it with a line of --- \(add it after the last field\)/u },
   { what: 'an article with no prose', args: ['build', 'only-code.md', '-o', 'out.md'], code: 1, where: 'only-code.md: holds only code', fix: /add paragraphs of text, or leave it out/u },
   // Exports that cannot be made.
@@ -164,6 +164,7 @@ const rows: Row[] = [
   { what: 'an unknown dialect', args: ['print', 'talk.md', '--dialect', 'keynote'], code: 2, where: null, fix: /--dialect must be auto or one of talkdeck, presenterm, marp/u },
   { what: 'a misspelt option', args: ['print', 'talk.md', '--widht', '60'], code: 2, where: null, fix: /Did you mean --width\?/u },
   { what: 'the presenter without a terminal', args: ['present', 'talk.md'], code: 2, where: null, fix: /use `talkdeck print talk\.md` for plain text/u },
+  { what: 'the presenter without a terminal, on a deck that does not exist', args: ['present', 'nope.md'], code: 1, where: 'nope.md: no such file', fix: /check the path and its spelling/u },
   { what: 'a missing required option', args: ['export', 'talk.md'], code: 2, where: null, fix: /export needs a format: give -f, --format \(html, pdf, pptx, md, txt or json\), or set export\.format in the configuration/u },
   { what: 'a mistyped command', args: ['presnt', 'talk.md'], code: 2, where: null, fix: /unknown command 'presnt'; did you mean 'present'\?/u },
   { what: 'an unknown option like no other', args: ['print', 'talk.md', '--frobnicate'], code: 2, where: null, fix: /run 'talkdeck COMMAND --help' for usage/u },

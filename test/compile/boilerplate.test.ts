@@ -156,7 +156,7 @@ describe('reading real shapes of articles', () => {
     };
     const yaml = fault(`---\ntitle: Why unikernels fail\ntags: [ops, kernels\n---\n\n${BODY}\n`);
     expect(yaml).toBeInstanceOf(CompileError);
-    expect(yaml.format()).toMatch(/^a\.md:3:\d+: its YAML front matter does not parse: .+; fix the front matter, or remove it$/u);
+    expect(yaml.format()).toMatch(/^a\.md:3:\d+: its YAML front matter does not parse: .+; fix the YAML between the `---` lines \(quote a value .+\), or remove it$/u);
     expect(fault(`+++\ntitle = "Why\n+++\n\n${BODY}\n`).format()).toMatch(/^a\.md:2:\d+: its TOML front matter does not parse: unfinished string/u);
     // Unclosed, the whole article would have been read as front matter.
     expect(fault(`---\ntitle: Why unikernels fail\n\n${BODY}\n`).format()).toBe('a.md:1:1: its front matter is never closed; close it with a line of --- (add it after the last field)');
