@@ -28,7 +28,7 @@ describe('keys from a configuration', () => {
     expect(keyToCommand('r', { ctrl: true }, state, keymap)).toEqual({ kind: 'exec' });
     expect(earlyKeyBytes(keymap).filter(([, action]) => action === 'next')).toEqual([['x', 'next']]);
     expect(keyHelp(keymap)).toContainEqual(['x', 'next step or slide']);
-    expect(keyHelp(keymap)).toContainEqual(['Ctrl-R', "run the slide's +exec code (with -x); Ctrl-C stops it"]);
+    expect(keyHelp(keymap)).toContainEqual(['Ctrl-R', 'run +exec code (with -x); Ctrl-C stops']);
   });
 
   test('Ctrl-E runs code; Ctrl-C stops a running snippet, and quits only when none runs', () => {

@@ -46,8 +46,8 @@ describe('the speaker keys and the follower keys', () => {
   it('b and . blank, t pauses; the help lists them from the table', () => {
     expect([press('b'), press('.'), press('t')]).toEqual(['blank', 'blank', 'pause']);
     const help = new Map(keyHelp());
-    expect(help.get('b .')).toBe('blank the screen (any key shows it again)');
-    expect(help.get('t')).toBe('pause or resume the clock (and auto-advance)');
+    expect(help.get('b .')).toBe('blank the screen; any key shows it');
+    expect(help.get('t')).toBe('pause or resume clock and auto-advance');
     // A configuration moves them like any other key.
     expect(keyToCommand('B', {}, state, withKeys(DEFAULT_KEYMAP, { blank: ['B'] }))?.kind).toBe('blank');
   });
@@ -81,5 +81,17 @@ describe('terminal replies', () => {
     expect(['\u001b]', '11;rgb:ffff/ffff/ffff\u0007', '1'].map(isReply)).toEqual([true, true, false]);
     expect(isReply('\u001b[?64;1;2;6;9;15;18;21;22c')).toBe(true);
     expect(['\u001b', '\u001b[C', 'q', '1'].map(isReply)).toEqual([false, false, false, false]);
+  });
+});
+
+describe('the ? screen', () => {
+  it('shows every key and the whole of what it does in an 80x24 terminal, nothing cut short', async () => {
+    const { helpLines } = await import('../../src/present/overlays.js');
+    const { loadTheme } = await import('../../src/theme/index.js');
+    const theme = loadTheme('dark', { themesDir: 'themes', cwd: process.cwd() });
+    const text = helpLines(theme, 80, 24).map((line) => line.map((span) => span.text).join(''));
+    expect(text.join('\n')).not.toContain('…');
+    for (const [, help] of keyHelp(DEFAULT_KEYMAP)) expect(text.some((line) => line.includes(help)), help).toBe(true);
+    expect(text.some((line) => line.includes('Press any key to return.'))).toBe(true);
   });
 });
