@@ -238,6 +238,8 @@ interface Piece {
   anaphoric: boolean;
   /** A noun phrase without a verb: an item of a list ("a module, | class, | or …"), not an adverbial. */
   listItem?: boolean;
+  /** Its first word (after a connective) is a verb: "and combine them into a key". */
+  verbFirst?: boolean;
 }
 
 const SUBORDINATORS = /^(?:because|although|though|while|whereas|if|unless|since|when|whenever|which|who|whom|whose|where|as|lest|until|after|before|once|because|因为|虽然|尽管|如果|即使|由于|当|假如|只要)$/iu;
@@ -362,6 +364,7 @@ function piecesOf(text: string, words: readonly Word[]): Piece[] {
         subordinate: purpose || [first, second, inside[1]].some((w) => w !== undefined && (SUBORDINATORS.test(w.text) || w.pos === 'SCONJ')) || first.pos === 'ADP',
         connective: CONNECTIVES.test(first.text),
         anaphoric: ANAPHORA.test((body[0] ?? first).text),
+        verbFirst: body.find((w) => w.pos !== 'ADV')?.pos === 'VERB',
         // Not the sentence's opening phrase ("Last year, Google released …"): a list's items come after a comma.
         listItem: after !== 'start' && inside.length <= 3 && !inside.some((w) => ['VERB', 'AUX', 'ADP', 'SCONJ', 'ADV'].includes(w.pos)) && ['NOUN', 'PROPN', 'ADJ', 'NUM'].includes((body[0] ?? first).pos),
       });
@@ -414,6 +417,13 @@ function mayStart(pieces: readonly Piece[], i: number): boolean {
 function mayEnd(pieces: readonly Piece[], j: number): boolean {
   const next = pieces[j + 1];
   if (!next) return true;
+  // "We hash each input, hash the compiler flags, | and combine them into a key": verbs of one
+  // subject in a list go on to the last; neither piece is a clause of its own.
+  // (The tagger may read the middle one's verb as a noun: "hash the compiler flags".)
+  const here = pieces[j] as Piece;
+  if (j > 0 && next.connective && next.verbFirst && !next.clause && !next.subordinate && !here.clause && here.after === 'comma') return false;
+  // Nor does a list of things: "You can customize the size, position, | and border …".
+  if (next.connective && !next.clause && here.listItem) return false;
   if (next.after === 'strong' || next.after === 'contrast' || next.subordinate) return true;
   return next.verb && (next.clause || next.connective);
 }
@@ -596,7 +606,7 @@ function condenseUncached(stripped: string, options: { minWords?: number; fragme
   if (out.length === 0) {
     for (const [k, p] of pieces.entries()) {
       const piece = tidy(dropOpeners(resolved.slice(p.start, p.end)));
-      if (k > 0 && !p.clause) continue;
+      if (k > 0 && (!p.clause || (p.after === 'comma' && pieces[k - 1]?.listItem))) continue;
       if (REPORTING_END.test(resolved.slice(p.start, p.end).replace(/[。.，,]$/u, ''))) continue;
       if (bulletLength(piece) <= max && substantial(piece, minWords + 1) && readable(piece) && !firstPersonAside(piece) && !p.subordinate) {
         out.push({ text: piece, partial: true, weight: 0.35 });
@@ -639,6 +649,8 @@ export function fragmentBullet(bullet: string, source: string, item = false, sou
     const open = hasCjk(bullet) ? ['ADP', 'CCONJ', 'SCONJ'].includes(last.pos) : OPEN_END.has(last.pos) && !((last.pos === 'VERB' || last.pos === 'AUX') && droppable);
     if (open) return true;
   }
+  // A verb whose object is the quotation after it: "… programmers new to Go ask, | “How does one handle errors?”".
+  if (at >= 0 && last.pos === 'VERB' && !hasCjk(bullet) && /^\s*,?\s*[“"]/u.test(source.slice(end))) return true;
   if (hasCjk(bullet)) {
     if (ZH_REPORTING_START.test(bullet)) return true;
     // Ends on 是, 通过, 和 …: hanging, unless it is the author's whole sentence, full stop and all.

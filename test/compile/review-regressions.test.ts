@@ -208,3 +208,23 @@ describe('what is not a pointer to another page', () => {
     expect(crossReference(sentence)).toBe(false);
   });
 });
+
+describe('a list of what one subject does is not cut before its last item', () => {
+  test.each([
+    ['We hash each input, hash the compiler flags, and combine them into a key.', 'We hash each input, hash the compiler flags'],
+    ["It's fine to politely push back on an idea, ask for more context, or further clarify your position.", "It's fine to politely push back on an idea, ask for more context"],
+    ['It could call `panic!` and crash the program, use a default username, or look up the username from somewhere other than a file.', 'It could call `panic!` and crash the program, use a default username'],
+    // A list of things too.
+    ['You can customize the size, position, and border of the window with the --tmux option.', 'You can customize the size, position'],
+    // opensource.guide's "How to Contribute".
+    ['There are books, recipes, lists, and classes that get developed as open source projects.', 'There are books, recipes, lists'],
+  ])('%s', (sentence, cut) => {
+    expect(condenseBullet(sentence).map((b) => b.text)).not.toContain(cut);
+  });
+
+  test('a verb whose object is the quotation after it ends no bullet, and the report counts such a cut as a fragment', () => {
+    const sentence = 'Perhaps what is happening is that programmers new to Go ask, "How does one handle errors?", learn this pattern, and stop there.';
+    expect(fragmentBullet('Perhaps what is happening is that programmers new to Go ask', sentence)).toBe(true);
+    expect(condenseBullet(sentence).map((b) => b.text)).not.toContain('Perhaps what is happening is that programmers new to Go ask');
+  });
+});
