@@ -238,8 +238,9 @@ export function tagEnglishBatch(texts: readonly string[]): void {
     passages.length = 0;
   }
   todo.forEach((text, j) => cache.set(text, outs[j] ?? []));
-  // Kept longest first, and only passages long enough to hold a bullet.
-  for (const text of todo) if (text.length >= 24) passages.splice(insertionPoint(text.length), 0, text);
+  // Only passages long enough to hold a bullet.
+  for (const text of todo) if (text.length >= 24) passages.unshift(text);
+  if (passages.length > RECENT_PASSAGES) passages.length = RECENT_PASSAGES;
 }
 
 /**
@@ -253,8 +254,13 @@ export function tagEnglish(text: string): EnglishToken[] {
   return cache.get(text) ?? [];
 }
 
-/** The tagged passages, longest first, that a shorter text may be a run of (see `withinTagged`). */
+/**
+ * The passages tagged last, newest first, that a shorter text may be a run of (see
+ * `withinTagged`): a bullet is condensed right after its sentence is tagged, so only the recent
+ * ones are looked through, and a long article costs no more a look-up than a short one.
+ */
 const passages: string[] = [];
+const RECENT_PASSAGES = 64;
 
 /**
  * A condensed bullet or title is mostly a run of a sentence tagged before: its tags are that
@@ -297,15 +303,4 @@ function tokensWithin(tokens: readonly EnglishToken[], start: number, end: numbe
     out.push(t);
   }
   return opened ? out : null;
-}
-
-function insertionPoint(length: number): number {
-  let lo = 0;
-  let hi = passages.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((passages[mid] as string).length >= length) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -330,7 +330,8 @@ export function stripMarkup(raw: string, defs: LinkDefinitions): Stripped {
   if (plainFrom < raw.length) out.push(raw.slice(plainFrom));
   const text = out.length === 1 ? (out[0] ?? '') : out.join('');
   // reStructuredText's "For example::" reads "For example:".
-  return { text: /\p{L}::\s*$/u.test(text) ? text.replace(/(\p{L})::(\s*)$/u, '$1:$2') : text, urls };
+  const end = text.trimEnd();
+  return { text: end.endsWith('::') && /\p{L}$/u.test(end.slice(-3, -2)) ? `${end.slice(0, -1)}${text.slice(end.length)}` : text, urls };
 }
 
 /** reStructuredText roles whose text is code: `:func:`os.path.join``, `:class:`Foo``. */
