@@ -287,8 +287,12 @@ function candidatesUncached(plain: string): TitleCandidate[] {
     if (!push(clause, 'clause', role)) pushShortened(clause, role);
   });
   if (clauses.length > 1 && content.length > MAX_CLAIM_WORDS && hasClauseShape(trimStart([...words]))) pushShortened(words);
+  // An opening phrase of place or time is the setting, not the topic: no title from "From your
+  // terminal, | untrack the file" ("Terminal") while a clause follows it.
+  const opening = clauses.length > 1 && clauses[0]?.[0]?.pos === 'ADP' && clauses[0].length <= 5 ? (clauses[0][clauses[0].length - 1]?.end ?? -1) : -1;
   for (const phrase of nounPhrases(words)) {
     const lead = phrase[0]?.pos === 'DET' ? phrase.slice(1) : phrase;
+    if ((lead[lead.length - 1]?.end ?? 0) <= opening) continue;
     // "the container revolution demands a …": a plural "noun" right before an article is the verb, misread.
     const last = lead[lead.length - 1];
     const next = last ? words[words.indexOf(last) + 1] : undefined;

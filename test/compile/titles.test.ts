@@ -206,3 +206,11 @@ describe('steps of a how-to name their slide as the article does', () => {
     expect(titleCandidates(sentence).find((c) => c.text === text && c.kind !== 'phrase')).toBeUndefined();
   });
 });
+
+describe('the setting is not the topic', () => {
+  test('no title from an opening phrase of place or time while a clause follows it', () => {
+    expect(titleCandidates('From your terminal, untrack the file.').map((c) => c.text)).not.toContain('terminal');
+    expect(titleCandidates('In the kernel, every driver runs with full privileges.').map((c) => c.text)).not.toContain('kernel');
+    expect(titleCandidates('In the kernel, every driver runs with full privileges.').map((c) => c.text)).toContain('every driver runs with full privileges');
+  });
+});
