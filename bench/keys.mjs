@@ -1,4 +1,4 @@
-// Key cost of one build, for paired comparisons of two builds (e.g. under `farm-bench --vs`):
+// Key cost of one build, for paired comparisons of two builds (run the two in turn, several times):
 // `node bench/keys.mjs [DIST] [N]` presents the bundled talk in a private tmux server at 80x24,
 // presses Right N times (150 ms apart) timed in-process from the presenter's TALKDECK_TRACE (key →
 // frame written), then `h` N times timed from send-keys to the slide seen in capture-pane, and
