@@ -39,7 +39,10 @@ describe('running code on a slide', () => {
     expect(screen).toContain('esc:␛[31mred');
   });
 
-  it('Ctrl-C stops the snippet, not the presenter; leaving the slide stops it too', async () => {
+  // Once in a full run of the suite on two loaded cores the Ctrl-C went unanswered for 10 s (the
+  // presenter's clock still ticking); alone it passes every time. One retry, so that a key lost
+  // under load does not fail the run, while a presenter that ignores Ctrl-C still fails it.
+  it('Ctrl-C stops the snippet, not the presenter; leaving the slide stops it too', { retry: 1 }, async () => {
     const pane = present('-x');
     await pane.waitFor('Running code');
     pane.send('Right');

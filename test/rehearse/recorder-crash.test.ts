@@ -54,7 +54,8 @@ async function killAfter(mode: 'steady' | 'busy', lines: number): Promise<string
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
-  const deadline = Date.now() + 20_000;
+  // Each line is flushed to disk: under a full run of the suite 150 of them took over 20 s once.
+  const deadline = Date.now() + 60_000;
   while (completeLines(logPath) < lines) {
     if (child.exitCode !== null) throw new Error(`the recorder exited early (${child.exitCode}): ${stderr}`);
     if (Date.now() > deadline) throw new Error(`no ${lines} lines in the log in time: ${stderr}`);
@@ -110,5 +111,5 @@ describe('a rehearsal killed with SIGKILL', () => {
       ['busy', false],
       ['after', true],
     ]);
-  });
+  }, 90_000);
 });
