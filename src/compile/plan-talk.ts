@@ -1140,7 +1140,10 @@ class Planner {
       const best = options.sort((a, b) => b.weight - a.weight)[0];
       if (!best) return;
       const vector = best.partial ? this.vectorOf(this.termIds(best.text)) : (this.vectors[i] as SparseVector);
-      candidates.push({ sentence: s, text: best.text, score: score * (0.6 + 0.4 * best.weight), vector, partial: best.partial });
+      // A takeaway says what to take away: four words with no figure, name or code in them ("The
+      // payoff came quickly") lead into the point rather than make it, unless the author stressed them.
+      const thin = !s.stressed && bulletLength(best.text) <= 4 && !/[\d`]|\s\p{Lu}/u.test(best.text) && !hasCjk(best.text);
+      candidates.push({ sentence: s, text: best.text, score: score * (0.6 + 0.4 * best.weight) * (thin ? 0.4 : 1), vector, partial: best.partial });
     });
     const picked = selectMmr(candidates, 5, { maxSimilarity: 0.5, lambda: 0.8 });
     // Four at most unless a fifth is as strong a conclusion as the others.

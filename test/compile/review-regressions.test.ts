@@ -228,3 +228,15 @@ describe('a list of what one subject does is not cut before its last item', () =
     expect(condenseBullet(sentence).map((b) => b.text)).not.toContain('Perhaps what is happening is that programmers new to Go ask');
   });
 });
+
+describe('takeaways', () => {
+  test('a four-word opener of the closing paragraph ("The payoff came quickly") is no takeaway; the figures and the lesson after it are', async () => {
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(new URL('../fixtures/compile/build-cache-post.md', import.meta.url), 'utf8');
+    const { talk } = compileTalkDetailed([{ path: 'sources/post.md', text }]);
+    const takeaways = talk.slides.find((s) => s.kind === 'takeaways')?.bullets.map((b) => b.text) ?? [];
+    expect(takeaways).not.toContain('The payoff came quickly');
+    expect(takeaways).toContain('The hit rate rose to 87% in the first week');
+    expect(takeaways.some((t) => t.startsWith('A cache is only as good as its key'))).toBe(true);
+  });
+});
