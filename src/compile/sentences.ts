@@ -65,6 +65,8 @@ function mayEnd(text: string, from: number, to: number, nextAt: number): boolean
   const next = text[nextAt] ?? '';
   if (CJK_TERMINATOR.test(run)) return true;
   if (LOWER.test(next)) return false;
+  // An ellipsis between two code spans or numbers is a range ("`val1` … `valN`", "1 … 10"), not an end.
+  if ((run === '…' || run === '...') && /[`\d]/u.test(next)) return false;
   if (run !== '.') return true;
   const word = wordBefore(text, from).toLowerCase();
   if (ABBREVIATIONS.has(word)) return false;

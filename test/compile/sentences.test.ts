@@ -152,3 +152,12 @@ test('an opening bracket after a sentence end opens the next sentence (MDN\'s Ja
   const parts = splitSentences(text).map((s) => text.slice(s.start, s.end).trim());
   expect(parts).toEqual(['`条件式`の値が偽の場合、`for` ループは終了します。', '（`条件式`がすべて省略されている場合、条件式は真であるとみなされます。）']);
 });
+
+describe('an ellipsis between code spans or numbers', () => {
+  test('is a range, not a sentence end ("`val1` … `valN`", MDN\'s parameters)', () => {
+    const text = '`val1` … `valN` are the values to output.';
+    expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual([text]);
+    expect(splitSentences('Pages 1 ... 10 are the introduction. The rest is reference.').length).toBe(2);
+    expect(splitSentences('We waited… Then it crashed.').length).toBe(2);
+  });
+});
