@@ -292,37 +292,13 @@ export function personName(entry: string): string {
  * there are two fields at least, and one of them is a title, an author or a date.
  */
 export function readHeaderBlock(lines: readonly string[], options: { needTitle?: boolean } = {}): FrontMatter | null {
-  const fields: { key: string; value: string; line: number; endLine: number }[] = [];
-  let i = 0;
-  for (; i < Math.min(lines.length, MAX_LINES); i++) {
-    const text = lines[i] ?? '';
-    if (text.trim() === '') break;
-    const last = fields[fields.length - 1];
-    if (last && /^[ \t]+\S/u.test(text)) {
-      last.value = `${last.value} ${text.trim()}`.trim();
-      last.endLine = i + 1;
-      continue;
-    }
-    const match = HEADER_FIELD.exec(text);
-    if (!match) return null;
-    fields.push({ key: (match[1] ?? '').toLowerCase(), value: match[2] ?? '', line: i + 1, endLine: i + 1 });
-  }
-  // The block must end at a blank line with something after it.
-  if (i >= lines.length || fields.length < 2) return null;
+  const { fields, stop } = readFields(lines, 0, HEADER_FIELD);
+  // Every line up to the block's end is a field, and the block ends at a blank line with something after it.
+  if (stop >= lines.length || (lines[stop] ?? '').trim() !== '' || fields.length < 2) return null;
   const known = [...HEADER_KEYS.title, ...HEADER_KEYS.author, ...HEADER_KEYS.date] as readonly string[];
   if (!fields.some((f) => known.includes(f.key))) return null;
   // In a Markdown file only a block that names the title is metadata: "Note: …" over "Date: …" is prose.
   if (options.needTitle && !fields.some((f) => (HEADER_KEYS.title as readonly string[]).includes(f.key))) return null;
-  const pick = (keys: readonly string[], value: (text: string) => string = (text) => text): MetaField | null => {
-    for (const key of keys) {
-      const f = fields.find((x) => x.key === key && x.value.trim() !== '');
-      if (!f) continue;
-      const text = value(f.value.replace(/\s+/gu, ' ').trim());
-      if (!text) continue;
-      return { text, line: f.line, endLine: f.endLine, quote: lines.slice(f.line - 1, f.endLine).map((l) => l.trim()).join('\n') };
-    }
-    return null;
-  };
   // Authors are separated by commas outside parentheses and angle brackets.
   const authors = (text: string) =>
     text
@@ -332,13 +308,56 @@ export function readHeaderBlock(lines: readonly string[], options: { needTitle?:
       .join(', ');
   return {
     format: 'header',
-    endLine: i,
-    title: pick(HEADER_KEYS.title),
-    author: pick(HEADER_KEYS.author, authors),
-    date: pick(HEADER_KEYS.date),
-    description: pick(HEADER_KEYS.description),
-    lang: pick(HEADER_KEYS.lang)?.text ?? '',
+    endLine: stop,
+    title: pickField(fields, lines, HEADER_KEYS.title),
+    author: pickField(fields, lines, HEADER_KEYS.author, authors),
+    date: pickField(fields, lines, HEADER_KEYS.date),
+    description: pickField(fields, lines, HEADER_KEYS.description),
+    lang: pickField(fields, lines, HEADER_KEYS.lang)?.text ?? '',
   };
+}
+
+/** One "Key: value" field of a header block or a field list, with the lines it spans (1-based). */
+interface HeaderField {
+  key: string;
+  value: string;
+  line: number;
+  endLine: number;
+}
+
+/**
+ * The fields from line `from` on: each a line that `pattern` matches (the key its first group, the
+ * value its second), a value going on over indented lines; `stop` is the first line that is
+ * neither (a blank line ends them too).
+ */
+function readFields(lines: readonly string[], from: number, pattern: RegExp): { fields: HeaderField[]; stop: number } {
+  const fields: HeaderField[] = [];
+  let i = from;
+  for (; i < Math.min(lines.length, from + MAX_LINES); i++) {
+    const text = lines[i] ?? '';
+    const last = fields[fields.length - 1];
+    if (last && /^[ \t]+\S/u.test(text)) {
+      last.value = `${last.value} ${text.trim()}`.trim();
+      last.endLine = i + 1;
+      continue;
+    }
+    const match = pattern.exec(text);
+    if (!match) break;
+    fields.push({ key: (match[1] ?? '').toLowerCase(), value: match[2] ?? '', line: i + 1, endLine: i + 1 });
+  }
+  return { fields, stop: i };
+}
+
+/** The first of `keys` (in their order) that a field gives a value, as metadata cited by its lines. */
+function pickField(fields: readonly HeaderField[], lines: readonly string[], keys: readonly string[], value: (text: string) => string = (text) => text): MetaField | null {
+  for (const key of keys) {
+    const f = fields.find((x) => x.key === key && x.value.trim() !== '');
+    if (!f) continue;
+    const text = value(f.value.replace(/\s+/gu, ' ').trim());
+    if (!text) continue;
+    return { text, line: f.line, endLine: f.endLine, quote: lines.slice(f.line - 1, f.endLine).map((l) => l.trim()).join('\n') };
+  }
+  return null;
 }
 
 /** A line of one punctuation character repeated, as reStructuredText adorns a title with. */
@@ -362,26 +381,10 @@ export function readRestTitle(lines: readonly string[]): FrontMatter | null {
   if (!over || !under || over[1] !== under[1] || !text || text.length > 120 || (lines[i + 2] ?? '').trim().length < text.length) return null;
   const titleLine = i + 2;
   const title: MetaField = { text, line: titleLine, endLine: titleLine, quote: (lines[i + 1] ?? '').trim() };
-  let endLine = i + 3;
   let j = i + 3;
   while (j < lines.length && (lines[j] ?? '').trim() === '') j++;
-  const fields: { key: string; value: string; line: number; endLine: number }[] = [];
-  for (; j < lines.length; j++) {
-    const line = lines[j] ?? '';
-    const last = fields[fields.length - 1];
-    if (last && /^[ \t]+\S/u.test(line)) {
-      last.value = `${last.value} ${line.trim()}`.trim();
-      last.endLine = j + 1;
-      continue;
-    }
-    const match = REST_FIELD.exec(line);
-    if (!match) break;
-    fields.push({ key: (match[1] ?? '').toLowerCase(), value: match[2] ?? '', line: j + 1, endLine: j + 1 });
-  }
-  if (fields.length > 0) endLine = fields[fields.length - 1]?.endLine ?? endLine;
-  const pick = (keys: readonly string[]): MetaField | null => {
-    const f = fields.find((x) => keys.includes(x.key) && x.value.trim() !== '');
-    return f ? { text: f.value.replace(/\s+/gu, ' ').trim(), line: f.line, endLine: f.endLine, quote: lines.slice(f.line - 1, f.endLine).map((l) => l.trim()).join('\n') } : null;
-  };
+  const { fields } = readFields(lines, j, REST_FIELD);
+  const endLine = fields[fields.length - 1]?.endLine ?? i + 3;
+  const pick = (keys: readonly string[]) => pickField(fields, lines, keys);
   return { format: 'header', endLine, title, author: pick(['author', 'authors']), date: pick(['date']), description: pick(['abstract', 'description', 'summary']), lang: pick(['language', 'lang'])?.text ?? '' };
 }
