@@ -3,7 +3,7 @@ import { build } from 'esbuild';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
-import { isBuiltin } from 'node:module';
+import { createRequire, isBuiltin } from 'node:module';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { asciiScript } from './ascii-script.mjs';
@@ -201,6 +201,17 @@ const presenterOnly = {
     // require: a script run by vm cannot import() without an experimental flag.
     b.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' && (isBuiltin(args.path) || shared.external.includes(args.path)) ? { path: args.path, namespace: 'required' } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'required' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+    // Node's modules that some module requires at its top but only a few commands use: commander's
+    // child_process (for executable subcommands, which talkdeck has none of; with the dgram and net
+    // modules it pulls in, about 4 ms of every command) and the notes channel's dgram. Each is
+    // loaded on first use of one of its exports.
+    b.onResolve({ filter: /^(node:)?(child_process|dgram)$/ }, (args) => (args.namespace === 'lazy-builtin' ? undefined : { path: args.path.replace(/^node:/u, ''), namespace: 'lazy-builtin' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+      contents: `let m; const load = () => (m ??= require(${JSON.stringify(`node:${args.path}`)}));\n${Object.keys(createRequire(import.meta.url)(`node:${args.path}`))
+        .map((key) => `Object.defineProperty(module.exports, ${JSON.stringify(key)}, { enumerable: true, get: () => load()[${JSON.stringify(key)}] });`)
+        .join('\n')}`,
+      loader: 'js',
+    }));
     // The parse face's top-level await for the YAML parser, as a plain import here.
     b.onResolve({ filter: /^\.\/yaml-ready\.js$/ }, (args) => ({ path: join(args.resolveDir, 'yaml-ready-now.ts') }));
     // The English tagger bundled, not read from dist/tagger.cjs: the code cache then holds it too.

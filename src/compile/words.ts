@@ -180,9 +180,22 @@ function japaneseWords(text: string): Word[] {
   return out;
 }
 
+/**
+ * The passages tagged so far: titles and condensing ask for the same sentence's words again and
+ * again (each title candidate is judged in its whole sentence). Callers only read the words.
+ */
+const tagged = new Map<string, Word[]>();
+const KEPT_TAGGINGS = 2000;
+
 /** Tags a plain passage: ICU's segmenter for Japanese, jieba for other text with CJK characters, wink-nlp otherwise. */
 export function taggedWords(text: string): Word[] {
-  return joinVersions(joinDottedNames(taggedPieces(text), text), text);
+  let words = tagged.get(text);
+  if (!words) {
+    if (tagged.size >= KEPT_TAGGINGS) tagged.clear();
+    words = joinVersions(joinDottedNames(taggedPieces(text), text), text);
+    tagged.set(text, words);
+  }
+  return words;
 }
 
 function taggedPieces(text: string): Word[] {
