@@ -456,6 +456,19 @@ export function condenseBullet(stripped: string, options: { minWords?: number; f
 
 /** The sentence with asides, parentheticals, openers and frames deleted: what condensing works on. */
 function prepared(stripped: string): string {
+  let out = preparedTexts.get(stripped);
+  if (out === undefined) {
+    if (preparedTexts.size >= 5000) preparedTexts.clear();
+    out = prepare(stripped);
+    preparedTexts.set(stripped, out);
+  }
+  return out;
+}
+
+/** Sentences prepared so far: the planner asks for the text to tag, then condenses, then judges fragments, each from the same sentence. */
+const preparedTexts = new Map<string, string>();
+
+function prepare(stripped: string): string {
   let text = stripped.trim();
   // A sentence that is itself one parenthetical aside keeps its content.
   if (/^[(（]/u.test(text) && /[)）][.。!?]?$/u.test(text)) {

@@ -982,7 +982,7 @@ class Planner {
     let at = plain.indexOf(text);
     if (at < 0) at = plain.toLowerCase().indexOf(text.toLowerCase());
     if (at <= 0) return false;
-    const prev = /([\p{L}\p{N}][\p{L}\p{N}'’-]*)[ \t]+$/u.exec(plain.slice(0, at))?.[1]?.toLowerCase();
+    const prev = wordBeforeSpace(plain, at)?.toLowerCase();
     const first = /^[\p{L}\p{N}][\p{L}\p{N}'’-]*/u.exec(text)?.[0]?.toLowerCase();
     if (!prev || !first || STOP_WORDS.has(prev)) return false;
     if (!this.pairs) {
@@ -1425,4 +1425,18 @@ function overlap(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
 /** Plans a talk from read articles, the first leading. */
 export function planTalk(articles: readonly Article[], options: PlanOptions): PlanResult {
   return new Planner(articles, options).plan();
+}
+
+/**
+ * The word that ends just before the spaces before `at` (a letter or digit, then letters, digits,
+ * apostrophes and hyphens), or undefined when no word and space come right before it. Matched in
+ * the text after the last white space before that word: anchored at the end of the whole text, the
+ * expression would try every start in it.
+ */
+function wordBeforeSpace(text: string, at: number): string | undefined {
+  let end = at;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  let from = end;
+  while (from > 0 && !/\s/u.test(text[from - 1] as string)) from--;
+  return /([\p{L}\p{N}][\p{L}\p{N}'’-]*)[ \t]+$/u.exec(text.slice(from, at))?.[1];
 }
