@@ -48,6 +48,8 @@ interface Dictionary {
   loaded: Set<string>;
   /** The Han runs looked up so far, one a line: a run inside one of them holds no word not loaded yet. */
   scanned: string;
+  /** The Han runs prepared so far. */
+  runs: Set<string>;
 }
 
 let dictionary: Dictionary | null = null;
@@ -85,15 +87,31 @@ export function totalFrequency(bytes: Buffer): number {
   return total;
 }
 
+/**
+ * jieba's native binding: on Linux the glibc build's package, which @node-rs/jieba's loader picks
+ * there after reading /usr/bin/ldd and trying a file beside itself (about 2 ms); where that does
+ * not load (musl), through that loader.
+ */
+function jiebaBinding(require: NodeJS.Require): { Jieba: new () => JiebaInstance } {
+  if (process.platform === 'linux' && (process.arch === 'x64' || process.arch === 'arm64')) {
+    try {
+      return require(`@node-rs/jieba-linux-${process.arch}-gnu`) as { Jieba: new () => JiebaInstance };
+    } catch {
+      // Not installed, or not glibc: the package's loader finds the right one.
+    }
+  }
+  return require('@node-rs/jieba') as { Jieba: new () => JiebaInstance };
+}
+
 function load(): Dictionary {
   if (dictionary) return dictionary;
   const require = createRequire(import.meta.url);
-  const { Jieba } = require('@node-rs/jieba') as { Jieba: new () => JiebaInstance };
+  const { Jieba } = jiebaBinding(require);
   const bytes = readFileSync(require.resolve('@node-rs/jieba/dict.txt'));
   const total = bytes.length === KNOWN_DICTIONARY.bytes ? KNOWN_DICTIONARY.total : totalFrequency(bytes);
   const jieba = new Jieba();
   jieba.loadDict(Buffer.from(`${FILLER} ${total} x\n`));
-  dictionary = { bytes, total, jieba, Jieba, lines: [], frequency: 0, blocks: new Map(), loaded: new Set(), scanned: '' };
+  dictionary = { bytes, total, jieba, Jieba, lines: [], frequency: 0, blocks: new Map(), loaded: new Set(), scanned: '', runs: new Set() };
   return dictionary;
 }
 
@@ -152,20 +170,20 @@ function blockOf(dict: Dictionary, char: string): Block {
  * word's block, which is sorted by UTF-8 bytes: the order of code points, so of JavaScript's
  * comparison of these characters. Only the line found is decoded.
  */
-function lookUp(dict: Dictionary, word: string): { line: string; prefix: boolean } {
+function lookUp(dict: Dictionary, word: string, from = 0): { line: string; prefix: boolean; at: number } {
   const { start, end } = blockOf(dict, word[0] ?? '');
   const query = utf8(word);
-  const at = lowerBound(dict.bytes, query, start, end);
-  if (at >= end) return { line: '', prefix: false };
+  const at = lowerBound(dict.bytes, query, Math.max(start, from), end);
+  if (at >= end) return { line: '', prefix: false, at };
   const bytes = dict.bytes;
   let prefix = at + query.length <= end;
   for (let k = 0; prefix && k < query.length; k++) prefix = bytes[at + k] === query[k];
-  if (!prefix) return { line: '', prefix: false };
+  if (!prefix) return { line: '', prefix: false, at };
   const after = bytes[at + query.length];
-  if (after !== SPACE && after !== NEWLINE && after !== undefined) return { line: '', prefix: true };
+  if (after !== SPACE && after !== NEWLINE && after !== undefined) return { line: '', prefix: true, at };
   let close = at;
   while (close < bytes.length && bytes[close] !== NEWLINE) close++;
-  return { line: bytes.toString('utf8', at, close), prefix: true };
+  return { line: bytes.toString('utf8', at, close), prefix: true, at };
 }
 
 /** Loads into jieba every dictionary word that occurs in the text and is not loaded yet. */
@@ -173,13 +191,20 @@ function prepare(dict: Dictionary, text: string): void {
   const lines: string[] = [];
   for (const match of text.matchAll(HAN_RUN)) {
     const run = match[0];
-    // A bullet or a title is cut from a sentence prepared before: nothing new to look up.
-    if (dict.scanned.includes(run)) continue;
+    if (dict.runs.has(run)) continue;
+    dict.runs.add(run);
+    // A bullet or a title is cut from a sentence prepared before: nothing new to look up. (Not
+    // searched past a few hundred thousand characters: a search of all text scanned for every run
+    // of a long article would cost its length squared, more than the look-ups it saves.)
+    if (dict.scanned.length < 200_000 && dict.scanned.includes(run)) continue;
     dict.scanned += `${run}\n`;
     for (let i = 0; i < run.length; i++) {
+      // A longer word with the same start sorts after the shorter one: its search starts there.
+      let from = 0;
       for (let j = i + 1; j <= Math.min(run.length, i + MAX_WORD); j++) {
         const word = run.slice(i, j);
-        const { line, prefix } = lookUp(dict, word);
+        const { line, prefix, at } = lookUp(dict, word, from);
+        from = at;
         if (line && !dict.loaded.has(word)) {
           dict.loaded.add(word);
           lines.push(line);

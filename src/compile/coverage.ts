@@ -82,14 +82,79 @@ export interface DeckCoverage {
   screenWordsPerMinute: number;
 }
 
-/** Words of a text: Latin runs, and each CJK character. */
-function countWords(text: string): number {
-  let words = 0;
-  for (const segment of new Intl.Segmenter('en', { granularity: 'word' }).segment(text)) {
-    if (!segment.isWordLike) continue;
-    const cjk = segment.segment.match(/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/gu)?.length ?? 0;
-    words += cjk > 0 ? cjk : 1;
+/** Characters counted one word each: kana, Han and Hangul. */
+const COUNTED_CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/u;
+/** Scripts whose words only a dictionary finds (Thai, Lao, Khmer, Myanmar): counted by ICU's segmenter. */
+const DICTIONARY_SCRIPTS = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+/** Ideographs and kana: each one word here, however ICU's dictionary groups them. */
+const IDEOGRAPHIC = /(?![\uFF66-\uFF9F])[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3005\u3007\u303B\u30FC]/u;
+const LETTER = /[\p{L}\p{M}\u200C\u200D]/u;
+const DIGIT = /\p{Nd}/u;
+const MARK = /[\p{M}\p{Cf}]/u;
+/** What joins two letters into one word (UAX #29's MidLetter, with the colon, and MidNumLet), and two digits (MidNum and MidNumLet). */
+const BETWEEN_LETTERS = /[.:'\uFE55\uFF1A\u2018\u2019\u2024\uFE52\uFF07\uFF0E\u00B7\u0387\u05F4\u2027\uFE13]/u;
+const BETWEEN_DIGITS = /[.'\u2018\u2019\u2024\uFE52\uFF07\uFF0E,;\u037E\u0589\u060C\u060D\u066C\u07F8\u2044\uFE10\uFE14\uFE50\uFE54\uFF0C\uFF1B]/u;
+
+let wordSegmenter: Intl.Segmenter | null = null;
+
+/**
+ * Words of a text as ICU's word segmenter finds them (UAX #29): runs of letters and digits, joined
+ * by an apostrophe or a full stop between letters ("don't", "e.g") and by a comma or a full stop
+ * between digits ("3,000", "3.14"); each CJK character one word. Counted here rather than by
+ * Intl.Segmenter: the first segmenter a process makes costs ICU's start, about 16 ms, and `build`
+ * needs no other. Text in a script that only a dictionary cuts (Thai) is counted by ICU.
+ */
+export function countWords(text: string): number {
+  if (DICTIONARY_SCRIPTS.test(text)) {
+    wordSegmenter ??= new Intl.Segmenter('en', { granularity: 'word' });
+    let words = 0;
+    for (const segment of wordSegmenter.segment(text)) {
+      if (!segment.isWordLike) continue;
+      const cjk = segment.segment.match(/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/gu)?.length ?? 0;
+      words += cjk > 0 ? cjk : 1;
+    }
+    return words;
   }
+  let words = 0;
+  /** The word being read: its CJK characters (Hangul is written in words), and what its last character was. */
+  let inWord = false;
+  let cjk = 0;
+  let last: 'letter' | 'digit' | 'underscore' = 'letter';
+  const end = () => {
+    if (inWord) words += cjk > 0 ? cjk : 1;
+    inWord = false;
+    cjk = 0;
+  };
+  const chars = Array.from(text);
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i] as string;
+    if (IDEOGRAPHIC.test(c)) {
+      end();
+      if (COUNTED_CJK.test(c)) words++;
+      continue;
+    }
+    // An underscore joins what is on either side of it ("FZF_CTRL_R_OPTS", "x_"); two or more alone are a word too.
+    if (c === '_') {
+      if (!inWord && chars[i + 1] === '_') inWord = true;
+      else if (!inWord && ((LETTER.test(chars[i + 1] ?? '') && !IDEOGRAPHIC.test(chars[i + 1] ?? '')) || DIGIT.test(chars[i + 1] ?? ''))) inWord = true;
+      last = 'underscore';
+      continue;
+    }
+    // A mark (a variation selector, an accent) belongs to the character before it: it starts no word.
+    if (!inWord && MARK.test(c)) continue;
+    const letter = LETTER.test(c);
+    if (letter || DIGIT.test(c)) {
+      if (!inWord) inWord = true;
+      if (COUNTED_CJK.test(c)) cjk++;
+      last = letter ? 'letter' : 'digit';
+      continue;
+    }
+    // A joiner between two letters or two digits keeps the word going.
+    const next = chars[i + 1] ?? '';
+    if (inWord && ((last === 'letter' && BETWEEN_LETTERS.test(c) && LETTER.test(next) && !IDEOGRAPHIC.test(next)) || (last === 'digit' && BETWEEN_DIGITS.test(c) && DIGIT.test(next)))) continue;
+    end();
+  }
+  end();
   return words;
 }
 
@@ -123,6 +188,7 @@ const overlaps = (s: { startLine: number; endLine: number }, ref: Citation) => r
 function coverArticle(path: string, article: Article, slides: readonly CoverSlide[], withMissed: boolean): ArticleCoverage {
   const vocab = new Vocabulary();
   const index = new TermIndex((term) => vocab.id(term));
+  index.prepare(article.sentences.map((s) => s.plain));
   // Every sentence's terms when the passages left out are ranked; else only the cited ones' (ids
   // are only compared with each other, so the order they are made in does not matter).
   const terms: (number[] | undefined)[] = withMissed ? article.sentences.map((s) => index.ids(s.plain)) : [];

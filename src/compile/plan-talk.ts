@@ -116,6 +116,7 @@ function analyze(article: Article, vocab: Vocabulary, index: TermIndex, withName
   const terms: number[][] = [];
   const anchors: number[][] = [];
   const names: Set<number>[] = [];
+  index.prepare(article.sentences.map((s) => s.plain));
   for (const s of article.sentences) {
     // Names are the evidence a supporting passage brings: only the other articles' are looked at.
     names.push(withNames ? namesOf(s.plain, vocab) : new Set());

@@ -24,8 +24,6 @@ const CJK_TERMINATOR = /[。！？]/u;
 const LOWER = /\p{Ll}/u;
 const SPACE = /\s/u;
 
-const sentenceSegmenter = new Intl.Segmenter('zh', { granularity: 'sentence' });
-
 /** The word just before a period at `dot`: letters and inner periods, e.g. "e.g" or "Dr". */
 function wordBefore(text: string, dot: number): string {
   let i = dot;
@@ -136,8 +134,103 @@ function softBreaks(text: string): string {
   return text.includes('\n') ? text.replace(/\n/gu, ' ') : text;
 }
 
-/** Candidate boundaries from ICU's sentence segmenter, for text with CJK characters. */
-function icuBoundaries(text: string, ranges: [number, number][]): number[] {
+/**
+ * The classes of Unicode's sentence boundary rules (UAX #29, "Sentence Boundaries"), as ICU's
+ * segmenter reads them, for the characters that decide a boundary: terminators (STerm, and ATerm,
+ * the full stop), closing punctuation and quotes (Close), spaces (Sp), lower- and upper-case
+ * letters, other letters (CJK), digits (Numeric), continuing punctuation (SContinue), and marks
+ * that attach to the character before them (Extend, Format).
+ */
+const S_TERM = /[!?\u0589\u061F\u06D4\u0700-\u0702\u07F9\u0964\u0965\u203C\u203D\u2047-\u2049\u3002\uFE12\uFE15\uFE16\uFE56\uFE57\uFF01\uFF1F\uFF61]/u;
+const A_TERM = /[.\u2024\uFE52\uFF0E]/u;
+const CLOSE = /[\p{Ps}\p{Pe}\p{Pi}\p{Pf}"'\u00AB\u00BB\u2018-\u201F\u2039\u203A\u2E42\u301D-\u301F]/u;
+const SP = /[^\S\n\r\u0085\u2028\u2029]/u;
+const UAX_LOWER = /\p{Lowercase}/u;
+const UAX_UPPER = /[\p{Uppercase}\p{Lt}]/u;
+const O_LETTER = /[\p{Alphabetic}\u00A0\u05F3]/u;
+const NUMERIC = /\p{Nd}/u;
+const S_CONTINUE = /[,\-:;\u055D\u060C\u060D\u07F8\u1802\u1808\u2013\u2014\u3001\uFE10\uFE11\uFE13\uFE31\uFE32\uFE50\uFE51\uFE55\uFE58\uFE63\uFF0C\uFF0D\uFF1A\uFF1B\uFF64]/u;
+const EXTEND = /[\p{M}\p{Cf}\u200C\u200D]/u;
+
+/** The character (a whole code point) at `at`, or '' past the end. */
+function charAt(text: string, at: number): string {
+  const code = text.codePointAt(at);
+  return code === undefined ? '' : String.fromCodePoint(code);
+}
+
+/** Where the character after the one at `at` starts, past any marks that attach to it (rule SB5). */
+function nextChar(text: string, at: number): number {
+  let next = at + charAt(text, at).length;
+  while (next < text.length && EXTEND.test(charAt(text, next))) next += charAt(text, next).length;
+  return next;
+}
+
+/**
+ * Sentence boundaries by the rules of UAX #29 (SB6 to SB11), as ICU's sentence segmenter finds
+ * them: after a terminator, its closing punctuation and its spaces, unless a digit follows a full
+ * stop ("3.14"), a capital follows a letter's full stop ("U.S"), a lower-case word follows a full
+ * stop before any letter ("etc. and"), or a comma, a colon or another terminator follows. The text
+ * has no line breaks (softBreaks). Read here rather than by Intl.Segmenter: the first segmenter a
+ * process makes costs ICU's start, about 16 ms, and the build needs no other.
+ */
+export function uaxBoundaries(text: string): number[] {
+  const out: number[] = [];
+  const n = text.length;
+  /** Past a paragraph separator at `at` (CR LF as one), or -1 when there is none (SB4). */
+  const paraSep = (at: number) => (text[at] === '\r' ? (text[at + 1] === '\n' ? at + 2 : at + 1) : PARA_SEP.test(text[at] ?? '') ? at + 1 : -1);
+  let before = '';
+  for (let i = 0; i < n; ) {
+    const c = charAt(text, i);
+    const sep = paraSep(i);
+    if (sep >= 0) {
+      if (sep < n) out.push(sep);
+      before = c;
+      i = sep;
+      continue;
+    }
+    const next = nextChar(text, i);
+    const aTerm = A_TERM.test(c);
+    const after = charAt(text, next);
+    // SB6, SB7: a full stop before a digit, or between letters and before a capital, is no end.
+    if ((!aTerm && !S_TERM.test(c)) || (aTerm && (NUMERIC.test(after) || ((UAX_UPPER.test(before) || UAX_LOWER.test(before)) && UAX_UPPER.test(after))))) {
+      before = c;
+      i = next;
+      continue;
+    }
+    // SB9, SB10: the sentence takes its closing punctuation and spaces.
+    let m = next;
+    while (m < n && CLOSE.test(charAt(text, m))) m = nextChar(text, m);
+    while (m < n && SP.test(charAt(text, m))) m = nextChar(text, m);
+    const at = charAt(text, m);
+    // SB8a: a comma, a colon or another terminator goes on.
+    let goesOn = m >= n || S_CONTINUE.test(at) || S_TERM.test(at) || A_TERM.test(at);
+    if (!goesOn && aTerm) {
+      // SB8: past what is no letter and no terminator, a lower-case letter goes on.
+      let k = m;
+      while (k < n && paraSep(k) < 0) {
+        const x = charAt(text, k);
+        if (O_LETTER.test(x) || UAX_UPPER.test(x) || UAX_LOWER.test(x) || S_TERM.test(x) || A_TERM.test(x)) break;
+        k = nextChar(text, k);
+      }
+      goesOn = k < n && UAX_LOWER.test(charAt(text, k));
+    }
+    before = c;
+    if (goesOn) {
+      i = next;
+      continue;
+    }
+    // SB11: the sentence ends here, or after the paragraph separator that follows.
+    const end = paraSep(m) >= 0 ? paraSep(m) : m;
+    if (end < n) out.push(end);
+    i = end;
+  }
+  return out;
+}
+
+const PARA_SEP = /[\n\u0085\u2028\u2029]/u;
+
+/** Candidate boundaries by the rules of ICU's sentence segmenter (uaxBoundaries), for text with CJK characters. */
+function cjkBoundaries(text: string, ranges: [number, number][]): number[] {
   // Mask what may not be cut (link targets, URLs) so that ICU does not see periods inside it.
   let masked = softBreaks(text);
   if (ranges.length > 0) {
@@ -151,8 +244,7 @@ function icuBoundaries(text: string, ranges: [number, number][]): number[] {
     masked = parts.join('');
   }
   const out: number[] = [];
-  for (const segment of sentenceSegmenter.segment(masked)) {
-    let at = segment.index;
+  for (let at of uaxBoundaries(masked)) {
     // An opening bracket after a sentence's end opens the next one ("…終了します。（…みなされます。）").
     while (at > 0 && /[（(「『【［[“‘]/u.test(text[at - 1] ?? '')) at--;
     if (at === 0 || out.includes(at)) continue;
@@ -176,7 +268,7 @@ function icuBoundaries(text: string, ranges: [number, number][]): number[] {
 export function splitSentences(text: string, defs: LinkDefinitions = new Map()): SentenceSpan[] {
   const ranges = protectedRanges(text, defs);
   const cjk = hasCjk(text);
-  const found = cjk ? icuBoundaries(text, ranges) : scanBoundaries(text, ranges);
+  const found = cjk ? cjkBoundaries(text, ranges) : scanBoundaries(text, ranges);
   const nested = nestedBlockStarts(text);
   const cuts = !cjk || nested.size === 0 ? found : [...new Set([...found, ...nested.keys()])].sort((a, b) => a - b);
   const spans: SentenceSpan[] = [];

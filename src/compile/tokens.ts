@@ -1,3 +1,4 @@
+import { prepareChinese, segmentChinese } from './chinese.js';
 import { GLOSSARY } from './glossary.js';
 import { STOP_WORDS } from './stop-words.js';
 
@@ -10,7 +11,27 @@ const NON_ASCII = /[^\x00-\x7F]/u;
 /** The same scripts as CJK_CHAR by code ranges (no property lookups): a fast first test. */
 const CJK_RANGES = /[\u2E80-\u2FDF\u3040-\u30FF\u3100-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uA960-\uA97F\uAC00-\uD7AF\uF900-\uFAFF]|[\uD840-\uD87F][\uDC00-\uDFFF]/;
 
-const wordSegmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+/** Kana or Hangul: text with them is Japanese or Korean, whose words ICU's segmenter finds. */
+const KANA_OR_HANGUL = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+/** A run of the Han characters that jieba's dictionary holds words of. */
+const HAN_ONLY = /^[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+$/u;
+
+let wordSegmenter: Intl.Segmenter | null = null;
+
+/**
+ * The words of one CJK run of `text`: jieba's (chinese.ts) for Chinese, ICU's word segmenter for
+ * Japanese and Korean, made when first needed. Not ICU's for Chinese: the first segmenter a
+ * process makes costs ICU's start, about 16 ms, and the build cuts Chinese with jieba anyway.
+ */
+function runWords(run: string, japaneseOrKorean: boolean): string[] {
+  if (!japaneseOrKorean && HAN_ONLY.test(run)) return segmentChinese(run).map((w) => w.text);
+  // A run of emoji (surrogate pairs, which the tokenizer takes for CJK) holds no word.
+  if (!/[\p{L}\p{N}]/u.test(run)) return [];
+  wordSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  const out: string[] = [];
+  for (const segment of wordSegmenter.segment(run)) if (segment.isWordLike) out.push(segment.segment);
+  return out;
+}
 
 /** Whether the text holds any CJK character. */
 export function hasCjk(text: string): boolean {
@@ -48,12 +69,11 @@ export function latinWords(text: string): string[] {
   return out;
 }
 
-/** Words of CJK runs as the ICU word segmenter cuts them. */
+/** Words of CJK runs (runWords). */
 export function cjkWords(text: string): string[] {
   const out: string[] = [];
-  for (const match of text.matchAll(CJK_RUN)) {
-    for (const segment of wordSegmenter.segment(match[0])) if (segment.isWordLike) out.push(segment.segment);
-  }
+  const japaneseOrKorean = KANA_OR_HANGUL.test(text);
+  for (const match of text.matchAll(CJK_RUN)) out.push(...runWords(match[0], japaneseOrKorean));
   return out;
 }
 
@@ -120,8 +140,7 @@ function classOf(code: number): CharClass {
 
 /**
  * Turns plain text into term ids fast: one pass over the characters, each distinct word looked up
- * once (lower-cased, stop words dropped, stemmed) and remembered. CJK runs go through the ICU word
- * segmenter. Same terms as `termsOf`, as ids of `intern`.
+ * once (lower-cased, stop words dropped, stemmed) and remembered. CJK runs are cut by runWords. Same terms as `termsOf`, as ids of `intern`.
  */
 export class TermIndex {
   private readonly cache = new Map<string, number>();
@@ -138,21 +157,39 @@ export class TermIndex {
     return id;
   }
 
-  private cjkIds(run: string, out: number[]): void {
-    for (const segment of wordSegmenter.segment(run)) {
-      if (!segment.isWordLike) continue;
-      let id = this.cache.get(segment.segment);
+  /** The words of each CJK run seen, by Chinese or not (runWords). */
+  private readonly runs = new Map<string, string[]>();
+
+  private cjkIds(run: string, japaneseOrKorean: boolean, out: number[]): void {
+    const key = japaneseOrKorean ? `\u0001${run}` : run;
+    let words = this.runs.get(key);
+    if (!words) {
+      words = runWords(run, japaneseOrKorean);
+      this.runs.set(key, words);
+    }
+    for (const word of words) {
+      let id = this.cache.get(word);
       if (id === undefined) {
-        id = STOP_WORDS.has(segment.segment) ? -1 : this.intern(segment.segment);
-        this.cache.set(segment.segment, id);
+        id = STOP_WORDS.has(word) ? -1 : this.intern(word);
+        this.cache.set(word, id);
       }
       if (id >= 0) out.push(id);
     }
   }
 
+  /**
+   * Readies jieba for the Chinese words of many texts at once, before their ids are asked for one
+   * by one: one look-up of the dictionary for all of them instead of one for each text.
+   */
+  prepare(texts: readonly string[]): void {
+    const chinese = texts.filter((t) => hasCjk(t) && !KANA_OR_HANGUL.test(t));
+    if (chinese.length > 0) prepareChinese(chinese);
+  }
+
   ids(text: string, out: number[] = []): number[] {
     let start = -1;
     let kind = CharClass.Separator;
+    let japaneseOrKorean: boolean | undefined;
     const n = text.length;
     for (let i = 0; i <= n; i++) {
       const cls = i < n ? classOf(text.charCodeAt(i)) : CharClass.Separator;
@@ -161,7 +198,7 @@ export class TermIndex {
         const id = this.wordId(text.slice(start, i));
         if (id >= 0) out.push(id);
       } else if (kind === CharClass.Cjk) {
-        this.cjkIds(text.slice(start, i), out);
+        this.cjkIds(text.slice(start, i), (japaneseOrKorean ??= KANA_OR_HANGUL.test(text)), out);
       }
       kind = cls;
       start = i;
