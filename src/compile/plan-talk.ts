@@ -346,7 +346,7 @@ function imagePath(articlePath: string, src: string): string | null {
 /** The planner's state for one compilation. */
 class Planner {
   readonly vocab = new Vocabulary();
-  readonly index = new TermIndex((term) => this.vocab.id(term));
+  readonly index = new TermIndex((term) => this.vocab.id(term), 'jieba');
   readonly analyses: Analysis[];
   readonly main: Article;
   readonly mainTerms: number[][];

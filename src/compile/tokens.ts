@@ -19,14 +19,25 @@ const HAN_ONLY = /^[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+$/u;
 let wordSegmenter: Intl.Segmenter | null = null;
 
 /**
- * The words of one CJK run of `text`: jieba's (chinese.ts) for Chinese, ICU's word segmenter for
- * Japanese and Korean, made when first needed. Not ICU's for Chinese: the first segmenter a
- * process makes costs ICU's start, about 16 ms, and the build cuts Chinese with jieba anyway.
+ * How CJK text is cut into terms: by jieba for Chinese (the compiler, which loads jieba anyway to
+ * tag Chinese), by ICU's word segmenter (the presenter's Q&A, which has ICU started for its
+ * layout), or into overlapping pairs of characters (coverage, which `build` and `check` both
+ * report: neither should load jieba or start ICU for it, about 16 ms each). Japanese and Korean
+ * go to ICU's segmenter except as pairs.
  */
-function runWords(run: string, japaneseOrKorean: boolean): string[] {
-  if (!japaneseOrKorean && HAN_ONLY.test(run)) return segmentChinese(run).map((w) => w.text);
-  // A run of emoji (surrogate pairs, which the tokenizer takes for CJK) holds no word.
+export type CjkTerms = 'jieba' | 'icu' | 'pairs';
+
+/** The words of one CJK run of a text (runs of emoji, which the tokenizer takes for CJK, hold none). */
+function runWords(run: string, japaneseOrKorean: boolean, mode: CjkTerms): string[] {
   if (!/[\p{L}\p{N}]/u.test(run)) return [];
+  if (mode === 'pairs') {
+    const chars = Array.from(run);
+    if (chars.length < 2) return chars;
+    const out: string[] = [];
+    for (let i = 0; i + 1 < chars.length; i++) out.push(`${chars[i]}${chars[i + 1]}`);
+    return out;
+  }
+  if (mode === 'jieba' && !japaneseOrKorean && HAN_ONLY.test(run)) return segmentChinese(run).map((w) => w.text);
   wordSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   const out: string[] = [];
   for (const segment of wordSegmenter.segment(run)) if (segment.isWordLike) out.push(segment.segment);
@@ -69,11 +80,11 @@ export function latinWords(text: string): string[] {
   return out;
 }
 
-/** Words of CJK runs (runWords). */
-export function cjkWords(text: string): string[] {
+/** Words of CJK runs (runWords), as `mode` cuts them. */
+export function cjkWords(text: string, mode: CjkTerms = 'icu'): string[] {
   const out: string[] = [];
   const japaneseOrKorean = KANA_OR_HANGUL.test(text);
-  for (const match of text.matchAll(CJK_RUN)) out.push(...runWords(match[0], japaneseOrKorean));
+  for (const match of text.matchAll(CJK_RUN)) out.push(...runWords(match[0], japaneseOrKorean, mode));
   return out;
 }
 
@@ -92,13 +103,13 @@ export function glossaryTerms(text: string): string[] {
  * Terms of a plain text for similarity: stemmed Latin words and CJK words, stop words and
  * one-letter words left out.
  */
-export function termsOf(text: string): string[] {
+export function termsOf(text: string, mode: CjkTerms = 'icu'): string[] {
   const out: string[] = [];
   for (const word of latinWords(text)) {
     if (STOP_WORDS.has(word) || (word.length < 2 && !/\d/u.test(word))) continue;
     out.push(stem(word));
   }
-  if (hasCjk(text)) for (const word of cjkWords(text)) if (!STOP_WORDS.has(word)) out.push(word);
+  if (hasCjk(text)) for (const word of cjkWords(text, mode)) if (!STOP_WORDS.has(word)) out.push(word);
   return out;
 }
 
@@ -145,7 +156,10 @@ function classOf(code: number): CharClass {
 export class TermIndex {
   private readonly cache = new Map<string, number>();
 
-  constructor(private readonly intern: (term: string) => number) {}
+  constructor(
+    private readonly intern: (term: string) => number,
+    private readonly mode: CjkTerms = 'icu',
+  ) {}
 
   private wordId(word: string): number {
     let id = this.cache.get(word);
@@ -164,7 +178,7 @@ export class TermIndex {
     const key = japaneseOrKorean ? `\u0001${run}` : run;
     let words = this.runs.get(key);
     if (!words) {
-      words = runWords(run, japaneseOrKorean);
+      words = runWords(run, japaneseOrKorean, this.mode);
       this.runs.set(key, words);
     }
     for (const word of words) {
@@ -182,6 +196,7 @@ export class TermIndex {
    * by one: one look-up of the dictionary for all of them instead of one for each text.
    */
   prepare(texts: readonly string[]): void {
+    if (this.mode !== 'jieba') return;
     const chinese = texts.filter((t) => hasCjk(t) && !KANA_OR_HANGUL.test(t));
     if (chinese.length > 0) prepareChinese(chinese);
   }
