@@ -90,7 +90,6 @@ export function buildAnswerIndex(deck: Deck, readSource: (path: string) => strin
     }
   });
 
-  termIndex.prepare(passages.map((p) => p.text));
   const search = new MiniSearch<Passage>({ fields: ['text'], storeFields: [], tokenize, processTerm: (term) => term });
   search.addAll(passages);
 

@@ -188,7 +188,6 @@ const overlaps = (s: { startLine: number; endLine: number }, ref: Citation) => r
 function coverArticle(path: string, article: Article, slides: readonly CoverSlide[], withMissed: boolean): ArticleCoverage {
   const vocab = new Vocabulary();
   const index = new TermIndex((term) => vocab.id(term), 'pairs');
-  index.prepare(article.sentences.map((s) => s.plain));
   // Every sentence's terms when the passages left out are ranked; else only the cited ones' (ids
   // are only compared with each other, so the order they are made in does not matter).
   const terms: (number[] | undefined)[] = withMissed ? article.sentences.map((s) => index.ids(s.plain)) : [];

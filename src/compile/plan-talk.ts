@@ -116,7 +116,6 @@ function analyze(article: Article, vocab: Vocabulary, index: TermIndex, withName
   const terms: number[][] = [];
   const anchors: number[][] = [];
   const names: Set<number>[] = [];
-  index.prepare(article.sentences.map((s) => s.plain));
   for (const s of article.sentences) {
     // Names are the evidence a supporting passage brings: only the other articles' are looked at.
     names.push(withNames ? namesOf(s.plain, vocab) : new Set());
@@ -346,7 +345,7 @@ function imagePath(articlePath: string, src: string): string | null {
 /** The planner's state for one compilation. */
 class Planner {
   readonly vocab = new Vocabulary();
-  readonly index = new TermIndex((term) => this.vocab.id(term), 'jieba');
+  readonly index = new TermIndex((term) => this.vocab.id(term), 'pairs');
   readonly analyses: Analysis[];
   readonly main: Article;
   readonly mainTerms: number[][];

@@ -380,13 +380,41 @@ export function titleFault(title: string, source: string): 'function-word' | 'cu
     const tail = lastIn[lastIn.length - 1];
     const head = [...lastIn.slice(0, -1)].reverse().find((w) => w.pos !== 'ADJ' && w.pos !== 'ADV');
     if (tail && tail.end === end && tail.pos === 'ADJ' && head && (head.pos === 'VERB' || head.pos === 'DET') && /^\s*,/u.test(source.slice(end))) return 'cut-word';
+    // A Chinese place phrase cut before its closing word and the verb after it: "该纪录片据信可能在英国议会"
+    // out of "…在英国议会上展示过". The preposition has no verb after it in the title, and the
+    // sentence goes on with a word of place or time (上, 中, 里, 时, …).
+    if (hasCjk(title)) {
+      const inTitle = words.filter((w) => w.start >= at && w.end <= end);
+      if (LOCATIVE_ZH.test(source.slice(end))) {
+        const preposition = inTitle.map((w) => w.pos === 'ADP' && PREPOSITION_ZH.test(w.text)).lastIndexOf(true);
+        if (preposition >= 0 && !inTitle.slice(preposition + 1).some((w) => w.pos === 'VERB')) return 'cut-word';
+      }
+      // A noun phrase that a preposition before it governs ("不同的选项块间" out of "…在不同的选项块间来回滚动切换",
+      // "逻辑关注点标" out of "为相同的逻辑关注点标上一种颜色"): the adverbial's object, not the slide's point.
+      if (!inTitle.some((w) => w.pos === 'VERB')) {
+        for (let k = words.findIndex((w) => w.end > at) - 1; k >= 0; k--) {
+          const w = words[k] as Word;
+          if (w.pos === 'PUNCT' || w.pos === 'VERB') break;
+          if (w.pos === 'ADP' && PREPOSITION_ZH.test(w.text)) return 'cut-word';
+        }
+      }
+    }
   }
+  // A Chinese condition or concession alone ("这样如果观众拥有一台微型计算机", "虽然…"): its main clause is elsewhere.
+  if (SUBORDINATE_ZH.test(title) && !/[，,]/u.test(title)) return 'function-word';
   const words = taggedWords(title).filter(isContent);
   const last = words[words.length - 1];
   if (last && FUNCTION_TAGS.has(last.pos)) return 'function-word';
   if (hasCjk(title) && danglingChineseEnd(words)) return 'function-word';
   return null;
 }
+
+/** The words that close a Chinese phrase of place or time ("在 … 上", "在 … 时"). */
+const LOCATIVE_ZH = /^(?:上|中|下|里|内|外|前|后|时|之间|之中|之上|之下|之后|之前|期间|以来)/u;
+/** Chinese prepositions of place, direction, purpose and means: what follows them up to a verb is an adverbial ("在 … 上", "为了 …"). Not 由, 被, 把: their object is who acts or what is acted on. */
+const PREPOSITION_ZH = /^(?:在|于|从|到|向|对|往|自|为|为了|给|跟|以|用|通过|按照|根据|关于|对于)$/u;
+/** A Chinese clause of condition, concession or cause, from its start (after a connective). */
+const SUBORDINATE_ZH = /^(?:这样|因此|所以|而且|并且|但是|但|那么|然而)?\s*(?:如果|假如|假设|要是|倘若|若是|虽然|尽管|即使|即便|因为|由于|只要|只有|除非|一旦)/u;
 
 /** A title with nothing to read: empty, or only punctuation and brackets ("{}", left by a template tag). */
 export function emptyTitle(title: string): boolean {

@@ -1,4 +1,3 @@
-import { prepareChinese, segmentChinese } from './chinese.js';
 import { GLOSSARY } from './glossary.js';
 import { STOP_WORDS } from './stop-words.js';
 
@@ -11,24 +10,18 @@ const NON_ASCII = /[^\x00-\x7F]/u;
 /** The same scripts as CJK_CHAR by code ranges (no property lookups): a fast first test. */
 const CJK_RANGES = /[\u2E80-\u2FDF\u3040-\u30FF\u3100-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uA960-\uA97F\uAC00-\uD7AF\uF900-\uFAFF]|[\uD840-\uD87F][\uDC00-\uDFFF]/;
 
-/** Kana or Hangul: text with them is Japanese or Korean, whose words ICU's segmenter finds. */
-const KANA_OR_HANGUL = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-/** A run of the Han characters that jieba's dictionary holds words of. */
-const HAN_ONLY = /^[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+$/u;
-
 let wordSegmenter: Intl.Segmenter | null = null;
 
 /**
- * How CJK text is cut into terms: by jieba for Chinese (the compiler, which loads jieba anyway to
- * tag Chinese), by ICU's word segmenter (the presenter's Q&A, which has ICU started for its
- * layout), or into overlapping pairs of characters (coverage, which `build` and `check` both
- * report: neither should load jieba or start ICU for it, about 16 ms each). Japanese and Korean
- * go to ICU's segmenter except as pairs.
+ * How CJK text is cut into terms: by ICU's word segmenter (the presenter's Q&A, which has ICU
+ * started for its layout), or into overlapping pairs of characters (the compiler's similarity
+ * and coverage, which `build` and `check` report: the first segmenter a process makes costs
+ * ICU's start, about 16 ms, and pairs need no dictionary at all).
  */
-export type CjkTerms = 'jieba' | 'icu' | 'pairs';
+export type CjkTerms = 'icu' | 'pairs';
 
 /** The words of one CJK run of a text (runs of emoji, which the tokenizer takes for CJK, hold none). */
-function runWords(run: string, japaneseOrKorean: boolean, mode: CjkTerms): string[] {
+function runWords(run: string, mode: CjkTerms): string[] {
   if (!/[\p{L}\p{N}]/u.test(run)) return [];
   if (mode === 'pairs') {
     const chars = Array.from(run);
@@ -37,7 +30,6 @@ function runWords(run: string, japaneseOrKorean: boolean, mode: CjkTerms): strin
     for (let i = 0; i + 1 < chars.length; i++) out.push(`${chars[i]}${chars[i + 1]}`);
     return out;
   }
-  if (mode === 'jieba' && !japaneseOrKorean && HAN_ONLY.test(run)) return segmentChinese(run).map((w) => w.text);
   wordSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   const out: string[] = [];
   for (const segment of wordSegmenter.segment(run)) if (segment.isWordLike) out.push(segment.segment);
@@ -83,8 +75,7 @@ export function latinWords(text: string): string[] {
 /** Words of CJK runs (runWords), as `mode` cuts them. */
 export function cjkWords(text: string, mode: CjkTerms = 'icu'): string[] {
   const out: string[] = [];
-  const japaneseOrKorean = KANA_OR_HANGUL.test(text);
-  for (const match of text.matchAll(CJK_RUN)) out.push(...runWords(match[0], japaneseOrKorean, mode));
+  for (const match of text.matchAll(CJK_RUN)) out.push(...runWords(match[0], mode));
   return out;
 }
 
@@ -171,15 +162,14 @@ export class TermIndex {
     return id;
   }
 
-  /** The words of each CJK run seen, by Chinese or not (runWords). */
+  /** The words of each CJK run seen (runWords). */
   private readonly runs = new Map<string, string[]>();
 
-  private cjkIds(run: string, japaneseOrKorean: boolean, out: number[]): void {
-    const key = japaneseOrKorean ? `\u0001${run}` : run;
-    let words = this.runs.get(key);
+  private cjkIds(run: string, out: number[]): void {
+    let words = this.runs.get(run);
     if (!words) {
-      words = runWords(run, japaneseOrKorean, this.mode);
-      this.runs.set(key, words);
+      words = runWords(run, this.mode);
+      this.runs.set(run, words);
     }
     for (const word of words) {
       let id = this.cache.get(word);
@@ -191,20 +181,9 @@ export class TermIndex {
     }
   }
 
-  /**
-   * Readies jieba for the Chinese words of many texts at once, before their ids are asked for one
-   * by one: one look-up of the dictionary for all of them instead of one for each text.
-   */
-  prepare(texts: readonly string[]): void {
-    if (this.mode !== 'jieba') return;
-    const chinese = texts.filter((t) => hasCjk(t) && !KANA_OR_HANGUL.test(t));
-    if (chinese.length > 0) prepareChinese(chinese);
-  }
-
   ids(text: string, out: number[] = []): number[] {
     let start = -1;
     let kind = CharClass.Separator;
-    let japaneseOrKorean: boolean | undefined;
     const n = text.length;
     for (let i = 0; i <= n; i++) {
       const cls = i < n ? classOf(text.charCodeAt(i)) : CharClass.Separator;
@@ -213,7 +192,7 @@ export class TermIndex {
         const id = this.wordId(text.slice(start, i));
         if (id >= 0) out.push(id);
       } else if (kind === CharClass.Cjk) {
-        this.cjkIds(text.slice(start, i), (japaneseOrKorean ??= KANA_OR_HANGUL.test(text)), out);
+        this.cjkIds(text.slice(start, i), out);
       }
       kind = cls;
       start = i;

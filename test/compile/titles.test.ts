@@ -44,6 +44,18 @@ describe('titles from a slide\'s leading passage', () => {
     expect(titleFault('Hypervisor vulnerabilities emphatically exist', 'Hypervisor vulnerabilities emphatically exist; one cannot')).toBeNull();
   });
 
+  test('a Chinese title is no condition alone, no place phrase cut before its verb, and no object of a preposition', () => {
+    // Slide titles of the LCTT BBC Micro translation and of Vue's FAQ once the compiler's similarity changed.
+    expect(titleFault('这样如果观众拥有一台微型计算机', '这样如果观众拥有一台微型计算机，他们就可以跟着节目学习。')).toBe('function-word');
+    expect(titleFault('该纪录片据信可能在英国议会', '该纪录片据信可能在英国议会上展示过。')).toBe('cut-word');
+    expect(titleFault('不同的选项块间', '我们无需再为了一个逻辑关注点在不同的选项块间来回滚动切换。')).toBe('cut-word');
+    expect(titleFault('逻辑关注点标', '如果我们为相同的逻辑关注点标上一种颜色，那将会是这样：')).toBe('cut-word');
+    // The same shapes that stand: a clause with its verb after the place, a subject, a condition with its main clause.
+    expect(titleFault('纪录片在英国议会上展示', '该纪录片在英国议会上展示。')).toBeNull();
+    expect(titleFault('组合式 API 解决了 mixins 的所有缺陷', '组合式 API 解决了 mixins 的所有缺陷。')).toBeNull();
+    expect(titleFault('如果观众拥有计算机，就可以学习', '如果观众拥有计算机，就可以学习。')).toBeNull();
+  });
+
   test('titleShape tells a claim from a noun phrase that only names a topic', () => {
     expect(titleShape('Hypervisor vulnerabilities emphatically exist')).toBe('claim');
     expect(titleShape('There are no processes in unikernels')).toBe('claim');
