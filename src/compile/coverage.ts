@@ -116,46 +116,89 @@ export function countWords(text: string): number {
     return words;
   }
   let words = 0;
-  /** The word being read: its CJK characters (Hangul is written in words), and what its last character was. */
   let inWord = false;
-  let cjk = 0;
-  let last: 'letter' | 'digit' | 'underscore' = 'letter';
-  const end = () => {
-    if (inWord) words += cjk > 0 ? cjk : 1;
-    inWord = false;
-    cjk = 0;
-  };
-  const chars = Array.from(text);
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i] as string;
-    if (IDEOGRAPHIC.test(c)) {
-      end();
-      if (COUNTED_CJK.test(c)) words++;
-      continue;
+  /** What the word's last character was, for the joiners that follow it. */
+  let last = Kind.Letter;
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    const code = text.codePointAt(i) as number;
+    const width = code > 0xffff ? 2 : 1;
+    const kind = kindOf(code);
+    const nextAt = i + width;
+    i = nextAt;
+    switch (kind) {
+      case Kind.Ideograph:
+      case Kind.CountedIdeograph:
+        if (inWord) words++;
+        inWord = false;
+        if (kind === Kind.CountedIdeograph) words++;
+        continue;
+      case Kind.Underscore: {
+        // An underscore joins what is on either side of it ("FZF_CTRL_R_OPTS", "x_"); two or more alone are a word too.
+        const next = nextAt < n ? kindOf(text.codePointAt(nextAt) as number) : Kind.Other;
+        if (!inWord && (next === Kind.Underscore || next === Kind.Letter || next === Kind.Digit)) inWord = true;
+        last = Kind.Underscore;
+        continue;
+      }
+      case Kind.Mark:
+        // A mark (a variation selector, an accent) belongs to the character before it: it starts no word.
+        continue;
+      case Kind.Letter:
+      case Kind.Digit:
+        inWord = true;
+        last = kind;
+        continue;
+      default: {
+        // A joiner between two letters or two digits keeps the word going.
+        if (inWord && kind !== Kind.Other && nextAt < n) {
+          const next = kindOf(text.codePointAt(nextAt) as number);
+          if ((last === Kind.Letter && next === Kind.Letter && kind !== Kind.DigitJoiner) || (last === Kind.Digit && next === Kind.Digit && kind !== Kind.LetterJoiner)) continue;
+        }
+        if (inWord) words++;
+        inWord = false;
+      }
     }
-    // An underscore joins what is on either side of it ("FZF_CTRL_R_OPTS", "x_"); two or more alone are a word too.
-    if (c === '_') {
-      if (!inWord && chars[i + 1] === '_') inWord = true;
-      else if (!inWord && ((LETTER.test(chars[i + 1] ?? '') && !IDEOGRAPHIC.test(chars[i + 1] ?? '')) || DIGIT.test(chars[i + 1] ?? ''))) inWord = true;
-      last = 'underscore';
-      continue;
-    }
-    // A mark (a variation selector, an accent) belongs to the character before it: it starts no word.
-    if (!inWord && MARK.test(c)) continue;
-    const letter = LETTER.test(c);
-    if (letter || DIGIT.test(c)) {
-      if (!inWord) inWord = true;
-      if (COUNTED_CJK.test(c)) cjk++;
-      last = letter ? 'letter' : 'digit';
-      continue;
-    }
-    // A joiner between two letters or two digits keeps the word going.
-    const next = chars[i + 1] ?? '';
-    if (inWord && ((last === 'letter' && BETWEEN_LETTERS.test(c) && LETTER.test(next) && !IDEOGRAPHIC.test(next)) || (last === 'digit' && BETWEEN_DIGITS.test(c) && DIGIT.test(next)))) continue;
-    end();
   }
-  end();
+  if (inWord) words++;
   return words;
+}
+
+/** What a character is to the word count. */
+const enum Kind {
+  Other,
+  Letter,
+  Digit,
+  Underscore,
+  Mark,
+  Ideograph,
+  CountedIdeograph,
+  /** Joins letters only (":", "·"), digits only (",", ";"), or both (".", "'"). */
+  LetterJoiner,
+  DigitJoiner,
+  Joiner,
+}
+
+const kinds = new Map<number, Kind>();
+
+function kindOf(code: number): Kind {
+  if (code < 0x80) {
+    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) return Kind.Letter;
+    if (code >= 48 && code <= 57) return Kind.Digit;
+  }
+  let kind = kinds.get(code);
+  if (kind === undefined) {
+    const c = String.fromCodePoint(code);
+    if (IDEOGRAPHIC.test(c)) kind = COUNTED_CJK.test(c) ? Kind.CountedIdeograph : Kind.Ideograph;
+    else if (c === '_') kind = Kind.Underscore;
+    else if (LETTER.test(c) && !MARK.test(c)) kind = Kind.Letter;
+    else if (DIGIT.test(c)) kind = Kind.Digit;
+    else if (MARK.test(c)) kind = Kind.Mark;
+    else if (BETWEEN_LETTERS.test(c)) kind = BETWEEN_DIGITS.test(c) ? Kind.Joiner : Kind.LetterJoiner;
+    else if (BETWEEN_DIGITS.test(c)) kind = Kind.DigitJoiner;
+    else kind = Kind.Other;
+    kinds.set(code, kind);
+  }
+  return kind;
 }
 
 /**

@@ -178,24 +178,27 @@ export function uaxBoundaries(text: string): number[] {
   const n = text.length;
   /** Past a paragraph separator at `at` (CR LF as one), or -1 when there is none (SB4). */
   const paraSep = (at: number) => (text[at] === '\r' ? (text[at + 1] === '\n' ? at + 2 : at + 1) : PARA_SEP.test(text[at] ?? '') ? at + 1 : -1);
-  let before = '';
-  for (let i = 0; i < n; ) {
-    const c = charAt(text, i);
+  // Only terminators and paragraph separators can end a sentence: the text between is skipped.
+  const stops = new RegExp(STOP.source, 'gu');
+  for (let found = stops.exec(text); found; found = stops.exec(text)) {
+    const i = found.index;
+    const c = found[0];
     const sep = paraSep(i);
     if (sep >= 0) {
       if (sep < n) out.push(sep);
-      before = c;
-      i = sep;
+      stops.lastIndex = sep;
       continue;
     }
     const next = nextChar(text, i);
     const aTerm = A_TERM.test(c);
     const after = charAt(text, next);
     // SB6, SB7: a full stop before a digit, or between letters and before a capital, is no end.
-    if ((!aTerm && !S_TERM.test(c)) || (aTerm && (NUMERIC.test(after) || ((UAX_UPPER.test(before) || UAX_LOWER.test(before)) && UAX_UPPER.test(after))))) {
-      before = c;
-      i = next;
-      continue;
+    if (aTerm) {
+      const before = charBefore(text, i);
+      if (NUMERIC.test(after) || ((UAX_UPPER.test(before) || UAX_LOWER.test(before)) && UAX_UPPER.test(after))) {
+        stops.lastIndex = next;
+        continue;
+      }
     }
     // SB9, SB10: the sentence takes its closing punctuation and spaces.
     let m = next;
@@ -214,18 +217,33 @@ export function uaxBoundaries(text: string): number[] {
       }
       goesOn = k < n && UAX_LOWER.test(charAt(text, k));
     }
-    before = c;
     if (goesOn) {
-      i = next;
+      stops.lastIndex = next;
       continue;
     }
     // SB11: the sentence ends here, or after the paragraph separator that follows.
     const end = paraSep(m) >= 0 ? paraSep(m) : m;
     if (end < n) out.push(end);
-    i = end;
+    stops.lastIndex = end;
   }
   return out;
 }
+
+/** The character before `at`, past the marks that attach to it (rule SB5). */
+function charBefore(text: string, at: number): string {
+  let i = at;
+  for (;;) {
+    if (i <= 0) return '';
+    const low = text.charCodeAt(i - 1);
+    const start = low >= 0xdc00 && low <= 0xdfff && i >= 2 && text.charCodeAt(i - 2) >= 0xd800 && text.charCodeAt(i - 2) <= 0xdbff ? i - 2 : i - 1;
+    const c = text.slice(start, i);
+    if (!EXTEND.test(c)) return c;
+    i = start;
+  }
+}
+
+/** What can end a sentence: a terminator (STerm, ATerm) or a paragraph separator. */
+const STOP = /[!?.\u0589\u061F\u06D4\u0700-\u0702\u07F9\u0964\u0965\u203C\u203D\u2047-\u2049\u3002\uFE12\uFE15\uFE16\uFE56\uFE57\uFF01\uFF1F\uFF61\u2024\uFE52\uFF0E\r\n\u0085\u2028\u2029]/u;
 
 const PARA_SEP = /[\n\u0085\u2028\u2029]/u;
 

@@ -108,12 +108,21 @@ export function termsOf(text: string, mode: CjkTerms = 'icu'): string[] {
  * The words of substance in a text, as the faithfulness rule counts them: every run of letters
  * or digits, lower-cased, minus stop words, and every CJK character on its own.
  */
-export function contentWords(text: string): string[] {
-  const out: string[] = [];
-  for (const word of latinWords(text)) if (!STOP_WORDS.has(word)) out.push(word);
-  for (const match of text.matchAll(CJK_RUN)) out.push(...match[0]);
+export function contentWords(text: string): readonly string[] {
+  let out = contentWordsOf.get(text);
+  if (!out) {
+    const words: string[] = [];
+    for (const word of latinWords(text)) if (!STOP_WORDS.has(word)) words.push(word);
+    for (const match of text.matchAll(CJK_RUN)) words.push(...match[0]);
+    if (contentWordsOf.size >= 5000) contentWordsOf.clear();
+    contentWordsOf.set(text, words);
+    out = words;
+  }
   return out;
 }
+
+/** Texts' content words so far: condensing asks again for each cut of the same sentence. */
+const contentWordsOf = new Map<string, readonly string[]>();
 
 /** What a character is to the tokenizer: part of a word, a CJK character, or a separator. */
 const enum CharClass {
