@@ -181,6 +181,27 @@ rmSync('dist/tagger-entry.cjs');
   writeFileSync('dist/wink-model/core.json', JSON.stringify(model));
 }
 
+// jieba's dictionary indexed by the first character of its words (src/compile/chinese.ts reads
+// it; a dictionary of another length is searched instead): its length, then each first
+// character's code point and the offset where its block of lines starts, in the file's order.
+{
+  const dict = readFileSync(createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt'));
+  const entries = [dict.length];
+  let last = -1;
+  for (let at = 0; at < dict.length; ) {
+    const newline = dict.indexOf(10, at);
+    const end = newline < 0 ? dict.length : newline;
+    if (end > at) {
+      const code = dict.toString('utf8', at, Math.min(end, at + 4)).codePointAt(0);
+      if (code < last) throw new Error(`jieba's dictionary is not sorted by its words' first characters at byte ${at}`);
+      if (code !== last) entries.push(code, at);
+      last = code;
+    }
+    at = end + 1;
+  }
+  writeFileSync('dist/jieba-blocks.bin', new Uint8Array(Uint32Array.from(entries).buffer));
+}
+
 // Built-in themes as JSON: the presenter reads one at every start, and JSON.parse is far quicker
 // than the YAML parser is cold. The YAML stays the source; these are used only when not older.
 mkdirSync('dist/themes', { recursive: true });

@@ -180,25 +180,29 @@ const enum Kind {
 
 const kinds = new Map<number, Kind>();
 
+/** The kinds of the ASCII characters, looked up first. */
+const ASCII_KINDS = Array.from({ length: 0x80 }, (_, code) => classify(code));
+
 function kindOf(code: number): Kind {
-  if (code < 0x80) {
-    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) return Kind.Letter;
-    if (code >= 48 && code <= 57) return Kind.Digit;
-  }
+  if (code < 0x80) return ASCII_KINDS[code] as Kind;
   let kind = kinds.get(code);
   if (kind === undefined) {
-    const c = String.fromCodePoint(code);
-    if (IDEOGRAPHIC.test(c)) kind = COUNTED_CJK.test(c) ? Kind.CountedIdeograph : Kind.Ideograph;
-    else if (c === '_') kind = Kind.Underscore;
-    else if (LETTER.test(c) && !MARK.test(c)) kind = Kind.Letter;
-    else if (DIGIT.test(c)) kind = Kind.Digit;
-    else if (MARK.test(c)) kind = Kind.Mark;
-    else if (BETWEEN_LETTERS.test(c)) kind = BETWEEN_DIGITS.test(c) ? Kind.Joiner : Kind.LetterJoiner;
-    else if (BETWEEN_DIGITS.test(c)) kind = Kind.DigitJoiner;
-    else kind = Kind.Other;
+    kind = classify(code);
     kinds.set(code, kind);
   }
   return kind;
+}
+
+function classify(code: number): Kind {
+  const c = String.fromCodePoint(code);
+  if (IDEOGRAPHIC.test(c)) return COUNTED_CJK.test(c) ? Kind.CountedIdeograph : Kind.Ideograph;
+  if (c === '_') return Kind.Underscore;
+  if (LETTER.test(c) && !MARK.test(c)) return Kind.Letter;
+  if (DIGIT.test(c)) return Kind.Digit;
+  if (MARK.test(c)) return Kind.Mark;
+  if (BETWEEN_LETTERS.test(c)) return BETWEEN_DIGITS.test(c) ? Kind.Joiner : Kind.LetterJoiner;
+  if (BETWEEN_DIGITS.test(c)) return Kind.DigitJoiner;
+  return Kind.Other;
 }
 
 /**

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { lexemeOffsets, lexemes, lexemeTable, type Lexemes } from './lexemes.js';
 import { bundledTagger, type TaggerModules } from './tagger-modules.js';
 
@@ -41,7 +42,7 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
  */
 function readCoreModel(require: NodeJS.Require): Json {
   let model: Json;
-  const split = splitModelDir(require);
+  const split = splitModelDir();
   if (split) {
     // The built CLI's copy of the model, split by scripts/build.mjs: raw bytes and a word list read
     // faster than 3 MB of JSON, and the words' offsets and hash table (lexemes.ts) as raw bytes.
@@ -87,8 +88,9 @@ function readCoreModel(require: NodeJS.Require): Json {
   return model;
 }
 
-/** Little-endian 32-bit words of a file's bytes, copied to an aligned buffer. */
+/** Little-endian 32-bit words of a file's bytes: in place when they are aligned (a file's own buffer is), else copied to an aligned buffer. */
 function uint32s(bytes: Buffer): Uint32Array {
+  if (bytes.byteOffset % 4 === 0 && bytes.length % 4 === 0) return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
   const copy = new Uint8Array(bytes.length);
   copy.set(bytes);
   return new Uint32Array(copy.buffer);
@@ -106,15 +108,11 @@ function sameIndexes(found: Lexemes, count: number): boolean {
 declare const __TALKDECK_BUILD__: string | undefined;
 
 /** The folder of the built CLI's split model (dist/wink-model), or null when run from the sources. */
-function splitModelDir(require: NodeJS.Require): string | null {
+function splitModelDir(): string | null {
   if (typeof __TALKDECK_BUILD__ === 'undefined') return null;
-  for (const path of ['./wink-model/core.json', '../wink-model/core.json']) {
-    try {
-      return dirname(require.resolve(path));
-    } catch {
-      // Not beside this chunk: try the next place, then the package.
-    }
-  }
+  // Beside the batch face (dist/), or one folder up from a chunk (dist/chunks/); else the package's.
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const dir of [join(here, 'wink-model'), join(here, '..', 'wink-model')]) if (existsSync(join(dir, 'core.json'))) return dir;
   return null;
 }
 

@@ -1,12 +1,29 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
-import { KNOWN_DICTIONARY, segmentChinese, totalFrequency } from '../../src/compile/chinese.js';
+import { indexedBlock, KNOWN_DICTIONARY, searchedBlock, segmentChinese, totalFrequency } from '../../src/compile/chinese.js';
 import { taggedWords } from '../../src/compile/words.js';
 import { BUNDLED, readIn, UNIKERNELS_DIR } from './helpers.js';
 
 const require = createRequire(import.meta.url);
 const dictionary = readFileSync(require.resolve('@node-rs/jieba/dict.txt'));
+
+describe("the build's index of jieba's dictionary", () => {
+  // npm test builds dist/ first; dist/jieba-blocks.bin is the build's index.
+  const file = new URL('../../dist/jieba-blocks.bin', import.meta.url);
+  test('finds the same block of lines for every character as the binary search of the dictionary does', () => {
+    const bytes = readFileSync(file);
+    const index = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
+    expect(index[0]).toBe(dictionary.length);
+    // Every character of the first plane the dictionary's words start with (the look-up reads Han
+    // runs: first-plane characters), one before and one after each (absent ones), and the ends.
+    const chars = new Set<string>(['\u0000', '\uFFFE']);
+    for (let k = 1; k < index.length; k += 2) for (const code of [(index[k] as number) - 1, index[k] as number, (index[k] as number) + 1]) if (code < 0xd800 || (code > 0xdfff && code < 0xffff)) chars.add(String.fromCodePoint(code));
+    const differ = [...chars].filter((c) => JSON.stringify(indexedBlock(index, dictionary.length, c)) !== JSON.stringify(searchedBlock(dictionary, c)));
+    expect(chars.size).toBeGreaterThan(10_000);
+    expect(differ).toEqual([]);
+  });
+});
 
 describe('Chinese words by jieba', () => {
   test('cuts words ICU cuts apart: 多线程 is one word, and so is 调度器', () => {
