@@ -76,6 +76,8 @@ const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/u;
 const RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/u;
 const HTML_BLOCK = /^ {0,3}<(?:!--|\?|![A-Z]|\/?(?:address|article|aside|blockquote|body|center|details|dialog|div|dl|figcaption|figure|footer|form|h[1-6]|head|header|hr|html|iframe|img|li|main|nav|ol|p|picture|pre|script|section|source|style|summary|svg|table|tbody|td|tfoot|th|thead|tr|ul|video|audio|canvas|math|object|embed|noscript|br)(?:[\s/>]|$))/iu;
 /** Any tag alone on its line (CommonMark's HTML block type 7), JSX components in MDX included. */
+/** How both HTML_BLOCK and LONE_TAG lines start: tested first, as HTML_BLOCK, case-insensitive, takes V8 over a millisecond to compile. */
+const HTML_START = /^ {0,3}</u;
 const LONE_TAG = /^ {0,3}<\/?[A-Za-z][\w.:-]*(?:\s[^<>]*)?\/?>[ \t]*$/u;
 /** A template tag alone on its line: Go's `{{image "x"}}`, Jekyll's `{% include %}`, mdBook's `{{#include}}`. */
 const TEMPLATE_LINE = /^ {0,3}(?:\{\{.*\}\}|\{%.*%\})[ \t]*$/u;
@@ -338,7 +340,7 @@ export function scanBlocks(lines: readonly string[], from = 0): BlockScan {
     }
     // A comment or a raw element may also cut a paragraph short (CommonMark's HTML blocks 1-5).
     const end = htmlBlockEnd(text);
-    if ((!b.open && (HTML_BLOCK.test(text) || LONE_TAG.test(text))) || (end && b.openKind === 'paragraph')) {
+    if ((!b.open && HTML_START.test(text) && (HTML_BLOCK.test(text) || LONE_TAG.test(text))) || (end && b.openKind === 'paragraph')) {
       const body: string[] = [];
       let j = i;
       if (end) {

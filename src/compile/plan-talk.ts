@@ -983,13 +983,13 @@ class Planner {
     if (at < 0) at = plain.toLowerCase().indexOf(text.toLowerCase());
     if (at <= 0) return false;
     const prev = wordBeforeSpace(plain, at)?.toLowerCase();
-    const first = /^[\p{L}\p{N}][\p{L}\p{N}'’-]*/u.exec(text)?.[0]?.toLowerCase();
+    const first = firstWordOf(text)?.toLowerCase();
     if (!prev || !first || STOP_WORDS.has(prev)) return false;
     if (!this.pairs) {
       this.pairs = new Map();
       // A term the article keeps using is in its first pages (600 sentences): a long article is not read to the end for it.
       for (const s of this.main.sentences.slice(0, 600)) {
-        const words = s.plain.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+        const words = s.plain.toLowerCase().match(WORD_RUN) ?? [];
         for (let k = 1; k < words.length; k++) {
           const before = words[k - 1] as string;
           if (STOP_WORDS.has(before)) continue;
@@ -1438,5 +1438,24 @@ function wordBeforeSpace(text: string, at: number): string | undefined {
   while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
   let from = end;
   while (from > 0 && !/\s/u.test(text[from - 1] as string)) from--;
-  return /([\p{L}\p{N}][\p{L}\p{N}'’-]*)[ \t]+$/u.exec(text.slice(from, at))?.[1];
+  // The last run of the word's letters, if it runs to the spaces.
+  let last: RegExpExecArray | null = null;
+  const piece = text.slice(from, end);
+  WORD_RUN.lastIndex = 0;
+  for (let m = WORD_RUN.exec(piece); m; m = WORD_RUN.exec(piece)) last = m;
+  return end < at && last && last.index + last[0].length === piece.length ? last[0] : undefined;
+}
+
+/**
+ * A word: a letter or digit, then letters, digits, apostrophes and hyphens. One expression for
+ * every use here: V8 compiles each expression with Unicode letter classes anew in every process,
+ * about a millisecond each.
+ */
+const WORD_RUN = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+
+/** The word `text` starts with, or undefined. */
+function firstWordOf(text: string): string | undefined {
+  WORD_RUN.lastIndex = 0;
+  const m = WORD_RUN.exec(text);
+  return m && m.index === 0 ? m[0] : undefined;
 }
