@@ -143,14 +143,66 @@ function softBreaks(text: string): string {
  */
 const S_TERM = /[!?\u0589\u061F\u06D4\u0700-\u0702\u07F9\u0964\u0965\u203C\u203D\u2047-\u2049\u3002\uFE12\uFE15\uFE16\uFE56\uFE57\uFF01\uFF1F\uFF61]/u;
 const A_TERM = /[.\u2024\uFE52\uFF0E]/u;
-const CLOSE = /[\p{Ps}\p{Pe}\p{Pi}\p{Pf}"'\u00AB\u00BB\u2018-\u201F\u2039\u203A\u2E42\u301D-\u301F]/u;
-const SP = /[^\S\n\r\u0085\u2028\u2029]/u;
-const UAX_LOWER = /\p{Lowercase}/u;
-const UAX_UPPER = /[\p{Uppercase}\p{Lt}]/u;
-const O_LETTER = /[\p{Alphabetic}\u00A0\u05F3]/u;
-const NUMERIC = /\p{Nd}/u;
 const S_CONTINUE = /[,\-:;\u055D\u060C\u060D\u07F8\u1802\u1808\u2013\u2014\u3001\uFE10\uFE11\uFE13\uFE31\uFE32\uFE50\uFE51\uFE55\uFE58\uFE63\uFF0C\uFF0D\uFF1A\uFF1B\uFF64]/u;
-const EXTEND = /[\p{M}\p{Cf}\u200C\u200D]/u;
+
+/**
+ * The classes with Unicode properties, made at their first use: V8 takes about half a millisecond
+ * to read each, and only CJK text is split by these rules. ASCII and the common CJK characters are
+ * classed without them (uaxClass).
+ */
+function lazy(make: () => RegExp): () => RegExp {
+  let made: RegExp | null = null;
+  return () => (made ??= make());
+}
+const CLOSE = lazy(() => /[\p{Ps}\p{Pe}\p{Pi}\p{Pf}"'\u00AB\u00BB\u2018-\u201F\u2039\u203A\u2E42\u301D-\u301F]/u);
+const SP = lazy(() => /[^\S\n\r\u0085\u2028\u2029]/u);
+const UAX_LOWER = lazy(() => /\p{Lowercase}/u);
+const UAX_UPPER = lazy(() => /[\p{Uppercase}\p{Lt}]/u);
+const O_LETTER = lazy(() => /[\p{Alphabetic}\u00A0\u05F3]/u);
+const NUMERIC = lazy(() => /\p{Nd}/u);
+const EXTEND = lazy(() => /[\p{M}\p{Cf}\u200C\u200D]/u);
+
+const enum Uax {
+  Other = 0,
+  Upper = 1,
+  Lower = 2,
+  /** A letter that is neither (OLetter: CJK, kana). */
+  Letter = 4,
+  Numeric = 8,
+  Close = 16,
+  Space = 32,
+  Extend = 64,
+}
+
+/** The sentence-rule classes of one character, as flags of Uax. */
+function uaxClass(c: string): number {
+  const code = c.charCodeAt(0);
+  if (code < 0x80) {
+    if (code >= 65 && code <= 90) return Uax.Upper;
+    if (code >= 97 && code <= 122) return Uax.Lower;
+    if (code >= 48 && code <= 57) return Uax.Numeric;
+    if (code === 32 || code === 9 || code === 11 || code === 12) return Uax.Space;
+    if (code === 34 || code === 39 || code === 40 || code === 41 || code === 91 || code === 93 || code === 123 || code === 125) return Uax.Close;
+    return Uax.Other;
+  }
+  // CJK ideographs and kana: letters of no case, nothing else.
+  if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x3041 && code <= 0x3096) || (code >= 0x30a1 && code <= 0x30fa)) return Uax.Letter;
+  let out = classes.get(c);
+  if (out !== undefined) return out;
+  out = 0;
+  if (UAX_UPPER().test(c)) out |= Uax.Upper;
+  if (UAX_LOWER().test(c)) out |= Uax.Lower;
+  if (O_LETTER().test(c)) out |= Uax.Letter;
+  if (NUMERIC().test(c)) out |= Uax.Numeric;
+  if (CLOSE().test(c)) out |= Uax.Close;
+  if (SP().test(c)) out |= Uax.Space;
+  if (EXTEND().test(c)) out |= Uax.Extend;
+  classes.set(c, out);
+  return out;
+}
+
+const classes = new Map<string, number>();
+const is = (c: string, kind: Uax) => c !== '' && (uaxClass(c) & kind) !== 0;
 
 /** The character (a whole code point) at `at`, or '' past the end. */
 function charAt(text: string, at: number): string {
@@ -161,7 +213,7 @@ function charAt(text: string, at: number): string {
 /** Where the character after the one at `at` starts, past any marks that attach to it (rule SB5). */
 function nextChar(text: string, at: number): number {
   let next = at + charAt(text, at).length;
-  while (next < text.length && EXTEND.test(charAt(text, next))) next += charAt(text, next).length;
+  while (next < text.length && is(charAt(text, next), Uax.Extend)) next += charAt(text, next).length;
   return next;
 }
 
@@ -195,15 +247,15 @@ export function uaxBoundaries(text: string): number[] {
     // SB6, SB7: a full stop before a digit, or between letters and before a capital, is no end.
     if (aTerm) {
       const before = charBefore(text, i);
-      if (NUMERIC.test(after) || ((UAX_UPPER.test(before) || UAX_LOWER.test(before)) && UAX_UPPER.test(after))) {
+      if (is(after, Uax.Numeric) || (is(after, Uax.Upper) && is(before, Uax.Upper | Uax.Lower))) {
         stops.lastIndex = next;
         continue;
       }
     }
     // SB9, SB10: the sentence takes its closing punctuation and spaces.
     let m = next;
-    while (m < n && CLOSE.test(charAt(text, m))) m = nextChar(text, m);
-    while (m < n && SP.test(charAt(text, m))) m = nextChar(text, m);
+    while (m < n && is(charAt(text, m), Uax.Close)) m = nextChar(text, m);
+    while (m < n && is(charAt(text, m), Uax.Space)) m = nextChar(text, m);
     const at = charAt(text, m);
     // SB8a: a comma, a colon or another terminator goes on.
     let goesOn = m >= n || S_CONTINUE.test(at) || S_TERM.test(at) || A_TERM.test(at);
@@ -212,10 +264,10 @@ export function uaxBoundaries(text: string): number[] {
       let k = m;
       while (k < n && paraSep(k) < 0) {
         const x = charAt(text, k);
-        if (O_LETTER.test(x) || UAX_UPPER.test(x) || UAX_LOWER.test(x) || S_TERM.test(x) || A_TERM.test(x)) break;
+        if (is(x, Uax.Letter | Uax.Upper | Uax.Lower) || S_TERM.test(x) || A_TERM.test(x)) break;
         k = nextChar(text, k);
       }
-      goesOn = k < n && UAX_LOWER.test(charAt(text, k));
+      goesOn = k < n && is(charAt(text, k), Uax.Lower);
     }
     if (goesOn) {
       stops.lastIndex = next;
@@ -237,7 +289,7 @@ function charBefore(text: string, at: number): string {
     const low = text.charCodeAt(i - 1);
     const start = low >= 0xdc00 && low <= 0xdfff && i >= 2 && text.charCodeAt(i - 2) >= 0xd800 && text.charCodeAt(i - 2) <= 0xdbff ? i - 2 : i - 1;
     const c = text.slice(start, i);
-    if (!EXTEND.test(c)) return c;
+    if (!is(c, Uax.Extend)) return c;
     i = start;
   }
 }
