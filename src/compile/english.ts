@@ -49,7 +49,7 @@ function readCoreModel(require: NodeJS.Require): Json {
     model = JSON.parse(readFileSync(join(split, 'core.json'), 'utf8')) as Json;
     model.lexicon = uint32s(readFileSync(join(split, 'lexicon.bin')));
     model.xpansions = uint32s(readFileSync(join(split, 'xpansions.bin')));
-    const text = readFileSync(join(split, 'lexemes.txt'), 'utf8');
+    const text = readFileSync(join(split, 'lexemes.utf16le'), 'utf16le');
     const offsets = uint32s(readFileSync(join(split, 'lexeme-offsets.bin')));
     let table = uint32s(readFileSync(join(split, 'lexeme-table.bin')));
     // A table made by another hash than this one (a stale dist/) would find nothing: made again here.
