@@ -54,14 +54,24 @@ export function lexemes(text: string, offsets: Uint32Array, table: Uint32Array):
   const added: string[] = [];
   const addedIndex = new Map<string, number>();
   const word = (k: number) => text.slice(offsets[k], (offsets[k + 1] as number) - 1);
+  // Words looked up so far (-1: not a word of the model): a text's tokens repeat ("the", "of").
+  const found = new Map<string, number>();
   const find = (key: string): number | undefined => {
     const own = addedIndex.get(key);
     if (own !== undefined) return own;
+    const known = found.get(key);
+    if (known !== undefined) return known < 0 ? undefined : known;
     for (let slot = lexemeHash(key) & mask; ; slot = (slot + 1) & mask) {
       const held = table[slot] as number;
-      if (held === 0) return undefined;
+      if (held === 0) {
+        found.set(key, -1);
+        return undefined;
+      }
       const start = offsets[held - 1] as number;
-      if ((offsets[held] as number) - 1 - start === key.length && text.startsWith(key, start)) return held - 1;
+      if ((offsets[held] as number) - 1 - start === key.length && text.startsWith(key, start)) {
+        found.set(key, held - 1);
+        return held - 1;
+      }
     }
   };
   // Anything else asked of the list (never, by wink-nlp 2) gets a real array.
