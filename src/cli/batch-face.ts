@@ -116,7 +116,8 @@ export function loadBatchFace(dir: string, id: string, command: string, useCache
   // this way could not load an ES module without an experimental flag.
   let script: Vm.Script;
   try {
-    script = new Script(HEAD + source.toString('utf8') + TAIL, { filename: file, cachedData });
+    // ASCII (scripts/ascii-script.mjs makes it so): read as Latin-1, a plain copy, not decoded as UTF-8.
+    script = new Script(HEAD + source.toString('latin1') + TAIL, { filename: file, cachedData });
   } catch {
     // A script cut short (a build interrupted while writing it) does not compile: the chunks serve.
     return null;
