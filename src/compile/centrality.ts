@@ -22,14 +22,27 @@ export function centrality(vectors: readonly SparseVector[], vocabularySize: num
   } else {
     const sim = new Float64Array(n * n);
     const rowSum = new Float64Array(n);
+    // Each sentence's weights spread over the vocabulary once, so that its products with every later
+    // sentence are read off that array: the same sums as cosine's merge of the two term lists, in the
+    // same order (a term the first lacks adds 0), at a fraction of the cost.
+    const dense = new Float64Array(vocabularySize);
     for (let i = 0; i < n; i++) {
+      const a = vectors[i] as SparseVector;
+      for (let k = 0; k < a.ids.length; k++) dense[a.ids[k] as number] = a.weights[k] as number;
       for (let j = i + 1; j < n; j++) {
-        const s = cosine(vectors[i] as SparseVector, vectors[j] as SparseVector);
+        const b = vectors[j] as SparseVector;
+        let s = 0;
+        if (a.norm !== 0 && b.norm !== 0) {
+          let sum = 0;
+          for (let k = 0; k < b.ids.length; k++) sum += (dense[b.ids[k] as number] as number) * (b.weights[k] as number);
+          s = sum / (a.norm * b.norm);
+        }
         sim[i * n + j] = s;
         sim[j * n + i] = s;
         rowSum[i] = (rowSum[i] ?? 0) + s;
         rowSum[j] = (rowSum[j] ?? 0) + s;
       }
+      for (let k = 0; k < a.ids.length; k++) dense[a.ids[k] as number] = 0;
     }
     let p = new Float64Array(n).fill(1 / n);
     for (let iter = 0; iter < ITERATIONS; iter++) {
