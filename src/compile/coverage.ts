@@ -9,6 +9,7 @@ import { idfOver } from './plan-talk.js';
 import { plainText } from './inline.js';
 import type { Citation, Talk } from './talk.js';
 import { TermIndex } from './tokens.js';
+import { WORD_RULES_INEXACT } from './unicode-inexact.js';
 import { vectorFromIds, Vocabulary } from './vectors.js';
 import { shownText } from './write-deck.js';
 
@@ -84,8 +85,6 @@ export interface DeckCoverage {
 
 /** Characters counted one word each: kana, Han and Hangul. */
 const COUNTED_CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/u;
-/** Scripts whose words only a dictionary finds (Thai, Lao, Khmer, Myanmar): counted by ICU's segmenter. */
-const DICTIONARY_SCRIPTS = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 /** Ideographs and kana: each one word here, however ICU's dictionary groups them. */
 const IDEOGRAPHIC = /(?![\uFF66-\uFF9F])[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3005\u3007\u303B\u30FC]/u;
 const LETTER = /[\p{L}\p{M}\u200C\u200D]/u;
@@ -102,10 +101,12 @@ let wordSegmenter: Intl.Segmenter | null = null;
  * by an apostrophe or a full stop between letters ("don't", "e.g") and by a comma or a full stop
  * between digits ("3,000", "3.14"); each CJK character one word. Counted here rather than by
  * Intl.Segmenter: the first segmenter a process makes costs ICU's start, about 16 ms, and `build`
- * needs no other. Text in a script that only a dictionary cuts (Thai) is counted by ICU.
+ * needs no other. Text holding a character these rules read otherwise than ICU does (a combining
+ * mark of another script, 々, a soft hyphen, Thai, which only a dictionary cuts: WORD_RULES_INEXACT)
+ * is counted by ICU.
  */
 export function countWords(text: string): number {
-  if (DICTIONARY_SCRIPTS.test(text)) {
+  if (WORD_RULES_INEXACT.test(text)) {
     wordSegmenter ??= new Intl.Segmenter('en', { granularity: 'word' });
     let words = 0;
     for (const segment of wordSegmenter.segment(text)) {

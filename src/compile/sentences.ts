@@ -1,5 +1,6 @@
 import { protectedRanges, type LinkDefinitions } from './inline.js';
 import { hasCjk } from './tokens.js';
+import { SENTENCE_RULES_INEXACT } from './unicode-inexact.js';
 
 /** A sentence as offsets into the text it was split from; `end` exclusive, both trimmed. */
 export interface SentenceSpan {
@@ -299,7 +300,16 @@ const STOP = /[!?.\u0589\u061F\u06D4\u0700-\u0702\u07F9\u0964\u0965\u203C\u203D\
 
 const PARA_SEP = /[\n\u0085\u2028\u2029]/u;
 
-/** Candidate boundaries by the rules of ICU's sentence segmenter (uaxBoundaries), for text with CJK characters. */
+let icuSentences: Intl.Segmenter | null = null;
+
+/** Where ICU's sentence segmenter starts a sentence in `text` (none at 0): by its rules (uaxBoundaries), unless the text holds a character they read otherwise (SENTENCE_RULES_INEXACT). */
+export function sentenceStarts(text: string): number[] {
+  if (!SENTENCE_RULES_INEXACT.test(text)) return uaxBoundaries(text);
+  icuSentences ??= new Intl.Segmenter('zh', { granularity: 'sentence' });
+  return Array.from(icuSentences.segment(text), (s) => s.index).filter((i) => i > 0);
+}
+
+/** Candidate boundaries by the rules of ICU's sentence segmenter (sentenceStarts), for text with CJK characters. */
 function cjkBoundaries(text: string, ranges: [number, number][]): number[] {
   // Mask what may not be cut (link targets, URLs) so that ICU does not see periods inside it.
   let masked = softBreaks(text);
@@ -314,7 +324,7 @@ function cjkBoundaries(text: string, ranges: [number, number][]): number[] {
     masked = parts.join('');
   }
   const out: number[] = [];
-  for (let at of uaxBoundaries(masked)) {
+  for (let at of sentenceStarts(masked)) {
     // An opening bracket after a sentence's end opens the next one ("…終了します。（…みなされます。）").
     while (at > 0 && /[（(「『【［[“‘]/u.test(text[at - 1] ?? '')) at--;
     if (at === 0 || out.includes(at)) continue;

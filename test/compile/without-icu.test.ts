@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, test } from 'vitest';
 import { countWords } from '../../src/compile/coverage.js';
-import { uaxBoundaries } from '../../src/compile/sentences.js';
+import { sentenceStarts, uaxBoundaries } from '../../src/compile/sentences.js';
+import { SENTENCE_RULES_INEXACT, WORD_RULES_INEXACT } from '../../src/compile/unicode-inexact.js';
 import { CLI } from '../e2e/tmux.js';
 import { CORPUS_DIR, UNIKERNELS_DIR } from './helpers.js';
 
@@ -67,6 +68,24 @@ describe('sentence boundaries without ICU', () => {
     const differ = paragraphs().filter((p) => uaxBoundaries(p).join() !== icuBoundaries(p).join());
     expect(differ).toEqual([]);
   });
+
+  test.each(['中文።下一句', '他说：❝好。❞然后走了。', '中文。\u0600下', '中 ა.ბ', 'ﾃｽﾄ｡ﾞ次', 'ok\u037E Next', '中文⸮下一句'])('text with a character the rules read otherwise is split by ICU: %s', (text) => {
+    expect(SENTENCE_RULES_INEXACT.test(text)).toBe(true);
+    expect(sentenceStarts(text)).toEqual(icuBoundaries(text));
+  });
+
+  test('every character of the first plane that the rules take as ICU does, in six contexts', () => {
+    const differ: string[] = [];
+    for (let cp = 0; cp <= 0xffff; cp++) {
+      if ((cp >= 0xd800 && cp <= 0xdfff) || [10, 13, 0x85, 0x2028, 0x2029].includes(cp)) continue;
+      const c = String.fromCodePoint(cp);
+      if (SENTENCE_RULES_INEXACT.test(c)) continue;
+      for (const text of [`中文${c}下一句`, `中文。${c}下一句`, `x.${c} y`, `A.${c}B`, `“Q?${c}” he`, `a${c}. b`]) {
+        if (uaxBoundaries(text).join() !== icuBoundaries(text).join()) differ.push(`U+${cp.toString(16)} in ${text}`);
+      }
+    }
+    expect(differ).toEqual([]);
+  }, 60_000);
 });
 
 describe('word count without ICU', () => {
@@ -79,6 +98,24 @@ describe('word count without ICU', () => {
     const differ = paragraphs().filter((p) => countWords(p) !== icuCount(p));
     expect(differ).toEqual([]);
   });
+
+  test.each(['二〇二四年', '𠮷野家で食べた', 'zero\u200Bwidth', '10\u202F000 euros', 'ﾃｽﾄabc', 'ガ\u3099', 'a¸b', 'foo‿bar', 'テスト々', 'ภาษาไทย'])('text with a character the rules count otherwise is counted by ICU: %s', (text) => {
+    expect(WORD_RULES_INEXACT.test(text)).toBe(true);
+    expect(countWords(text)).toBe(icuCount(text));
+  });
+
+  test('every character of the first plane that the rules take as ICU does, in six contexts', () => {
+    const differ: string[] = [];
+    for (let cp = 0; cp <= 0xffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const c = String.fromCodePoint(cp);
+      if (WORD_RULES_INEXACT.test(c)) continue;
+      for (const text of [`a${c}b`, `x ${c} y`, `中${c}文`, `1${c}2`, `_${c}_`, `${c}cd`]) {
+        if (countWords(text) !== icuCount(text)) differ.push(`U+${cp.toString(16)} in ${text}`);
+      }
+    }
+    expect(differ).toEqual([]);
+  }, 60_000);
 });
 
 describe('build starts no ICU', () => {
