@@ -20,10 +20,10 @@ let wordSegmenter: Intl.Segmenter | null = null;
  */
 export type CjkTerms = 'icu' | 'pairs';
 
-/** The words of one CJK run of a text (runs of emoji, which the tokenizer takes for CJK, hold none). */
+/** The words of one CJK run of a text (as pairs, runs of emoji, which the tokenizer takes for CJK, hold none). */
 function runWords(run: string, mode: CjkTerms): string[] {
-  if (!/[\p{L}\p{N}]/u.test(run)) return [];
   if (mode === 'pairs') {
+    if (!/[\p{L}\p{N}]/u.test(run)) return [];
     const chars = Array.from(run);
     if (chars.length < 2) return chars;
     const out: string[] = [];
