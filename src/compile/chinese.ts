@@ -195,7 +195,7 @@ export function indexedBlock(index: Uint32Array, length: number, char: string): 
 }
 
 /** The build's index of jieba's dictionary of `length` bytes, or null (run from the sources, or another dictionary). */
-export function dictionaryIndex(length: number): Uint32Array | null {
+function dictionaryIndex(length: number): Uint32Array | null {
   if (typeof __TALKDECK_BUILD__ === 'undefined') return null;
   const here = dirname(fileURLToPath(import.meta.url));
   for (const path of [join(here, 'jieba-blocks.bin'), join(here, '..', 'jieba-blocks.bin')]) {

@@ -85,6 +85,7 @@ export interface DeckCoverage {
 
 /** Characters counted one word each: kana, Han and Hangul. */
 const COUNTED_CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/u;
+const COUNTED_CJK_ALL = new RegExp(COUNTED_CJK.source, 'gu');
 /** Ideographs and kana: each one word here, however ICU's dictionary groups them. */
 const IDEOGRAPHIC = /(?![\uFF66-\uFF9F])[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3005\u3007\u303B\u30FC]/u;
 const LETTER = /[\p{L}\p{M}\u200C\u200D]/u;
@@ -111,7 +112,7 @@ export function countWords(text: string): number {
     let words = 0;
     for (const segment of wordSegmenter.segment(text)) {
       if (!segment.isWordLike) continue;
-      const cjk = segment.segment.match(/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/gu)?.length ?? 0;
+      const cjk = segment.segment.match(COUNTED_CJK_ALL)?.length ?? 0;
       words += cjk > 0 ? cjk : 1;
     }
     return words;

@@ -72,10 +72,10 @@ export function latinWords(text: string): string[] {
   return out;
 }
 
-/** Words of CJK runs (runWords), as `mode` cuts them. */
-export function cjkWords(text: string, mode: CjkTerms = 'icu'): string[] {
+/** Words of CJK runs as ICU's word segmenter cuts them (runWords). */
+export function cjkWords(text: string): string[] {
   const out: string[] = [];
-  for (const match of text.matchAll(CJK_RUN)) out.push(...runWords(match[0], mode));
+  for (const match of text.matchAll(CJK_RUN)) out.push(...runWords(match[0], 'icu'));
   return out;
 }
 
@@ -94,13 +94,13 @@ export function glossaryTerms(text: string): string[] {
  * Terms of a plain text for similarity: stemmed Latin words and CJK words, stop words and
  * one-letter words left out.
  */
-export function termsOf(text: string, mode: CjkTerms = 'icu'): string[] {
+export function termsOf(text: string): string[] {
   const out: string[] = [];
   for (const word of latinWords(text)) {
     if (STOP_WORDS.has(word) || (word.length < 2 && !/\d/u.test(word))) continue;
     out.push(stem(word));
   }
-  if (hasCjk(text)) for (const word of cjkWords(text, mode)) if (!STOP_WORDS.has(word)) out.push(word);
+  if (hasCjk(text)) for (const word of cjkWords(text)) if (!STOP_WORDS.has(word)) out.push(word);
   return out;
 }
 
